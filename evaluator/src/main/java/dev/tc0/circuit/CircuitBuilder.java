@@ -1,0 +1,462 @@
+package dev.tc0.circuit;
+
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Builds a {@link Circuit}. Every gate is normalised before it is added: constants are folded,
+ * operands of commutative gates are sorted, trivial gates collapse to a literal, and a gate equal
+ * in kind, threshold, operands and weights to an existing one returns that one (structural
+ * hashing). So identical sub-circuits are built once.
+ *
+ * <p>Normal forms: AND and OR hold distinct, non-complementary operands (at least two). XOR holds
+ * distinct positive operands; negations move to the result. THRESHOLD holds at least two operand
+ * edges with {@code 1 < t < k} or repeated operands, no complementary pair. WEIGHTED holds distinct
+ * positive operands with non-zero signed weights that are not all of one magnitude (those become
+ * THRESHOLD), and a threshold strictly between the smallest and the largest reachable sum.
+ *
+ * <p>Inputs must all be declared before the first gate. A call with bad arguments throws an
+ * {@link IllegalArgumentException} naming the gate and leaves the builder as it was.
+ * {@link #build()} drops the gates that no output needs.
+ */
+public final class CircuitBuilder {
+    private final List<String> inputNames = new ArrayList<>();
+    private final List<String> outputNames = new ArrayList<>();
+    private final IntArrayList outputs = new IntArrayList();
+
+    private final ByteList kinds = new ByteList();
+    private final IntArrayList start = new IntArrayList(new int[] {0});
+    private final IntArrayList operands = new IntArrayList();
+    private final LongArrayList weights = new LongArrayList();   // parallel to operands
+    private final LongArrayList thresholds = new LongArrayList();
+
+    // Open-addressing table of gate index + 1, keyed by the gate's structure.
+    private int[] table = new int[1024];
+    private int tableCount;
+
+    public int numInputs() { return inputNames.size(); }
+
+    public int numGates() { return kinds.size; }
+
+    public int numNodes() { return 1 + inputNames.size() + kinds.size; }
+
+    /** Declares an input and returns its literal. Inputs come before any gate. */
+    public int input(String name) {
+        if (kinds.size > 0) {
+            throw new IllegalStateException("inputs must be declared before the first gate (input '" + name + "')");
+        }
+        inputNames.add(name == null ? "x" + inputNames.size() : name);
+        return Literal.of(inputNames.size(), false);
+    }
+
+    /** Declares {@code count} inputs named {@code prefix[0]}, {@code prefix[1]}, ... */
+    public int[] inputs(String prefix, int count) {
+        int[] lits = new int[count];
+        for (int i = 0; i < count; i++) lits[i] = input(prefix + "[" + i + "]");
+        return lits;
+    }
+
+    /** Marks a literal as an output. */
+    public void output(String name, int literal) {
+        checkLiteral(literal, "output '" + name + "'");
+        outputNames.add(name == null ? "y" + outputs.size() : name);
+        outputs.add(literal);
+    }
+
+    public void outputs(String prefix, int[] literals) {
+        for (int i = 0; i < literals.length; i++) output(prefix + "[" + i + "]", literals[i]);
+    }
+
+    public int numOutputs() { return outputs.size(); }
+
+    public static int constant(boolean value) { return value ? Literal.TRUE : Literal.FALSE; }
+
+    public static int not(int literal) { return literal ^ 1; }
+
+    public int and(int... lits) { return andOr(GateKind.AND, lits); }
+
+    public int or(int... lits) { return andOr(GateKind.OR, lits); }
+
+    public int xor(int... lits) {
+        checkOperands(GateKind.XOR, lits);
+        int flip = 0, n = 0;
+        int[] buf = lits(lits.length);
+        for (int lit : lits) {
+            flip ^= lit & 1;
+            if (lit >>> 1 != 0) buf[n++] = lit & ~1;
+        }
+        Arrays.sort(buf, 0, n);
+        int m = 0;
+        for (int i = 0; i < n; i++) {          // equal pairs cancel
+            if (m > 0 && buf[m - 1] == buf[i]) m--;
+            else buf[m++] = buf[i];
+        }
+        if (m == 0) return flip;
+        if (m == 1) return buf[0] ^ flip;
+        return intern(GateKind.XOR, buf, null, m, 0) ^ flip;
+    }
+
+    /** True when at least {@code t} of the operand edges are true; {@code 0 <= t <= k + 1}. */
+    public int threshold(long t, int... lits) {
+        checkOperands(GateKind.THRESHOLD, lits);
+        if (lits.length == 0) throw bad(GateKind.THRESHOLD, "empty fan-in");
+        if (t < 0 || t > lits.length + 1L) {
+            throw bad(GateKind.THRESHOLD, "threshold " + t + " outside [0, " + (lits.length + 1) + "] for fan-in " + lits.length);
+        }
+        return thresholdUnchecked(t, lits, lits.length);
+    }
+
+    /** Strict majority: more than half of the operand edges are true. */
+    public int majority(int... lits) {
+        if (lits.length == 0) throw bad(GateKind.THRESHOLD, "majority of an empty fan-in");
+        return threshold(lits.length / 2 + 1, lits);
+    }
+
+    /** True when {@code sum w_i * l_i >= t}; weights are signed, the sums must fit in a long. */
+    public int weighted(long[] w, int[] lits, long t) {
+        checkOperands(GateKind.WEIGHTED, lits);
+        if (w.length != lits.length) {
+            throw bad(GateKind.WEIGHTED, w.length + " weights for " + lits.length + " operands");
+        }
+        if (lits.length == 0) throw bad(GateKind.WEIGHTED, "empty fan-in");
+        // Fold constants and negations: w * !x = w - w * x.
+        long[] pw = weightsBuf(lits.length);
+        int[] pl = lits(lits.length);
+        int n = 0;
+        try {
+            for (int i = 0; i < lits.length; i++) {
+                long wi = w[i];
+                int lit = lits[i];
+                if (wi == 0 || lit == Literal.FALSE) continue;
+                if (lit == Literal.TRUE) { t = Math.subtractExact(t, wi); continue; }
+                if ((lit & 1) != 0) {
+                    t = Math.subtractExact(t, wi);
+                    wi = Math.negateExact(wi);
+                    lit &= ~1;
+                }
+                pl[n] = lit;
+                pw[n++] = wi;
+            }
+            sortByLiteral(pl, pw, n);
+            int m = 0;
+            for (int i = 0; i < n; i++) {       // merge repeated operands
+                if (m > 0 && pl[m - 1] == pl[i]) pw[m - 1] = Math.addExact(pw[m - 1], pw[i]);
+                else { pl[m] = pl[i]; pw[m++] = pw[i]; }
+            }
+            n = 0;
+            long pos = 0, neg = 0;
+            for (int i = 0; i < m; i++) {
+                if (pw[i] == 0) continue;
+                pl[n] = pl[i];
+                pw[n++] = pw[i];
+                if (pw[i] > 0) pos = Math.addExact(pos, pw[i]);
+                else neg = Math.addExact(neg, pw[i]);
+            }
+            Math.subtractExact(pos, neg);        // the bit-sliced accumulator holds pos - neg
+            if (neg >= t) return Literal.TRUE;
+            if (pos < t) return Literal.FALSE;
+            long w0 = Math.absExact(pw[0]);
+            boolean uniform = true;
+            for (int i = 1; i < n && uniform; i++) uniform = Math.absExact(pw[i]) == w0;
+            if (uniform) {
+                // w0 * (sum_+ x + sum_- !x - #neg) >= t  <=>  count >= ceil(t / w0) + #neg
+                int negCount = 0;
+                for (int i = 0; i < n; i++) {
+                    if (pw[i] < 0) { pl[i] ^= 1; negCount++; }
+                }
+                return thresholdUnchecked(Math.ceilDiv(t, w0) + negCount, pl, n);
+            }
+            return intern(GateKind.WEIGHTED, pl, pw, n, t);
+        } catch (ArithmeticException e) {
+            throw bad(GateKind.WEIGHTED, "weight sum overflows a signed 64-bit long");
+        }
+    }
+
+    /** Adds a gate of any kind; {@code weights} is read only for WEIGHTED. */
+    public int gate(GateKind kind, int[] lits, long[] weights, long t) {
+        return switch (kind) {
+            case AND -> and(lits);
+            case OR -> or(lits);
+            case XOR -> xor(lits);
+            case THRESHOLD -> threshold(t, lits);
+            case WEIGHTED -> weighted(weights, lits, t);
+        };
+    }
+
+    /**
+     * Copies a circuit's gates into this builder with its inputs bound to the given literals and
+     * returns the literals of its outputs.
+     */
+    public int[] embed(Circuit c, int[] inputLits) {
+        if (inputLits.length != c.numInputs()) {
+            throw new IllegalArgumentException("embed: circuit has " + c.numInputs() + " inputs, got " + inputLits.length + " literals");
+        }
+        int[] map = new int[c.numNodes()];
+        for (int i = 0; i < inputLits.length; i++) {
+            checkLiteral(inputLits[i], "embedded input " + i);
+            map[1 + i] = inputLits[i];
+        }
+        long[] w = null;
+        for (int g = 0; g < c.numGates(); g++) {
+            int k = c.fanIn(g);
+            int[] ops = new int[k];
+            if (c.kind(g) == GateKind.WEIGHTED) w = new long[k];
+            for (int i = 0; i < k; i++) {
+                int lit = c.operand(g, i);
+                ops[i] = map[lit >>> 1] ^ (lit & 1);
+                if (c.kind(g) == GateKind.WEIGHTED) w[i] = c.weight(g, i);
+            }
+            map[c.gateNode(g)] = gate(c.kind(g), ops, w, c.threshold(g));
+        }
+        int[] outs = new int[c.numOutputs()];
+        for (int o = 0; o < outs.length; o++) {
+            int lit = c.output(o);
+            outs[o] = map[lit >>> 1] ^ (lit & 1);
+        }
+        return outs;
+    }
+
+    /** Builds the circuit, keeping only the gates some output needs. The builder stays usable. */
+    public Circuit build() {
+        int inputs = inputNames.size();
+        int gates = kinds.size;
+        boolean[] live = new boolean[gates];
+        for (int i = 0; i < outputs.size(); i++) mark(live, outputs.getInt(i));
+        for (int g = gates - 1; g >= 0; g--) {
+            if (!live[g]) continue;
+            for (int e = start.getInt(g); e < start.getInt(g + 1); e++) mark(live, operands.getInt(e));
+        }
+        int[] newNode = new int[1 + inputs + gates];
+        for (int i = 0; i <= inputs; i++) newNode[i] = i;
+        int kept = 0;
+        long edges = 0;
+        boolean weighted = false;
+        for (int g = 0; g < gates; g++) {
+            if (!live[g]) continue;
+            newNode[1 + inputs + g] = 1 + inputs + kept++;
+            edges += start.getInt(g + 1) - start.getInt(g);
+            weighted |= kinds.data[g] == GateKind.WEIGHTED.ordinal();
+        }
+        if (edges > Integer.MAX_VALUE - 8) throw new IllegalStateException("circuit has more than 2^31 edges");
+        byte[] kind = new byte[kept];
+        int[] st = new int[kept + 1];
+        int[] op = new int[(int) edges];
+        long[] wt = weighted ? new long[(int) edges] : null;
+        long[] th = new long[kept];
+        int k = 0, e2 = 0;
+        for (int g = 0; g < gates; g++) {
+            if (!live[g]) continue;
+            kind[k] = kinds.data[g];
+            th[k] = thresholds.getLong(g);
+            st[k] = e2;
+            for (int e = start.getInt(g); e < start.getInt(g + 1); e++) {
+                int lit = operands.getInt(e);
+                op[e2] = (newNode[lit >>> 1] << 1) | (lit & 1);
+                if (wt != null) wt[e2] = weights.getLong(e);
+                e2++;
+            }
+            k++;
+        }
+        st[kept] = e2;
+        int[] outs = outputs.toIntArray();
+        for (int o = 0; o < outs.length; o++) outs[o] = (newNode[outs[o] >>> 1] << 1) | (outs[o] & 1);
+        return new Circuit(inputs, kind, st, op, wt, th, outs,
+                inputNames.toArray(String[]::new), outputNames.toArray(String[]::new));
+    }
+
+    private void mark(boolean[] live, int lit) {
+        int g = (lit >>> 1) - 1 - inputNames.size();
+        if (g >= 0) live[g] = true;
+    }
+
+    // ---- normalisation ----
+
+    private int andOr(GateKind kind, int[] lits) {
+        checkOperands(kind, lits);
+        // For AND the absorbing literal is FALSE and the identity TRUE; OR is the dual.
+        int absorbing = kind == GateKind.AND ? Literal.FALSE : Literal.TRUE;
+        int identity = absorbing ^ 1;
+        int[] buf = lits(lits.length);
+        int n = 0;
+        for (int lit : lits) {
+            if (lit == absorbing) return absorbing;
+            if (lit != identity) buf[n++] = lit;
+        }
+        Arrays.sort(buf, 0, n);
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (m > 0 && buf[m - 1] == buf[i]) continue;
+            if (m > 0 && buf[m - 1] == (buf[i] ^ 1)) return absorbing;   // x and !x are adjacent
+            buf[m++] = buf[i];
+        }
+        if (m == 0) return identity;
+        if (m == 1) return buf[0];
+        return intern(kind, buf, null, m, 0);
+    }
+
+    private int thresholdUnchecked(long t, int[] lits, int len) {
+        int[] buf = lits(len);
+        int n = 0;
+        for (int i = 0; i < len; i++) {
+            int lit = lits[i];
+            if (lit == Literal.TRUE) t--;
+            else if (lit != Literal.FALSE) buf[n++] = lit;
+        }
+        Arrays.sort(buf, 0, n);
+        // A complementary pair x, !x contributes exactly one true edge.
+        int m = 0;
+        for (int i = 0; i < n; ) {
+            int node = buf[i] >>> 1;
+            int j = i;
+            while (j < n && buf[j] >>> 1 == node) j++;
+            int negStart = i;
+            while (negStart < j && (buf[negStart] & 1) == 0) negStart++;
+            int p = negStart - i, q = j - negStart, pairs = Math.min(p, q);
+            t -= pairs;
+            for (int r = 0; r < p - pairs; r++) buf[m++] = node << 1;
+            for (int r = 0; r < q - pairs; r++) buf[m++] = (node << 1) | 1;
+            i = j;
+        }
+        if (t <= 0) return Literal.TRUE;
+        if (t > m) return Literal.FALSE;
+        if (t == m) return andOr(GateKind.AND, Arrays.copyOf(buf, m));
+        if (t == 1) return andOr(GateKind.OR, Arrays.copyOf(buf, m));
+        return intern(GateKind.THRESHOLD, buf, null, m, t);
+    }
+
+    private int intern(GateKind kind, int[] lits, long[] w, int n, long t) {
+        int h = hash(kind, lits, w, n, t);
+        int mask = table.length - 1;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            int slot = table[i];
+            if (slot == 0) break;
+            if (same(slot - 1, kind, lits, w, n, t)) return Literal.of(1 + inputNames.size() + slot - 1, false);
+        }
+        int g = kinds.size;
+        if (1L + inputNames.size() + g >= (1 << 30)) throw new IllegalStateException("more than 2^30 nodes");
+        kinds.add((byte) kind.ordinal());
+        for (int i = 0; i < n; i++) {
+            operands.add(lits[i]);
+            weights.add(w == null ? 1 : w[i]);
+        }
+        start.add(operands.size());
+        thresholds.add(t);
+        insert(h, g + 1);
+        if (++tableCount * 2 > table.length) rehash();
+        return Literal.of(1 + inputNames.size() + g, false);
+    }
+
+    private boolean same(int g, GateKind kind, int[] lits, long[] w, int n, long t) {
+        if (kinds.data[g] != kind.ordinal() || thresholds.getLong(g) != t) return false;
+        int s = start.getInt(g);
+        if (start.getInt(g + 1) - s != n) return false;
+        for (int i = 0; i < n; i++) {
+            if (operands.getInt(s + i) != lits[i]) return false;
+            if (w != null && weights.getLong(s + i) != w[i]) return false;
+        }
+        return true;
+    }
+
+    private static int hash(GateKind kind, int[] lits, long[] w, int n, long t) {
+        long h = kind.ordinal() * 0x9E3779B97F4A7C15L + t;
+        for (int i = 0; i < n; i++) {
+            h = (h ^ lits[i]) * 0xBF58476D1CE4E5B9L;
+            if (w != null) h = (h ^ w[i]) * 0x94D049BB133111EBL;
+        }
+        h ^= h >>> 31;
+        return (int) h;
+    }
+
+    private int hashOf(int g) {
+        int s = start.getInt(g), n = start.getInt(g + 1) - s;
+        int[] l = new int[n];
+        long[] w = kinds.data[g] == GateKind.WEIGHTED.ordinal() ? new long[n] : null;
+        for (int i = 0; i < n; i++) {
+            l[i] = operands.getInt(s + i);
+            if (w != null) w[i] = weights.getLong(s + i);
+        }
+        return hash(GateKind.of(kinds.data[g]), l, w, n, thresholds.getLong(g));
+    }
+
+    private void insert(int h, int value) {
+        int mask = table.length - 1;
+        int i = h & mask;
+        while (table[i] != 0) i = (i + 1) & mask;
+        table[i] = value;
+    }
+
+    private void rehash() {
+        table = new int[table.length * 2];
+        for (int g = 0; g < kinds.size; g++) insert(hashOf(g), g + 1);
+    }
+
+    // ---- checks and scratch ----
+
+    private void checkOperands(GateKind kind, int[] lits) {
+        int nodes = numNodes();
+        for (int i = 0; i < lits.length; i++) {
+            int lit = lits[i];
+            if (lit < 0 || (lit >>> 1) >= nodes) {
+                throw bad(kind, "operand " + i + " is literal " + lit + ", but node " + (lit >>> 1)
+                        + " is not defined (nodes 0.." + (nodes - 1) + " exist)");
+            }
+        }
+    }
+
+    private void checkLiteral(int lit, String what) {
+        if (lit < 0 || (lit >>> 1) >= numNodes()) {
+            throw new IllegalArgumentException(what + ": literal " + lit + " names undefined node " + (lit >>> 1));
+        }
+    }
+
+    private IllegalArgumentException bad(GateKind kind, String why) {
+        return new IllegalArgumentException(kind + " gate #" + kinds.size + " (node " + numNodes() + "): " + why);
+    }
+
+    // A fresh array per call keeps re-entrant normalisation (threshold -> and) safe and
+    // leaves the caller's array untouched.
+    private static int[] lits(int n) { return new int[n]; }
+
+    private static long[] weightsBuf(int n) { return new long[n]; }
+
+    private static void sortByLiteral(int[] l, long[] w, int n) {
+        // insertion sort for short fan-ins, otherwise an index sort
+        if (n < 32) {
+            for (int i = 1; i < n; i++) {
+                int li = l[i];
+                long wi = w[i];
+                int j = i - 1;
+                while (j >= 0 && l[j] > li) { l[j + 1] = l[j]; w[j + 1] = w[j]; j--; }
+                l[j + 1] = li;
+                w[j + 1] = wi;
+            }
+            return;
+        }
+        long[] packed = new long[n];
+        for (int i = 0; i < n; i++) packed[i] = ((long) l[i] << 32) | i;
+        Arrays.sort(packed);
+        int[] l2 = new int[n];
+        long[] w2 = new long[n];
+        for (int i = 0; i < n; i++) {
+            l2[i] = (int) (packed[i] >>> 32);
+            w2[i] = w[(int) packed[i]];
+        }
+        System.arraycopy(l2, 0, l, 0, n);
+        System.arraycopy(w2, 0, w, 0, n);
+    }
+
+    /** A growable byte array. */
+    private static final class ByteList {
+        byte[] data = new byte[256];
+        int size;
+
+        void add(byte b) {
+            if (size == data.length) data = Arrays.copyOf(data, size * 2);
+            data[size++] = b;
+        }
+    }
+}
