@@ -40,6 +40,63 @@ public final class Circuit {
         this.outputNames = outputNames;
     }
 
+    /**
+     * Makes a circuit from raw arrays (as a binary reader holds them), checking that they describe
+     * one: gate {@code g}'s operands name nodes below {@code 1 + inputs + g}, offsets rise, kinds
+     * exist, weights are given when a gate is WEIGHTED and its sums fit in a long, and outputs
+     * name existing nodes. The arrays are taken, not copied. Gates need not be in the builder's
+     * normal form. Throws {@link IllegalArgumentException} naming the first fault.
+     */
+    public static Circuit of(int inputs, byte[] kind, int[] start, int[] operand, long[] weight, long[] threshold,
+                             int[] outputs, String[] inputNames, String[] outputNames) {
+        int gates = kind.length;
+        if (inputs < 0) throw new IllegalArgumentException("negative input count " + inputs);
+        if (start.length != gates + 1 || threshold.length != gates) {
+            throw new IllegalArgumentException("array lengths disagree with " + gates + " gates");
+        }
+        if (start[0] != 0 || start[gates] != operand.length) {
+            throw new IllegalArgumentException("operand offsets do not cover the operand array");
+        }
+        if (weight != null && weight.length != operand.length) {
+            throw new IllegalArgumentException("weights and operands differ in length");
+        }
+        if (inputNames.length != inputs || outputNames.length != outputs.length) {
+            throw new IllegalArgumentException("name counts differ from input/output counts");
+        }
+        for (int g = 0; g < gates; g++) {
+            if (kind[g] < 0 || kind[g] >= GateKind.values().length) {
+                throw new IllegalArgumentException("gate #" + g + ": unknown kind code " + kind[g]);
+            }
+            if (start[g + 1] < start[g]) throw new IllegalArgumentException("gate #" + g + ": operand offsets decrease");
+            int node = 1 + inputs + g;
+            long pos = 0, neg = 0;
+            for (int e = start[g]; e < start[g + 1]; e++) {
+                int lit = operand[e];
+                if (lit < 0 || (lit >>> 1) >= node) {
+                    throw new IllegalArgumentException("gate #" + g + " (node " + node + "): operand literal " + lit
+                            + " does not name an earlier node");
+                }
+                if (kind[g] == GateKind.WEIGHTED.ordinal()) {
+                    if (weight == null) throw new IllegalArgumentException("gate #" + g + ": WEIGHTED gate without weights");
+                    try {
+                        if (weight[e] > 0) pos = Math.addExact(pos, weight[e]);
+                        else neg = Math.addExact(neg, weight[e]);
+                        Math.subtractExact(pos, neg);
+                    } catch (ArithmeticException ex) {
+                        throw new IllegalArgumentException("gate #" + g + ": weight sum overflows a signed 64-bit long");
+                    }
+                }
+            }
+        }
+        int nodes = 1 + inputs + gates;
+        for (int o = 0; o < outputs.length; o++) {
+            if (outputs[o] < 0 || (outputs[o] >>> 1) >= nodes) {
+                throw new IllegalArgumentException("output " + o + ": literal " + outputs[o] + " names no node");
+            }
+        }
+        return new Circuit(inputs, kind, start, operand, weight, threshold, outputs, inputNames, outputNames);
+    }
+
     public int numInputs() { return inputs; }
 
     public int numOutputs() { return outputs.length; }
