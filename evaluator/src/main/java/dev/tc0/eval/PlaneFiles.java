@@ -32,17 +32,12 @@ public final class PlaneFiles {
             int p = 0, w = 0;
             while (p < planes) {
                 buf.clear();
-                if (ch.read(buf) < 0) throw new IOException(file + ": truncated");
+                while (buf.hasRemaining() && ch.read(buf) >= 0) { }
                 buf.flip();
+                if (buf.remaining() < 8) throw new IOException(file + ": truncated");
                 while (buf.remaining() >= 8 && p < planes) {
                     out[p][w++] = buf.getLong();
                     if (w == words) { w = 0; p++; }
-                }
-                buf.compact();
-                buf.flip();
-                if (buf.remaining() > 0) {
-                    // keep the partial word for the next read
-                    ch.position(ch.position() - buf.remaining());
                 }
             }
         }
