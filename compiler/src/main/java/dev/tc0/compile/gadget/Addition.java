@@ -16,9 +16,9 @@ public final class Addition {
 
     /**
      * PAPER.md 5.5(a): {@link SumBits} over {@code sum_j 2^j (x_j + y_j)}. Depth 2. For two k-bit
-     * operands and width k + 1: {@code 4k} gates (bits 1..k-1 take 3 + 1, bit 0 is an XOR of
-     * OR and AND, 2 + 1, and the carry-out is one gate), the paper's {@code 4k + 1} less one.
-     * Weights up to {@code 2^width}, so width at most 62.
+     * operands and width k + 1: {@code 4k - 1} gates, the paper's {@code 4k + 1} less two: bits
+     * 1..k-1 take 3 + 1, bit 0 is {@code AND(OR, !AND)} (2 + 1), and the carry-out is the gate
+     * {@code g_{k-1,2}} of bit k - 1. Weights up to {@code 2^width}, so width at most 62.
      */
     public static int[] weighted(CircuitBuilder b, int[] x, int[] y, int width) {
         return SumBits.ofNumbers(b, new int[][] {x, y}, width);
