@@ -21,9 +21,12 @@ public final class IteratedAddition {
         DIRECT,
         /** {@link #columns} then carry-lookahead: unit weights, depth 2r + 5 with r rounds. */
         COLUMNS,
-        /** {@link #blockSave} then {@link Addition#carryLookahead}: poly weights, depth 7. */
+        /**
+         * {@link #blockSave} then {@link Addition#carryLookahead}: poly weights, depth 7 once the
+         * width exceeds two blocks (less when A and B barely overlap).
+         */
         BLOCK_SAVE,
-        /** {@link #blockSave} then {@link Addition#weighted}: depth 4, width at most 62. */
+        /** {@link #blockSave} then {@link Addition#weighted}: depth 4 (at most), width at most 62. */
         BLOCK_SAVE_WEIGHTED;
 
         public int[] sum(CircuitBuilder b, int[][] numbers, int width) {
