@@ -12,8 +12,8 @@ import java.util.function.LongUnaryOperator;
  *
  * <p><b>Depth</b> 2 here, since negated inputs are free literals; the paper's 3 counts its NOT
  * layer. <b>Size</b> {@code (minterms in some on-set) + m} gates for b >= 2, less where an output
- * bit is constant false (no OR) or its on-set has one minterm (the OR is that AND), and at most
- * {@code 2^b + m}. Fan-in b (ANDs) and at most {@code 2^b} (ORs). Inputs are little-endian: input
+ * bit is constant false (no OR), its on-set has one minterm (the OR is that AND) or equals another
+ * bit's (one OR serves both), and at most {@code 2^b + m}. Fan-in b (ANDs) and at most {@code 2^b} (ORs). Inputs are little-endian: input
  * j is bit j of the argument. Meant for b up to about 20.
  */
 public final class Lookup {
