@@ -2,8 +2,6 @@ package dev.tc0.compile.gadget;
 
 import dev.tc0.circuit.CircuitBuilder;
 
-import java.util.Arrays;
-
 /**
  * The binary digits of a weighted sum {@code z = sum_r w_r l_r} (all {@code w_r >= 0}) in depth 2:
  * the construction behind PAPER.md 5.5(a), 5.6(a) and the block sums of 5.6(c).
@@ -74,11 +72,5 @@ public final class SumBits {
             alternating[t - 1] = (t & 1) == 1 ? 1 : -1;
         }
         return b.weighted(alternating, g, 1);
-    }
-
-    /** {@code floor(max z_i / 2^i)}: the number of first-layer gates bit {@code i} needs. */
-    static long levels(long[] w, int i) {
-        long mask = i >= 62 ? Long.MAX_VALUE : (1L << (i + 1)) - 1;
-        return Arrays.stream(w).map(x -> x & mask).sum() >> i;
     }
 }
