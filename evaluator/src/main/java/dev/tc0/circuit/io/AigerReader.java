@@ -58,7 +58,6 @@ public final class AigerReader {
             h[counts++] = number("a header count");
         }
         if (counts < 5) throw error("the header needs the five counts M I L O A, found " + counts);
-        newline("after the header");
         long m = h[0], in = h[1], latches = h[2], out = h[3], ands = h[4];
         if (latches > 0) throw error("latches are not supported (L = " + latches + "): tc0 reads combinational AIGER only");
         String[] extra = {"bad-state properties (B", "invariant constraints (C", "justice properties (J", "fairness constraints (F"};
@@ -82,6 +81,7 @@ public final class AigerReader {
             throw error("header promises " + (in + out + ands) + " lines of inputs, outputs and AND gates, needing at least "
                     + 2 * (in + out + ands) + " more bytes, but only " + remaining + " remain");
         }
+        newline("after the header");
         int ni = (int) in, no = (int) out, na = (int) ands;
         int maxLit = (int) (2 * m + 1);
 

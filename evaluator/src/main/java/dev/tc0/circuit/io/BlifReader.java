@@ -174,19 +174,23 @@ public final class BlifReader {
                 continue;
             }
             if (c == '\\' && continuation(pos + 1)) continue;
-            int s = pos;
+            int s = pos, e = -1;
             while (pos < n) {
                 c = d[pos];
                 if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '#') break;
-                if (c == '\\' && continuation(pos + 1)) break;
+                if (c == '\\') {
+                    int at = pos;
+                    if (continuation(pos + 1)) { e = at; break; }
+                }
                 if ((c >= 0 && c < 0x20) || c == 0x7f) {
                     throw CircuitFormatException.atLine(file, physLine, String.format("unexpected byte 0x%02x", c & 0xff));
                 }
                 pos++;
             }
-            if (pos > s) {
+            if (e < 0) e = pos;
+            if (e > s) {
                 tok.add(s);
-                tok.add(pos);
+                tok.add(e);
             }
         }
         return !tok.isEmpty();

@@ -19,7 +19,10 @@ final class NetNames {
     final String[] node;
     /** Per output: its name in the file. */
     final String[] output;
-    /** Per output: true when the output is the net {@code node[lit >>> 1]} itself. */
+    /**
+     * Per output: true when the output needs no driver of its own: it is the net
+     * {@code node[lit >>> 1]} itself, or an earlier output of the same name and literal.
+     */
     final boolean[] direct;
 
     private final Set<String> used = new HashSet<>();
@@ -35,6 +38,7 @@ final class NetNames {
         node = new String[c.numNodes()];
         output = new String[c.numOutputs()];
         direct = new boolean[c.numOutputs()];
+        java.util.Map<String, Integer> driven = new java.util.HashMap<>();   // output name -> output with a driver
         for (int i = 0; i < c.numInputs(); i++) node[1 + i] = unique(sanitize.apply(c.inputName(i)));
         for (int o = 0; o < c.numOutputs(); o++) {
             int lit = c.output(o), v = lit >>> 1;
@@ -52,7 +56,16 @@ final class NetNames {
                     continue;
                 }
             }
+            if (aliasOk) {
+                Integer earlier = driven.get(n);
+                if (earlier != null && c.output(earlier) == lit) {   // the same output again: one driver serves both
+                    output[o] = n;
+                    direct[o] = true;
+                    continue;
+                }
+            }
             output[o] = unique(n);
+            if (aliasOk && output[o].equals(n)) driven.put(n, o);
         }
         for (int v = c.firstGateNode(); v < c.numNodes(); v++) {
             if (node[v] == null) node[v] = unique("n" + v);
