@@ -78,11 +78,13 @@ public final class PrefixWriter {
         int last = type.size() - 1;
         boolean single = k == 1 && c.output(0) >>> 1 != 0 && plit(map, c.output(0)) == last << 1;
         if (!single) {
+            // First every output's literal (this may add the true node), then the K output buffers,
+            // so that nothing comes between them.
+            int[] pl = new int[k];
+            for (int o = 0; o < k; o++) pl[o] = plit(map, c.output(o));
             for (int o = 0; o < k; o++) {
-                int lit = c.output(o);
-                int pl = plit(map, lit);
-                int target = resolve(pl & ~1);
-                node((pl & 1) != 0 ? LE : GE, (pl & 1) != 0 ? 0 : 1, new int[] {target});
+                boolean neg = (pl[o] & 1) != 0;
+                node(neg ? LE : GE, neg ? 0 : 1, new int[] {pl[o] >>> 1});
             }
         }
         long bytes = k == 1 ? 0 : 16;
