@@ -37,11 +37,12 @@ public final class AigerReader {
 
     /**
      * Inputs of a binary file occupy no bytes, so the file size does not bound their number. tc0
-     * accepts 2^16 inputs plus 32 per byte of file: more than any real circuit uses, and small
-     * enough that a forged header fails at once instead of exhausting memory.
+     * accepts 2^20 inputs plus 2 per byte of file: more than any real circuit uses (an input
+     * that is used costs at least a byte somewhere), and few enough that a forged header fails at
+     * once instead of exhausting memory.
      */
     static long maxImplicitInputs(long fileSize) {
-        return (1L << 16) + 32L * fileSize;
+        return (1L << 20) + 2L * fileSize;
     }
 
     private Circuit parse() throws CircuitFormatException {
@@ -140,7 +141,11 @@ public final class AigerReader {
         String[] inNames = new String[ni];
         String[] outNames = new String[no];
         symbols(inNames, outNames);
-        return build(binary, ni, no, na, inputLit, outputLit, lhs, rhs, varIndex, inNames, outNames);
+        try {
+            return build(binary, ni, no, na, inputLit, outputLit, lhs, rhs, varIndex, inNames, outNames);
+        } catch (IllegalArgumentException | IllegalStateException e) {   // the builder's limits
+            throw CircuitFormatException.of(file, e.getMessage());
+        }
     }
 
     private Circuit build(boolean binary, int ni, int no, int na, int[] inputLit, int[] outputLit, int[] lhs, int[] rhs,

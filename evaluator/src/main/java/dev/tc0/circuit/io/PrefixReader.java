@@ -48,7 +48,6 @@ public final class PrefixReader {
         IntArrayList k = new IntArrayList();
         IntArrayList argStart = new IntArrayList(new int[] {0});
         IntArrayList args = new IntArrayList();
-        int inputs = 0;
         while (p < len) {
             int node = kind.size();
             int begin = p;
@@ -58,7 +57,6 @@ public final class PrefixReader {
             if (c == 'X') {
                 p++;
                 type = INPUT;
-                inputs++;
             } else if (c == '<' || c == '>') {
                 type = c == '<' ? LE : GE;
                 p++;
@@ -97,6 +95,14 @@ public final class PrefixReader {
         if (outputs > nodes) {
             throw CircuitFormatException.of(file, "'# outputs: " + outputs + "' but the circuit has only " + nodes + " nodes");
         }
+        try {
+            return build(kind, k, argStart, args, nodes);
+        } catch (IllegalArgumentException | IllegalStateException e) {   // the builder's limits
+            throw CircuitFormatException.of(file, e.getMessage());
+        }
+    }
+
+    private Circuit build(IntArrayList kind, IntArrayList k, IntArrayList argStart, IntArrayList args, int nodes) {
         CircuitBuilder b = new CircuitBuilder();
         int[] lit = new int[nodes];
         int in = 0;

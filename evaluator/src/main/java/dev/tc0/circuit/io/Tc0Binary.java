@@ -99,6 +99,14 @@ public final class Tc0Binary {
         int[] start = new int[g + 1];
         MemorySegment.copy(seg, I32, p, start, 0, g + 1);
         p += 4L * (g + 1);
+        // Circuit.of reads a gate's operands before it checks that the next offset does not fall,
+        // so offsets past the operand array must be refused here.
+        for (int k = 0; k < g; k++) {
+            if (start[k + 1] < start[k] || Integer.toUnsignedLong(start[k + 1]) > e) {
+                throw CircuitFormatException.atOffset(file, p - 4L * (g + 1) + 4L * (k + 1), "gate " + k
+                        + ": operand offsets " + start[k] + ".." + start[k + 1] + " do not rise within the " + e + " operands");
+            }
+        }
         int[] operand = new int[e];
         MemorySegment.copy(seg, I32, p, operand, 0, e);
         p += 4L * e;
