@@ -2,11 +2,306 @@ package dev.tc0.eval;
 
 import dev.tc0.circuit.Circuit;
 
-/** The evaluation engine (work in progress: delegates to the reference for now). */
-public final class Engine {
-    private Engine() {}
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
-    static long[][] evaluate(Circuit c, long[][] inputPlanes) {
-        return ReferenceEvaluator.evaluate(c, inputPlanes);
+/**
+ * Runs an {@link EvalPlan} over a stream of input tiles.
+ *
+ * <p>A tile is {@code words} 64-bit words of patterns. Each tile has its own arena: a
+ * {@code long[]} holding every slot's plane for the tile, then scratch planes for COUNT gates.
+ * Tiles are processed in waves: fill the inputs, evaluate, hand the outputs to the sink in order.
+ * Two ways to use the cores, on an engine-owned ForkJoinPool:
+ * <ul>
+ * <li>{@link Mode#TILES}: each task runs the whole plan over its own tile; no barrier inside a
+ *     wave. The throughput path, and the only one that pays on deep, narrow circuits.</li>
+ * <li>{@link Mode#LEVELS}: per depth level, the level's gates times the wave's tiles are split
+ *     into tasks with one join per level; a level with too little work runs inline. It pays when
+ *     a batch has fewer tiles than cores and levels are wide.</li>
+ * </ul>
+ * Results never depend on the mode, the thread count, the kernels or the tile size.
+ */
+public final class Engine implements AutoCloseable {
+    public enum Mode { AUTO, TILES, LEVELS }
+
+    /** Arena budget per tile: this machine's 512 KiB L2 per core. */
+    static final int ARENA_BUDGET_WORDS = 512 * 1024 / 8;
+    static final int MAX_TILE_WORDS = 4096;
+    static final int MIN_TILE_WORDS = 64;
+    /**
+     * A level is forked only with at least this many operand-words of work, about 100 us here: a
+     * hand-off to a parked worker and back costs 13-15 us (ENGINEERING.md).
+     */
+    static final long LEVEL_FORK_MIN_WORK = 1L << 19;
+    /** Tasks per level per thread in level mode, for balance. */
+    static final int LEVEL_CHUNKS_PER_THREAD = 2;
+
+    /** Engine settings; {@code tileWords = 0} chooses the tile size from the plan. */
+    public record Options(int threads, Mode mode, Kernels kernels, int tileWords) {
+        public Options {
+            if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+            if (tileWords < 0 || tileWords % 8 != 0) {
+                throw new IllegalArgumentException("tile words must be a positive multiple of 8, not " + tileWords);
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(Runtime.getRuntime().availableProcessors(), Mode.AUTO, KernelProvider.get(), 0);
+        }
+
+        public Options withThreads(int t) { return new Options(t, mode, kernels, tileWords); }
+        public Options withMode(Mode m) { return new Options(threads, m, kernels, tileWords); }
+        public Options withKernels(Kernels k) { return new Options(threads, mode, k, tileWords); }
+        public Options withTileWords(int w) { return new Options(threads, mode, kernels, w); }
+    }
+
+    /** What a run did: patterns, the mode chosen, the tile size, and the evaluation time alone. */
+    public record Report(long patterns, Mode mode, int tileWords, int threads, String kernels, long evalNanos) {
+        /** Gate evaluations per second: gates times patterns over evaluation time (no I/O). */
+        public double gateEvalsPerSecond(long gates) {
+            return evalNanos == 0 ? 0 : gates * (double) patterns / (evalNanos * 1e-9);
+        }
+    }
+
+    private final EvalPlan plan;
+    private final Options options;
+    private final ForkJoinPool pool;
+
+    public Engine(EvalPlan plan, Options options) {
+        this.plan = plan;
+        this.options = options;
+        this.pool = options.threads() > 1 ? new ForkJoinPool(options.threads()) : null;
+    }
+
+    public EvalPlan plan() { return plan; }
+
+    /** Evaluates planes held in memory with default options: the simplest entry point. */
+    public static long[][] evaluate(Circuit c, long[][] inputPlanes) {
+        int words = inputPlanes.length == 0 ? 0 : inputPlanes[0].length;
+        try (Engine e = new Engine(EvalPlan.of(c), Options.defaults())) {
+            PlaneArraySink sink = new PlaneArraySink(c.numOutputs(), words * 64L);
+            e.run(new PlaneArraySource(inputPlanes, words * 64L), sink);
+            return sink.planes();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Tile width for a batch under the mode AUTO chooses. */
+    public int tileWords(long count) {
+        return tileWords(planFor(chooseMode(count)), count);
+    }
+
+    /** The plan a mode runs: the levelized plan for LEVELS, the depth-first plan for TILES. */
+    EvalPlan planFor(Mode mode) {
+        return mode == Mode.LEVELS ? plan : plan.depthFirst();
+    }
+
+    /** Tile width for a batch: the arena fits the budget, the batch is not padded far. */
+    int tileWords(EvalPlan plan, long count) {
+        if (options.tileWords() > 0) return options.tileWords();
+        long perWord = Math.max(1, plan.numSlots + plan.maxScratch);
+        // Below 64 words the per-gate dispatch outweighs the word loop (measured on random
+        // two-input circuits), so a wide plan spills to L3 rather than shrink the tile further.
+        int w = (int) Math.max(MIN_TILE_WORDS, Math.min(MAX_TILE_WORDS, ARENA_BUDGET_WORDS / perWord));
+        w &= ~31;
+        if (count >= 0) {
+            long need = ((count + 63) >>> 6);
+            need = (need + 7) & ~7L;
+            if (need < w) w = (int) Math.max(8, need);
+        }
+        return w;
+    }
+
+    /**
+     * Words per COUNT strip: as long as possible (fewer program steps) while the scratch planes
+     * stay within 64 KiB, and a divisor of the tile.
+     */
+    static int stripWords(EvalPlan plan, int words) {
+        for (int s = 256; s > 8; s >>= 1) {
+            if (words % s == 0 && (long) plan.maxScratch * s <= 8192) return s;
+        }
+        return 8;
+    }
+
+    /** The mode AUTO resolves to for a batch of {@code count} patterns. */
+    public Mode chooseMode(long count) {
+        if (options.mode() != Mode.AUTO) return options.mode();
+        int threads = options.threads();
+        if (threads == 1) return Mode.TILES;
+        int words = tileWords(plan, count);
+        long tiles = count < 0 ? Long.MAX_VALUE : (count + 64L * words - 1) / (64L * words);
+        if (tiles >= threads) return Mode.TILES;
+        // Few tiles: only splitting levels can use the cores, and only if levels hold enough work.
+        long edges = plan.numEdges, levels = Math.max(1, plan.depth);
+        long avgLevelWork = edges / levels * words * Math.max(1, tiles);
+        return avgLevelWork >= LEVEL_FORK_MIN_WORK ? Mode.LEVELS : Mode.TILES;
+    }
+
+    /** Evaluates every pattern of the source into the sink; the sink's {@code finish} is called. */
+    public Report run(InputSource in, OutputSink out) throws IOException {
+        if (in.numInputs() != plan.numInputs) {
+            throw new IllegalArgumentException("the circuit has " + plan.numInputs + " inputs but the source gives "
+                    + in.numInputs());
+        }
+        long count = in.count();
+        Mode mode = chooseMode(count);
+        EvalPlan plan = planFor(mode);
+        int words = tileWords(plan, count);
+        int threads = options.threads();
+        int strip = stripWords(plan, words);
+        int regions = mode == Mode.LEVELS ? threads * LEVEL_CHUNKS_PER_THREAD : 1;
+        int scratchBase = plan.numSlots * words;
+        int arenaWords = Math.toIntExact(scratchBase + (long) regions * plan.maxScratch * strip);
+        int wave = mode == Mode.LEVELS ? Math.max(1, threads) : Math.max(1, threads * 2);
+        if (pool == null) wave = 1;
+
+        long[][] arena = new long[wave][arenaWords];
+        int[][] inputOffset = new int[wave][plan.numInputs];
+        for (int t = 0; t < wave; t++) {
+            for (int i = 0; i < plan.numInputs; i++) {
+                inputOffset[t][i] = plan.inputSlot[i] < 0 ? -1 : plan.inputSlot[i] * words;
+            }
+        }
+        long[] outTile = new long[Math.max(1, plan.numOutputs * words)];
+        int[] filled = new int[wave];
+        long first = 0, evalNanos = 0;
+        boolean done = false;
+        while (!done) {
+            int tiles = 0;
+            // Fill: in parallel when the source allows it, otherwise in order.
+            if (in.randomAccess() && pool != null) {
+                int n = (int) Math.min(wave, count < 0 ? wave : (count - first + 64L * words - 1) / (64L * words));
+                final long f0 = first;
+                List<ForkJoinTask<?>> fills = new ArrayList<>();
+                for (int t = 0; t < n; t++) {
+                    final int tt = t;
+                    fills.add(ForkJoinTask.adapt(() -> {
+                        try {
+                            filled[tt] = in.fill(f0 + 64L * words * tt, words, arena[tt], inputOffset[tt]);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }));
+                }
+                invokeAll(fills);
+                tiles = n;
+                for (int t = 0; t < n; t++) if (filled[t] < 64 * words) { tiles = t + (filled[t] > 0 ? 1 : 0); done = true; break; }
+                if (n < wave) done = true;
+            } else {
+                while (tiles < wave) {
+                    int got = in.fill(first + 64L * words * tiles, words, arena[tiles], inputOffset[tiles]);
+                    filled[tiles] = got;
+                    if (got > 0) tiles++;
+                    if (got < 64 * words) { done = true; break; }
+                }
+            }
+            if (tiles == 0) break;
+
+            long t0 = System.nanoTime();
+            if (mode == Mode.LEVELS && pool != null) evalLevels(plan, arena, tiles, words, strip, scratchBase);
+            else evalTiles(plan, arena, tiles, words, strip, scratchBase);
+            evalNanos += System.nanoTime() - t0;
+
+            for (int t = 0; t < tiles; t++) {
+                extractOutputs(plan, arena[t], words, outTile);
+                out.accept(first, filled[t], outTile, words);
+                first += filled[t];
+            }
+        }
+        out.finish();
+        return new Report(first, mode, words, threads, options.kernels().name(), evalNanos);
+    }
+
+    private void evalTiles(EvalPlan plan, long[][] arena, int tiles, int words, int strip, int scratchBase) {
+        if (pool == null || tiles == 1) {
+            for (int t = 0; t < tiles; t++) evalTile(plan, arena[t], words, strip, scratchBase);
+            return;
+        }
+        List<ForkJoinTask<?>> tasks = new ArrayList<>(tiles);
+        for (int t = 0; t < tiles; t++) {
+            long[] a = arena[t];
+            tasks.add(ForkJoinTask.adapt(() -> evalTile(plan, a, words, strip, scratchBase)));
+        }
+        invokeAll(tasks);
+    }
+
+    /** The whole plan over one tile, level by level, run by run. */
+    private void evalTile(EvalPlan p, long[] v, int words, int strip, int scratchBase) {
+        Kernels k = options.kernels();
+        for (int r = 0, runs = p.runOp.length; r < runs; r++) {
+            k.run(p, p.runOp[r], p.runGate[r], p.runGate[r + 1], v, words, scratchBase, strip);
+        }
+    }
+
+    private void evalLevels(EvalPlan plan, long[][] arena, int tiles, int words, int strip, int scratchBase) {
+        pool.invoke(ForkJoinTask.adapt(() -> {
+            Kernels k = options.kernels();
+            EvalPlan p = plan;
+            int chunks = options.threads() * LEVEL_CHUNKS_PER_THREAD;
+            List<ForkJoinTask<?>> tasks = new ArrayList<>();
+            for (int l = 1; l <= p.depth; l++) {
+                int g0 = p.runGate[p.levelRun[l - 1]], g1 = p.runGate[p.levelRun[l]];
+                long work = p.levelEdges(l) * (long) words * tiles;
+                if (work < LEVEL_FORK_MIN_WORK) {
+                    for (int t = 0; t < tiles; t++) runRange(p, k, l, g0, g1, arena[t], words, scratchBase, strip);
+                    continue;
+                }
+                // Split the level's gates into chunks per tile; chunk c uses scratch region c.
+                int perTile = Math.max(1, Math.min(chunks, (int) Math.min(g1 - g0, (long) chunks * tiles) / tiles));
+                tasks.clear();
+                for (int t = 0; t < tiles; t++) {
+                    for (int c = 0; c < perTile; c++) {
+                        int from = g0 + (int) ((long) (g1 - g0) * c / perTile);
+                        int to = g0 + (int) ((long) (g1 - g0) * (c + 1) / perTile);
+                        long[] a = arena[t];
+                        int sb = scratchBase + c * p.maxScratch * strip;
+                        int level = l;
+                        tasks.add(ForkJoinTask.adapt(() -> runRange(p, k, level, from, to, a, words, sb, strip)));
+                    }
+                }
+                ForkJoinTask.invokeAll(tasks);
+            }
+        }));
+    }
+
+    /** Plan gates {@code from .. to} of level {@code l}, cut at run boundaries. */
+    private static void runRange(EvalPlan p, Kernels k, int l, int from, int to, long[] v, int words, int scratchBase,
+                                 int strip) {
+        for (int r = p.levelRun[l - 1]; r < p.levelRun[l]; r++) {
+            int s = Math.max(from, p.runGate[r]), e = Math.min(to, p.runGate[r + 1]);
+            if (s < e) k.run(p, p.runOp[r], s, e, v, words, scratchBase, strip);
+        }
+    }
+
+    private static void extractOutputs(EvalPlan plan, long[] v, int words, long[] outTile) {
+        for (int o = 0; o < plan.numOutputs; o++) {
+            int ref = plan.outputRef[o];
+            int dst = o * words;
+            if (ref < 0) {
+                java.util.Arrays.fill(outTile, dst, dst + words, ref == -1 ? -1L : 0L);
+            } else {
+                int src = (ref >>> 1) * words;
+                long m = -(long) (ref & 1);
+                for (int w = 0; w < words; w++) outTile[dst + w] = v[src + w] ^ m;
+            }
+        }
+    }
+
+    private void invokeAll(List<ForkJoinTask<?>> tasks) {
+        try {
+            pool.invoke(ForkJoinTask.adapt(() -> ForkJoinTask.invokeAll(tasks)));
+        } catch (UncheckedIOException e) {
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) pool.shutdownNow();
     }
 }

@@ -1,0 +1,302 @@
+package dev.tc0.eval;
+
+import dev.tc0.circuit.Circuit;
+import dev.tc0.circuit.CircuitBuilder;
+import dev.tc0.circuit.GateKind;
+import dev.tc0.circuit.Schedule;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A circuit flattened for evaluation: gates ordered by level, each level cut into runs of one
+ * operation, operands in one int array (CSR), and every value in a slot that is reused once the
+ * level of its last reader is done ({@link Schedule}).
+ *
+ * <p>Operations: AND and XOR of fan-in 2, 3, 4 and any ({@code *_N}), majority of three, and COUNT
+ * (THRESHOLD and WEIGHTED through a {@link CounterProgram}). An OR gate is stored as the AND of
+ * its complemented operands, so its slot holds the complement of its value; readers flip the
+ * operand's negation bit. Operand references are {@code slot << 1 | negate}.
+ */
+public final class EvalPlan {
+    static final int AND2 = 0, AND3 = 1, AND4 = 2, AND_N = 3,
+            XOR2 = 4, XOR3 = 5, XOR4 = 6, XOR_N = 7, MAJ3 = 8, COUNT = 9;
+    static final String[] OP_NAMES = {"and2", "and3", "and4", "andN", "xor2", "xor3", "xor4", "xorN", "maj3", "count"};
+
+    final int numInputs;
+    final int numOutputs;
+    final int numSlots;
+    final int depth;
+    final long numGates;
+    final long numEdges;
+    /** Slot of each input, or -1 when no gate or output reads it. */
+    final int[] inputSlot;
+    /** Per output: {@code slot << 1 | negate}, or -2 for constant false and -1 for true. */
+    final int[] outputRef;
+
+    /** Runs of level L (1-based) are {@code levelRun[L-1] .. levelRun[L]}. */
+    final int[] levelRun;
+    final byte[] runOp;
+    /** Plan gates of run r are {@code runGate[r] .. runGate[r+1]}. */
+    final int[] runGate;
+
+    final int[] gateSlot;
+    /** The circuit node each plan gate computes (for diagnostics and the invariant tests). */
+    final int[] gateNode;
+    final int[] gateOpStart;
+    final int[] opRef;
+    /** COUNT gates: the threshold on the non-negative bit-sliced sum, and the program index. */
+    final long[] countThreshold;
+    final int[] countProgram;
+    final CounterProgram[] programs;
+    /** Most scratch planes any COUNT program needs. */
+    final int maxScratch;
+    /** True when gates must run in order (depth-first plan): one pseudo-level. */
+    final boolean sequential;
+    private final Circuit circuit;
+    private volatile EvalPlan depthFirst;
+
+    private EvalPlan(Builder b) {
+        this.numInputs = b.c.numInputs();
+        this.numOutputs = b.c.numOutputs();
+        this.numSlots = b.schedule.numSlots;
+        this.sequential = b.schedule.sequential;
+        this.circuit = b.c;
+        this.depth = b.schedule.depth();
+        this.numGates = b.c.numGates();
+        this.numEdges = b.c.numEdges();
+        this.inputSlot = b.inputSlot;
+        this.outputRef = b.outputRef;
+        this.levelRun = b.levelRun.toIntArray();
+        this.runOp = toBytes(b.runOp);
+        this.runGate = b.runGate.toIntArray();
+        this.gateSlot = b.gateSlot;
+        this.gateNode = b.gateNode;
+        this.gateOpStart = b.gateOpStart;
+        this.opRef = b.opRef;
+        this.countThreshold = b.countThreshold;
+        this.countProgram = b.countProgram;
+        this.programs = b.programs.toArray(CounterProgram[]::new);
+        int ms = 0;
+        for (CounterProgram p : programs) ms = Math.max(ms, p.scratch);
+        this.maxScratch = ms;
+    }
+
+    /** The levelized plan; {@link #depthFirst()} gives the same circuit in depth-first order. */
+    public static EvalPlan of(Circuit c) {
+        Circuit n = hasConstantOperands(c) ? normalise(c) : c;
+        return new Builder(n, Schedule.of(n)).build();
+    }
+
+    /**
+     * The depth-first plan of the same circuit (built on first use): for running a whole tile on
+     * one thread, where it keeps operands in L1 (see {@link Schedule#depthFirst}). It has a
+     * single level, so it cannot serve the level-parallel engine.
+     */
+    public EvalPlan depthFirst() {
+        if (sequential) return this;
+        EvalPlan d = depthFirst;
+        if (d == null) {
+            d = new Builder(circuit, Schedule.depthFirst(circuit)).build();
+            depthFirst = d;
+        }
+        return d;
+    }
+
+    public boolean isSequential() { return sequential; }
+
+    public Circuit circuit() { return circuit; }
+
+    private static boolean hasConstantOperands(Circuit c) {
+        for (int g = 0; g < c.numGates(); g++) {
+            for (int i = 0; i < c.fanIn(g); i++) if (c.operand(g, i) >>> 1 == 0) return true;
+        }
+        return false;
+    }
+
+    /** Circuits made by {@link Circuit#of} may hold constant operands: fold them by rebuilding. */
+    private static Circuit normalise(Circuit c) {
+        CircuitBuilder b = new CircuitBuilder();
+        int[] in = new int[c.numInputs()];
+        for (int i = 0; i < in.length; i++) in[i] = b.input(c.inputName(i));
+        int[] out = b.embed(c, in);
+        for (int o = 0; o < out.length; o++) b.output(c.outputName(o), out[o]);
+        return b.build();
+    }
+
+    public int numInputs() { return numInputs; }
+
+    public int numOutputs() { return numOutputs; }
+
+    public int numSlots() { return numSlots; }
+
+    public int depth() { return depth; }
+
+    public long numGates() { return numGates; }
+
+    public long numEdges() { return numEdges; }
+
+    public int numRuns() { return runOp.length; }
+
+    /** Gates in level {@code l} (1-based). */
+    public int levelGates(int l) { return runGate[levelRun[l]] - runGate[levelRun[l - 1]]; }
+
+    /** Operand edges in level {@code l}: the work measure used to decide whether to fork. */
+    long levelEdges(int l) {
+        return gateOpStart[runGate[levelRun[l]]] - gateOpStart[runGate[levelRun[l - 1]]];
+    }
+
+    /** A short description of the runs by operation, for diagnostics. */
+    public String describe() {
+        int[] perOp = new int[OP_NAMES.length];
+        for (int r = 0; r < runOp.length; r++) perOp[runOp[r]] += runGate[r + 1] - runGate[r];
+        StringBuilder s = new StringBuilder("plan: " + numGates + " gates in " + runOp.length + " runs over "
+                + depth + " levels, " + numSlots + " slots;");
+        for (int op = 0; op < perOp.length; op++) if (perOp[op] > 0) s.append(' ').append(OP_NAMES[op]).append('=').append(perOp[op]);
+        return s.toString();
+    }
+
+    private static byte[] toBytes(IntArrayList l) {
+        byte[] b = new byte[l.size()];
+        for (int i = 0; i < b.length; i++) b[i] = (byte) l.getInt(i);
+        return b;
+    }
+
+    private static final class Builder {
+        final Circuit c;
+        final Schedule schedule;
+        int[] inputSlot, outputRef;
+        final IntArrayList levelRun = new IntArrayList(), runOp = new IntArrayList(), runGate = new IntArrayList();
+        int[] gateSlot, gateNode, gateOpStart, opRef, countProgram;
+        long[] countThreshold;
+        final List<CounterProgram> programs = new ArrayList<>();
+        final Map<Integer, Integer> countByFanIn = new HashMap<>();
+        final Map<WeightKey, Integer> countByWeights = new HashMap<>();
+        /** True for nodes whose slot holds the complement (OR gates). */
+        final boolean[] inverted;
+
+        Builder(Circuit c, Schedule schedule) {
+            this.c = c;
+            this.schedule = schedule;
+            this.inverted = new boolean[c.numNodes()];
+        }
+
+        EvalPlan build() {
+            int gates = c.numGates();
+            int[] slot = schedule.slot;
+            inputSlot = new int[c.numInputs()];
+            for (int i = 0; i < inputSlot.length; i++) inputSlot[i] = slot[1 + i];
+            for (int g = 0; g < gates; g++) inverted[c.gateNode(g)] = c.kind(g) == GateKind.OR;
+
+            gateSlot = new int[gates];
+            gateNode = new int[gates];
+            gateOpStart = new int[gates + 1];
+            opRef = new int[(int) c.numEdges()];
+            countThreshold = new long[gates];
+            countProgram = new int[gates];
+            int[] ops = new int[gates];
+            for (int g = 0; g < gates; g++) ops[g] = opOf(g);
+
+            int p = 0, e = 0;
+            levelRun.add(0);
+            Integer[] levelGates = new Integer[0];
+            for (int l = 1; l <= schedule.depth(); l++) {
+                int from = schedule.levelStart[l - 1], to = schedule.levelStart[l];
+                // Group the level's gates by operation (stable), so each run is one kernel.
+                int n = to - from;
+                if (levelGates.length < n) levelGates = new Integer[n];
+                for (int i = 0; i < n; i++) levelGates[i] = schedule.order[from + i];
+                // A depth-first plan keeps its order: runs are its stretches of one operation.
+                if (!schedule.sequential) Arrays.sort(levelGates, 0, n, (x, y) -> Integer.compare(ops[x], ops[y]));
+                int prevOp = -1;
+                for (int i = 0; i < n; i++) {
+                    int g = levelGates[i];
+                    if (slot[c.gateNode(g)] < 0) continue;   // read by nothing: only in Circuit.of circuits
+                    if (ops[g] != prevOp) {
+                        runOp.add(ops[g]);
+                        runGate.add(p);
+                        prevOp = ops[g];
+                    }
+                    gateSlot[p] = slot[c.gateNode(g)];
+                    gateNode[p] = c.gateNode(g);
+                    gateOpStart[p] = e;
+                    e = emitOperands(g, ops[g], p, e);
+                    p++;
+                }
+                levelRun.add(runOp.size());
+            }
+            runGate.add(p);
+            gateOpStart[p] = e;
+
+            outputRef = new int[c.numOutputs()];
+            for (int o = 0; o < outputRef.length; o++) {
+                int lit = c.output(o);
+                int node = lit >>> 1;
+                if (node == 0) outputRef[o] = (lit & 1) == 0 ? -2 : -1;
+                else outputRef[o] = (slot[node] << 1) | ((lit & 1) ^ (inverted[node] ? 1 : 0));
+            }
+            return new EvalPlan(this);
+        }
+
+        private int ref(int lit) {
+            int node = lit >>> 1;
+            if (node == 0) throw new IllegalArgumentException("constant operands must be folded before planning");
+            return (schedule.slot[node] << 1) | ((lit & 1) ^ (inverted[node] ? 1 : 0));
+        }
+
+        private int opOf(int g) {
+            int k = c.fanIn(g);
+            return switch (c.kind(g)) {
+                case AND, OR -> k == 2 ? AND2 : k == 3 ? AND3 : k == 4 ? AND4 : AND_N;
+                case XOR -> k == 2 ? XOR2 : k == 3 ? XOR3 : k == 4 ? XOR4 : XOR_N;
+                case THRESHOLD -> k == 3 && c.threshold(g) == 2 ? MAJ3 : COUNT;
+                case WEIGHTED -> COUNT;
+            };
+        }
+
+        private int emitOperands(int g, int op, int p, int e) {
+            int k = c.fanIn(g);
+            boolean or = c.kind(g) == GateKind.OR;
+            for (int i = 0; i < k; i++) {
+                int lit = c.operand(g, i);
+                // OR(x..) = !AND(!x..): the slot holds the AND of the complements.
+                opRef[e + i] = ref(lit) ^ (or ? 1 : 0);
+            }
+            if (op == COUNT) {
+                long t = c.threshold(g);
+                if (c.kind(g) == GateKind.WEIGHTED) {
+                    // w * x with w < 0 is |w| * !x - |w|: all weights positive, threshold raised.
+                    long[] w = new long[k];
+                    for (int i = 0; i < k; i++) {
+                        long wi = c.weight(g, i);
+                        if (wi < 0) { opRef[e + i] ^= 1; t = Math.addExact(t, -wi); wi = -wi; }
+                        w[i] = wi;
+                    }
+                    countProgram[p] = programFor(w);
+                } else {
+                    countProgram[p] = countByFanIn.computeIfAbsent(k, kk -> add(CounterProgram.count(kk)));
+                }
+                countThreshold[p] = t;
+            }
+            return e + k;
+        }
+
+        private int programFor(long[] w) {
+            return countByWeights.computeIfAbsent(new WeightKey(w), key -> add(CounterProgram.of(key.w())));
+        }
+
+        private int add(CounterProgram prog) {
+            programs.add(prog);
+            return programs.size() - 1;
+        }
+    }
+
+    private record WeightKey(long[] w) {
+        @Override public boolean equals(Object o) { return o instanceof WeightKey k && Arrays.equals(w, k.w); }
+        @Override public int hashCode() { return Arrays.hashCode(w); }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.tc0.eval;
+
+import java.lang.System.Logger.Level;
+
+/**
+ * Chooses the kernel set. {@code -Dtc0.kernels=auto|vector|scalar} (default auto): auto and
+ * vector use the Vector API kernels when the {@code jdk.incubator.vector} module is present and
+ * otherwise fall back to the scalar ones with one logged line saying why. The vector class is
+ * loaded reflectively, so this class holds no vector statics and loads without the module.
+ */
+public final class KernelProvider {
+    private static final System.Logger LOG = System.getLogger("dev.tc0.eval");
+    private static volatile Kernels defaultKernels;
+
+    private KernelProvider() {}
+
+    /** The kernel set chosen by the system property. */
+    public static Kernels get() {
+        Kernels k = defaultKernels;
+        if (k == null) {
+            String want = System.getProperty("tc0.kernels", "auto");
+            k = switch (want) {
+                case "scalar" -> ScalarKernels.INSTANCE;
+                case "vector", "auto" -> vectorOrScalar();
+                default -> throw new IllegalArgumentException("tc0.kernels must be auto, vector or scalar, not " + want);
+            };
+            defaultKernels = k;
+        }
+        return k;
+    }
+
+    public static Kernels scalar() { return ScalarKernels.INSTANCE; }
+
+    /** The vector kernels, or null when the Vector API is unavailable. */
+    public static Kernels vectorOrNull() {
+        try {
+            Class<?> c = Class.forName("dev.tc0.eval.vector.VectorKernels");
+            return (Kernels) c.getField("INSTANCE").get(null);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** Looks up a kernel set by name: auto, scalar or vector. */
+    public static Kernels byName(String name) {
+        return switch (name) {
+            case "auto" -> get();
+            case "scalar" -> scalar();
+            case "vector" -> {
+                Kernels k = vectorOrNull();
+                if (k == null) throw new IllegalArgumentException("vector kernels need --add-modules=jdk.incubator.vector");
+                yield k;
+            }
+            default -> throw new IllegalArgumentException("unknown kernel set '" + name + "' (auto, scalar, vector)");
+        };
+    }
+
+    private static Kernels vectorOrScalar() {
+        Kernels k = vectorOrNull();
+        if (k == null) {
+            LOG.log(Level.WARNING, "tc0: Vector API unavailable (run with --add-modules=jdk.incubator.vector); using scalar kernels");
+            return ScalarKernels.INSTANCE;
+        }
+        return k;
+    }
+}
