@@ -26,6 +26,7 @@ public final class ModelRegistry {
         MODELS.put("reverse", TracrPrograms::reverse);
         MODELS.put("sort_unique", TracrPrograms::sortUnique);
         MODELS.put("frac_prevs", TracrPrograms::fracPrevs);
+        MODELS.put("cvp", () -> CvpModel.build(3, 64));
     }
 
     public static Set<String> names() {
