@@ -93,11 +93,19 @@ class ModelFormatTest {
     }
 
     @Test
+    void duplicateKeysAndMissingFieldsAreNamed() {
+        String message = error(dyck().replace("\"name\": \"dyck1\",", "\"name\": \"dyck1\", \"name\": \"again\","));
+        assertTrue(message.startsWith("malformed JSON at line 4, column ") && message.contains("Duplicate field 'name'"), message);
+        assertEquals("config.d_model: missing", error(dyck().replace("\"d_model\": 5,", "")));
+        assertEquals("(root): expected a JSON object", error("[1, 2]"));
+    }
+
+    @Test
     void precisionTooSmallForTheInputLengthIsReported() {
         String json = dyck().replace("\"bits\": 16", "\"bits\": 2");
         assertEquals("config.precision: precision must be an even number of bits from 4 to 64, got 2", error(json));
         String small = dyck().replace("\"bits\": 16", "\"bits\": 4").replace("\"max_seq_len\": 4", "\"max_seq_len\": 9");
-        String message = error(small);
-        assertTrue(message.startsWith("pos_embed") || message.startsWith("config.precision: precision 4 bits gives p=4 bits at n=9"), message);
+        assertEquals("config.precision: precision 4 bits gives p=4 bits at n=9, but log2|vocab| + log2 n = log2 2 + log2 9 = 4.17 > p",
+                error(small));
     }
 }
