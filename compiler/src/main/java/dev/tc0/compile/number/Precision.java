@@ -91,6 +91,12 @@ public record Precision(int p) {
         return Math.abs(m) <= iMax() && Math.abs(e) <= iMax();
     }
 
+    /** Whether x is the code f_p gives for its value: e = I^min, or |m| has its top bit 2^(q-2) set. */
+    public boolean isCanonical(PFloat x) {
+        requireSame(x);
+        return x.exponent() == iMin() || Math.abs((long) x.mantissa()) >= 1L << (q() - 2);
+    }
+
     /** g_p (Def 13): the exact grid integer m·2^(e - I^min). Up to 2^(p/2) bits wide. */
     public BigInteger g(PFloat x) {
         requireSame(x);

@@ -64,6 +64,11 @@ public final class ForwardPass<T> {
     }
 
     public Trace<T> run(int[] tokens) {
+        return run(tokens, new ForwardObserver<>() {});
+    }
+
+    /** The pass, reporting every intermediate value to {@code observer}. */
+    public Trace<T> run(int[] tokens, ForwardObserver<T> observer) {
         ModelConfig c = model.config();
         c.checkInput(tokens);
         int n = tokens.length;
@@ -76,14 +81,15 @@ public final class ForwardPass<T> {
         }
         states.add(h);
         for (int l = 0; l < layers.size(); l++) {
-            h = layer(layers.get(l), c.isCausal(l), h);
+            h = layer(l, c.isCausal(l), h, observer);
             states.add(h);
         }
         return new Trace<>(bits, states, output(h));
     }
 
-    private List<List<T>> layer(LayerWeights<T> w, boolean causal, List<List<T>> h) {
+    private List<List<T>> layer(int l, boolean causal, List<List<T>> h, ForwardObserver<T> observer) {
         ModelConfig c = model.config();
+        LayerWeights<T> w = layers.get(l);
         int n = h.size();
         List<List<T>> q = new ArrayList<>(n), k = new ArrayList<>(n), v = new ArrayList<>(n);
         for (List<T> hi : h) {
@@ -91,22 +97,25 @@ public final class ForwardPass<T> {
             q.add(w.query().apply(x, null, ar));
             k.add(w.key().apply(x, null, ar));
             v.add(w.value().apply(x, null, ar));
+            observer.projections(l, q.size() - 1, q.getLast(), k.getLast(), v.getLast());
         }
         List<List<T>> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             List<T> heads = new ArrayList<>(c.numHeads() * c.valueSize());
-            for (int head = 0; head < c.numHeads(); head++) heads.addAll(attend(head, i, causal ? i + 1 : n, q, k, v));
+            for (int head = 0; head < c.numHeads(); head++) heads.addAll(attend(l, head, i, causal ? i + 1 : n, q, k, v, observer));
             List<T> o = w.linear().apply(heads, h.get(i), ar);
             List<T> x = w.mlpNorm() == null ? o : layerNorm(o, w.mlpNorm());
             List<T> hidden = w.linear1().apply(x, null, ar);
             hidden.replaceAll(ar::relu);
+            observer.block(l, i, o, hidden);
             out.add(w.linear2().apply(hidden, o, ar));
         }
         return out;
     }
 
     /** One head's output at position i over positions 0..end-1. */
-    private List<T> attend(int head, int i, int end, List<List<T>> q, List<List<T>> k, List<List<T>> v) {
+    private List<T> attend(int layer, int head, int i, int end, List<List<T>> q, List<List<T>> k, List<List<T>> v,
+                           ForwardObserver<T> observer) {
         ModelConfig c = model.config();
         int kOff = head * c.keySize(), vOff = head * c.valueSize();
         List<T> scores = new ArrayList<>(end);
@@ -129,6 +138,7 @@ public final class ForwardPass<T> {
             }
             a.add(ar.sum(column));
         }
+        observer.head(layer, head, i, scores, s, z, weights, a);
         return a;
     }
 

@@ -132,10 +132,7 @@ public final class ModelFormat {
             ModelConfig c = config;
             Map<String, JsonNode> given = new LinkedHashMap<>();
             if (!p.isObject()) throw new ModelFormatException("params: expected an object, got " + kind(p));
-            for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                given.put(e.getKey(), e.getValue());
-            }
+            for (Map.Entry<String, JsonNode> e : p.properties()) given.put(e.getKey(), e.getValue());
             Set<String> expected = new java.util.LinkedHashSet<>(ParameterNames.all(c));
             for (String name : given.keySet()) {
                 if (!expected.contains(name)) throw new ModelFormatException("params: unknown parameter \"" + name + "\"");

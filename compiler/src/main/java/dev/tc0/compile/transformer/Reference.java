@@ -9,6 +9,7 @@ import java.util.Map;
 /**
  * The exact p-precision reference forward pass of a model: the oracle for compiled circuits. The
  * precision is the model's p for the input's length; weights are truncated to it once per p.
+ * Not thread-safe (it memoises passes and lookup tables): use one instance per thread.
  */
 public final class Reference {
     private final Transformer model;

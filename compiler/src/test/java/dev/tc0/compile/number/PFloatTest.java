@@ -65,6 +65,8 @@ class PFloatTest {
                 assertEquals(literal[0], back.mantissa());
                 assertEquals(literal[1], back.exponent());
                 assertEquals(back, prec.f(prec.g(back)), "f_p(g_p(.)) is not idempotent at " + back);
+                assertTrue(prec.isCanonical(back));
+                assertEquals(x.equals(back), prec.isCanonical(x), "isCanonical(" + x + ")");
                 distinctValues.add(gx);
                 canonical.add(back.bits());
             }

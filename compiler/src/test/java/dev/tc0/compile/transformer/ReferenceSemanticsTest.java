@@ -145,6 +145,26 @@ class ReferenceSemanticsTest {
         }
     }
 
+    /** The observer sees every head at every position, with weights that sum to 1 up to truncation. */
+    @Test
+    void observerReportsTheIntermediateValues() {
+        Transformer m = RandomModels.random(2, PrecisionSpec.bits(16), AttentionKind.SOFTMAX, false, OutputMode.VALUE);
+        ForwardPass<PFloat> pass = new Reference(m).at(16);
+        List<Integer> heads = new ArrayList<>();
+        Trace<PFloat> trace = pass.run(new int[] {0, 1, 2, 1}, new ForwardObserver<>() {
+            @Override
+            public void head(int layer, int head, int i, List<PFloat> scores, List<PFloat> s, PFloat z, List<PFloat> weights, List<PFloat> out) {
+                heads.add(layer * 100 + head * 10 + i);
+                assertEquals(layer == 1 ? i + 1 : 4, weights.size()); // layer 1 is causal
+                double total = weights.stream().mapToDouble(PFloat::toDouble).sum();
+                // Z is truncated down (factor >= 1 - 2^-6), each weight too: 1 - 4·2^-6 <= Σα <= 1/(1 - 2^-6)
+                assertTrue(total <= 1 / (1 - 1.0 / 64) + 1e-12 && total >= 1 - 4.0 / 64, "weights sum to " + total);
+            }
+        });
+        assertEquals(2 * 2 * 4, heads.size());
+        assertEquals(3, trace.states().size());
+    }
+
     @Test
     void inputsAreChecked() {
         Reference ref = new Reference(RandomModels.random(1, PrecisionSpec.bits(16), AttentionKind.SOFTMAX, false, OutputMode.VALUE));

@@ -81,11 +81,12 @@ public final class CvpModel {
         ModelBuilder.LayerBuilder l1 = b.layer(false);
         l1.head().query(-1, 0, -1).query(-1, 1, big).key(pos, 0, 1).key(isDir, 1, 1).value(pos, 0, 1).output(0, a, 1);
         l1.head().query(-1, 0, 1).key(pos, 0, 1).value(pos, 0, 1).output(0, last, 1);
-        // y = i - (n - a) = pos - last - 1 + a; isInput = [y >= 0], firstInput = [y = 0]
+        // y = i - (n - a) = pos - last - 1 + a, an integer; ramp_k = ReLU(y + 1 - k) for k = 0, 1, 2;
+        // isInput = [y >= 0] = ramp_0 - ramp_1 and firstInput = [y = 0] = ramp_0 - 2 ramp_1 + ramp_2
         int[] ramp = new int[3];
         for (int k = 0; k < 3; k++) {
             ramp[k] = l1.unit();
-            l1.in(pos, ramp[k], 1).in(last, ramp[k], -1).in(a, ramp[k], 1).in(-1, ramp[k], -1 + 1 - k); // ReLU(y + 1 - k)
+            l1.in(pos, ramp[k], 1).in(last, ramp[k], -1).in(a, ramp[k], 1).in(-1, ramp[k], -k); // the -1 of y and the +1 - k
         }
         l1.out(ramp[0], isInput, 1).out(ramp[1], isInput, -1);
         l1.out(ramp[0], delim, 1).out(ramp[1], delim, -2).out(ramp[2], delim, 1);
