@@ -148,21 +148,20 @@ class ReferenceSemanticsTest {
     /** The observer sees every head at every position, with weights that sum to 1 up to truncation. */
     @Test
     void observerReportsTheIntermediateValues() {
-        Transformer m = RandomModels.random(2, PrecisionSpec.bits(16), AttentionKind.SOFTMAX, false, OutputMode.VALUE);
-        ForwardPass<PFloat> pass = new Reference(m).at(16);
-        List<Integer> heads = new ArrayList<>();
-        Trace<PFloat> trace = pass.run(new int[] {0, 1, 2, 1}, new ForwardObserver<>() {
+        Reference hist = new Reference(dev.tc0.compile.transformer.models.TracrPrograms.hist());
+        List<Integer> seen = new ArrayList<>();
+        List<String> input = List.of("BOS", "a", "b", "a", "c");
+        hist.at(16).run(hist.model().config().encode(input), new ForwardObserver<>() {
             @Override
             public void head(int layer, int head, int i, List<PFloat> scores, List<PFloat> s, PFloat z, List<PFloat> weights, List<PFloat> out) {
-                heads.add(layer * 100 + head * 10 + i);
-                assertEquals(layer == 1 ? i + 1 : 4, weights.size()); // layer 1 is causal
+                seen.add(i);
+                assertEquals(input.size(), weights.size());
                 double total = weights.stream().mapToDouble(PFloat::toDouble).sum();
-                // Z is truncated down (factor >= 1 - 2^-6), each weight too: 1 - 4·2^-6 <= Σα <= 1/(1 - 2^-6)
-                assertTrue(total <= 1 / (1 - 1.0 / 64) + 1e-12 && total >= 1 - 4.0 / 64, "weights sum to " + total);
+                // Z is truncated down (factor >= 1 - 2^-6) and each weight too
+                assertTrue(total <= 1 / (1 - 1.0 / 64) + 1e-12 && total >= 1 - input.size() / 64.0, "weights sum to " + total);
             }
         });
-        assertEquals(2 * 2 * 4, heads.size());
-        assertEquals(3, trace.states().size());
+        assertEquals(List.of(0, 1, 2, 3, 4), seen);
     }
 
     @Test
