@@ -22,8 +22,8 @@ import java.util.List;
  *
  * <p>Layers (non-causal unless marked):
  * <ol>
- *   <li>a = position of the first gate token = number of inputs; last = n - 1. MLP: isInput_i =
- *       [i &gt;= n - a], and the first input bit becomes a delimiter (it ends the last pointer).</li>
+ *   <li>a = position of the first gate token = number of inputs; last = n - 1. MLP: the first
+ *       input bit, at n - a, becomes a delimiter (it ends the last pointer).</li>
  *   <li>causal: D_i, the nearest delimiter (&amp;, gate, first input bit) at or before i, with its
  *       type; G_i, the nearest gate token at or before i, with its direction; the fraction of gate
  *       tokens among positions 0..i.</li>
@@ -65,10 +65,9 @@ public final class CvpModel {
         double gate = 16.0 * n;               // silences a gated unit: more than gain + 1
 
         // embedding: token one-hots and flags, position i, i², 1/(i+1)
-        int one = b.dim("one"), isX = b.dim("is_X"), isLE = b.dim("is_<="), isGE = b.dim("is_>="), is0 = b.dim("is_0"),
+        int isX = b.dim("is_X"), isLE = b.dim("is_<="), isGE = b.dim("is_>="), is0 = b.dim("is_0"),
                 is1 = b.dim("is_1"), isAmp = b.dim("is_&"), isDir = b.dim("is_gate"), isNode = b.dim("is_node"),
                 delim = b.dim("is_delimiter");
-        for (String t : VOCAB) b.tokenEmbed(t, one, 1);
         b.tokenEmbed("X", isX, 1).tokenEmbed("X", isNode, 1);
         for (String dir : List.of("<=", ">=")) b.tokenEmbed(dir, isDir, 1).tokenEmbed(dir, isNode, 1).tokenEmbed(dir, delim, 1);
         b.tokenEmbed("<=", isLE, 1).tokenEmbed(">=", isGE, 1).tokenEmbed("0", is0, 1).tokenEmbed("1", is1, 1);
@@ -76,26 +75,25 @@ public final class CvpModel {
         int pos = b.dim("pos"), pos2 = b.dim("pos^2"), inv = b.dim("1/(pos+1)");
         for (int i = 0; i < n; i++) b.posEmbed(i, pos, i).posEmbed(i, pos2, (double) i * i).posEmbed(i, inv, 1.0 / (i + 1));
 
-        // 1: number of inputs a and last position; which positions are input bits
-        int a = b.dim("a"), last = b.dim("last"), isInput = b.dim("is_input");
+        // 1: number of inputs a and last position; the first input bit becomes a delimiter
+        int a = b.dim("a"), last = b.dim("last");
         ModelBuilder.LayerBuilder l1 = b.layer(false);
         l1.head().query(-1, 0, -1).query(-1, 1, big).key(pos, 0, 1).key(isDir, 1, 1).value(pos, 0, 1).output(0, a, 1);
         l1.head().query(-1, 0, 1).key(pos, 0, 1).value(pos, 0, 1).output(0, last, 1);
         // y = i - (n - a) = pos - last - 1 + a, an integer; ramp_k = ReLU(y + 1 - k) for k = 0, 1, 2;
-        // isInput = [y >= 0] = ramp_0 - ramp_1 and firstInput = [y = 0] = ramp_0 - 2 ramp_1 + ramp_2
+        // firstInput = [y = 0] = ramp_0 - 2 ramp_1 + ramp_2
         int[] ramp = new int[3];
         for (int k = 0; k < 3; k++) {
             ramp[k] = l1.unit();
             l1.in(pos, ramp[k], 1).in(last, ramp[k], -1).in(a, ramp[k], 1).in(-1, ramp[k], -k); // the -1 of y and the +1 - k
         }
-        l1.out(ramp[0], isInput, 1).out(ramp[1], isInput, -1);
         l1.out(ramp[0], delim, 1).out(ramp[1], delim, -2).out(ramp[2], delim, 1);
 
         // 2 (causal): nearest delimiter and nearest gate at or before i; fraction of gate tokens
-        int dPos = b.dim("D"), dPos2 = b.dim("D^2"), dAmp = b.dim("D_is_&"), dDir = b.dim("D_is_gate");
+        int dPos = b.dim("D"), dPos2 = b.dim("D^2"), dDir = b.dim("D_is_gate");
         int gPos = b.dim("G"), gPos2 = b.dim("G^2"), gGE = b.dim("G_is_>="), gLE = b.dim("G_is_<="), gateFrac = b.dim("gate_fraction");
         ModelBuilder.LayerBuilder l2 = b.layer(true);
-        nearest(l2.head(), pos, delim, big, new int[][] {{pos, dPos}, {pos2, dPos2}, {isAmp, dAmp}, {isDir, dDir}});
+        nearest(l2.head(), pos, delim, big, new int[][] {{pos, dPos}, {pos2, dPos2}, {isDir, dDir}});
         nearest(l2.head(), pos, isDir, big, new int[][] {{pos, gPos}, {pos2, gPos2}, {isGE, gGE}, {isLE, gLE}});
         l2.head().copyMean(isDir, gateFrac);
 
