@@ -17,17 +17,20 @@ import java.util.List;
  * @param layerNormEpsilon added to the variance under the square root
  * @param causal per layer: whether position i attends only to j &lt;= i
  * @param outputLabels for {@link OutputMode#ARGMAX}, one per unembedding column; else empty
+ * @param residualLabels optional names of the d_model residual dimensions (Tracr's residual
+ *        labels, e.g. {@code tokens:a}), or empty; documentation only, no effect on the semantics
  */
 public record ModelConfig(String name, String description, List<String> vocab, String bos, int maxSeqLen,
                           int dModel, int numLayers, int numHeads, int keySize, int valueSize, int mlpHiddenSize,
                           PrecisionSpec precision, AttentionKind attention, double softmaxScale,
                           boolean layerNorm, double layerNormEpsilon, List<Boolean> causal,
-                          OutputMode outputMode, List<String> outputLabels) {
+                          OutputMode outputMode, List<String> outputLabels, List<String> residualLabels) {
 
     public ModelConfig {
         vocab = List.copyOf(vocab);
         causal = List.copyOf(causal);
         outputLabels = List.copyOf(outputLabels);
+        residualLabels = List.copyOf(residualLabels);
         require(!name.isBlank(), "name: must not be empty");
         require(!vocab.isEmpty(), "config.vocab: must not be empty");
         require(new HashSet<>(vocab).size() == vocab.size(), "config.vocab: tokens must be distinct");
@@ -44,6 +47,8 @@ public record ModelConfig(String name, String description, List<String> vocab, S
         require(causal.size() == numLayers, "config.causal: expected " + numLayers + " entries, got " + causal.size());
         require((outputMode == OutputMode.ARGMAX) == !outputLabels.isEmpty(),
                 "config.output.labels: required for argmax output and only there");
+        require(residualLabels.isEmpty() || residualLabels.size() == dModel,
+                "config.residual_labels: expected " + dModel + " labels, got " + residualLabels.size());
         String tooSmall = firstPrecisionViolation(precision, vocab.size(), maxSeqLen);
         require(tooSmall == null, "config.precision: " + tooSmall);
     }

@@ -75,7 +75,8 @@ public final class ModelFormat {
         private ModelConfig config(JsonNode c) throws ModelFormatException {
             String at = "config";
             onlyFields(c, at, Set.of("vocab", "bos", "max_seq_len", "d_model", "num_layers", "num_heads", "key_size", "value_size",
-                    "mlp_hidden_size", "precision", "attention", "softmax_scale", "layer_norm", "layer_norm_epsilon", "causal", "output"));
+                    "mlp_hidden_size", "precision", "attention", "softmax_scale", "layer_norm", "layer_norm_epsilon", "causal", "output",
+                    "residual_labels"));
             List<String> vocab = strings(field(c, at, "vocab"), at + ".vocab");
             JsonNode bosNode = c.get("bos");
             String bos = bosNode == null || bosNode.isNull() ? null : string(bosNode, at + ".bos");
@@ -102,7 +103,8 @@ public final class ModelFormat {
                     keySize, integer(field(c, at, "value_size"), at + ".value_size"),
                     integer(field(c, at, "mlp_hidden_size"), at + ".mlp_hidden_size"),
                     precision(field(c, at, "precision")), kind, scale, layerNorm, eps,
-                    causal(field(c, at, "causal"), layers), mode, labels);
+                    causal(field(c, at, "causal"), layers), mode, labels,
+                    c.has("residual_labels") ? strings(c.get("residual_labels"), at + ".residual_labels") : List.of());
         }
 
         private PrecisionSpec precision(JsonNode p) throws ModelFormatException {
@@ -297,6 +299,7 @@ public final class ModelFormat {
         j.field("mode").string(c.outputMode().json());
         if (!c.outputLabels().isEmpty()) j.next().field("labels").strings(c.outputLabels());
         j.close("}");
+        if (!c.residualLabels().isEmpty()) j.next().field("residual_labels").strings(c.residualLabels());
         j.close("}").next();
         j.field("params").open("{");
         j.field("token_embed").open("{").field("embeddings").matrix(t.tokenEmbed()).close("}").next();

@@ -175,7 +175,8 @@ public final class ModelBuilder {
         }
         int outputs = mode == OutputMode.ARGMAX ? labels.size() : 1;
         ModelConfig config = new ModelConfig(name, description, vocab, bos, maxSeqLen, d, layers.size(), heads, keySize, valueSize,
-                hidden, precision, kind, softmaxScale, false, 1e-5, layers.stream().map(l -> l.causal).toList(), mode, labels);
+                hidden, precision, kind, softmaxScale, false, 1e-5, layers.stream().map(l -> l.causal).toList(), mode, labels,
+                List.copyOf(dims.keySet()));
         double[][] tokenEmbed = new double[vocab.size()][d], posEmbed = new double[maxSeqLen][d];
         for (double[] e : tokenEntries) tokenEmbed[(int) e[0]][(int) e[1]] += e[2];
         for (double[] e : posEntries) posEmbed[(int) e[0]][(int) e[1]] += e[2];
