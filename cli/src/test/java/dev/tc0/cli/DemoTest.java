@@ -1,0 +1,47 @@
+package dev.tc0.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The README's first command is {@code ./tc0 demo}: the CLI part of it is {@code tc0 demo}. It runs
+ * here in-process on a small ladder so the test stays fast; the full ladder is the same code.
+ */
+class DemoTest {
+    @TempDir Path dir;
+
+    @Test
+    void readmeDemoOnASmallLadder() throws Exception {
+        Cli.Result r = Cli.run("demo", "--n", "8,16,32", "--patterns", "2^14", "--samples", "1000", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String fam : FamilyCatalog.names()) assertTrue(r.out().contains(fam), fam + " in\n" + r.out());
+        assertTrue(r.out().contains("gate-evals/s"));
+        int circuits = FamilyCatalog.names().size() * 3;
+        assertTrue(r.out().contains(circuits + " of " + circuits + " circuits agree with their references"), r.out());
+        assertTrue(Files.readString(dir.resolve("tc0-demo.svg")).contains("</svg>"));
+        assertEquals(1 + circuits, Files.readAllLines(dir.resolve("tc0-demo.csv")).size());
+    }
+
+    @Test
+    void demoDefaultsAreTheReadmeOnes() {
+        // `tc0 demo` with no options: the ladder and batch the README promises
+        DemoCommand d = new DemoCommand();
+        picocli.CommandLine cl = new picocli.CommandLine(d);
+        cl.parseArgs();
+        assertEquals(java.util.List.of(8, 16, 32, 64, 128, 256), d.ns);
+        assertEquals(1L << 20, d.patterns);
+    }
+
+    @Test
+    void demoRejectsAMissingDirectory() {
+        Cli.Result r = Cli.run("demo", "--n", "8", "--out", dir.resolve("nope").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.errLine().endsWith("no such directory"), r.errLine());
+    }
+}
