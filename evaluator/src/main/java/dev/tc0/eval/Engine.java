@@ -28,9 +28,10 @@ import java.util.concurrent.ForkJoinTask;
 public final class Engine implements AutoCloseable {
     public enum Mode { AUTO, TILES, LEVELS }
 
-    /** Arena budget per tile: half of this machine's 512 KiB L2, leaving room for the rest. */
-    static final int ARENA_BUDGET_WORDS = 256 * 1024 / 8;
+    /** Arena budget per tile: this machine's 512 KiB L2 per core. */
+    static final int ARENA_BUDGET_WORDS = 512 * 1024 / 8;
     static final int MAX_TILE_WORDS = 4096;
+    static final int MIN_TILE_WORDS = 64;
     /**
      * A level is forked only with at least this many operand-words of work, about 100 us here: a
      * hand-off to a parked worker and back costs 13-15 us (ENGINEERING.md).
@@ -94,14 +95,27 @@ public final class Engine implements AutoCloseable {
     public int tileWords(long count) {
         if (options.tileWords() > 0) return options.tileWords();
         long perWord = Math.max(1, plan.numSlots + plan.maxScratch);
-        int w = (int) Math.min(MAX_TILE_WORDS, ARENA_BUDGET_WORDS / perWord);
-        w = w >= 32 ? w & ~31 : Math.max(8, w & ~7);
+        // Below 64 words the per-gate dispatch outweighs the word loop (measured on random
+        // two-input circuits), so a wide plan spills to L3 rather than shrink the tile further.
+        int w = (int) Math.max(MIN_TILE_WORDS, Math.min(MAX_TILE_WORDS, ARENA_BUDGET_WORDS / perWord));
+        w &= ~31;
         if (count >= 0) {
             long need = ((count + 63) >>> 6);
             need = (need + 7) & ~7L;
             if (need < w) w = (int) Math.max(8, need);
         }
         return w;
+    }
+
+    /**
+     * Words per COUNT strip: as long as possible (fewer program steps) while the scratch planes
+     * stay within 64 KiB, and a divisor of the tile.
+     */
+    int stripWords(int words) {
+        for (int s = 256; s > 8; s >>= 1) {
+            if (words % s == 0 && (long) plan.maxScratch * s <= 8192) return s;
+        }
+        return 8;
     }
 
     /** The mode AUTO resolves to for a batch of {@code count} patterns. */
@@ -128,7 +142,7 @@ public final class Engine implements AutoCloseable {
         int words = tileWords(count);
         Mode mode = chooseMode(count);
         int threads = options.threads();
-        int strip = words % 32 == 0 ? 32 : 8;
+        int strip = stripWords(words);
         int regions = mode == Mode.LEVELS ? threads * LEVEL_CHUNKS_PER_THREAD : 1;
         int scratchBase = plan.numSlots * words;
         int arenaWords = Math.toIntExact(scratchBase + (long) regions * plan.maxScratch * strip);

@@ -45,6 +45,8 @@ public final class EvalPlan {
     final int[] runGate;
 
     final int[] gateSlot;
+    /** The circuit node each plan gate computes (for diagnostics and the invariant tests). */
+    final int[] gateNode;
     final int[] gateOpStart;
     final int[] opRef;
     /** COUNT gates: the threshold on the non-negative bit-sliced sum, and the program index. */
@@ -67,6 +69,7 @@ public final class EvalPlan {
         this.runOp = toBytes(b.runOp);
         this.runGate = b.runGate.toIntArray();
         this.gateSlot = b.gateSlot;
+        this.gateNode = b.gateNode;
         this.gateOpStart = b.gateOpStart;
         this.opRef = b.opRef;
         this.countThreshold = b.countThreshold;
@@ -141,7 +144,7 @@ public final class EvalPlan {
         final Schedule schedule;
         int[] inputSlot, outputRef;
         final IntArrayList levelRun = new IntArrayList(), runOp = new IntArrayList(), runGate = new IntArrayList();
-        int[] gateSlot, gateOpStart, opRef, countProgram;
+        int[] gateSlot, gateNode, gateOpStart, opRef, countProgram;
         long[] countThreshold;
         final List<CounterProgram> programs = new ArrayList<>();
         final Map<Integer, Integer> countByFanIn = new HashMap<>();
@@ -163,6 +166,7 @@ public final class EvalPlan {
             for (int g = 0; g < gates; g++) inverted[c.gateNode(g)] = c.kind(g) == GateKind.OR;
 
             gateSlot = new int[gates];
+            gateNode = new int[gates];
             gateOpStart = new int[gates + 1];
             opRef = new int[(int) c.numEdges()];
             countThreshold = new long[gates];
@@ -189,6 +193,7 @@ public final class EvalPlan {
                         prevOp = ops[g];
                     }
                     gateSlot[p] = slot[c.gateNode(g)];
+                    gateNode[p] = c.gateNode(g);
                     gateOpStart[p] = e;
                     e = emitOperands(g, ops[g], p, e);
                     p++;

@@ -40,68 +40,92 @@ public abstract class Kernels {
      * @param strip        words per COUNT strip; divides {@code words}
      */
     final void run(EvalPlan p, int op, int from, int to, long[] v, int words, int scratchBase, int strip) {
-        final int[] ref = p.opRef, start = p.gateOpStart, slot = p.gateSlot;
+        // One small method per operation: each compiles on its own with its primitive inlined.
         switch (op) {
-            case EvalPlan.AND2 -> {
-                for (int g = from; g < to; g++) {
-                    int e = start[g], a = ref[e], b = ref[e + 1];
-                    and2(v, slot[g] * words, off(a, words), mask(a), off(b, words), mask(b), words);
-                }
-            }
-            case EvalPlan.AND3 -> {
-                for (int g = from; g < to; g++) {
-                    int e = start[g], a = ref[e], b = ref[e + 1], c = ref[e + 2];
-                    and3(v, slot[g] * words, off(a, words), mask(a), off(b, words), mask(b), off(c, words), mask(c), words);
-                }
-            }
-            case EvalPlan.AND4 -> {
-                for (int g = from; g < to; g++) {
-                    int e = start[g], a = ref[e], b = ref[e + 1], c = ref[e + 2], d = ref[e + 3];
-                    and4(v, slot[g] * words, off(a, words), mask(a), off(b, words), mask(b), off(c, words), mask(c),
-                            off(d, words), mask(d), words);
-                }
-            }
-            case EvalPlan.XOR2 -> {
-                for (int g = from; g < to; g++) {
-                    int e = start[g], a = ref[e], b = ref[e + 1];
-                    xor2(v, slot[g] * words, off(a, words), mask(a), off(b, words), mask(b), words);
-                }
-            }
-            case EvalPlan.XOR3 -> {
-                for (int g = from; g < to; g++) {
-                    int e = start[g], a = ref[e], b = ref[e + 1], c = ref[e + 2];
-                    xor3(v, slot[g] * words, off(a, words), mask(a), off(b, words), mask(b), off(c, words), mask(c), words);
-                }
-            }
-            case EvalPlan.XOR4 -> {
-                for (int g = from; g < to; g++) {
-                    int e = start[g], a = ref[e], b = ref[e + 1], c = ref[e + 2], d = ref[e + 3];
-                    xor4(v, slot[g] * words, off(a, words), mask(a), off(b, words), mask(b), off(c, words), mask(c),
-                            off(d, words), mask(d), words);
-                }
-            }
-            case EvalPlan.MAJ3 -> {
-                for (int g = from; g < to; g++) {
-                    int e = start[g], a = ref[e], b = ref[e + 1], c = ref[e + 2];
-                    maj3(v, slot[g] * words, off(a, words), mask(a), off(b, words), mask(b), off(c, words), mask(c), words);
-                }
-            }
-            case EvalPlan.AND_N -> {
-                for (int g = from; g < to; g++) fold(v, slot[g] * words, ref, start[g], start[g + 1], words, true);
-            }
-            case EvalPlan.XOR_N -> {
-                for (int g = from; g < to; g++) fold(v, slot[g] * words, ref, start[g], start[g + 1], words, false);
-            }
-            case EvalPlan.COUNT -> {
-                for (int g = from; g < to; g++) {
-                    CounterProgram prog = p.programs[p.countProgram[g]];
-                    for (int s0 = 0; s0 < words; s0 += strip) {
-                        count(prog, p.countThreshold[g], v, slot[g] * words + s0, ref, start[g], words, s0,
-                                scratchBase, strip);
-                    }
-                }
-            }
+            case EvalPlan.AND2 -> runAnd2(p, from, to, v, words);
+            case EvalPlan.AND3 -> runAnd3(p, from, to, v, words);
+            case EvalPlan.AND4 -> runAnd4(p, from, to, v, words);
+            case EvalPlan.XOR2 -> runXor2(p, from, to, v, words);
+            case EvalPlan.XOR3 -> runXor3(p, from, to, v, words);
+            case EvalPlan.XOR4 -> runXor4(p, from, to, v, words);
+            case EvalPlan.MAJ3 -> runMaj3(p, from, to, v, words);
+            case EvalPlan.AND_N -> runFold(p, from, to, v, words, true);
+            case EvalPlan.XOR_N -> runFold(p, from, to, v, words, false);
+            case EvalPlan.COUNT -> runCount(p, from, to, v, words, scratchBase, strip);
             default -> throw new IllegalStateException("unknown plan operation " + op);
+        }
+    }
+
+    private void runAnd2(EvalPlan p, int from, int to, long[] v, int words) {
+        final int[] ref = p.opRef, start = p.gateOpStart, slot = p.gateSlot;
+        for (int g = from; g < to; g++) {
+            int e = start[g], a = ref[e], b = ref[e + 1];
+            and2(v, slot[g] * words, off(a, words), mask(a), off(b, words), mask(b), words);
+        }
+    }
+
+    private void runAnd3(EvalPlan p, int from, int to, long[] v, int words) {
+        final int[] ref = p.opRef, start = p.gateOpStart, slot = p.gateSlot;
+        for (int g = from; g < to; g++) {
+            int e = start[g], a = ref[e], b = ref[e + 1], c = ref[e + 2];
+            and3(v, slot[g] * words, off(a, words), mask(a), off(b, words), mask(b), off(c, words), mask(c), words);
+        }
+    }
+
+    private void runAnd4(EvalPlan p, int from, int to, long[] v, int words) {
+        final int[] ref = p.opRef, start = p.gateOpStart, slot = p.gateSlot;
+        for (int g = from; g < to; g++) {
+            int e = start[g], a = ref[e], b = ref[e + 1], c = ref[e + 2], d = ref[e + 3];
+            and4(v, slot[g] * words, off(a, words), mask(a), off(b, words), mask(b), off(c, words), mask(c),
+                    off(d, words), mask(d), words);
+        }
+    }
+
+    private void runXor2(EvalPlan p, int from, int to, long[] v, int words) {
+        final int[] ref = p.opRef, start = p.gateOpStart, slot = p.gateSlot;
+        for (int g = from; g < to; g++) {
+            int e = start[g], a = ref[e], b = ref[e + 1];
+            xor2(v, slot[g] * words, off(a, words), mask(a), off(b, words), mask(b), words);
+        }
+    }
+
+    private void runXor3(EvalPlan p, int from, int to, long[] v, int words) {
+        final int[] ref = p.opRef, start = p.gateOpStart, slot = p.gateSlot;
+        for (int g = from; g < to; g++) {
+            int e = start[g], a = ref[e], b = ref[e + 1], c = ref[e + 2];
+            xor3(v, slot[g] * words, off(a, words), mask(a), off(b, words), mask(b), off(c, words), mask(c), words);
+        }
+    }
+
+    private void runXor4(EvalPlan p, int from, int to, long[] v, int words) {
+        final int[] ref = p.opRef, start = p.gateOpStart, slot = p.gateSlot;
+        for (int g = from; g < to; g++) {
+            int e = start[g], a = ref[e], b = ref[e + 1], c = ref[e + 2], d = ref[e + 3];
+            xor4(v, slot[g] * words, off(a, words), mask(a), off(b, words), mask(b), off(c, words), mask(c),
+                    off(d, words), mask(d), words);
+        }
+    }
+
+    private void runMaj3(EvalPlan p, int from, int to, long[] v, int words) {
+        final int[] ref = p.opRef, start = p.gateOpStart, slot = p.gateSlot;
+        for (int g = from; g < to; g++) {
+            int e = start[g], a = ref[e], b = ref[e + 1], c = ref[e + 2];
+            maj3(v, slot[g] * words, off(a, words), mask(a), off(b, words), mask(b), off(c, words), mask(c), words);
+        }
+    }
+
+    private void runFold(EvalPlan p, int from, int to, long[] v, int words, boolean and) {
+        final int[] ref = p.opRef, start = p.gateOpStart, slot = p.gateSlot;
+        for (int g = from; g < to; g++) fold(v, slot[g] * words, ref, start[g], start[g + 1], words, and);
+    }
+
+    private void runCount(EvalPlan p, int from, int to, long[] v, int words, int scratchBase, int strip) {
+        final int[] ref = p.opRef, start = p.gateOpStart, slot = p.gateSlot;
+        for (int g = from; g < to; g++) {
+            CounterProgram prog = p.programs[p.countProgram[g]];
+            for (int s0 = 0; s0 < words; s0 += strip) {
+                count(prog, p.countThreshold[g], v, slot[g] * words + s0, ref, start[g], words, s0, scratchBase, strip);
+            }
         }
     }
 

@@ -1,0 +1,167 @@
+package dev.tc0.circuit;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CircuitBuilderTest {
+
+    /** Direct semantics of a gate over concrete literal values, independent of the builder. */
+    static boolean direct(GateKind kind, boolean[] x, long[] w, long t) {
+        switch (kind) {
+            case AND: { boolean r = true; for (boolean b : x) r &= b; return r; }
+            case OR: { boolean r = false; for (boolean b : x) r |= b; return r; }
+            case XOR: { boolean r = false; for (boolean b : x) r ^= b; return r; }
+            case THRESHOLD: { long c = 0; for (boolean b : x) if (b) c++; return c >= t; }
+            default: { long s = 0; for (int i = 0; i < x.length; i++) if (x[i]) s += w[i]; return s >= t; }
+        }
+    }
+
+    @Test
+    void normalisedGatesKeepTheirMeaningExhaustively() {
+        // One gate per case over 4 inputs, with constants, negations and repeats among the
+        // operands; the built circuit must agree with the direct semantics on all 16 patterns.
+        SplittableRandom r = new SplittableRandom(1);
+        for (int trial = 0; trial < 3000; trial++) {
+            GateKind kind = GateKind.values()[r.nextInt(5)];
+            int k = 1 + r.nextInt(7);
+            CircuitBuilder b = new CircuitBuilder();
+            int[] in = b.inputs("x", 4);
+            int[] lits = new int[k];
+            long[] w = new long[k];
+            for (int i = 0; i < k; i++) {
+                int roll = r.nextInt(10);
+                lits[i] = roll == 0 ? Literal.FALSE : roll == 1 ? Literal.TRUE : in[r.nextInt(4)] ^ r.nextInt(2);
+                w[i] = r.nextLong(-9, 10);
+            }
+            long t = kind == GateKind.WEIGHTED ? r.nextLong(-30, 31) : r.nextInt(k + 2);
+            b.output("y", b.gate(kind, lits, w, t));
+            Circuit c = b.build();
+            for (int m = 0; m < 16; m++) {
+                boolean[] x = new boolean[4];
+                for (int i = 0; i < 4; i++) x[i] = (m >>> i & 1) != 0;
+                boolean[] ops = new boolean[k];
+                for (int i = 0; i < k; i++) {
+                    int node = Literal.node(lits[i]);
+                    ops[i] = (node == 0 ? false : x[node - 1]) ^ Literal.isNegated(lits[i]);
+                }
+                int tr = trial, mm = m;
+                assertEquals(direct(kind, ops, w, t), c.evaluate(x)[0],
+                        () -> "trial " + tr + " pattern " + mm + ": " + kind + " t=" + t);
+            }
+        }
+    }
+
+    @Test
+    void structuralHashingBuildsIdenticalGatesOnce() {
+        CircuitBuilder b = new CircuitBuilder();
+        int x = b.input("x"), y = b.input("y"), z = b.input("z");
+        int g1 = b.and(x, y, z);
+        assertEquals(g1, b.and(z, x, y), "operand order does not matter");
+        assertEquals(g1, b.and(x, y, y, z), "repeats collapse");
+        assertEquals(b.xor(x, y), b.xor(y, x));
+        assertEquals(Literal.not(b.xor(x, y)), b.xor(Literal.not(x), y), "negations move out of XOR");
+        assertEquals(b.threshold(2, x, y, z), b.majority(z, y, x));
+        assertEquals(b.threshold(2, x, y, z), b.weighted(new long[] {5, 5, 5}, new int[] {x, y, z}, 10),
+                "uniform weights become a threshold gate");
+        assertEquals(3, b.numGates(), "AND, XOR and one threshold gate");
+    }
+
+    @Test
+    void constantsFold() {
+        CircuitBuilder b = new CircuitBuilder();
+        int x = b.input("x"), y = b.input("y");
+        assertEquals(Literal.FALSE, b.and(x, Literal.FALSE));
+        assertEquals(x, b.and(x, Literal.TRUE));
+        assertEquals(Literal.FALSE, b.and(x, Literal.not(x)));
+        assertEquals(Literal.TRUE, b.or(x, Literal.not(x)));
+        assertEquals(Literal.not(x), b.xor(x, Literal.TRUE));
+        assertEquals(Literal.FALSE, b.xor(y, y));
+        assertEquals(Literal.TRUE, b.threshold(0, x, y));
+        assertEquals(Literal.FALSE, b.threshold(3, x, y));
+        assertEquals(b.and(x, y), b.threshold(2, x, y));
+        assertEquals(b.or(x, y), b.threshold(1, x, y));
+        assertEquals(Literal.TRUE, b.weighted(new long[] {-3, 2}, new int[] {x, y}, -3));
+        assertEquals(0, b.numGates() - 2, "only the AND and OR above were built");
+    }
+
+    @Test
+    void badGatesAreRejectedWithTheGateNamedAndNothingBuilt() {
+        CircuitBuilder b = new CircuitBuilder();
+        int x = b.input("x"), y = b.input("y");
+        b.and(x, y);
+        int before = b.numGates();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.or(x, 2 * 50));
+        assertTrue(e.getMessage().contains("OR gate #1") && e.getMessage().contains("node 50"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> b.threshold(4, x, y));
+        assertTrue(e.getMessage().contains("threshold 4 outside [0, 3]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> b.threshold(-1, x, y));
+        assertTrue(e.getMessage().contains("THRESHOLD"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> b.majority());
+        assertTrue(e.getMessage().contains("empty"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> b.weighted(new long[] {Long.MAX_VALUE, Long.MAX_VALUE}, new int[] {x, y}, 1));
+        assertTrue(e.getMessage().contains("WEIGHTED gate #1") && e.getMessage().contains("overflow"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> b.weighted(new long[] {1}, new int[] {x, y}, 1));
+        assertTrue(e.getMessage().contains("1 weights for 2 operands"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> b.output("bad", 999));
+        assertEquals(before, b.numGates(), "no half-built gate remains");
+        assertThrows(IllegalStateException.class, () -> b.input("late"));
+    }
+
+    @Test
+    void buildPrunesGatesNoOutputNeeds() {
+        CircuitBuilder b = new CircuitBuilder();
+        int[] x = b.inputs("x", 4);
+        int used = b.and(x[0], x[1]);
+        b.or(x[2], x[3]);                  // dead
+        int top = b.xor(used, x[2]);
+        b.output("f", Literal.not(top));
+        Circuit c = b.build();
+        assertEquals(2, c.numGates());
+        assertEquals(2, c.depth());
+        assertEquals("f", c.outputName(0));
+        assertEquals("x[3]", c.inputName(3));
+        for (int m = 0; m < 16; m++) {
+            boolean[] v = {(m & 1) != 0, (m & 2) != 0, (m & 4) != 0, (m & 8) != 0};
+            assertEquals(!((v[0] && v[1]) ^ v[2]), c.evaluate(v)[0]);
+        }
+    }
+
+    @Test
+    void statsDescribeTheCircuit() {
+        CircuitBuilder b = new CircuitBuilder();
+        int[] x = b.inputs("x", 5);
+        int m = b.majority(x);
+        int w = b.weighted(new long[] {1000, -3, 7}, new int[] {x[0], x[1], m}, 5);
+        int a = b.and(m, w, x[4]);
+        b.output("a", a);
+        b.output("m", m);
+        CircuitStats s = CircuitStats.of(b.build());
+        assertEquals(3, s.gates());
+        assertEquals(1, s.gatesPerKind().get(GateKind.THRESHOLD));
+        assertEquals(1, s.gatesPerKind().get(GateKind.WEIGHTED));
+        assertEquals(1, s.gatesPerKind().get(GateKind.AND));
+        assertEquals(5 + 3 + 3, s.edges());
+        assertEquals(3, s.depth());
+        assertEquals(java.util.List.of(1, 1, 1), java.util.Arrays.stream(s.levelWidths()).boxed().toList());
+        assertEquals(5, s.maxFanIn());
+        assertEquals(10, s.maxWeightBits());
+        assertTrue(s.maxLive() >= 2 && s.maxLive() <= 7, "live " + s.maxLive());
+    }
+
+    @Test
+    void circuitOfValidatesRawArrays() {
+        assertThrows(IllegalArgumentException.class, () -> Circuit.of(1, new byte[] {0}, new int[] {0, 2},
+                new int[] {2, 6}, null, new long[1], new int[] {6}, new String[] {"x"}, new String[] {"y"}),
+                "operand naming the gate itself");
+        Circuit ok = Circuit.of(2, new byte[] {0}, new int[] {0, 2}, new int[] {2, 5}, null, new long[1],
+                new int[] {6}, new String[] {"a", "b"}, new String[] {"y"});
+        assertEquals(true, ok.evaluate(new boolean[] {true, false})[0]);
+        assertEquals(false, ok.evaluate(new boolean[] {true, true})[0]);
+    }
+}
