@@ -28,6 +28,27 @@ class DemoTest {
         assertEquals(1 + circuits, Files.readAllLines(dir.resolve("tc0-demo.csv")).size());
     }
 
+    /**
+     * Every {@code ./tc0 ...} command in the README, run as written (in-process, after the
+     * launcher), with a small ladder appended to {@code demo} so the test stays fast.
+     */
+    @Test
+    void readmeCommandsAsWritten() throws Exception {
+        Path readme = Path.of("..", "README.md");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(readme), "no README.md beside the cli module");
+        java.util.List<String> commands = Files.readAllLines(readme).stream().map(String::strip)
+                .filter(l -> l.startsWith("./tc0 ")).toList();
+        assertTrue(commands.contains("./tc0 demo"), "the README runs ./tc0 demo: " + commands);
+        for (String line : commands) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(line.substring("./tc0 ".length()).split("\\s+")));
+            if (args.getFirst().equals("demo")) {
+                args.addAll(java.util.List.of("--n", "8,16", "--patterns", "2^12", "--samples", "500", "--out", dir.toString()));
+            }
+            Cli.Result r = Cli.run(args.toArray(String[]::new));
+            assertEquals(0, r.code(), line + "\n" + r.err());
+        }
+    }
+
     @Test
     void demoDefaultsAreTheReadmeOnes() {
         // `tc0 demo` with no options: the ladder and batch the README promises

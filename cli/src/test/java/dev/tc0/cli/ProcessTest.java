@@ -64,4 +64,41 @@ class ProcessTest {
         Run usage = tc0(dir, "eval", "c.tc0", "--bogus");
         assertEquals(2, usage.code());
     }
+
+    /** SIGTERM in the middle of writing a large output: neither the file nor its temporary remains. */
+    @Test
+    void interruptedRunLeavesNoFile() throws Exception {
+        Circuit c = RandomCircuits.generate(RandomCircuits.Spec.of(16, 200, 1, 4, GateKind.values()), 3);
+        Path f = dir.resolve("c.tc0");
+        Formats.write(c, f);
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules=jdk.incubator.vector", "-Dtc0.progress=false",
+                "-cp", System.getProperty("java.class.path"), "dev.tc0.cli.Main",
+                "eval", "c.tc0", "--random", "2^40", "--out", "big.bin"));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("log.txt").toFile()).start();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        // wait until the temporary output exists and has grown, then interrupt
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            try (var s = Files.list(dir)) {
+                if (s.anyMatch(x -> x.getFileName().toString().startsWith(".big.bin.") && sizeOf(x) > 0)) break;
+            }
+            Thread.sleep(50);
+        }
+        assertTrue(p.isAlive(), "the run ended early: " + Files.readString(dir.resolve("log.txt")));
+        p.destroy();                                            // SIGTERM: shutdown hooks run
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+        try (var s = Files.list(dir)) {
+            List<String> left = s.map(x -> x.getFileName().toString()).sorted().toList();
+            assertEquals(List.of("c.tc0", "log.txt"), left);
+        }
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            return Files.size(p);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
 }
