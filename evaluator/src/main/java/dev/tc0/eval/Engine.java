@@ -91,8 +91,18 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Tile width for a batch: the arena fits the budget, the batch is not padded far. */
+    /** Tile width for a batch under the mode AUTO chooses. */
     public int tileWords(long count) {
+        return tileWords(planFor(chooseMode(count)), count);
+    }
+
+    /** The plan a mode runs: the levelized plan for LEVELS, the depth-first plan for TILES. */
+    EvalPlan planFor(Mode mode) {
+        return mode == Mode.LEVELS ? plan : plan.depthFirst();
+    }
+
+    /** Tile width for a batch: the arena fits the budget, the batch is not padded far. */
+    int tileWords(EvalPlan plan, long count) {
         if (options.tileWords() > 0) return options.tileWords();
         long perWord = Math.max(1, plan.numSlots + plan.maxScratch);
         // Below 64 words the per-gate dispatch outweighs the word loop (measured on random
@@ -111,7 +121,7 @@ public final class Engine implements AutoCloseable {
      * Words per COUNT strip: as long as possible (fewer program steps) while the scratch planes
      * stay within 64 KiB, and a divisor of the tile.
      */
-    int stripWords(int words) {
+    static int stripWords(EvalPlan plan, int words) {
         for (int s = 256; s > 8; s >>= 1) {
             if (words % s == 0 && (long) plan.maxScratch * s <= 8192) return s;
         }
@@ -123,7 +133,7 @@ public final class Engine implements AutoCloseable {
         if (options.mode() != Mode.AUTO) return options.mode();
         int threads = options.threads();
         if (threads == 1) return Mode.TILES;
-        int words = tileWords(count);
+        int words = tileWords(plan, count);
         long tiles = count < 0 ? Long.MAX_VALUE : (count + 64L * words - 1) / (64L * words);
         if (tiles >= threads) return Mode.TILES;
         // Few tiles: only splitting levels can use the cores, and only if levels hold enough work.
@@ -139,10 +149,11 @@ public final class Engine implements AutoCloseable {
                     + in.numInputs());
         }
         long count = in.count();
-        int words = tileWords(count);
         Mode mode = chooseMode(count);
+        EvalPlan plan = planFor(mode);
+        int words = tileWords(plan, count);
         int threads = options.threads();
-        int strip = stripWords(words);
+        int strip = stripWords(plan, words);
         int regions = mode == Mode.LEVELS ? threads * LEVEL_CHUNKS_PER_THREAD : 1;
         int scratchBase = plan.numSlots * words;
         int arenaWords = Math.toIntExact(scratchBase + (long) regions * plan.maxScratch * strip);
@@ -192,12 +203,12 @@ public final class Engine implements AutoCloseable {
             if (tiles == 0) break;
 
             long t0 = System.nanoTime();
-            if (mode == Mode.LEVELS && pool != null) evalLevels(arena, tiles, words, strip, scratchBase);
-            else evalTiles(arena, tiles, words, strip, scratchBase);
+            if (mode == Mode.LEVELS && pool != null) evalLevels(plan, arena, tiles, words, strip, scratchBase);
+            else evalTiles(plan, arena, tiles, words, strip, scratchBase);
             evalNanos += System.nanoTime() - t0;
 
             for (int t = 0; t < tiles; t++) {
-                extractOutputs(arena[t], words, outTile);
+                extractOutputs(plan, arena[t], words, outTile);
                 out.accept(first, filled[t], outTile, words);
                 first += filled[t];
             }
@@ -206,29 +217,28 @@ public final class Engine implements AutoCloseable {
         return new Report(first, mode, words, threads, options.kernels().name(), evalNanos);
     }
 
-    private void evalTiles(long[][] arena, int tiles, int words, int strip, int scratchBase) {
+    private void evalTiles(EvalPlan plan, long[][] arena, int tiles, int words, int strip, int scratchBase) {
         if (pool == null || tiles == 1) {
-            for (int t = 0; t < tiles; t++) evalTile(arena[t], words, strip, scratchBase);
+            for (int t = 0; t < tiles; t++) evalTile(plan, arena[t], words, strip, scratchBase);
             return;
         }
         List<ForkJoinTask<?>> tasks = new ArrayList<>(tiles);
         for (int t = 0; t < tiles; t++) {
             long[] a = arena[t];
-            tasks.add(ForkJoinTask.adapt(() -> evalTile(a, words, strip, scratchBase)));
+            tasks.add(ForkJoinTask.adapt(() -> evalTile(plan, a, words, strip, scratchBase)));
         }
         invokeAll(tasks);
     }
 
     /** The whole plan over one tile, level by level, run by run. */
-    private void evalTile(long[] v, int words, int strip, int scratchBase) {
+    private void evalTile(EvalPlan p, long[] v, int words, int strip, int scratchBase) {
         Kernels k = options.kernels();
-        EvalPlan p = plan;
         for (int r = 0, runs = p.runOp.length; r < runs; r++) {
             k.run(p, p.runOp[r], p.runGate[r], p.runGate[r + 1], v, words, scratchBase, strip);
         }
     }
 
-    private void evalLevels(long[][] arena, int tiles, int words, int strip, int scratchBase) {
+    private void evalLevels(EvalPlan plan, long[][] arena, int tiles, int words, int strip, int scratchBase) {
         pool.invoke(ForkJoinTask.adapt(() -> {
             Kernels k = options.kernels();
             EvalPlan p = plan;
@@ -238,7 +248,7 @@ public final class Engine implements AutoCloseable {
                 int g0 = p.runGate[p.levelRun[l - 1]], g1 = p.runGate[p.levelRun[l]];
                 long work = p.levelEdges(l) * (long) words * tiles;
                 if (work < LEVEL_FORK_MIN_WORK) {
-                    for (int t = 0; t < tiles; t++) runRange(k, l, g0, g1, arena[t], words, scratchBase, strip);
+                    for (int t = 0; t < tiles; t++) runRange(p, k, l, g0, g1, arena[t], words, scratchBase, strip);
                     continue;
                 }
                 // Split the level's gates into chunks per tile; chunk c uses scratch region c.
@@ -251,7 +261,7 @@ public final class Engine implements AutoCloseable {
                         long[] a = arena[t];
                         int sb = scratchBase + c * p.maxScratch * strip;
                         int level = l;
-                        tasks.add(ForkJoinTask.adapt(() -> runRange(k, level, from, to, a, words, sb, strip)));
+                        tasks.add(ForkJoinTask.adapt(() -> runRange(p, k, level, from, to, a, words, sb, strip)));
                     }
                 }
                 ForkJoinTask.invokeAll(tasks);
@@ -260,15 +270,15 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Plan gates {@code from .. to} of level {@code l}, cut at run boundaries. */
-    private void runRange(Kernels k, int l, int from, int to, long[] v, int words, int scratchBase, int strip) {
-        EvalPlan p = plan;
+    private static void runRange(EvalPlan p, Kernels k, int l, int from, int to, long[] v, int words, int scratchBase,
+                                 int strip) {
         for (int r = p.levelRun[l - 1]; r < p.levelRun[l]; r++) {
             int s = Math.max(from, p.runGate[r]), e = Math.min(to, p.runGate[r + 1]);
             if (s < e) k.run(p, p.runOp[r], s, e, v, words, scratchBase, strip);
         }
     }
 
-    private void extractOutputs(long[] v, int words, long[] outTile) {
+    private static void extractOutputs(EvalPlan plan, long[] v, int words, long[] outTile) {
         for (int o = 0; o < plan.numOutputs; o++) {
             int ref = plan.outputRef[o];
             int dst = o * words;

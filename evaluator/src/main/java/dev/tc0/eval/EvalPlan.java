@@ -55,11 +55,17 @@ public final class EvalPlan {
     final CounterProgram[] programs;
     /** Most scratch planes any COUNT program needs. */
     final int maxScratch;
+    /** True when gates must run in order (depth-first plan): one pseudo-level. */
+    final boolean sequential;
+    private final Circuit circuit;
+    private volatile EvalPlan depthFirst;
 
     private EvalPlan(Builder b) {
         this.numInputs = b.c.numInputs();
         this.numOutputs = b.c.numOutputs();
         this.numSlots = b.schedule.numSlots;
+        this.sequential = b.schedule.sequential;
+        this.circuit = b.c;
         this.depth = b.schedule.depth();
         this.numGates = b.c.numGates();
         this.numEdges = b.c.numEdges();
@@ -80,9 +86,30 @@ public final class EvalPlan {
         this.maxScratch = ms;
     }
 
+    /** The levelized plan; {@link #depthFirst()} gives the same circuit in depth-first order. */
     public static EvalPlan of(Circuit c) {
-        return new Builder(hasConstantOperands(c) ? normalise(c) : c).build();
+        Circuit n = hasConstantOperands(c) ? normalise(c) : c;
+        return new Builder(n, Schedule.of(n)).build();
     }
+
+    /**
+     * The depth-first plan of the same circuit (built on first use): for running a whole tile on
+     * one thread, where it keeps operands in L1 (see {@link Schedule#depthFirst}). It has a
+     * single level, so it cannot serve the level-parallel engine.
+     */
+    public EvalPlan depthFirst() {
+        if (sequential) return this;
+        EvalPlan d = depthFirst;
+        if (d == null) {
+            d = new Builder(circuit, Schedule.depthFirst(circuit)).build();
+            depthFirst = d;
+        }
+        return d;
+    }
+
+    public boolean isSequential() { return sequential; }
+
+    public Circuit circuit() { return circuit; }
 
     private static boolean hasConstantOperands(Circuit c) {
         for (int g = 0; g < c.numGates(); g++) {
@@ -152,9 +179,9 @@ public final class EvalPlan {
         /** True for nodes whose slot holds the complement (OR gates). */
         final boolean[] inverted;
 
-        Builder(Circuit c) {
+        Builder(Circuit c, Schedule schedule) {
             this.c = c;
-            this.schedule = Schedule.of(c);
+            this.schedule = schedule;
             this.inverted = new boolean[c.numNodes()];
         }
 
@@ -183,10 +210,12 @@ public final class EvalPlan {
                 int n = to - from;
                 if (levelGates.length < n) levelGates = new Integer[n];
                 for (int i = 0; i < n; i++) levelGates[i] = schedule.order[from + i];
-                Arrays.sort(levelGates, 0, n, (x, y) -> Integer.compare(ops[x], ops[y]));
+                // A depth-first plan keeps its order: runs are its stretches of one operation.
+                if (!schedule.sequential) Arrays.sort(levelGates, 0, n, (x, y) -> Integer.compare(ops[x], ops[y]));
                 int prevOp = -1;
                 for (int i = 0; i < n; i++) {
                     int g = levelGates[i];
+                    if (slot[c.gateNode(g)] < 0) continue;   // read by nothing: only in Circuit.of circuits
                     if (ops[g] != prevOp) {
                         runOp.add(ops[g]);
                         runGate.add(p);

@@ -76,6 +76,49 @@ class PlanInvariantsTest {
         }
     }
 
+    /** Depth-first plans run gate by gate: replay them in order with exact last-use times. */
+    static void checkDepthFirst(Circuit c) {
+        EvalPlan p = EvalPlan.of(c).depthFirst();
+        assertEquals(1, p.depth, "one pseudo-level");
+        int gates = p.runGate[p.runOp.length];
+        int[] pos = new int[c.numNodes()];
+        for (int pg = 0; pg < gates; pg++) pos[p.gateNode[pg]] = pg;
+        int[] lastRead = new int[c.numNodes()];
+        Arrays.fill(lastRead, -1);
+        for (int pg = 0; pg < gates; pg++) {
+            int g = p.gateNode[pg] - c.firstGateNode();
+            for (int i = 0; i < c.fanIn(g); i++) lastRead[c.operand(g, i) >>> 1] = pg;
+        }
+        for (int o = 0; o < c.numOutputs(); o++) lastRead[c.output(o) >>> 1] = Integer.MAX_VALUE;
+        int[] holds = new int[p.numSlots];
+        Arrays.fill(holds, -1);
+        for (int i = 0; i < c.numInputs(); i++) if (p.inputSlot[i] >= 0) holds[p.inputSlot[i]] = 1 + i;
+        for (int pg = 0; pg < gates; pg++) {
+            int node = p.gateNode[pg], g = node - c.firstGateNode();
+            for (int i = 0; i < c.fanIn(g); i++) {
+                int src = c.operand(g, i) >>> 1;
+                assertTrue(src <= c.numInputs() || pos[src] < pg, "operand computed later");
+                assertEquals(src, holds[p.opRef[p.gateOpStart[pg] + i] >>> 1], "operand slot lost its value");
+                assertTrue(p.opRef[p.gateOpStart[pg] + i] >>> 1 != p.gateSlot[pg], "a gate writes over its own operand");
+            }
+            int old = holds[p.gateSlot[pg]];
+            if (old >= 0 && lastRead[old] > pg) fail("slot overwritten while node " + old + " is still read");
+            holds[p.gateSlot[pg]] = node;
+        }
+        for (int o = 0; o < c.numOutputs(); o++) {
+            if (c.output(o) >>> 1 != 0) assertEquals(c.output(o) >>> 1, holds[p.outputRef[o] >>> 1]);
+        }
+    }
+
+    @Test
+    void depthFirstPlans() {
+        for (long seed = 0; seed < 40; seed++) {
+            int fanIn = 1 + (int) (seed % 7) * 3;
+            checkDepthFirst(RandomCircuits.generate(RandomCircuits.Spec.of(16, 300, 8, fanIn, GateKind.values()), seed));
+        }
+        checkDepthFirst(RandomCircuits.layered(64, 20, 300, GateKind.XOR, 1));
+    }
+
     @Test
     void randomCircuitsOfEveryKind() {
         for (long seed = 0; seed < 40; seed++) {

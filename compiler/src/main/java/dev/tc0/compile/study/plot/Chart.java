@@ -1,0 +1,7 @@
+package dev.tc0.compile.study.plot;
+
+import java.util.List;
+
+/** A titled figure of panels side by side. */
+public record Chart(String title, List<Panel> panels) {
+}
