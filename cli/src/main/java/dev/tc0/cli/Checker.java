@@ -27,16 +27,35 @@ final class Checker {
 
     private Checker() {}
 
+    /** Draws one random input; families with rare interesting inputs have better ones than uniform bits. */
+    @FunctionalInterface
+    interface Sampler { boolean[] draw(java.util.random.RandomGenerator rnd); }
+
+    /** Checks family f's circuit c at n against its reference, with the family's own random inputs. */
+    static Result check(dev.tc0.compile.family.CircuitFamily f, int n, Circuit c, long samples, long seed, Engine.Options opts) {
+        return check(c, x -> f.reference(n, x), rnd -> f.randomInput(n, rnd), samples, seed, opts);
+    }
+
     static Result check(Circuit c, Reference ref, long samples, long seed, Engine.Options opts) {
+        return check(c, ref, null, samples, seed, opts);
+    }
+
+    /** With a null sampler, random inputs are uniform bits (RandomSource). */
+    static Result check(Circuit c, Reference ref, Sampler sampler, long samples, long seed, Engine.Options opts) {
         boolean exhaustive = c.numInputs() <= EXHAUSTIVE_MAX_INPUTS;
         long total = exhaustive ? 1L << c.numInputs() : samples;
         EvalPlan plan = EvalPlan.of(c);
         try (Engine e = new Engine(plan, opts)) {
             for (long first = 0; first < total; first += BATCH) {
                 int n = (int) Math.min(BATCH, total - first);
-                InputSource src = exhaustive ? new ExhaustiveSource(c.numInputs())
-                        : new RandomSource(c.numInputs(), total, seed);
-                long[][] in = slice(src, c.numInputs(), first, n);
+                long[][] in;
+                if (exhaustive || sampler == null) {
+                    InputSource src = exhaustive ? new ExhaustiveSource(c.numInputs())
+                            : new RandomSource(c.numInputs(), total, seed);
+                    in = slice(src, c.numInputs(), first, n);
+                } else {
+                    in = sampled(sampler, c.numInputs(), n, new java.util.SplittableRandom(seed + first));
+                }
                 PlaneArraySink sink = new PlaneArraySink(c.numOutputs(), n);
                 e.run(new dev.tc0.eval.PlaneArraySource(in, n), sink);
                 long[][] out = sink.planes();
@@ -61,6 +80,16 @@ final class Checker {
             throw new UncheckedIOException(ex);
         }
         return new Result(total, exhaustive, null);
+    }
+
+    private static long[][] sampled(Sampler sampler, int inputs, int n, java.util.random.RandomGenerator rnd) {
+        long[][] planes = new long[inputs][(n + 63) >>> 6];
+        for (int p = 0; p < n; p++) {
+            boolean[] x = sampler.draw(rnd);
+            if (x.length != inputs) throw new IllegalStateException("sampler gave " + x.length + " bits for " + inputs + " inputs");
+            for (int i = 0; i < inputs; i++) if (x[i]) planes[i][p >>> 6] |= 1L << (p & 63);
+        }
+        return planes;
     }
 
     /** Patterns first .. first+n-1 of a random-access source, as planes of their own. */

@@ -1,5 +1,6 @@
 package dev.tc0.cli;
 
+import dev.tc0.compile.family.CircuitFamily;
 import dev.tc0.circuit.Circuit;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -44,7 +45,7 @@ final class CompileCommand extends Base implements Callable<Integer> {
             throw modelsNotYet();
         }
         if (precision != null) throw new UserException("--precision applies to transformer models, not families");
-        FamilyCatalog.Family f = FamilyCatalog.get(what.family);
+        CircuitFamily f = FamilyCatalog.get(what.family);
         Path dir = outFile.toAbsolutePath().getParent();
         if (dir != null && !Files.isDirectory(dir)) throw new UserException(outFile + ": directory " + dir + " does not exist");
         Circuit c = FamilyCatalog.build(f, n);

@@ -1,5 +1,6 @@
 package dev.tc0.cli;
 
+import dev.tc0.compile.family.CircuitFamily;
 import dev.tc0.eval.Engine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +18,7 @@ import java.util.concurrent.Callable;
                 "Depth stays constant as n grows: these functions are in TC0."})
 final class DemoCommand extends Base implements Callable<Integer> {
     @Option(names = "--families", split = ",", paramLabel = "NAME",
-            description = "Families to run (default: all of ${sys:tc0.families}).")
+            description = "Families to run (default: majority, parity, iterated-add, sort, dyck1; all: ${sys:tc0.families}).")
     List<String> families;
 
     @Option(names = "--n", split = ",", defaultValue = "8,16,32,64,128,256", paramLabel = "N",
@@ -33,6 +34,10 @@ final class DemoCommand extends Base implements Callable<Integer> {
                     + Checker.EXHAUSTIVE_MAX_INPUTS + " (default ${DEFAULT-VALUE}).")
     long samples;
 
+    @Option(names = "--max-edges", defaultValue = "300000", paramLabel = "E",
+            description = "Largest circuit (in edges) to run, so the demo stays within a minute or two (default ${DEFAULT-VALUE}).")
+    long maxEdges;
+
     @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all cores).")
     Integer threads;
 
@@ -43,12 +48,12 @@ final class DemoCommand extends Base implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        List<FamilyCatalog.Family> fams = new ArrayList<>();
-        for (String name : families == null ? FamilyCatalog.names() : families) fams.add(FamilyCatalog.get(name));
+        List<CircuitFamily> fams = new ArrayList<>();
+        for (String name : families == null ? FamilyCatalog.DEMO : families) fams.add(FamilyCatalog.get(name));
         if (!Files.isDirectory(outDir)) throw new UserException(outDir + ": no such directory");
         Engine.Options opts = EvalCommand.options(threads, Engine.Mode.AUTO, "auto", 0);
         var o = out();
-        o.println("tc0 demo: threshold circuits for " + String.join(", ", fams.stream().map(FamilyCatalog.Family::name).toList())
+        o.println("tc0 demo: threshold circuits for " + String.join(", ", fams.stream().map(CircuitFamily::name).toList())
                 + " at n = " + ns.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("")
                 + "; each checked against its reference, then evaluated on " + patterns + " random inputs ("
                 + opts.threads() + " threads, " + opts.kernels().name() + " kernels)");
@@ -56,10 +61,20 @@ final class DemoCommand extends Base implements Callable<Integer> {
         o.println(Study.HEADER);
         List<Study.Row> rows = new ArrayList<>();
         boolean failed = false;
-        for (FamilyCatalog.Family f : fams) {
+        List<String> skipped = new ArrayList<>();
+        for (CircuitFamily f : fams) {
+            long last = 0, before = 0;
             for (int n : ns) {
-                if (f.checkN(n) != null) continue;           // e.g. dyck1 needs an even n
-                Study.Row r = Study.measure(f, n, samples, patterns, opts);
+                if (FamilyCatalog.checkN(f, n) != null) continue;
+                // Edges grow by about the last ratio per rung: stop before building a circuit far over budget.
+                double next = before > 0 ? last * ((double) last / before) : 0;
+                Study.Row r = next > 4.0 * maxEdges ? null : Study.measure(f, n, samples, patterns, opts, maxEdges);
+                if (r == null) {
+                    skipped.add(f.name() + " from n=" + n);
+                    break;
+                }
+                before = last;
+                last = r.edges();
                 rows.add(r);
                 o.println(Study.line(r));
                 o.flush();
@@ -68,6 +83,10 @@ final class DemoCommand extends Base implements Callable<Integer> {
                     failed = true;
                 }
             }
+        }
+        if (!skipped.isEmpty()) {
+            o.println("(over the budget of " + maxEdges + " edges, not run: " + String.join(", ", skipped)
+                    + "; raise it with --max-edges)");
         }
         Path svg = outDir.resolve("tc0-demo.svg"), csv = outDir.resolve("tc0-demo.csv");
         Study.plot(svg, "tc0 demo: TC0 circuit families (size grows with n, depth does not)", rows);

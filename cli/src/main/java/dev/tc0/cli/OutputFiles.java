@@ -37,13 +37,18 @@ final class OutputFiles {
         return dev.tc0.eval.PlaneFiles.tempSibling(target);
     }
 
-    /** Deletes this process's leftover temporary siblings of every registered target. */
+    /** Deletes this process's leftover temporary siblings of every registered target, at exit. */
     static void cleanUp() {
         long pid = ProcessHandle.current().pid();
         for (Path t : TARGETS) {
             Path dir = t.getParent();
             if (dir == null || !Files.isDirectory(dir)) continue;
             String prefix = "." + t.getFileName() + "." + pid + ".";
+            try {
+                Files.deleteIfExists(t.resolveSibling(t.getFileName() + ".tmp"));   // the study writers' temporary
+            } catch (IOException ignored) {
+                // best effort at exit
+            }
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, p -> {
                 String n = p.getFileName().toString();
                 return n.startsWith(prefix) && n.endsWith(".tmp");

@@ -1,5 +1,6 @@
 package dev.tc0.cli;
 
+import dev.tc0.compile.family.CircuitFamily;
 import dev.tc0.eval.Engine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -49,23 +50,20 @@ final class ScaleCommand extends Base implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (what.example != null) throw CompileCommand.modelsNotYet();
-        List<FamilyCatalog.Family> fams = new ArrayList<>();
+        List<CircuitFamily> fams = new ArrayList<>();
         for (String name : what.families) fams.add(FamilyCatalog.get(name));
-        for (FamilyCatalog.Family f : fams) {
+        for (CircuitFamily f : fams) {
             for (int n : ns) {
-                String why = f.checkN(n);
+                String why = FamilyCatalog.checkN(f, n);
                 if (why != null) throw new UserException(why);
             }
         }
-        if (plot != null) {
-            String p = plot.getFileName().toString();
-            if (!p.endsWith(".svg") && !p.endsWith(".png")) throw new UserException(plot + ": plots are written as .svg or .png");
-        }
+        if (plot != null) Study.checkPlotName(plot);
         Engine.Options opts = EvalCommand.options(threads, Engine.Mode.AUTO, "auto", 0);
         List<Study.Row> rows = new ArrayList<>();
         out().println(Study.HEADER);
         boolean failed = false;
-        for (FamilyCatalog.Family f : fams) {
+        for (CircuitFamily f : fams) {
             for (int n : ns) {
                 Study.Row r = Study.measure(f, n, samples, patterns, opts);
                 rows.add(r);

@@ -1,5 +1,6 @@
 package dev.tc0.cli;
 
+import dev.tc0.compile.family.CircuitFamily;
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.CircuitStats;
 import dev.tc0.eval.Engine;
@@ -7,13 +8,19 @@ import dev.tc0.eval.EvalPlan;
 import dev.tc0.eval.OutputSink;
 import dev.tc0.eval.RandomSource;
 
+import dev.tc0.compile.study.StudyCsv;
+import dev.tc0.compile.study.StudyRow;
+import dev.tc0.compile.study.plot.Chart;
+import dev.tc0.compile.study.plot.ChartFiles;
+import dev.tc0.compile.study.plot.Panel;
+import dev.tc0.compile.study.plot.Panel.Scale;
+import dev.tc0.compile.study.plot.Series;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +31,7 @@ import java.util.Locale;
  * and {@code demo}; prints a table, writes CSV and plots.
  */
 final class Study {
-    record Row(String family, int n, int inputs, int outputs, int gates, long edges, int depth, int maxFanIn,
+    record Row(String family, String regime, int n, int inputs, int outputs, int gates, long edges, int depth, int maxFanIn,
                long buildNanos, long checked, boolean exhaustive, String mismatch, long patterns, long evalNanos,
                String mode) {
         double gateEvalsPerSecond() {
@@ -43,12 +50,18 @@ final class Study {
 
     private Study() {}
 
-    static Row measure(FamilyCatalog.Family f, int n, long samples, long patterns, Engine.Options opts) {
+    static Row measure(CircuitFamily f, int n, long samples, long patterns, Engine.Options opts) {
+        return measure(f, n, samples, patterns, opts, Long.MAX_VALUE);
+    }
+
+    /** Null when the circuit has more than {@code maxEdges} edges: built, but neither checked nor timed. */
+    static Row measure(CircuitFamily f, int n, long samples, long patterns, Engine.Options opts, long maxEdges) {
         long t0 = System.nanoTime();
         Circuit c = FamilyCatalog.build(f, n);
         long build = System.nanoTime() - t0;
+        if (c.numEdges() > maxEdges) return null;
         CircuitStats s = CircuitStats.of(c);
-        Checker.Result check = samples > 0 ? Checker.check(c, x -> f.reference(n, x), samples, 12345, opts)
+        Checker.Result check = samples > 0 ? Checker.check(f, n, c, samples, 12345, opts)
                 : new Checker.Result(0, false, null);
         long evalNanos = 0;
         String mode = "-";
@@ -63,7 +76,7 @@ final class Study {
                 throw new UncheckedIOException(ex);
             }
         }
-        return new Row(f.name(), n, c.numInputs(), c.numOutputs(), c.numGates(), c.numEdges(), s.depth(), s.maxFanIn(),
+        return new Row(f.name(), f.regime().name(), n, c.numInputs(), c.numOutputs(), c.numGates(), c.numEdges(), s.depth(), s.maxFanIn(),
                 build, check.checked(), check.exhaustive(), check.mismatch(), patterns, evalNanos, mode);
     }
 
@@ -76,44 +89,55 @@ final class Study {
                 r.verdict(), r.evalNanos() == 0 ? "-" : Base.sci(r.gateEvalsPerSecond()));
     }
 
-    static void writeCsv(Path file, List<Row> rows) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir != null && !Files.isDirectory(dir)) throw new UserException(file + ": directory " + dir + " does not exist");
-        StringBuilder b = new StringBuilder(
-                "family,n,inputs,outputs,gates,edges,depth,max_fan_in,build_ms,checked,exhaustive,ok,patterns,eval_s,gate_evals_per_s\n");
-        for (Row r : rows) {
-            b.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%d,%d,%d,%.3f,%d,%b,%b,%d,%.6f,%.4e%n", r.family(), r.n(),
-                    r.inputs(), r.outputs(), r.gates(), r.edges(), r.depth(), r.maxFanIn(), r.buildNanos() * 1e-6,
-                    r.checked(), r.exhaustive(), r.mismatch() == null, r.patterns(), r.evalNanos() * 1e-9,
-                    r.gateEvalsPerSecond()));
-        }
-        Path tmp = OutputFiles.temp(file);
-        try {
-            Files.writeString(tmp, b, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+    /** The row in the compiler's study form, so the CSV is the study's own (and parses back). */
+    static StudyRow toStudyRow(Row r) {
+        return new StudyRow(r.family(), r.regime(), r.n(), r.inputs(), r.outputs(), r.depth(), r.gates(), r.edges(),
+                r.maxFanIn(), r.buildNanos() / 1e6, (int) Math.min(Integer.MAX_VALUE, r.checked()),
+                r.mismatch() == null ? 0 : 1, r.evalNanos() / 1e3, r.gateEvalsPerSecond(),
+                r.mismatch() == null ? "" : r.mismatch());
     }
 
-    /** Gates, depth and (when measured) throughput against n, one series per family. */
+    static void writeCsv(Path file, List<Row> rows) throws IOException {
+        checkDir(file);
+        OutputFiles.register(file);
+        StudyCsv.write(rows.stream().map(Study::toStudyRow).toList(), file);
+    }
+
+    /** Depth, size and (when measured) throughput against n, one series per family; SVG or PNG by name. */
     static void plot(Path file, String title, List<Row> rows) throws IOException {
+        checkPlotName(file);
+        checkDir(file);
         List<String> fams = rows.stream().map(Row::family).distinct().toList();
-        List<Plot.Series> gates = new ArrayList<>(), depth = new ArrayList<>(), speed = new ArrayList<>();
-        boolean measured = rows.stream().anyMatch(r -> r.evalNanos() > 0);
+        List<Series> gates = new ArrayList<>(), depth = new ArrayList<>(), speed = new ArrayList<>();
         for (String f : fams) {
             List<Row> rs = rows.stream().filter(r -> r.family().equals(f)).toList();
             double[] x = rs.stream().mapToDouble(Row::n).toArray();
-            gates.add(new Plot.Series(f, x, rs.stream().mapToDouble(r -> r.gates()).toArray()));
-            depth.add(new Plot.Series(f, x, rs.stream().mapToDouble(r -> r.depth()).toArray()));
-            speed.add(new Plot.Series(f, x, rs.stream().mapToDouble(r -> r.evalNanos() > 0 ? r.gateEvalsPerSecond()
-                    : Double.NaN).toArray()));
+            gates.add(new Series(f, x, rs.stream().mapToDouble(Row::gates).toArray()));
+            depth.add(new Series(f, x, rs.stream().mapToDouble(Row::depth).toArray()));
+            List<Row> timed = rs.stream().filter(r -> r.evalNanos() > 0).toList();
+            speed.add(new Series(f, timed.stream().mapToDouble(Row::n).toArray(),
+                    timed.stream().mapToDouble(Row::gateEvalsPerSecond).toArray()));
         }
-        List<Plot.Panel> panels = new ArrayList<>();
-        panels.add(new Plot.Panel("size (gates)", "n (input length)", gates));
-        panels.add(new Plot.Panel("depth (constant in n for TC0)", "n (input length)", depth));
-        if (measured) panels.add(new Plot.Panel("throughput (gate-evals/s)", "n (input length)", speed));
-        Plot.write(file, title, panels);
+        List<Panel> panels = new ArrayList<>();
+        panels.add(new Panel("depth", "n", "depth", Scale.LOG, Scale.LINEAR, depth));
+        panels.add(new Panel("size", "n", "gates", Scale.LOG, Scale.LOG, gates));
+        if (rows.stream().anyMatch(r -> r.evalNanos() > 0)) {
+            panels.add(new Panel("evaluation speed", "n", "gate-evals/s", Scale.LOG, Scale.LOG, speed));
+        }
+        Chart chart = new Chart(title, panels);
+        OutputFiles.register(file);
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) ChartFiles.writePng(chart, file);
+        else ChartFiles.writeSvg(chart, file);
+    }
+
+    static void checkPlotName(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".svg") && !name.endsWith(".png")) throw new UserException(file + ": plots are written as .svg or .png");
+    }
+
+    private static void checkDir(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) throw new UserException(file + ": directory " + dir + " does not exist");
     }
 
     static void printTable(PrintWriter out, List<Row> rows) {

@@ -1,5 +1,6 @@
 package dev.tc0.cli;
 
+import dev.tc0.compile.family.CircuitFamily;
 import dev.tc0.circuit.Circuit;
 import dev.tc0.eval.Engine;
 import picocli.CommandLine.ArgGroup;
@@ -44,11 +45,11 @@ final class VerifyCommand extends Base implements Callable<Integer> {
     @Override
     public Integer call() {
         if (what.family == null) throw CompileCommand.modelsNotYet();
-        FamilyCatalog.Family f = FamilyCatalog.get(what.family);
+        CircuitFamily f = FamilyCatalog.get(what.family);
         long t0 = System.nanoTime();
         Circuit c = FamilyCatalog.build(f, n);
         Engine.Options opts = EvalCommand.options(threads, Engine.Mode.AUTO, "auto", 0);
-        Checker.Result r = Checker.check(c, x -> f.reference(n, x), samples, seed, opts);
+        Checker.Result r = Checker.check(f, n, c, samples, seed, opts);
         String what = f.name() + " n=" + n + " (" + c.numInputs() + " inputs, " + c.numOutputs() + " outputs, "
                 + c.numGates() + " gates, depth " + c.depth() + ")";
         if (!r.ok()) throw new UserException(what + " disagrees with the reference " + r.mismatch());

@@ -18,11 +18,11 @@ class DemoTest {
 
     @Test
     void readmeDemoOnASmallLadder() throws Exception {
-        Cli.Result r = Cli.run("demo", "--n", "8,16,32", "--patterns", "2^14", "--samples", "1000", "--out", dir.toString());
+        Cli.Result r = Cli.run("demo", "--n", "8,16", "--patterns", "2^14", "--samples", "1000", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
-        for (String fam : FamilyCatalog.names()) assertTrue(r.out().contains(fam), fam + " in\n" + r.out());
+        for (String fam : FamilyCatalog.DEMO) assertTrue(r.out().contains(fam), fam + " in\n" + r.out());
         assertTrue(r.out().contains("gate-evals/s"));
-        int circuits = FamilyCatalog.names().size() * 3;
+        int circuits = FamilyCatalog.DEMO.size() * 2;
         assertTrue(r.out().contains(circuits + " of " + circuits + " circuits agree with their references"), r.out());
         assertTrue(Files.readString(dir.resolve("tc0-demo.svg")).contains("</svg>"));
         assertEquals(1 + circuits, Files.readAllLines(dir.resolve("tc0-demo.csv")).size());
@@ -57,6 +57,15 @@ class DemoTest {
         cl.parseArgs();
         assertEquals(java.util.List.of(8, 16, 32, 64, 128, 256), d.ns);
         assertEquals(1L << 20, d.patterns);
+    }
+
+    @Test
+    void demoKeepsWithinTheEdgeBudget() {
+        Cli.Result r = Cli.run("demo", "--families", "iterated-add", "--n", "8,16,32", "--max-edges", "20000",
+                "--patterns", "4096", "--samples", "200", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("not run: iterated-add from n=32"), r.out());
+        assertTrue(r.out().contains("2 of 2 circuits agree"), r.out());
     }
 
     @Test
