@@ -69,12 +69,17 @@ public final class Engine implements AutoCloseable {
 
     private final EvalPlan plan;
     private final Options options;
-    private final ForkJoinPool pool;
+    private ForkJoinPool pool;
 
     public Engine(EvalPlan plan, Options options) {
         this.plan = plan;
         this.options = options;
-        this.pool = options.threads() > 1 ? new ForkJoinPool(options.threads()) : null;
+    }
+
+    /** The engine's pool, started on the first run that can use more than one thread. */
+    private synchronized ForkJoinPool pool(long tilesInBatch) {
+        if (pool == null && options.threads() > 1 && tilesInBatch > 1) pool = new ForkJoinPool(options.threads());
+        return pool;
     }
 
     public EvalPlan plan() { return plan; }
@@ -153,6 +158,9 @@ public final class Engine implements AutoCloseable {
         EvalPlan plan = planFor(mode);
         int words = tileWords(plan, count);
         int threads = options.threads();
+        // A single tile needs no pool in tile mode; level mode splits even one tile.
+        long tilesInBatch = count < 0 || mode == Mode.LEVELS ? Long.MAX_VALUE : (count + 64L * words - 1) / (64L * words);
+        ForkJoinPool pool = pool(tilesInBatch);
         int strip = stripWords(plan, words);
         int regions = mode == Mode.LEVELS ? threads * LEVEL_CHUNKS_PER_THREAD : 1;
         int scratchBase = plan.numSlots * words;
@@ -188,7 +196,7 @@ public final class Engine implements AutoCloseable {
                         }
                     }));
                 }
-                invokeAll(fills);
+                invokeAll(pool, fills);
                 tiles = n;
                 for (int t = 0; t < n; t++) if (filled[t] < 64 * words) { tiles = t + (filled[t] > 0 ? 1 : 0); done = true; break; }
                 if (n < wave) done = true;
@@ -203,8 +211,8 @@ public final class Engine implements AutoCloseable {
             if (tiles == 0) break;
 
             long t0 = System.nanoTime();
-            if (mode == Mode.LEVELS && pool != null) evalLevels(plan, arena, tiles, words, strip, scratchBase);
-            else evalTiles(plan, arena, tiles, words, strip, scratchBase);
+            if (mode == Mode.LEVELS && pool != null) evalLevels(pool, plan, arena, tiles, words, strip, scratchBase);
+            else evalTiles(pool, plan, arena, tiles, words, strip, scratchBase);
             evalNanos += System.nanoTime() - t0;
 
             for (int t = 0; t < tiles; t++) {
@@ -217,7 +225,7 @@ public final class Engine implements AutoCloseable {
         return new Report(first, mode, words, threads, options.kernels().name(), evalNanos);
     }
 
-    private void evalTiles(EvalPlan plan, long[][] arena, int tiles, int words, int strip, int scratchBase) {
+    private void evalTiles(ForkJoinPool pool, EvalPlan plan, long[][] arena, int tiles, int words, int strip, int scratchBase) {
         if (pool == null || tiles == 1) {
             for (int t = 0; t < tiles; t++) evalTile(plan, arena[t], words, strip, scratchBase);
             return;
@@ -227,7 +235,7 @@ public final class Engine implements AutoCloseable {
             long[] a = arena[t];
             tasks.add(ForkJoinTask.adapt(() -> evalTile(plan, a, words, strip, scratchBase)));
         }
-        invokeAll(tasks);
+        invokeAll(pool, tasks);
     }
 
     /** The whole plan over one tile, level by level, run by run. */
@@ -238,7 +246,7 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void evalLevels(EvalPlan plan, long[][] arena, int tiles, int words, int strip, int scratchBase) {
+    private void evalLevels(ForkJoinPool pool, EvalPlan plan, long[][] arena, int tiles, int words, int strip, int scratchBase) {
         pool.invoke(ForkJoinTask.adapt(() -> {
             Kernels k = options.kernels();
             EvalPlan p = plan;
@@ -292,16 +300,12 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void invokeAll(List<ForkJoinTask<?>> tasks) {
-        try {
-            pool.invoke(ForkJoinTask.adapt(() -> ForkJoinTask.invokeAll(tasks)));
-        } catch (UncheckedIOException e) {
-            throw e;
-        }
+    private static void invokeAll(ForkJoinPool pool, List<ForkJoinTask<?>> tasks) {
+        pool.invoke(ForkJoinTask.adapt(() -> ForkJoinTask.invokeAll(tasks)));
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (pool != null) pool.shutdownNow();
     }
 }
