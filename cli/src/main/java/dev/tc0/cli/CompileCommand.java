@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "compile", mixinStandardHelpOptions = true,
         description = {"Compile a transformer model (or a circuit family) at input length n into a threshold circuit "
-                + "file, in the format its extension names (.tc0 .aag .aig .blif .bench ...)."},
+                + "file, in the format its extension names (tc0, prefix, aag, aig, blif, bench, v)."},
         footer = {"", "Examples:", "  tc0 compile --family sort --n 64 --out sort64.tc0",
                 "  tc0 compile model.json --n 32 --precision 8 --out model.tc0"})
 final class CompileCommand extends Base implements Callable<Integer> {

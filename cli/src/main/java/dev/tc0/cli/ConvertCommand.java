@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = "Convert a circuit between formats, chosen by the file names: .aag .aig .blif .bench .tc0 and "
-                + "the paper's prefix form. The output is written under a temporary name and renamed.")
+        description = "Convert a circuit between formats, chosen by each file's extension: AIGER (aag, aig), BLIF, "
+                + "ISCAS bench, tc0 binary, the paper's prefix form (prefix), and Verilog (v, write only). The output "
+                + "is written under a temporary name and renamed.")
 final class ConvertCommand extends Base implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "Circuit to read.")
     Path in;

@@ -46,7 +46,7 @@ import java.util.concurrent.Callable;
 final class EvalCommand extends Base implements Callable<Integer> {
     enum Format { planes, rows }
 
-    @Parameters(index = "0", paramLabel = "CIRCUIT", description = "Circuit file (.aag .aig .blif .bench .tc0 or prefix form).")
+    @Parameters(index = "0", paramLabel = "CIRCUIT", description = "Circuit file: aag, aig, blif, bench, tc0 or prefix (by extension).")
     Path circuitFile;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
