@@ -24,11 +24,17 @@ class ProcessTest {
     record Run(int code, String out, String err) {}
 
     static Run tc0(Path cwd, String... args) throws Exception {
+        return tc0(cwd, null, args);
+    }
+
+    static Run tc0(Path cwd, Path stdin, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules=jdk.incubator.vector", "-Dtc0.progress=false",
                 "-cp", System.getProperty("java.class.path"), "dev.tc0.cli.Main"));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(cwd.toFile())
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (stdin != null) pb.redirectInput(stdin.toFile());
+        Process p = pb.directory(cwd.toFile())
                 .redirectOutput(cwd.resolve("stdout.txt").toFile()).redirectError(cwd.resolve("stderr.txt").toFile()).start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "tc0 did not finish");
         return new Run(p.exitValue(), Files.readString(cwd.resolve("stdout.txt"), StandardCharsets.UTF_8),
@@ -53,6 +59,9 @@ class ProcessTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(want.toString(), r.out());
         assertTrue(r.err().contains("gate-evals/s"), r.err());
+        Run piped = tc0(dir, dir.resolve("in.txt"), "eval", "c.tc0", "--inputs", "-", "--out", "-");
+        assertEquals(0, piped.code(), piped.err());
+        assertEquals(want.toString(), piped.out());
 
         Files.writeString(dir.resolve("bad.txt"), "000000\n00000\n");
         Run bad = tc0(dir, "eval", "c.tc0", "--inputs", "bad.txt", "--out", "o.bin");
