@@ -34,7 +34,7 @@ final class DemoCommand extends Base implements Callable<Integer> {
                     + Checker.EXHAUSTIVE_MAX_INPUTS + " (default ${DEFAULT-VALUE}).")
     long samples;
 
-    @Option(names = "--max-edges", defaultValue = "300000", paramLabel = "E",
+    @Option(names = "--max-edges", defaultValue = "1000000", paramLabel = "E",
             description = "Largest circuit (in edges) to run, so the demo stays within a minute or two (default ${DEFAULT-VALUE}).")
     long maxEdges;
 
