@@ -2,6 +2,7 @@ package dev.tc0.cli;
 
 import dev.tc0.compile.family.CircuitFamily;
 import dev.tc0.eval.Engine;
+import dev.tc0.eval.Warmup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,6 +53,7 @@ final class DemoCommand extends Base implements Callable<Integer> {
         for (String name : families == null ? FamilyCatalog.DEMO : families) fams.add(FamilyCatalog.get(name));
         if (!Files.isDirectory(outDir)) throw new UserException(outDir + ": no such directory");
         Engine.Options opts = EvalCommand.options(threads, Engine.Mode.AUTO, "auto", 0);
+        Warmup.run(opts.kernels());   // so the first rows measure the kernels, not the JIT
         var o = out();
         o.println("tc0 demo: threshold circuits for " + String.join(", ", fams.stream().map(CircuitFamily::name).toList())
                 + " at n = " + ns.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("")

@@ -14,6 +14,7 @@ import dev.tc0.eval.PlaneFileSource;
 import dev.tc0.eval.RandomSource;
 import dev.tc0.eval.RowSource;
 import dev.tc0.eval.RowSink;
+import dev.tc0.eval.Warmup;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -99,8 +100,9 @@ final class EvalCommand extends Base implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        Circuit c = loadCircuit(circuitFile);
         Engine.Options opts = options(threads, engine, kernels, tileWords);
+        Thread warmup = Warmup.start(opts.kernels());   // compiles the kernels while the circuit loads
+        Circuit c = loadCircuit(circuitFile);
         List<AutoCloseable> toClose = new ArrayList<>();
         try {
             InputSource in = source(c, toClose);
@@ -127,6 +129,7 @@ final class EvalCommand extends Base implements Callable<Integer> {
             toClose.add(sink);
 
             EvalPlan plan = EvalPlan.of(c);
+            warmup.join();
             Engine.Report r;
             try (Engine e = new Engine(plan, opts)) {
                 r = e.run(in, sink);
