@@ -85,9 +85,13 @@ public final class CircuitFiles {
         }
     }
 
-    /** Exit status 0 when real circuits can run, for run.sh; prints the reason otherwise. */
+    /**
+     * Exit status 0 when real circuits can run, for run.sh; prints the reason otherwise. With
+     * {@code --directory-only} only the directory is checked (ABC needs no reader of ours).
+     */
     public static void main(String[] args) {
-        Optional<String> why = unavailable();
+        boolean directoryOnly = args.length > 0 && args[0].equals("--directory-only");
+        Optional<String> why = directoryOnly && directory().isPresent() ? Optional.empty() : unavailable();
         why.ifPresent(System.out::println);
         System.exit(why.isPresent() ? 1 : 0);
     }
