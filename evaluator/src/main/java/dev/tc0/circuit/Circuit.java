@@ -63,11 +63,15 @@ public final class Circuit {
         if (inputNames.length != inputs || outputNames.length != outputs.length) {
             throw new IllegalArgumentException("name counts differ from input/output counts");
         }
+        for (String s : inputNames) if (s == null) throw new IllegalArgumentException("an input has no name");
+        for (String s : outputNames) if (s == null) throw new IllegalArgumentException("an output has no name");
         for (int g = 0; g < gates; g++) {
             if (kind[g] < 0 || kind[g] >= GateKind.values().length) {
                 throw new IllegalArgumentException("gate #" + g + ": unknown kind code " + kind[g]);
             }
-            if (start[g + 1] < start[g]) throw new IllegalArgumentException("gate #" + g + ": operand offsets decrease");
+            if (start[g + 1] < start[g] || start[g + 1] > operand.length) {
+                throw new IllegalArgumentException("gate #" + g + ": operand offsets decrease or pass the operand array");
+            }
             int node = 1 + inputs + g;
             long pos = 0, neg = 0;
             for (int e = start[g]; e < start[g + 1]; e++) {

@@ -37,6 +37,8 @@ public final class Engine implements AutoCloseable {
      * hand-off to a parked worker and back costs 13-15 us (ENGINEERING.md).
      */
     static final long LEVEL_FORK_MIN_WORK = 1L << 19;
+    /** Operand-words below which AUTO runs a whole batch on one thread (about 1-2 ms of work). */
+    static final long PARALLEL_MIN_WORK = 1L << 22;
     /** Tasks per level per thread in level mode, for balance. */
     static final int LEVEL_CHUNKS_PER_THREAD = 2;
 
@@ -133,11 +135,17 @@ public final class Engine implements AutoCloseable {
         return 8;
     }
 
+    /** True when AUTO runs the batch on the caller's thread alone. */
+    private boolean smallBatch(long count) {
+        return count >= 0 && options.mode() == Mode.AUTO
+                && Math.max(plan.numEdges, plan.numGates) * ((count + 63) >>> 6) < PARALLEL_MIN_WORK;
+    }
+
     /** The mode AUTO resolves to for a batch of {@code count} patterns. */
     public Mode chooseMode(long count) {
         if (options.mode() != Mode.AUTO) return options.mode();
         int threads = options.threads();
-        if (threads == 1) return Mode.TILES;
+        if (threads == 1 || smallBatch(count)) return Mode.TILES;
         int words = tileWords(plan, count);
         long tiles = count < 0 ? Long.MAX_VALUE : (count + 64L * words - 1) / (64L * words);
         if (tiles >= threads) return Mode.TILES;
@@ -158,9 +166,12 @@ public final class Engine implements AutoCloseable {
         EvalPlan plan = planFor(mode);
         int words = tileWords(plan, count);
         int threads = options.threads();
-        // A single tile needs no pool in tile mode; level mode splits even one tile.
+        // A single tile needs no pool in tile mode; level mode splits even one tile. A batch
+        // whose whole work is below a millisecond or so runs on the caller's thread: waking a
+        // second worker costs more than it saves (measured: a one-gate circuit on 2^20 inputs
+        // took 0.05 ms on one thread and 0.3-13 ms on two, on this shared machine).
         long tilesInBatch = count < 0 || mode == Mode.LEVELS ? Long.MAX_VALUE : (count + 64L * words - 1) / (64L * words);
-        ForkJoinPool pool = pool(tilesInBatch);
+        ForkJoinPool pool = smallBatch(count) ? null : pool(tilesInBatch);
         int strip = stripWords(plan, words);
         int regions = mode == Mode.LEVELS ? threads * LEVEL_CHUNKS_PER_THREAD : 1;
         int scratchBase = plan.numSlots * words;

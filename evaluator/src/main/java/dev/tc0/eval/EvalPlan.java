@@ -52,6 +52,8 @@ public final class EvalPlan {
     /** COUNT gates: the threshold on the non-negative bit-sliced sum, and the program index. */
     final long[] countThreshold;
     final int[] countProgram;
+    /** COUNT gate p has the same operands and program as gate p - 1 of its run: it reuses the sum. */
+    final boolean[] sharesSum;
     final CounterProgram[] programs;
     /** Most scratch planes any COUNT program needs. */
     final int maxScratch;
@@ -80,6 +82,7 @@ public final class EvalPlan {
         this.opRef = b.opRef;
         this.countThreshold = b.countThreshold;
         this.countProgram = b.countProgram;
+        this.sharesSum = b.sharesSum;
         this.programs = b.programs.toArray(CounterProgram[]::new);
         int ms = 0;
         for (CounterProgram p : programs) ms = Math.max(ms, p.scratch);
@@ -173,6 +176,7 @@ public final class EvalPlan {
         final IntArrayList levelRun = new IntArrayList(), runOp = new IntArrayList(), runGate = new IntArrayList();
         int[] gateSlot, gateNode, gateOpStart, opRef, countProgram;
         long[] countThreshold;
+        boolean[] sharesSum;
         final List<CounterProgram> programs = new ArrayList<>();
         final Map<Integer, Integer> countByFanIn = new HashMap<>();
         final Map<WeightKey, Integer> countByWeights = new HashMap<>();
@@ -198,8 +202,13 @@ public final class EvalPlan {
             opRef = new int[(int) c.numEdges()];
             countThreshold = new long[gates];
             countProgram = new int[gates];
+            sharesSum = new boolean[gates + 1];
             int[] ops = new int[gates];
-            for (int g = 0; g < gates; g++) ops[g] = opOf(g);
+            long[] key = new long[gates];
+            for (int g = 0; g < gates; g++) {
+                ops[g] = opOf(g);
+                if (ops[g] == COUNT) key[g] = operandKey(g);
+            }
 
             int p = 0, e = 0;
             levelRun.add(0);
@@ -211,7 +220,11 @@ public final class EvalPlan {
                 if (levelGates.length < n) levelGates = new Integer[n];
                 for (int i = 0; i < n; i++) levelGates[i] = schedule.order[from + i];
                 // A depth-first plan keeps its order: runs are its stretches of one operation.
-                if (!schedule.sequential) Arrays.sort(levelGates, 0, n, (x, y) -> Integer.compare(ops[x], ops[y]));
+                // Levelized: COUNT gates with equal operands end up side by side and share a sum.
+                if (!schedule.sequential) {
+                    Arrays.sort(levelGates, 0, n, (x, y) -> ops[x] != ops[y] ? Integer.compare(ops[x], ops[y])
+                            : Long.compare(key[x], key[y]));
+                }
                 int prevOp = -1;
                 for (int i = 0; i < n; i++) {
                     int g = levelGates[i];
@@ -225,6 +238,7 @@ public final class EvalPlan {
                     gateNode[p] = c.gateNode(g);
                     gateOpStart[p] = e;
                     e = emitOperands(g, ops[g], p, e);
+                    sharesSum[p] = ops[g] == COUNT && runGate.getInt(runGate.size() - 1) < p && sameSum(p - 1, p, e);
                     p++;
                 }
                 levelRun.add(runOp.size());
@@ -240,6 +254,24 @@ public final class EvalPlan {
                 else outputRef[o] = (slot[node] << 1) | ((lit & 1) ^ (inverted[node] ? 1 : 0));
             }
             return new EvalPlan(this);
+        }
+
+        /** Plan gates q and p (just emitted, operands ending at e) sum the same planes. */
+        private boolean sameSum(int q, int p, int e) {
+            if (countProgram[q] != countProgram[p]) return false;
+            int qs = gateOpStart[q], ps = gateOpStart[p];
+            if (ps - qs != e - ps) return false;
+            return Arrays.equals(opRef, qs, ps, opRef, ps, e);
+        }
+
+        /** A hash of a COUNT gate's operands and weights, thresholds left out. */
+        private long operandKey(int g) {
+            long h = c.kind(g).ordinal();
+            for (int i = 0; i < c.fanIn(g); i++) {
+                h = (h ^ c.operand(g, i)) * 0x9E3779B97F4A7C15L;
+                h = (h ^ c.weight(g, i)) * 0xBF58476D1CE4E5B9L;
+            }
+            return h ^ (h >>> 29);
         }
 
         private int ref(int lit) {

@@ -121,11 +121,19 @@ public abstract class Kernels {
 
     private void runCount(EvalPlan p, int from, int to, long[] v, int words, int scratchBase, int strip) {
         final int[] ref = p.opRef, start = p.gateOpStart, slot = p.gateSlot;
-        for (int g = from; g < to; g++) {
+        for (int g = from; g < to; ) {
+            // Gates with the same operands and weights (a symmetric function's first layer, the
+            // comparisons of an adder) share one sum: run the adders once, compare for each.
+            int end = g + 1;
+            while (end < to && p.sharesSum[end]) end++;
             CounterProgram prog = p.programs[p.countProgram[g]];
             for (int s0 = 0; s0 < words; s0 += strip) {
-                count(prog, p.countThreshold[g], v, slot[g] * words + s0, ref, start[g], words, s0, scratchBase, strip);
+                sum(prog, v, ref, start[g], words, s0, scratchBase, strip);
+                for (int h = g; h < end; h++) {
+                    compare(prog, p.countThreshold[h], v, slot[h] * words + s0, ref, start[h], words, s0, scratchBase, strip);
+                }
             }
+            g = end;
         }
     }
 
@@ -138,11 +146,8 @@ public abstract class Kernels {
         }
     }
 
-    /** One strip of a COUNT gate: run the adder program, then compare the sum with t. */
-    private void count(CounterProgram prog, long t, long[] v, int out, int[] ref, int e0, int words, int s0,
-                       int scratchBase, int n) {
-        if (t <= 0) { fill(v, out, -1L, n); return; }
-        if (t > prog.maxSum) { fill(v, out, 0L, n); return; }
+    /** One strip of a COUNT gate's adder program: the sum's columns into scratch planes. */
+    private void sum(CounterProgram prog, long[] v, int[] ref, int e0, int words, int s0, int scratchBase, int n) {
         int[] code = prog.code;
         for (int pc = 0; pc < code.length; ) {
             if (code[pc] == CounterProgram.FA) {
@@ -160,8 +165,17 @@ public abstract class Kernels {
                 pc += 5;
             }
         }
-        // sum >= t, scanning columns upwards: ge = bit ? (ge & c) : (ge | c), from ge = ones.
-        // While ge is still all ones it is not materialised.
+    }
+
+    /**
+     * One strip of {@code sum >= t} into {@code out}, scanning the sum's columns upwards:
+     * ge = bit ? (ge & c) : (ge | c), from ge = ones. While ge is still all ones it is not
+     * materialised.
+     */
+    private void compare(CounterProgram prog, long t, long[] v, int out, int[] ref, int e0, int words, int s0,
+                         int scratchBase, int n) {
+        if (t <= 0) { fill(v, out, -1L, n); return; }
+        if (t > prog.maxSum) { fill(v, out, 0L, n); return; }
         boolean ones = true;
         int[] column = prog.column;
         for (int j = 0; j < column.length; j++) {

@@ -133,6 +133,21 @@ class PlanInvariantsTest {
     }
 
     @Test
+    void thresholdGatesOverTheSameOperandsShareOneSum() {
+        dev.tc0.circuit.CircuitBuilder b = new dev.tc0.circuit.CircuitBuilder();
+        int[] x = b.inputs("x", 40);
+        int[] y = new int[39];
+        for (int t = 1; t <= 39; t++) y[t - 1] = b.threshold(t + 1, x);   // t+1 in 2..40: no AND/OR folding
+        b.output("parity", b.xor(y));
+        Circuit c = b.build();
+        for (EvalPlan p : new EvalPlan[] {EvalPlan.of(c), EvalPlan.of(c).depthFirst()}) {
+            int shared = 0;
+            for (boolean s : p.sharesSum) if (s) shared++;
+            assertTrue(shared >= 37, "gates reusing a sum: " + shared);
+        }
+    }
+
+    @Test
     void slotsAreReused() {
         Circuit c = RandomCircuits.layered(32, 200, 32, GateKind.AND, 2);
         EvalPlan p = EvalPlan.of(c);

@@ -1,0 +1,76 @@
+package dev.tc0.cli;
+
+import dev.tc0.circuit.Circuit;
+import dev.tc0.circuit.io.CircuitFormatException;
+import dev.tc0.circuit.io.Formats;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** What every subcommand shares: its streams, circuit loading, number formatting. */
+abstract class Base {
+    @Spec CommandSpec spec;
+    @Mixin Common common;
+
+    PrintWriter out() { return spec.commandLine().getOut(); }
+
+    PrintWriter err() { return spec.commandLine().getErr(); }
+
+    /** Standard output as bytes: the process's own stream, or one that writes into {@link #out()}. */
+    OutputStream stdoutBytes() {
+        if (Main.systemStreams) return new java.io.FilterOutputStream(System.out) {
+            @Override public void close() throws IOException { flush(); }
+        };
+        PrintWriter w = out();
+        return new OutputStream() {
+            @Override public void write(int b) { w.write(b & 0xff); }
+            @Override public void write(byte[] b, int off, int len) {
+                char[] c = new char[len];
+                for (int i = 0; i < len; i++) c[i] = (char) (b[off + i] & 0xff);
+                w.write(c);
+            }
+            @Override public void flush() { w.flush(); }
+        };
+    }
+
+    /** Reads a circuit file in any supported format, turning failures into one-line user errors. */
+    static Circuit loadCircuit(Path file) {
+        if (!Files.exists(file)) throw new UserException(file + ": no such file");
+        if (Files.isDirectory(file)) throw new UserException(file + ": is a directory, not a circuit file");
+        if (!Files.isReadable(file)) throw new UserException(file + ": not readable (permission denied)");
+        try {
+            return Formats.read(file);
+        } catch (CircuitFormatException e) {
+            throw new UserException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UserException(file + ": cannot read: " + Main.message(e), e);
+        }
+    }
+
+    /** Writes a circuit (the formats write through a temporary file and rename it). */
+    static void saveCircuit(Circuit c, Path file) {
+        OutputFiles.register(file);
+        try {
+            Formats.write(c, file);
+        } catch (CircuitFormatException e) {
+            throw new UserException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UserException(file + ": cannot write: " + Main.message(e), e);
+        }
+    }
+
+    /** A rate like {@code 3.12e+11}. */
+    static String sci(double x) {
+        return String.format(java.util.Locale.ROOT, "%.2e", x);
+    }
+
+    static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.3f s", nanos * 1e-9);
+    }
+}

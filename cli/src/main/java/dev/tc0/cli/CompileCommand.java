@@ -1,0 +1,63 @@
+package dev.tc0.cli;
+
+import dev.tc0.compile.family.CircuitFamily;
+import dev.tc0.circuit.Circuit;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "compile", mixinStandardHelpOptions = true,
+        description = {"Compile a transformer model (or a circuit family) at input length n into a threshold circuit "
+                + "file, in the format its extension names (tc0, prefix, aag, aig, blif, bench, v)."},
+        footer = {"", "Examples:", "  tc0 compile --family sort --n 64 --out sort64.tc0",
+                "  tc0 compile model.json --n 32 --precision 8 --out model.tc0"})
+final class CompileCommand extends Base implements Callable<Integer> {
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    What what;
+
+    static final class What {
+        @Parameters(paramLabel = "MODEL.json", description = "Transformer model file.")
+        Path model;
+        @Option(names = "--example", paramLabel = "NAME", description = "A built-in example transformer.")
+        String example;
+        @Option(names = "--family", paramLabel = "NAME", description = "A circuit family: ${sys:tc0.families}.")
+        String family;
+    }
+
+    @Option(names = "--n", required = true, paramLabel = "N", description = "Input length (sequence length for models).")
+    int n;
+
+    @Option(names = "--precision", paramLabel = "P", description = "Bits of precision of the model's numbers (models only).")
+    Integer precision;
+
+    @Option(names = "--out", required = true, paramLabel = "CIRCUIT", description = "Circuit file to write.")
+    Path outFile;
+
+    @Override
+    public Integer call() {
+        if (what.family == null) {
+            if (what.model != null) EvalCommand.checkReadable(what.model);
+            throw modelsNotYet();
+        }
+        if (precision != null) throw new UserException("--precision applies to transformer models, not families");
+        CircuitFamily f = FamilyCatalog.get(what.family);
+        Path dir = outFile.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) throw new UserException(outFile + ": directory " + dir + " does not exist");
+        Circuit c = FamilyCatalog.build(f, n);
+        saveCircuit(c, outFile);
+        err().println("wrote " + outFile + ": " + f.name() + " n=" + n + ", " + c.numInputs() + " inputs, "
+                + c.numOutputs() + " outputs, " + c.numGates() + " gates, depth " + c.depth());
+        err().flush();
+        return Main.OK;
+    }
+
+    static UserException modelsNotYet() {
+        return new UserException("compiling transformer models is not yet available in this build; "
+                + "circuit families are: --family " + String.join("|", FamilyCatalog.names()));
+    }
+}

@@ -1,0 +1,33 @@
+package dev.tc0.cli;
+
+import dev.tc0.circuit.Circuit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        description = "Convert a circuit between formats, chosen by each file's extension: AIGER (aag, aig), BLIF, "
+                + "ISCAS bench, tc0 binary, the paper's prefix form (prefix), and Verilog (v, write only). The output "
+                + "is written under a temporary name and renamed.")
+final class ConvertCommand extends Base implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "IN", description = "Circuit to read.")
+    Path in;
+
+    @Parameters(index = "1", paramLabel = "OUT", description = "Circuit to write (format from its extension).")
+    Path outFile;
+
+    @Override
+    public Integer call() {
+        Circuit c = loadCircuit(in);
+        Path dir = outFile.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) throw new UserException(outFile + ": directory " + dir + " does not exist");
+        saveCircuit(c, outFile);
+        err().println("wrote " + outFile + ": " + c.numInputs() + " inputs, " + c.numOutputs() + " outputs, "
+                + c.numGates() + " gates, depth " + c.depth());
+        err().flush();
+        return Main.OK;
+    }
+}

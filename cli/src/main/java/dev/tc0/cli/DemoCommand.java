@@ -1,0 +1,103 @@
+package dev.tc0.cli;
+
+import dev.tc0.compile.family.CircuitFamily;
+import dev.tc0.eval.Engine;
+import dev.tc0.eval.Warmup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"The main job on built-in circuit families: for a ladder of input lengths n, build each "
+                + "threshold circuit, check it against its exact reference, evaluate 2^20 random inputs, and print "
+                + "depth, size and throughput per n. Writes a plot (tc0-demo.svg) and the table (tc0-demo.csv).",
+                "Depth stays constant as n grows: these functions are in TC0."})
+final class DemoCommand extends Base implements Callable<Integer> {
+    @Option(names = "--families", split = ",", paramLabel = "NAME",
+            description = "Families to run (default: majority, parity, iterated-add, sort, dyck1; all: ${sys:tc0.families}).")
+    List<String> families;
+
+    @Option(names = "--n", split = ",", defaultValue = "8,16,32,64,128,256", paramLabel = "N",
+            description = "Input lengths (default ${DEFAULT-VALUE}).")
+    List<Integer> ns;
+
+    @Option(names = "--patterns", defaultValue = "2^20", converter = CountConverter.class, paramLabel = "N",
+            description = "Random inputs evaluated per circuit (default ${DEFAULT-VALUE}).")
+    long patterns;
+
+    @Option(names = "--samples", defaultValue = "4096", converter = CountConverter.class, paramLabel = "K",
+            description = "Random inputs checked against the reference per circuit, or all when n <= "
+                    + Checker.EXHAUSTIVE_MAX_INPUTS + " (default ${DEFAULT-VALUE}).")
+    long samples;
+
+    @Option(names = "--max-edges", defaultValue = "1000000", paramLabel = "E",
+            description = "Largest circuit (in edges) to run, so the demo stays within a minute or two (default ${DEFAULT-VALUE}).")
+    long maxEdges;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--out", defaultValue = ".", paramLabel = "DIR",
+            description = "Directory for tc0-demo.svg and tc0-demo.csv (default: the current directory).")
+    Path outDir;
+
+    @Override
+    public Integer call() throws Exception {
+        long t0 = System.nanoTime();
+        List<CircuitFamily> fams = new ArrayList<>();
+        for (String name : families == null ? FamilyCatalog.DEMO : families) fams.add(FamilyCatalog.get(name));
+        if (!Files.isDirectory(outDir)) throw new UserException(outDir + ": no such directory");
+        Engine.Options opts = EvalCommand.options(threads, Engine.Mode.AUTO, "auto", 0);
+        Warmup.run(opts.kernels());   // so the first rows measure the kernels, not the JIT
+        var o = out();
+        o.println("tc0 demo: threshold circuits for " + String.join(", ", fams.stream().map(CircuitFamily::name).toList())
+                + " at n = " + ns.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("")
+                + "; each checked against its reference, then evaluated on " + patterns + " random inputs ("
+                + opts.threads() + " threads, " + opts.kernels().name() + " kernels)");
+        o.println();
+        o.println(Study.HEADER);
+        List<Study.Row> rows = new ArrayList<>();
+        boolean failed = false;
+        List<String> skipped = new ArrayList<>();
+        for (CircuitFamily f : fams) {
+            long last = 0, before = 0;
+            for (int n : ns) {
+                if (FamilyCatalog.checkN(f, n) != null) continue;
+                // Edges grow by about the last ratio per rung: stop before building a circuit far over budget.
+                double next = before > 0 ? last * ((double) last / before) : 0;
+                Study.Row r = next > 4.0 * maxEdges ? null : Study.measure(f, n, samples, patterns, opts, maxEdges);
+                if (r == null) {
+                    skipped.add(f.name() + " from n=" + n);
+                    break;
+                }
+                before = last;
+                last = r.edges();
+                rows.add(r);
+                o.println(Study.line(r));
+                o.flush();
+                if (r.mismatch() != null) {
+                    err().println(f.name() + " n=" + n + " disagrees with the reference " + r.mismatch());
+                    failed = true;
+                }
+            }
+        }
+        if (!skipped.isEmpty()) {
+            o.println("(over the budget of " + maxEdges + " edges, not run: " + String.join(", ", skipped)
+                    + "; raise it with --max-edges)");
+        }
+        Path svg = outDir.resolve("tc0-demo.svg"), csv = outDir.resolve("tc0-demo.csv");
+        Study.plot(svg, "tc0 demo: TC0 circuit families (size grows with n, depth does not)", rows);
+        Study.writeCsv(csv, rows);
+        o.println();
+        long agreed = rows.stream().filter(r -> r.mismatch() == null).count();
+        o.println(agreed + " of " + rows.size() + " circuits agree with their references. Wrote " + svg + " and " + csv
+                + " in " + seconds(System.nanoTime() - t0) + ".");
+        o.flush();
+        return failed ? Main.USER_ERROR : Main.OK;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.tc0.cli;
+
+import dev.tc0.compile.family.CircuitFamily;
+import dev.tc0.eval.Engine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "scale", mixinStandardHelpOptions = true,
+        description = {"A scaling study: for each n, build the circuit, check it against the reference, evaluate random "
+                + "inputs, and report size, depth and throughput. A table on stdout; --csv and --plot write files."},
+        footer = {"", "Example:", "  tc0 scale --family parity --n 8,16,32,64,128 --csv parity.csv --plot parity.svg"})
+final class ScaleCommand extends Base implements Callable<Integer> {
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    What what;
+
+    static final class What {
+        @Option(names = "--family", paramLabel = "NAME", split = ",",
+                description = "Circuit families (comma-separated): ${sys:tc0.families}.")
+        List<String> families;
+        @Option(names = "--example", paramLabel = "NAME", description = "A built-in example transformer.")
+        String example;
+    }
+
+    @Option(names = "--n", required = true, split = ",", paramLabel = "N", description = "Input lengths, e.g. 8,16,32,64.")
+    List<Integer> ns;
+
+    @Option(names = "--samples", defaultValue = "4096", converter = CountConverter.class, paramLabel = "K",
+            description = "Random inputs to check against the reference per n; 0 skips checking (default ${DEFAULT-VALUE}).")
+    long samples;
+
+    @Option(names = "--patterns", defaultValue = "2^16", converter = CountConverter.class, paramLabel = "N",
+            description = "Random inputs to time the evaluation on; 0 skips timing (default ${DEFAULT-VALUE}).")
+    long patterns;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write the table as CSV.")
+    Path csv;
+
+    @Option(names = "--plot", paramLabel = "FILE.svg|FILE.png", description = "Plot size, depth and throughput against n.")
+    Path plot;
+
+    @Override
+    public Integer call() throws Exception {
+        if (what.example != null) throw CompileCommand.modelsNotYet();
+        List<CircuitFamily> fams = new ArrayList<>();
+        for (String name : what.families) fams.add(FamilyCatalog.get(name));
+        for (CircuitFamily f : fams) {
+            for (int n : ns) {
+                String why = FamilyCatalog.checkN(f, n);
+                if (why != null) throw new UserException(why);
+            }
+        }
+        if (plot != null) Study.checkPlotName(plot);
+        Engine.Options opts = EvalCommand.options(threads, Engine.Mode.AUTO, "auto", 0);
+        List<Study.Row> rows = new ArrayList<>();
+        out().println(Study.HEADER);
+        boolean failed = false;
+        for (CircuitFamily f : fams) {
+            for (int n : ns) {
+                Study.Row r = Study.measure(f, n, samples, patterns, opts);
+                rows.add(r);
+                out().println(Study.line(r));
+                out().flush();
+                if (r.mismatch() != null) {
+                    err().println(f.name() + " n=" + n + " disagrees with the reference " + r.mismatch());
+                    failed = true;
+                }
+            }
+        }
+        if (csv != null) {
+            Study.writeCsv(csv, rows);
+            err().println("wrote " + csv);
+        }
+        if (plot != null) {
+            Study.plot(plot, "tc0 scaling study", rows);
+            err().println("wrote " + plot);
+        }
+        err().flush();
+        return failed ? Main.USER_ERROR : Main.OK;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.tc0.cli;
+
+import dev.tc0.eval.OutputSink;
+import dev.tc0.eval.RowSink;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+/** Small sinks the command line composes: several at once, rows into a file, a progress bar. */
+final class Sinks {
+    private Sinks() {}
+
+    /** Hands every tile to each sink in turn. */
+    static OutputSink tee(List<OutputSink> sinks) {
+        if (sinks.isEmpty()) return OutputSink.discard();
+        if (sinks.size() == 1) return sinks.getFirst();
+        return new OutputSink() {
+            @Override public void accept(long first, int count, long[] planes, int words) throws IOException {
+                for (OutputSink s : sinks) s.accept(first, count, planes, words);
+            }
+            @Override public void finish() throws IOException {
+                for (OutputSink s : sinks) s.finish();
+            }
+            @Override public void close() throws IOException {
+                IOException first = null;
+                for (OutputSink s : sinks) {
+                    try { s.close(); } catch (IOException e) { if (first == null) first = e; }
+                }
+                if (first != null) throw first;
+            }
+        };
+    }
+
+    /** Text rows into a file, written under a temporary name and renamed by {@code finish}. */
+    static final class RowFileSink implements OutputSink {
+        private final Path file, tmp;
+        private final OutputStream stream;
+        private final RowSink rows;
+        private boolean finished;
+
+        RowFileSink(Path file, int outputs) throws IOException {
+            this.file = file;
+            this.tmp = OutputFiles.temp(file);
+            this.stream = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), 1 << 16);
+            this.rows = new RowSink(stream, outputs);
+        }
+
+        @Override public void accept(long first, int count, long[] planes, int words) throws IOException {
+            rows.accept(first, count, planes, words);
+        }
+
+        @Override public void finish() throws IOException {
+            rows.finish();
+            stream.close();
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            finished = true;
+        }
+
+        @Override public void close() throws IOException {
+            if (!finished) {
+                try { stream.close(); } finally { Files.deleteIfExists(tmp); }
+            }
+        }
+    }
+
+    /**
+     * Draws a progress bar on stderr once a run has taken a second, redrawn at most 5 times a
+     * second with a carriage return; erased at the end. Only used when stderr is a terminal.
+     */
+    static final class ProgressSink implements OutputSink {
+        private final OutputSink inner;
+        private final PrintWriter err;
+        private final long total;
+        private final long start = System.nanoTime();
+        private long lastDraw;
+        private boolean drawn;
+
+        ProgressSink(OutputSink inner, PrintWriter err, long total) {
+            this.inner = inner;
+            this.err = err;
+            this.total = total;
+        }
+
+        @Override public void accept(long first, int count, long[] planes, int words) throws IOException {
+            inner.accept(first, count, planes, words);
+            long now = System.nanoTime();
+            if (now - start > 1_000_000_000L && now - lastDraw > 200_000_000L) {
+                lastDraw = now;
+                draw(first + count, now - start);
+            }
+        }
+
+        private void draw(long done, long nanos) {
+            StringBuilder b = new StringBuilder("\r");
+            if (total > 0) {
+                int width = 30, fill = (int) Math.min(width, width * (double) done / total);
+                b.append('[').append("#".repeat(fill)).append(" ".repeat(width - fill)).append("] ")
+                        .append(String.format(java.util.Locale.ROOT, "%5.1f%% ", 100.0 * done / total));
+            }
+            b.append(done).append(" inputs, ").append(String.format(java.util.Locale.ROOT, "%.1f s", nanos * 1e-9));
+            if (total > 0 && done > 0) {
+                double eta = nanos * 1e-9 * (total - done) / done;
+                b.append(String.format(java.util.Locale.ROOT, ", %.0f s left", eta));
+            }
+            err.print(b);
+            err.flush();
+            drawn = true;
+        }
+
+        @Override public void finish() throws IOException {
+            erase();
+            inner.finish();
+        }
+
+        @Override public void close() throws IOException {
+            erase();
+            inner.close();
+        }
+
+        private void erase() {
+            if (drawn) {
+                err.print("\r" + " ".repeat(78) + "\r");
+                err.flush();
+                drawn = false;
+            }
+        }
+
+        /** True when a progress bar may be drawn: stderr is a terminal (the launcher tells us). */
+        static boolean wanted() {
+            String p = System.getProperty("tc0.progress");
+            if ("false".equals(p)) return false;
+            java.io.Console c = System.console();
+            return c != null && c.isTerminal();
+        }
+    }
+}

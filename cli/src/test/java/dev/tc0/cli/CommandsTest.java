@@ -1,0 +1,169 @@
+package dev.tc0.cli;
+
+import dev.tc0.circuit.Circuit;
+import dev.tc0.circuit.CircuitBuilder;
+import dev.tc0.circuit.io.Formats;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** info, convert, compile, verify, scale and bench, in-process. */
+class CommandsTest {
+    @TempDir Path dir;
+
+    private Path adder() throws Exception {
+        // a 2-bit adder of AND gates only, so that every format can hold it
+        CircuitBuilder b = new CircuitBuilder();
+        int a0 = b.input("a0"), a1 = b.input("a1"), b0 = b.input("b0"), b1 = b.input("b1");
+        int s0 = xor(b, a0, b0), c0 = b.and(a0, b0);
+        int t = xor(b, a1, b1);
+        int s1 = xor(b, t, c0);
+        int c1 = CircuitBuilder.not(b.and(CircuitBuilder.not(b.and(a1, b1)), CircuitBuilder.not(b.and(t, c0))));
+        b.output("s0", s0);
+        b.output("s1", s1);
+        b.output("c", c1);
+        Path p = dir.resolve("adder.aag");
+        Formats.write(b.build(), p);
+        return p;
+    }
+
+    private static int xor(CircuitBuilder b, int x, int y) {
+        return CircuitBuilder.not(b.and(CircuitBuilder.not(b.and(x, CircuitBuilder.not(y))), CircuitBuilder.not(b.and(CircuitBuilder.not(x), y))));
+    }
+
+    @Test
+    void infoTextAndJson() throws Exception {
+        Path f = adder();
+        Cli.Result text = Cli.run("info", f.toString());
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("inputs          4"), text.out());
+        assertTrue(text.out().contains("gates per level"), text.out());
+        assertTrue(text.out().contains("| #"), text.out());
+        Cli.Result json = Cli.run("info", f.toString(), "--json");
+        assertEquals(0, json.code());
+        assertTrue(json.out().strip().startsWith("{") && json.out().strip().endsWith("}"));
+        assertTrue(json.out().contains("\"inputs\": 4"), json.out());
+        assertTrue(json.out().contains("\"levelWidths\": ["), json.out());
+    }
+
+    @Test
+    void infoGroupsLevelsOfDeepCircuits() throws Exception {
+        Circuit deep = dev.tc0.circuit.RandomCircuits.layered(8, 100, 4, dev.tc0.circuit.GateKind.AND, 1);
+        Path f = dir.resolve("deep.tc0");
+        Formats.write(deep, f);
+        Cli.Result r = Cli.run("info", f.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("(3 levels a row)"), r.out());
+        long bars = r.out().lines().filter(l -> l.contains(" | ")).count();
+        assertTrue(bars <= InfoCommand.MAX_ROWS, "rows " + bars);
+    }
+
+    @Test
+    void convertRoundTripKeepsTheFunction() throws Exception {
+        Path f = adder(), g = dir.resolve("adder.tc0"), h = dir.resolve("back.aag");
+        assertEquals(0, Cli.run("convert", f.toString(), g.toString()).code());
+        Cli.Result r = Cli.run("convert", g.toString(), h.toString());
+        assertEquals(0, r.code(), r.err());
+        Circuit a = Formats.read(f), b = Formats.read(h);
+        for (int p = 0; p < 16; p++) {
+            boolean[] x = new boolean[4];
+            for (int i = 0; i < 4; i++) x[i] = (p >>> i & 1) != 0;
+            assertTrue(java.util.Arrays.equals(a.evaluate(x), b.evaluate(x)), "pattern " + p);
+        }
+        Cli.Result bad = Cli.run("convert", f.toString(), dir.resolve("x.unknown").toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.errLine().startsWith("tc0 convert: "), bad.errLine());
+        Cli.Result noDir = Cli.run("convert", f.toString(), dir.resolve("no/such/dir.tc0").toString());
+        assertEquals(1, noDir.code());
+        assertTrue(noDir.errLine().contains("does not exist"), noDir.errLine());
+    }
+
+    @Test
+    void compileFamilyThenEval() throws Exception {
+        Path f = dir.resolve("maj.tc0");
+        Cli.Result r = Cli.run("compile", "--family", "majority", "--n", "5", "--out", f.toString());
+        assertEquals(0, r.code(), r.err());
+        Cli.Result e = Cli.run("eval", f.toString(), "--exhaustive", "--counts");
+        assertEquals(0, e.code(), e.err());
+        assertEquals("y[0]\t16", e.out().strip());     // 16 of the 32 inputs have at least three ones
+    }
+
+    @Test
+    void modelsAreNotYetAvailable() throws Exception {
+        Path model = dir.resolve("m.json");
+        Files.writeString(model, "{}");
+        Cli.Result c = Cli.run("compile", model.toString(), "--n", "8", "--out", dir.resolve("m.tc0").toString());
+        assertEquals(1, c.code());
+        assertTrue(c.errLine().contains("not yet available"), c.errLine());
+        Cli.Result v = Cli.run("verify", "--example", "copy", "--n", "8");
+        assertEquals(1, v.code());
+        assertTrue(v.errLine().contains("not yet available"), v.errLine());
+        assertEquals(2, Cli.run("compile", "--family", "parity", "--n", "8").code());   // --out missing
+    }
+
+    @Test
+    void verifyFamilies() {
+        for (String fam : FamilyCatalog.DEMO) {
+            Cli.Result small = Cli.run("verify", "--family", fam, "--n", "10");
+            assertEquals(0, small.code(), small.err());
+            assertTrue(small.out().contains("agrees with the reference on "), small.out());
+        }
+        for (String fam : new String[] {"parity", "dyck1", "sort"}) {
+            Cli.Result big = Cli.run("verify", "--family", fam, "--n", "24", "--samples", "2000");
+            assertEquals(0, big.code(), big.err());
+            assertTrue(big.out().contains("2000 random inputs"), big.out());
+        }
+        Cli.Result unknown = Cli.run("verify", "--family", "nonesuch", "--n", "4");
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.errLine().contains("unknown family 'nonesuch'"), unknown.errLine());
+        Cli.Result small = Cli.run("verify", "--family", "majority", "--n", "0");
+        assertEquals(1, small.code());
+        assertEquals("tc0 verify: majority needs n >= 1, not 0", small.errLine());
+    }
+
+    @Test
+    void verifyCatchesAWrongCircuit() {
+        Circuit c = FamilyCatalog.build(FamilyCatalog.get("majority"), 6);
+        // a reference that differs: at least half, not more than half
+        Checker.Result r = Checker.check(c, x -> new boolean[] {FamilyCatalog.ones(x, 6) * 2 >= 6}, 100, 1,
+                EvalCommand.options(1, dev.tc0.eval.Engine.Mode.AUTO, "scalar", 0));
+        assertTrue(!r.ok() && r.mismatch().contains("output 0"), String.valueOf(r.mismatch()));
+    }
+
+    @Test
+    void scaleWritesTableCsvAndPlots() throws Exception {
+        Path csv = dir.resolve("s.csv"), svg = dir.resolve("s.svg"), png = dir.resolve("s.png");
+        Cli.Result r = Cli.run("scale", "--family", "parity,sort", "--n", "4,8,16", "--patterns", "4096",
+                "--csv", csv.toString(), "--plot", svg.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1 + 6, r.out().strip().lines().count());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(7, lines.size());
+        assertTrue(lines.get(1).startsWith("parity,TC0,4,4,1,2,"), lines.get(1));
+        assertEquals(6, dev.tc0.compile.study.StudyCsv.parse(Files.readString(csv)).size());
+        assertTrue(Files.readString(svg).contains("<svg"));
+        assertEquals(0, Cli.run("scale", "--family", "majority", "--n", "8,16", "--plot", png.toString()).code());
+        byte[] head = Files.readAllBytes(png);
+        assertEquals((byte) 0x89, head[0]);
+        assertEquals('P', head[1]);
+        assertEquals(1, Cli.run("scale", "--family", "majority", "--n", "8", "--plot", dir.resolve("x.gif").toString()).code());
+    }
+
+    @Test
+    void benchExplainsHowToBuildOrPrintsTheCommand() throws Exception {
+        Cli.Result missing = Cli.run("bench", "--jar", dir.resolve("none.jar").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.errLine().contains("mvn -B -ntp -pl benchmarks -am package -DskipTests"), missing.errLine());
+        Path fake = dir.resolve("benchmarks.jar");
+        Files.write(fake, new byte[0]);
+        Cli.Result dry = Cli.run("bench", "--jar", fake.toString(), "--dry-run", "Kernel");
+        assertEquals(0, dry.code(), dry.err());
+        assertTrue(dry.out().contains("-jvmArgsAppend --add-modules=jdk.incubator.vector Kernel"), dry.out());
+    }
+}

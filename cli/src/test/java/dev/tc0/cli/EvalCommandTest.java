@@ -1,0 +1,249 @@
+package dev.tc0.cli;
+
+import dev.tc0.circuit.Circuit;
+import dev.tc0.circuit.GateKind;
+import dev.tc0.circuit.RandomCircuits;
+import dev.tc0.circuit.io.Formats;
+import dev.tc0.eval.PlaneFiles;
+import dev.tc0.eval.RandomSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roaringbitmap.RoaringBitmap;
+
+import java.io.DataInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code tc0 eval} end to end, in-process: outputs checked against {@link Circuit#evaluate}. */
+class EvalCommandTest {
+    @TempDir Path dir;
+    Circuit c;
+    Path circuit;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        c = RandomCircuits.generate(RandomCircuits.Spec.of(12, 300, 7, 5, GateKind.values()), 7);
+        circuit = dir.resolve("random.tc0");
+        Formats.write(c, circuit);
+    }
+
+    static String row(boolean[] v) {
+        StringBuilder b = new StringBuilder();
+        for (boolean x : v) b.append(x ? '1' : '0');
+        return b.toString();
+    }
+
+    @Test
+    void rowsInRowsOut() throws Exception {
+        SplittableRandom r = new SplittableRandom(3);
+        List<boolean[]> ins = new ArrayList<>();
+        StringBuilder text = new StringBuilder("# a comment\n");
+        for (int p = 0; p < 200; p++) {
+            boolean[] x = new boolean[c.numInputs()];
+            for (int i = 0; i < x.length; i++) x[i] = r.nextBoolean();
+            ins.add(x);
+            text.append(row(x)).append(p % 2 == 0 ? "\n" : "\r\n");
+        }
+        Path in = dir.resolve("in.txt"), out = dir.resolve("out.txt");
+        Files.writeString(in, text);
+        Cli.Result res = Cli.run("eval", circuit.toString(), "--inputs", in.toString(), "--out", out.toString(),
+                "--threads", "2", "--tile-words", "8");
+        assertEquals(0, res.code(), res.err());
+        List<String> got = Files.readAllLines(out);
+        assertEquals(ins.size(), got.size());
+        for (int p = 0; p < ins.size(); p++) assertEquals(row(c.evaluate(ins.get(p))), got.get(p), "row " + p);
+        assertTrue(res.err().contains("inputs   200"), res.err());
+        assertTrue(res.err().matches("(?s).*speed    \\d\\.\\d\\de[+-]\\d+ gate-evals/s.*"), res.err());
+    }
+
+    @Test
+    void rowsToPlanesCountsRowsFirst() throws Exception {
+        Path in = dir.resolve("in.rows"), out = dir.resolve("out.bin");
+        StringBuilder text = new StringBuilder();
+        List<boolean[]> ins = new ArrayList<>();
+        SplittableRandom r = new SplittableRandom(5);
+        for (int p = 0; p < 130; p++) {
+            boolean[] x = new boolean[c.numInputs()];
+            for (int i = 0; i < x.length; i++) x[i] = r.nextBoolean();
+            ins.add(x);
+            text.append(row(x)).append('\n');
+        }
+        Files.writeString(in, text);
+        Cli.Result res = Cli.run("eval", circuit.toString(), "--inputs", in.toString(), "--input-format", "rows",
+                "--out", out.toString());
+        assertEquals(0, res.code(), res.err());
+        long[][] planes = PlaneFiles.read(out, c.numOutputs());
+        assertEquals(3, planes[0].length);           // 130 patterns -> 3 words per plane
+        for (int p = 0; p < ins.size(); p++) {
+            boolean[] want = c.evaluate(ins.get(p));
+            for (int o = 0; o < want.length; o++) assertEquals(want[o], (planes[o][p >>> 6] >>> (p & 63) & 1) != 0);
+        }
+    }
+
+    @Test
+    void planesInPlanesOutMatchesReference() throws Exception {
+        long[][] inPlanes = new RandomSource(c.numInputs(), 64 * 20, 9).planes();
+        Path in = dir.resolve("in.bin"), out = dir.resolve("out.bin");
+        PlaneFiles.write(in, inPlanes);
+        for (String engine : new String[] {"tiles", "levels"}) {
+            for (String kernels : new String[] {"scalar", "auto"}) {
+                Cli.Result res = Cli.run("eval", circuit.toString(), "--inputs", in.toString(), "--out", out.toString(),
+                        "--engine", engine, "--kernels", kernels, "--threads", "2");
+                assertEquals(0, res.code(), res.err());
+                long[][] got = PlaneFiles.read(out, c.numOutputs());
+                for (int p = 0; p < 64 * 20; p++) {
+                    boolean[] x = new boolean[c.numInputs()];
+                    for (int i = 0; i < x.length; i++) x[i] = (inPlanes[i][p >>> 6] >>> (p & 63) & 1) != 0;
+                    boolean[] want = c.evaluate(x);
+                    for (int o = 0; o < want.length; o++) {
+                        assertEquals(want[o], (got[o][p >>> 6] >>> (p & 63) & 1) != 0, engine + " " + kernels + " p" + p);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void exhaustiveCountsAndAcceptedSet() throws Exception {
+        Path acc = dir.resolve("acc.roaring");
+        Cli.Result res = Cli.run("eval", circuit.toString(), "--exhaustive", "--counts", "--accepted", acc.toString());
+        assertEquals(0, res.code(), res.err());
+        long[] ones = new long[c.numOutputs()];
+        RoaringBitmap want = new RoaringBitmap();
+        for (int p = 0; p < 1 << c.numInputs(); p++) {
+            boolean[] x = new boolean[c.numInputs()];
+            for (int i = 0; i < x.length; i++) x[i] = (p >>> i & 1) != 0;
+            boolean[] y = c.evaluate(x);
+            for (int o = 0; o < y.length; o++) if (y[o]) ones[o]++;
+            if (y[0]) want.add(p);
+        }
+        String[] lines = res.out().strip().split("\n");
+        assertEquals(c.numOutputs(), lines.length);
+        for (int o = 0; o < ones.length; o++) assertEquals(c.outputName(o) + "\t" + ones[o], lines[o].strip());
+        RoaringBitmap got = new RoaringBitmap();
+        try (DataInputStream d = new DataInputStream(Files.newInputStream(acc))) {
+            got.deserialize(d);
+        }
+        assertEquals(want, got);
+    }
+
+    @Test
+    void randomIsSeededAndRowsGoToStdout() {
+        Cli.Result a = Cli.run("eval", circuit.toString(), "--random", "100", "--seed", "4", "--out", "-");
+        Cli.Result b = Cli.run("eval", circuit.toString(), "--random", "100", "--seed", "4", "--out", "-", "--threads", "1");
+        assertEquals(0, a.code(), a.err());
+        assertEquals(a.out(), b.out());
+        assertEquals(100, a.out().strip().split("\n").length);
+        long[][] in = new RandomSource(c.numInputs(), 100, 4).planes();
+        String[] rows = a.out().strip().split("\n");
+        for (int p = 0; p < 100; p++) {
+            boolean[] x = new boolean[c.numInputs()];
+            for (int i = 0; i < x.length; i++) x[i] = (in[i][p >>> 6] >>> (p & 63) & 1) != 0;
+            assertEquals(row(c.evaluate(x)), rows[p]);
+        }
+    }
+
+    @Test
+    void wrongRowWidthNamesFileAndLine() throws Exception {
+        Path in = dir.resolve("short.txt"), out = dir.resolve("never.txt");
+        Files.writeString(in, "0".repeat(12) + "\n" + "1".repeat(11) + "\n");
+        Cli.Result res = Cli.run("eval", circuit.toString(), "--inputs", in.toString(), "--out", out.toString());
+        assertEquals(1, res.code());
+        assertEquals("tc0 eval: " + in + ":2: expected 12 bits, got 11", res.errLine());
+        assertNoFilesBut(in, circuit);
+    }
+
+    @Test
+    void planesFileOfWrongSize() throws Exception {
+        Path in = dir.resolve("odd.bin"), out = dir.resolve("out.bin");
+        Files.write(in, new byte[8 * 12 + 4]);
+        Cli.Result res = Cli.run("eval", circuit.toString(), "--inputs", in.toString(), "--out", out.toString());
+        assertEquals(1, res.code());
+        assertTrue(res.errLine().startsWith("tc0 eval: " + in + ": 100 bytes is not a multiple of 96"), res.errLine());
+        assertFalse(res.errLine().contains("\n"));
+        assertNoFilesBut(in, circuit);
+    }
+
+    @Test
+    void missingFileUnknownFormatAndUsageErrors() throws Exception {
+        Cli.Result missing = Cli.run("eval", dir.resolve("nope.aag").toString(), "--random", "10");
+        assertEquals(1, missing.code());
+        assertEquals("tc0 eval: " + dir.resolve("nope.aag") + ": no such file", missing.errLine());
+
+        Path weird = dir.resolve("circuit.xyz");
+        Files.writeString(weird, "hello\n");
+        Cli.Result unknown = Cli.run("eval", weird.toString(), "--random", "10");
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.errLine().startsWith("tc0 eval: ") && unknown.errLine().contains(weird.toString()),
+                unknown.errLine());
+        assertFalse(unknown.errLine().contains("\n"), unknown.errLine());
+        assertFalse(unknown.err().contains("\tat "), "no stack trace without --verbose");
+
+        Cli.Result missingIn = Cli.run("eval", circuit.toString(), "--inputs", dir.resolve("none.txt").toString());
+        assertEquals(1, missingIn.code());
+        assertEquals("tc0 eval: " + dir.resolve("none.txt") + ": no such file", missingIn.errLine());
+
+        assertEquals(2, Cli.run("eval", circuit.toString()).code());                          // no inputs chosen
+        assertEquals(2, Cli.run("eval", circuit.toString(), "--random", "5", "--exhaustive").code());
+        assertEquals(2, Cli.run("eval", circuit.toString(), "--random", "lots").code());
+        assertEquals(2, Cli.run("eval", circuit.toString(), "--random", "5", "--engine", "fast").code());
+        assertEquals(1, Cli.run("eval", circuit.toString(), "--random", "5", "--tile-words", "12").code());
+        assertEquals(2, Cli.run("frobnicate").code());
+        assertEquals(2, Cli.run().code());
+
+        Cli.Result verbose = Cli.run("eval", weird.toString(), "--random", "10", "--verbose");
+        assertEquals(1, verbose.code());
+        assertTrue(verbose.err().contains("\tat "), "a stack trace with --verbose");
+    }
+
+    @Test
+    void helpEverywhere() {
+        for (String cmd : new String[] {"eval", "info", "convert", "compile", "verify", "scale", "bench", "demo"}) {
+            Cli.Result r = Cli.run(cmd, "--help");
+            assertEquals(0, r.code(), cmd);
+            assertTrue(r.out().contains("Usage: tc0 " + cmd), r.out());
+        }
+        Cli.Result top = Cli.run("--help");
+        assertEquals(0, top.code());
+        assertTrue(top.out().contains("demo"));
+    }
+
+    @Test
+    void failedRunLeavesNoOutputFile() throws Exception {
+        Path in = dir.resolve("late.txt"), out = dir.resolve("out.bin");
+        StringBuilder text = new StringBuilder();
+        for (int p = 0; p < 5000; p++) text.append("0".repeat(12)).append('\n');
+        text.append("01x\n");                               // fails only after several tiles were written
+        Files.writeString(in, text);
+        Cli.Result res = Cli.run("eval", circuit.toString(), "--inputs", in.toString(), "--out", out.toString(),
+                "--tile-words", "8", "--threads", "1");
+        assertEquals(1, res.code());
+        assertTrue(res.errLine().contains(in + ":5001:"), res.errLine());
+        assertNoFilesBut(in, circuit);
+    }
+
+    @Test
+    void countsParse() {
+        assertEquals(1L << 20, CountConverter.parse("2^20"));
+        assertEquals(1L << 20, CountConverter.parse("1M"));
+        assertEquals(64 * 1024, CountConverter.parse("64k"));
+        assertEquals(1_000_000, CountConverter.parse("1e6"));
+        assertEquals(123, CountConverter.parse("123"));
+    }
+
+    private void assertNoFilesBut(Path... keep) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> left = s.filter(p -> !List.of(keep).contains(p)).toList();
+            assertEquals(List.of(), left, "files left behind");
+        }
+    }
+}

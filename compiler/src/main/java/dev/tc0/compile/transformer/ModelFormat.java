@@ -1,0 +1,346 @@
+package dev.tc0.compile.transformer;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads and writes the JSON model format of {@code src/docs/model-format.md}. Parameter names
+ * follow Tracr's Haiku layout ({@code token_embed}, {@code layer_0/attn/query}, ...). Reading is
+ * strict: unknown fields, missing parameters, wrong shapes and duplicate keys are errors, each
+ * reported as one line naming its place in the file.
+ */
+public final class ModelFormat {
+    public static final String FORMAT = "tc0-transformer";
+    public static final int VERSION = 1;
+    public static final double DEFAULT_LAYER_NORM_EPSILON = 1e-5;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private ModelFormat() {}
+
+    public static Transformer read(Path file) throws ModelFormatException, IOException {
+        return read(Files.readString(file));
+    }
+
+    public static Transformer read(String json) throws ModelFormatException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new ModelFormatException("malformed JSON" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+        if (root == null || !root.isObject()) throw new ModelFormatException("(root): expected a JSON object");
+        try {
+            return new Reader(root).transformer();
+        } catch (IllegalArgumentException e) { // the model's own validation, already naming the place
+            throw new ModelFormatException(e.getMessage());
+        }
+    }
+
+    /** Reads one JSON tree, keeping the path of every value it looks at. */
+    private static final class Reader {
+        private final JsonNode root;
+        private ModelConfig config;
+
+        Reader(JsonNode root) {
+            this.root = root;
+        }
+
+        Transformer transformer() throws ModelFormatException {
+            onlyFields(root, "", Set.of("format", "version", "name", "description", "config", "params"));
+            String format = string(field(root, "", "format"), "format");
+            if (!format.equals(FORMAT)) throw new ModelFormatException("format: expected \"" + FORMAT + "\", got \"" + format + "\"");
+            int version = integer(field(root, "", "version"), "version");
+            if (version != VERSION) throw new ModelFormatException("version: this reader knows version " + VERSION + ", got " + version);
+            config = config(field(root, "", "config"));
+            return params(field(root, "", "params"));
+        }
+
+        private ModelConfig config(JsonNode c) throws ModelFormatException {
+            String at = "config";
+            onlyFields(c, at, Set.of("vocab", "bos", "max_seq_len", "d_model", "num_layers", "num_heads", "key_size", "value_size",
+                    "mlp_hidden_size", "precision", "attention", "softmax_scale", "layer_norm", "layer_norm_epsilon", "causal", "output",
+                    "residual_labels"));
+            List<String> vocab = strings(field(c, at, "vocab"), at + ".vocab");
+            JsonNode bosNode = c.get("bos");
+            String bos = bosNode == null || bosNode.isNull() ? null : string(bosNode, at + ".bos");
+            int layers = integer(field(c, at, "num_layers"), at + ".num_layers");
+            int keySize = integer(field(c, at, "key_size"), at + ".key_size");
+            String kindName = string(field(c, at, "attention"), at + ".attention");
+            AttentionKind kind = AttentionKind.fromJson(kindName);
+            if (kind == null) throw new ModelFormatException(at + ".attention: expected \"softmax\" or \"saturated\", got \"" + kindName + "\"");
+            double scale = c.has("softmax_scale") ? number(c.get("softmax_scale"), at + ".softmax_scale") : 1 / Math.sqrt(Math.max(1, keySize));
+            boolean layerNorm = bool(field(c, at, "layer_norm"), at + ".layer_norm");
+            double eps = c.has("layer_norm_epsilon") ? number(c.get("layer_norm_epsilon"), at + ".layer_norm_epsilon") : DEFAULT_LAYER_NORM_EPSILON;
+            JsonNode out = field(c, at, "output");
+            onlyFields(out, at + ".output", Set.of("mode", "labels"));
+            String modeName = string(field(out, at + ".output", "mode"), at + ".output.mode");
+            OutputMode mode = OutputMode.fromJson(modeName);
+            if (mode == null) {
+                throw new ModelFormatException(at + ".output.mode: expected classify_first, classify_last, argmax or value, got \"" + modeName + "\"");
+            }
+            List<String> labels = out.has("labels") ? strings(out.get("labels"), at + ".output.labels") : List.of();
+            return new ModelConfig(string(field(root, "", "name"), "name"),
+                    root.has("description") ? string(root.get("description"), "description") : "",
+                    vocab, bos, integer(field(c, at, "max_seq_len"), at + ".max_seq_len"),
+                    integer(field(c, at, "d_model"), at + ".d_model"), layers, integer(field(c, at, "num_heads"), at + ".num_heads"),
+                    keySize, integer(field(c, at, "value_size"), at + ".value_size"),
+                    integer(field(c, at, "mlp_hidden_size"), at + ".mlp_hidden_size"),
+                    precision(field(c, at, "precision")), kind, scale, layerNorm, eps,
+                    causal(field(c, at, "causal"), layers), mode, labels,
+                    c.has("residual_labels") ? strings(c.get("residual_labels"), at + ".residual_labels") : List.of());
+        }
+
+        private PrecisionSpec precision(JsonNode p) throws ModelFormatException {
+            String at = "config.precision";
+            onlyFields(p, at, Set.of("bits", "per_log2_n"));
+            if (p.has("bits") == p.has("per_log2_n")) throw new ModelFormatException(at + ": give exactly one of \"bits\" and \"per_log2_n\"");
+            try {
+                return p.has("bits") ? PrecisionSpec.bits(integer(p.get("bits"), at + ".bits"))
+                        : PrecisionSpec.perLog2N(number(p.get("per_log2_n"), at + ".per_log2_n"));
+            } catch (IllegalArgumentException e) {
+                throw new ModelFormatException(at + ": " + e.getMessage());
+            }
+        }
+
+        private List<Boolean> causal(JsonNode node, int layers) throws ModelFormatException {
+            List<Boolean> out = new ArrayList<>();
+            if (node.isBoolean()) {
+                for (int i = 0; i < layers; i++) out.add(node.booleanValue());
+                return out;
+            }
+            if (!node.isArray()) throw new ModelFormatException("config.causal: expected a boolean or an array of booleans, got " + kind(node));
+            for (int i = 0; i < node.size(); i++) out.add(bool(node.get(i), "config.causal[" + i + "]"));
+            return out;
+        }
+
+        private Transformer params(JsonNode p) throws ModelFormatException {
+            ModelConfig c = config;
+            Map<String, JsonNode> given = new LinkedHashMap<>();
+            if (!p.isObject()) throw new ModelFormatException("params: expected an object, got " + kind(p));
+            for (Map.Entry<String, JsonNode> e : p.properties()) given.put(e.getKey(), e.getValue());
+            Set<String> expected = new java.util.LinkedHashSet<>(ParameterNames.all(c));
+            for (String name : given.keySet()) {
+                if (!expected.contains(name)) throw new ModelFormatException("params: unknown parameter \"" + name + "\"");
+            }
+            for (String name : expected) {
+                if (!given.containsKey(name)) throw new ModelFormatException("params: missing parameter \"" + name + "\"");
+            }
+            double[][] tokenEmbed = embeddings(given, "token_embed", c.vocab().size());
+            double[][] posEmbed = embeddings(given, "pos_embed", c.maxSeqLen());
+            int heads = c.numHeads(), d = c.dModel();
+            List<Layer> layers = new ArrayList<>();
+            for (int l = 0; l < c.numLayers(); l++) {
+                String a = "layer_" + l + "/attn/", m = "layer_" + l + "/mlp/";
+                layers.add(new Layer(linear(given, a + "query", d, heads * c.keySize()), linear(given, a + "key", d, heads * c.keySize()),
+                        linear(given, a + "value", d, heads * c.valueSize()), linear(given, a + "linear", heads * c.valueSize(), d),
+                        linear(given, m + "linear_1", d, c.mlpHiddenSize()), linear(given, m + "linear_2", c.mlpHiddenSize(), d),
+                        c.layerNorm() ? norm(given, a + "layer_norm", d) : null, c.layerNorm() ? norm(given, m + "layer_norm", d) : null));
+            }
+            LayerNormParams finalNorm = c.layerNorm() ? norm(given, "final_layer_norm", d) : null;
+            return new Transformer(c, tokenEmbed, posEmbed, layers, finalNorm, linear(given, "unembed", d, c.outputSize()));
+        }
+
+        private double[][] embeddings(Map<String, JsonNode> given, String name, int rows) throws ModelFormatException {
+            JsonNode node = given.get(name);
+            onlyFields(node, name, Set.of("embeddings"));
+            return matrix(field(node, name, "embeddings"), name, rows, config.dModel());
+        }
+
+        private Linear linear(Map<String, JsonNode> given, String name, int in, int out) throws ModelFormatException {
+            JsonNode node = given.get(name);
+            onlyFields(node, name, Set.of("w", "b"));
+            return new Linear(matrix(field(node, name, "w"), name, in, out), vector(field(node, name, "b"), name + ".b", out));
+        }
+
+        private LayerNormParams norm(Map<String, JsonNode> given, String name, int d) throws ModelFormatException {
+            JsonNode node = given.get(name);
+            onlyFields(node, name, Set.of("scale", "offset"));
+            return new LayerNormParams(vector(field(node, name, "scale"), name + ".scale", d), vector(field(node, name, "offset"), name + ".offset", d));
+        }
+
+        /** A rows x cols matrix; a shape mismatch reads {@code name: expected 8x4, got 8x3}. */
+        private double[][] matrix(JsonNode node, String name, int rows, int cols) throws ModelFormatException {
+            if (!node.isArray()) throw new ModelFormatException(name + ": expected a matrix (array of rows), got " + kind(node));
+            for (int i = 0; i < node.size(); i++) {
+                if (!node.get(i).isArray()) throw new ModelFormatException(name + ": row " + i + " is " + kind(node.get(i)) + ", expected an array");
+            }
+            int gotCols = node.isEmpty() ? cols : node.get(0).size();
+            for (int i = 0; i < node.size(); i++) {
+                if (node.get(i).size() != gotCols) {
+                    throw new ModelFormatException(name + ": row " + i + " has " + node.get(i).size() + " entries, row 0 has " + gotCols);
+                }
+            }
+            if (node.size() != rows || gotCols != cols) {
+                throw new ModelFormatException(name + ": expected " + rows + "x" + cols + ", got " + node.size() + "x" + gotCols);
+            }
+            double[][] m = new double[rows][];
+            for (int i = 0; i < rows; i++) m[i] = numbers(node.get(i), name + "[" + i + "]");
+            return m;
+        }
+
+        private double[] vector(JsonNode node, String name, int length) throws ModelFormatException {
+            if (!node.isArray()) throw new ModelFormatException(name + ": expected an array, got " + kind(node));
+            if (node.size() != length) throw new ModelFormatException(name + ": expected length " + length + ", got " + node.size());
+            return numbers(node, name);
+        }
+
+        private double[] numbers(JsonNode node, String at) throws ModelFormatException {
+            double[] v = new double[node.size()];
+            for (int i = 0; i < v.length; i++) v[i] = number(node.get(i), at + "[" + i + "]");
+            return v;
+        }
+    }
+
+    private static JsonNode field(JsonNode obj, String at, String name) throws ModelFormatException {
+        String path = at.isEmpty() ? name : at + "." + name;
+        if (!obj.isObject()) throw new ModelFormatException((at.isEmpty() ? "(root)" : at) + ": expected an object, got " + kind(obj));
+        JsonNode v = obj.get(name);
+        if (v == null) throw new ModelFormatException(path + ": missing");
+        return v;
+    }
+
+    private static void onlyFields(JsonNode obj, String at, Set<String> allowed) throws ModelFormatException {
+        String where = at.isEmpty() ? "(root)" : at;
+        if (!obj.isObject()) throw new ModelFormatException(where + ": expected an object, got " + kind(obj));
+        for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!allowed.contains(name)) throw new ModelFormatException((at.isEmpty() ? name : at + "." + name) + ": unknown field");
+        }
+    }
+
+    private static String string(JsonNode n, String at) throws ModelFormatException {
+        if (!n.isTextual()) throw new ModelFormatException(at + ": expected a string, got " + kind(n));
+        return n.textValue();
+    }
+
+    private static int integer(JsonNode n, String at) throws ModelFormatException {
+        if (!n.isIntegralNumber() || !n.canConvertToInt()) throw new ModelFormatException(at + ": expected an integer, got " + kind(n));
+        return n.intValue();
+    }
+
+    private static double number(JsonNode n, String at) throws ModelFormatException {
+        if (!n.isNumber()) throw new ModelFormatException(at + ": expected a number, got " + kind(n));
+        double v = n.doubleValue();
+        if (!Double.isFinite(v)) throw new ModelFormatException(at + ": number out of the double range");
+        return v;
+    }
+
+    private static boolean bool(JsonNode n, String at) throws ModelFormatException {
+        if (!n.isBoolean()) throw new ModelFormatException(at + ": expected true or false, got " + kind(n));
+        return n.booleanValue();
+    }
+
+    private static List<String> strings(JsonNode n, String at) throws ModelFormatException {
+        if (!n.isArray()) throw new ModelFormatException(at + ": expected an array of strings, got " + kind(n));
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) out.add(string(n.get(i), at + "[" + i + "]"));
+        return out;
+    }
+
+    private static String kind(JsonNode n) {
+        if (n.isTextual()) return "the string " + abbreviate(n.toString());
+        if (n.isNumber() || n.isBoolean() || n.isNull()) return n.toString();
+        return n.isArray() ? "an array" : "an object";
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 37) + "...\"" : s;
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /** The model as JSON: two-space indentation, one matrix row per line. */
+    public static String write(Transformer t) {
+        ModelConfig c = t.config();
+        JsonText j = new JsonText();
+        j.open("{");
+        j.field("format").string(FORMAT).next();
+        j.field("version").raw(Integer.toString(VERSION)).next();
+        j.field("name").string(c.name()).next();
+        j.field("description").string(c.description()).next();
+        j.field("config").open("{");
+        j.field("vocab").strings(c.vocab()).next();
+        j.field("bos");
+        if (c.bos() == null) j.raw("null"); else j.string(c.bos());
+        j.next();
+        j.field("max_seq_len").raw(Integer.toString(c.maxSeqLen())).next();
+        j.field("d_model").raw(Integer.toString(c.dModel())).next();
+        j.field("num_layers").raw(Integer.toString(c.numLayers())).next();
+        j.field("num_heads").raw(Integer.toString(c.numHeads())).next();
+        j.field("key_size").raw(Integer.toString(c.keySize())).next();
+        j.field("value_size").raw(Integer.toString(c.valueSize())).next();
+        j.field("mlp_hidden_size").raw(Integer.toString(c.mlpHiddenSize())).next();
+        j.field("precision").raw(c.precision().isFixed() ? "{\"bits\": " + c.precision().fixedBits() + "}"
+                : "{\"per_log2_n\": " + JsonText.number(c.precision().perLog2N()) + "}").next();
+        j.field("attention").string(c.attention().json()).next();
+        j.field("softmax_scale").raw(JsonText.number(c.softmaxScale())).next();
+        j.field("layer_norm").raw(Boolean.toString(c.layerNorm())).next();
+        j.field("layer_norm_epsilon").raw(JsonText.number(c.layerNormEpsilon())).next();
+        boolean uniform = c.causal().stream().distinct().count() <= 1;
+        j.field("causal").raw(uniform ? Boolean.toString(!c.causal().isEmpty() && c.causal().getFirst()) : c.causal().toString()).next();
+        j.field("output").open("{");
+        j.field("mode").string(c.outputMode().json());
+        if (!c.outputLabels().isEmpty()) j.next().field("labels").strings(c.outputLabels());
+        j.close("}");
+        if (!c.residualLabels().isEmpty()) j.next().field("residual_labels").strings(c.residualLabels());
+        j.close("}").next();
+        j.field("params").open("{");
+        j.field("token_embed").open("{").field("embeddings").matrix(t.tokenEmbed()).close("}").next();
+        j.field("pos_embed").open("{").field("embeddings").matrix(t.posEmbed()).close("}");
+        for (int l = 0; l < t.layers().size(); l++) {
+            Layer layer = t.layers().get(l);
+            String a = "layer_" + l + "/attn/", m = "layer_" + l + "/mlp/";
+            if (layer.attnNorm() != null) norm(j.next(), a + "layer_norm", layer.attnNorm());
+            linear(j.next(), a + "query", layer.query());
+            linear(j.next(), a + "key", layer.key());
+            linear(j.next(), a + "value", layer.value());
+            linear(j.next(), a + "linear", layer.linear());
+            if (layer.mlpNorm() != null) norm(j.next(), m + "layer_norm", layer.mlpNorm());
+            linear(j.next(), m + "linear_1", layer.linear1());
+            linear(j.next(), m + "linear_2", layer.linear2());
+        }
+        if (t.finalNorm() != null) norm(j.next(), "final_layer_norm", t.finalNorm());
+        linear(j.next(), "unembed", t.unembed());
+        j.close("}");
+        j.close("}");
+        return j.toString() + "\n";
+    }
+
+    private static void linear(JsonText j, String name, Linear l) {
+        j.field(name).open("{").field("w").matrix(l.w()).next().field("b").vector(l.b()).close("}");
+    }
+
+    private static void norm(JsonText j, String name, LayerNormParams n) {
+        j.field(name).open("{").field("scale").vector(n.scale()).next().field("offset").vector(n.offset()).close("}");
+    }
+
+    /** Writes atomically: a temporary file beside the target, then a rename. */
+    public static void write(Transformer t, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve(file.getFileName() + ".tmp");
+        try {
+            Files.writeString(tmp, write(t));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

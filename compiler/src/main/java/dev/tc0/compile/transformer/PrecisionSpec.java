@@ -1,0 +1,62 @@
+package dev.tc0.compile.transformer;
+
+import dev.tc0.compile.number.Precision;
+
+/**
+ * The precision p of a model: fixed, or c·log2(n) for input length n (the paper's log precision),
+ * rounded up to an even number of bits and at least 4.
+ *
+ * @param fixedBits p, or 0 when derived
+ * @param perLog2N c, or 0 when fixed
+ */
+public record PrecisionSpec(int fixedBits, double perLog2N) {
+
+    public PrecisionSpec {
+        if ((fixedBits == 0) == (perLog2N == 0)) throw new IllegalArgumentException("give either fixed bits or c, not both");
+        if (fixedBits != 0) Precision.of(fixedBits);
+        if (perLog2N < 0 || !Double.isFinite(perLog2N)) throw new IllegalArgumentException("c must be positive: " + perLog2N);
+    }
+
+    public static PrecisionSpec bits(int p) {
+        return new PrecisionSpec(p, 0);
+    }
+
+    public static PrecisionSpec perLog2N(double c) {
+        return new PrecisionSpec(0, c);
+    }
+
+    public boolean isFixed() {
+        return fixedBits != 0;
+    }
+
+    /** p for inputs of length n. */
+    public int bitsFor(int n) {
+        if (isFixed()) return fixedBits;
+        double raw = perLog2N * Math.log(n) / Math.log(2);
+        int p = 2 * (int) Math.ceil(raw / 2 - 1e-9);
+        return Math.max(4, p);
+    }
+
+    /**
+     * The paper's requirement (footnote 11): tokens as integers up to |Σ| and positions as
+     * integers up to n fit in p bits, log2|Σ| + log2 n &lt;= p. Returns null when it holds, else why not.
+     */
+    public String violation(int vocabSize, int n) {
+        int p = bitsFor(n);
+        double need = log2(vocabSize) + log2(n);
+        if (p > 64) return "precision " + describe() + " gives p=" + p + " bits at n=" + n + ", more than 64";
+        if (need > p + 1e-9) {
+            return String.format("precision %s gives p=%d bits at n=%d, but log2|vocab| + log2 n = log2 %d + log2 %d = %.2f > p",
+                    describe(), p, n, vocabSize, n, need);
+        }
+        return null;
+    }
+
+    public String describe() {
+        return isFixed() ? fixedBits + " bits" : perLog2N + "·log2(n)";
+    }
+
+    private static double log2(int x) {
+        return Math.log(x) / Math.log(2);
+    }
+}

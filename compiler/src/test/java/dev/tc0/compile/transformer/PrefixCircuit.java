@@ -1,0 +1,118 @@
+package dev.tc0.compile.transformer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A threshold circuit in the paper's prefix form (PAPER.md 1.2), for the Lemma 3 tests: a
+ * serializer to tokens, a parser back, a direct evaluator and a random generator. Nodes 0..a-1
+ * are the inputs (X); a gate is (direction, k, argument node numbers); the last node is the output.
+ */
+record PrefixCircuit(int inputs, List<Gate> gates) {
+
+    record Gate(boolean atLeast, int k, List<Integer> args) {}
+
+    int nodes() {
+        return inputs + gates.size();
+    }
+
+    /** X^a, then per gate: direction, 1^k 0^(m-k), and &amp;1^j per argument j. */
+    List<String> tokens() {
+        List<String> t = new ArrayList<>();
+        for (int i = 0; i < inputs; i++) t.add("X");
+        for (Gate g : gates) {
+            t.add(g.atLeast ? ">=" : "<=");
+            for (int i = 0; i < g.args.size(); i++) t.add(i < g.k ? "1" : "0");
+            for (int arg : g.args) {
+                t.add("&");
+                for (int i = 0; i < arg; i++) t.add("1");
+            }
+        }
+        return t;
+    }
+
+    /** The transformer's input ⟨C, x⟩. */
+    List<String> withInput(boolean[] x) {
+        List<String> t = tokens();
+        for (boolean bit : x) t.add(bit ? "1" : "0");
+        return t;
+    }
+
+    /** Parses the tokens of a circuit (without input bits). */
+    static PrefixCircuit parse(List<String> t) {
+        int i = 0, inputs = 0;
+        while (i < t.size() && t.get(i).equals("X")) { inputs++; i++; }
+        List<Gate> gates = new ArrayList<>();
+        while (i < t.size()) {
+            String dir = t.get(i++);
+            if (!dir.equals(">=") && !dir.equals("<=")) throw new IllegalArgumentException("expected a gate at token " + (i - 1) + ": " + dir);
+            int k = 0, m = 0;
+            while (i < t.size() && (t.get(i).equals("1") || t.get(i).equals("0"))) {
+                if (t.get(i++).equals("1")) {
+                    if (k != m) throw new IllegalArgumentException("threshold field must be 1^k 0^(m-k)");
+                    k++;
+                }
+                m++;
+            }
+            List<Integer> args = new ArrayList<>();
+            while (i < t.size() && t.get(i).equals("&")) {
+                i++;
+                int j = 0;
+                while (i < t.size() && t.get(i).equals("1")) { j++; i++; }
+                args.add(j);
+            }
+            if (args.size() != m) throw new IllegalArgumentException("gate " + gates.size() + " has " + m + " field symbols but " + args.size() + " arguments");
+            gates.add(new Gate(dir.equals(">="), k, args));
+        }
+        return new PrefixCircuit(inputs, gates);
+    }
+
+    boolean evaluate(boolean[] x) {
+        boolean[] v = new boolean[nodes()];
+        System.arraycopy(x, 0, v, 0, inputs);
+        for (int g = 0; g < gates.size(); g++) {
+            Gate gate = gates.get(g);
+            int ones = 0;
+            for (int arg : gate.args) if (v[arg]) ones++;
+            v[inputs + g] = gate.atLeast ? ones >= gate.k : ones <= gate.k;
+        }
+        return v[nodes() - 1];
+    }
+
+    int depth() {
+        int[] d = new int[nodes()];
+        for (int g = 0; g < gates.size(); g++) {
+            int m = 0;
+            for (int arg : gates.get(g).args) m = Math.max(m, d[arg]);
+            d[inputs + g] = m + 1;
+        }
+        return d[nodes() - 1];
+    }
+
+    /**
+     * A random circuit whose output has depth exactly {@code depth}: levels of 1-2 gates, each gate
+     * with 0-3 arguments, at least one from the level below (so depth is exact), threshold uniform.
+     */
+    static PrefixCircuit random(int depth, SplittableRandom rnd) {
+        int inputs = rnd.nextInt(1, 4);
+        List<Gate> gates = new ArrayList<>();
+        List<Integer> previousLevel = new ArrayList<>();
+        for (int i = 0; i < inputs; i++) previousLevel.add(i);
+        for (int level = 1; level <= depth; level++) {
+            List<Integer> thisLevel = new ArrayList<>();
+            int available = inputs + gates.size(); // nodes of lower levels only, so the depth stays exact
+            int count = level == depth ? 1 : rnd.nextInt(1, 3);
+            for (int c = 0; c < count; c++) {
+                int m = rnd.nextInt(1, 4);
+                List<Integer> args = new ArrayList<>();
+                args.add(previousLevel.get(rnd.nextInt(previousLevel.size())));
+                for (int a = 1; a < m; a++) args.add(rnd.nextInt(available));
+                gates.add(new Gate(rnd.nextBoolean(), rnd.nextInt(0, m + 1), args));
+                thisLevel.add(inputs + gates.size() - 1);
+            }
+            previousLevel = thisLevel;
+        }
+        return new PrefixCircuit(inputs, gates);
+    }
+}
