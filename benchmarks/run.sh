@@ -9,9 +9,9 @@
 # --forks N   JMH forks per benchmark (default 1).
 # --out DIR   where results.json and the report go (default src/docs/results/quick or .../full).
 # --no-build  use the existing benchmarks/target/benchmarks.jar.
-# REGEX       benchmarks to run (JMH regular expressions); default: all five suites. The real-circuit
-#             suites are left out, with a message, when the circuits or the formats reader are
-#             missing, and ABC when berkeley-abc is not installed.
+# REGEX       benchmarks to run (JMH regular expressions); default: all six suites. The real-circuit
+#             suites are left out, with a message, when the circuits directory is missing, and ABC
+#             when berkeley-abc is not installed.
 # JMH ARGS    passed through, e.g. -- -p words=64. Do not pass -jvmArgsAppend without
 #             --add-modules=jdk.incubator.vector: it replaces the classes' flags.
 #
@@ -54,16 +54,13 @@ if [ ${#regexes[@]} -eq 0 ]; then
   regexes=('\.KernelBenchmark\.' '\.KernelBaselineBenchmark\.' '\.DepthBenchmark\.' '\.LengthBenchmark\.')
   if why=$(cd "$ROOT" && "$JAVA" -cp "$JAR" dev.tc0.bench.CircuitFiles); then
     regexes+=('\.RealCircuitBenchmark\.')
+    if command -v "${TC0_ABC:-berkeley-abc}" >/dev/null; then
+      regexes+=('\.AbcBenchmark\.')
+    else
+      echo "run.sh: skipping AbcBenchmark: ${TC0_ABC:-berkeley-abc} is not installed" >&2
+    fi
   else
-    echo "run.sh: skipping RealCircuitBenchmark: $why" >&2
-  fi
-  # ABC needs the circuit files but not tc0's reader
-  if ! why=$(cd "$ROOT" && "$JAVA" -cp "$JAR" dev.tc0.bench.CircuitFiles --directory-only); then
-    echo "run.sh: skipping AbcBenchmark: $why" >&2
-  elif ! command -v "${TC0_ABC:-berkeley-abc}" >/dev/null; then
-    echo "run.sh: skipping AbcBenchmark: ${TC0_ABC:-berkeley-abc} is not installed" >&2
-  else
-    regexes+=('\.AbcBenchmark\.')
+    echo "run.sh: skipping real circuits and ABC: $why" >&2
   fi
 fi
 

@@ -1,10 +1,9 @@
 package dev.tc0.bench;
 
 import dev.tc0.circuit.Circuit;
+import dev.tc0.circuit.io.Formats;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,17 +11,12 @@ import java.util.Optional;
 
 /**
  * The real circuits of {@code ../shared/circuits} (ISCAS-85 {@code .bench}, EPFL {@code .aig}):
- * where they are and how to read them. They are never copied into the project.
- *
- * <p>The reader ({@code dev.tc0.circuit.io.Formats.read(Path)}) lives on another branch until it
- * is merged; it is reached by reflection so that this module builds either way, and every real
- * circuit benchmark and test is skipped while it is missing. Once merged, the reflective lookup
- * can become a direct call.
+ * where they are and how to read them ({@link Formats#read}). They are never copied into the
+ * project; every real-circuit benchmark and test is skipped when the directory is absent.
  */
 public final class CircuitFiles {
     /** Environment variable naming the circuits directory; otherwise an ancestor's sibling {@code shared/circuits}. */
     public static final String ENV = "TC0_CIRCUITS";
-    private static final String READER = "dev.tc0.circuit.io.Formats";
 
     /** The benchmark's circuits, file names relative to the directory. */
     public static final List<String> NAMES = List.of(
@@ -51,7 +45,6 @@ public final class CircuitFiles {
     /** Why real circuits cannot run here, or empty when they can. */
     public static Optional<String> unavailable() {
         if (directory().isEmpty()) return Optional.of("no circuits directory ($" + ENV + " or an ancestor's sibling shared/circuits)");
-        if (reader().isEmpty()) return Optional.of("the formats reader " + READER + " is not on the class path yet");
         return Optional.empty();
     }
 
@@ -60,15 +53,7 @@ public final class CircuitFiles {
     }
 
     public static Circuit read(String name) throws IOException {
-        Method read = reader().orElseThrow(() -> new IllegalStateException(unavailable().orElseThrow()));
-        try {
-            return (Circuit) read.invoke(null, path(name));
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof IOException io) throw io;
-            throw new IllegalStateException("reading " + name, e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
+        return Formats.read(path(name));
     }
 
     /** The short name the report shows: {@code c6288}, {@code multiplier}. */
@@ -77,21 +62,9 @@ public final class CircuitFiles {
         return f.substring(0, f.lastIndexOf('.'));
     }
 
-    private static Optional<Method> reader() {
-        try {
-            return Optional.of(Class.forName(READER).getMethod("read", Path.class));
-        } catch (ReflectiveOperationException e) {
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * Exit status 0 when real circuits can run, for run.sh; prints the reason otherwise. With
-     * {@code --directory-only} only the directory is checked (ABC needs no reader of ours).
-     */
+    /** Exit status 0 when real circuits can run, for run.sh; prints the reason otherwise. */
     public static void main(String[] args) {
-        boolean directoryOnly = args.length > 0 && args[0].equals("--directory-only");
-        Optional<String> why = directoryOnly && directory().isPresent() ? Optional.empty() : unavailable();
+        Optional<String> why = unavailable();
         why.ifPresent(System.out::println);
         System.exit(why.isPresent() ? 1 : 0);
     }
