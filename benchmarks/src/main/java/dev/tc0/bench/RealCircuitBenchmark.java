@@ -1,0 +1,67 @@
+package dev.tc0.bench;
+
+import dev.tc0.eval.Engine;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real circuits (ISCAS-85, EPFL) on {@link #PATTERNS} random patterns held in memory, one and
+ * two threads, the engine choosing its mode: the report turns the time into gate evaluations per
+ * second and sets it beside ABC's {@code &lnetsim} ({@link AbcBenchmark}) from the same run.
+ * Needs the circuits directory and the formats reader ({@link CircuitFiles#unavailable()}).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {Jvm.VECTOR, Jvm.HEAP})
+public class RealCircuitBenchmark {
+    /** The peers in ENGINEERING.md were measured on 2^20 patterns. */
+    public static final long PATTERNS = 1 << 20;
+
+    @Param({"iscas85/c432.bench", "iscas85/c499.bench", "iscas85/c880.bench", "iscas85/c1355.bench",
+            "iscas85/c1908.bench", "iscas85/c2670.bench", "iscas85/c3540.bench", "iscas85/c5315.bench",
+            "iscas85/c6288.bench", "iscas85/c7552.bench",
+            "epfl/adder.aig", "epfl/bar.aig", "epfl/div.aig", "epfl/hyp.aig", "epfl/log2.aig", "epfl/max.aig",
+            "epfl/multiplier.aig", "epfl/sin.aig", "epfl/sqrt.aig", "epfl/square.aig"})
+    public String circuit;
+
+    @Param({"1", "2"})
+    public int threads;
+
+    private EngineRun run;
+
+    @Setup(Level.Trial)
+    public void setup() throws IOException {
+        run = create(circuit, threads, PATTERNS);
+    }
+
+    public static EngineRun create(String circuit, int threads, long patterns) throws IOException {
+        return new EngineRun(CircuitFiles.read(circuit), Engine.Options.defaults().withThreads(threads), patterns, 17);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        run.close();
+    }
+
+    @Benchmark
+    public Engine.Report evaluate() {
+        return run.run();
+    }
+}

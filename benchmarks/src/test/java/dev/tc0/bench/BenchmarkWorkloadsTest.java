@@ -1,0 +1,158 @@
+package dev.tc0.bench;
+
+import dev.tc0.circuit.Circuit;
+import dev.tc0.compile.family.CircuitFamily;
+import dev.tc0.compile.study.Batch;
+import dev.tc0.compile.study.ReferenceCheck;
+import dev.tc0.eval.Engine;
+import dev.tc0.eval.PlaneFiles;
+import dev.tc0.eval.ReferenceEvaluator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openjdk.jmh.annotations.Param;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Every benchmark's workload computes the right answer: the engine, configured exactly as the
+ * benchmark configures it, against {@link ReferenceEvaluator} or the family's reference. The
+ * parameter lists are read from the benchmarks' own {@code @Param} annotations, so a new value
+ * cannot slip in untested. Pattern counts are smaller than the benchmarks' where the reference
+ * would be slow; correctness does not depend on the count (the evaluator's tests cover that).
+ */
+class BenchmarkWorkloadsTest {
+
+    static List<String> params(Class<?> benchmark, String field) {
+        try {
+            return List.of(benchmark.getField(field).getAnnotation(Param.class).value());
+        } catch (NoSuchFieldException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static void assertSameAsReference(EngineRun run, String what) {
+        try (run) {
+            long[][] want = ReferenceEvaluator.evaluate(run.circuit(), run.inputs());
+            long[][] got = run.outputs();
+            for (int o = 0; o < want.length; o++) assertArrayEquals(want[o], got[o], what + ", output " + o);
+        }
+    }
+
+    static Stream<String> gates() { return params(KernelBenchmark.class, "gate").stream(); }
+
+    @ParameterizedTest
+    @MethodSource("gates")
+    void kernelCircuitsAreOneLevelOfTheNamedGateAndEvaluateCorrectly(String gate) {
+        GateSpec g = GateSpec.parse(gate);
+        Circuit c = KernelWorkloads.oneLevel(g, 42);
+        assertEquals(KernelWorkloads.GATES, c.numGates());
+        assertEquals(1, c.depth());
+        for (int i = 0; i < c.numGates(); i++) {
+            assertEquals(g.kind(), c.kind(i), gate);
+            assertEquals(g.fanIn(), c.fanIn(i), gate);
+        }
+        for (String kernels : params(KernelBenchmark.class, "kernels")) {
+            assertSameAsReference(KernelBenchmark.create(g, kernels, 8), gate + " " + kernels);
+        }
+    }
+
+    @Test
+    void kernelBaselineCopiesInputsAndRunsNoGate() {
+        for (String inputs : params(KernelBaselineBenchmark.class, "inputs")) {
+            EngineRun run = KernelBaselineBenchmark.create(Integer.parseInt(inputs), 8);
+            assertEquals(0, run.circuit().numGates());
+            assertEquals(KernelWorkloads.GATES, run.circuit().numOutputs());
+            assertSameAsReference(run, "baseline " + inputs);
+        }
+    }
+
+    @Test
+    void kernelBaselinesCoverEveryKernelCircuit() {
+        List<String> baselines = params(KernelBaselineBenchmark.class, "inputs");
+        gates().forEach(g -> assertEquals(true, baselines.contains(
+                String.valueOf(KernelWorkloads.inputs(GateSpec.parse(g)))), g));
+    }
+
+    static Stream<Integer> depths() { return params(DepthBenchmark.class, "depth").stream().map(Integer::valueOf); }
+
+    @ParameterizedTest
+    @MethodSource("depths")
+    void depthCircuitsHaveTheirDepthAndEvaluateCorrectlyInEveryEngine(int depth) {
+        assertEquals(depth, DepthBenchmark.circuit(depth).depth());
+        // 2^14 patterns: several tiles, and enough work per level that LEVELS really forks
+        for (String mode : params(DepthBenchmark.class, "mode")) {
+            for (String threads : params(DepthBenchmark.class, "threads")) {
+                assertSameAsReference(DepthBenchmark.create(depth, Engine.Mode.valueOf(mode), Integer.parseInt(threads), 1 << 14),
+                        "depth " + depth + " " + mode + " x" + threads);
+            }
+        }
+    }
+
+    @Test
+    void lengthBenchmarkRunsExactlyTheLadder() {
+        assertEquals(LengthLadder.rungs(), params(LengthBenchmark.class, "rung"));
+    }
+
+    static Stream<String> rungs() { return LengthLadder.rungs().stream(); }
+
+    @ParameterizedTest
+    @MethodSource("rungs")
+    void lengthRungsMatchTheirFamilyReference(String rung) {
+        CircuitFamily f = LengthLadder.familyOf(rung);
+        int n = LengthLadder.n(rung);
+        Circuit c = LengthLadder.circuit(rung);
+        if (f.constantDepth()) {
+            assertEquals(LengthLadder.familyOf(f.name() + "/16").build(16).depth(), c.depth(), rung + ": depth must not grow");
+        }
+        Batch batch = Batch.random(f, n, 128, new SplittableRandom(n));
+        for (String threads : params(LengthBenchmark.class, "threads")) {
+            try (EngineRun run = new EngineRun(c, LengthBenchmark.options(Integer.parseInt(threads)), batch.planes(), batch.patterns())) {
+                ReferenceCheck.Result r = ReferenceCheck.compare(f, n, batch, run.outputs());
+                assertEquals(0, r.mismatches(), rung + " x" + threads + ": " + r.firstMismatch());
+            }
+        }
+    }
+
+    static Stream<String> realCircuits() { return params(RealCircuitBenchmark.class, "circuit").stream(); }
+
+    @ParameterizedTest
+    @MethodSource("realCircuits")
+    void realCircuitsEvaluateCorrectly(String circuit) throws Exception {
+        assumeTrue(CircuitFiles.unavailable().isEmpty(), () -> "skipped: " + CircuitFiles.unavailable().orElse(""));
+        for (String threads : params(RealCircuitBenchmark.class, "threads")) {
+            assertSameAsReference(RealCircuitBenchmark.create(circuit, Integer.parseInt(threads), 1 << 12), circuit + " x" + threads);
+        }
+    }
+
+    @Test
+    void benchmarkCircuitListsAgree() {
+        assertEquals(CircuitFiles.NAMES, params(RealCircuitBenchmark.class, "circuit"));
+        assertEquals(CircuitFiles.NAMES, params(AbcBenchmark.class, "circuit"));
+    }
+
+    /** ABC reads the plane files tc0 writes and computes what tc0 computes: the peer runs the same job. */
+    @ParameterizedTest
+    @MethodSource("realCircuits")
+    void abcComputesTheSameOutputsOnTheSamePlanes(String circuit, @TempDir Path dir) throws Exception {
+        assumeTrue(CircuitFiles.unavailable().isEmpty(), () -> "skipped: " + CircuitFiles.unavailable().orElse(""));
+        assumeTrue(AbcPeer.available(), "skipped: " + AbcPeer.BINARY + " is not installed");
+        Path file = CircuitFiles.path(circuit), in = dir.resolve("in.bin"), out = dir.resolve("out.bin");
+        Circuit c = CircuitFiles.read(circuit);
+        assertEquals(c.numInputs(), AbcPeer.inputCount(file));
+        AbcPeer.writePatterns(in, c.numInputs(), 1024, 5);
+        AbcPeer.simulate(file, in, out);
+        long[][] want = ReferenceEvaluator.evaluate(c, PlaneFiles.read(in, c.numInputs()));
+        long[][] got = PlaneFiles.read(out, c.numOutputs());
+        for (int o = 0; o < want.length; o++) assertArrayEquals(want[o], got[o], circuit + " output " + o + " " + Arrays.toString(got[o]));
+    }
+}
