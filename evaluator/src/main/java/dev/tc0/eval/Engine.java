@@ -32,6 +32,7 @@ public final class Engine implements AutoCloseable {
     static final int ARENA_BUDGET_WORDS = 512 * 1024 / 8;
     static final int MAX_TILE_WORDS = 4096;
     static final int MIN_TILE_WORDS = 64;
+    static final int SEQUENTIAL_TILE_WORDS = 256;
     /**
      * A level is forked only with at least this many operand-words of work, about 100 us here: a
      * hand-off to a parked worker and back costs 13-15 us (ENGINEERING.md).
@@ -112,6 +113,10 @@ public final class Engine implements AutoCloseable {
     int tileWords(EvalPlan plan, long count) {
         if (options.tileWords() > 0) return options.tileWords();
         long perWord = Math.max(1, plan.numSlots + plan.maxScratch);
+        // A depth-first plan touches few slots at a time whatever its slot count, so the tile
+        // is sized for L1 traffic rather than for the whole arena: 256 words (three 2 KiB planes
+        // per gate) ran best on the multiplier, c6288, sqrt and random circuits alike.
+        if (plan.sequential) perWord = ARENA_BUDGET_WORDS / SEQUENTIAL_TILE_WORDS;
         // Below 64 words the per-gate dispatch outweighs the word loop (measured on random
         // two-input circuits), so a wide plan spills to L3 rather than shrink the tile further.
         int w = (int) Math.max(MIN_TILE_WORDS, Math.min(MAX_TILE_WORDS, ARENA_BUDGET_WORDS / perWord));

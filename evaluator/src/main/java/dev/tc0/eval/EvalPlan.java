@@ -24,8 +24,9 @@ import java.util.Map;
  */
 public final class EvalPlan {
     static final int AND2 = 0, AND3 = 1, AND4 = 2, AND_N = 3,
-            XOR2 = 4, XOR3 = 5, XOR4 = 6, XOR_N = 7, MAJ3 = 8, COUNT = 9;
-    static final String[] OP_NAMES = {"and2", "and3", "and4", "andN", "xor2", "xor3", "xor4", "xorN", "maj3", "count"};
+            XOR2 = 4, XOR3 = 5, XOR4 = 6, XOR_N = 7, MAJ3 = 8, COUNT = 9, LOGIC2 = 10;
+    static final String[] OP_NAMES = {"and2", "and3", "and4", "andN", "xor2", "xor3", "xor4", "xorN", "maj3", "count",
+        "logic2"};
 
     final int numInputs;
     final int numOutputs;
@@ -54,6 +55,8 @@ public final class EvalPlan {
     final int[] countProgram;
     /** COUNT gate p has the same operands and program as gate p - 1 of its run: it reuses the sum. */
     final boolean[] sharesSum;
+    /** LOGIC2 gate p is an XOR (else an AND). */
+    final boolean[] isXor;
     final CounterProgram[] programs;
     /** Most scratch planes any COUNT program needs. */
     final int maxScratch;
@@ -83,6 +86,7 @@ public final class EvalPlan {
         this.countThreshold = b.countThreshold;
         this.countProgram = b.countProgram;
         this.sharesSum = b.sharesSum;
+        this.isXor = b.isXor;
         this.programs = b.programs.toArray(CounterProgram[]::new);
         int ms = 0;
         for (CounterProgram p : programs) ms = Math.max(ms, p.scratch);
@@ -176,7 +180,7 @@ public final class EvalPlan {
         final IntArrayList levelRun = new IntArrayList(), runOp = new IntArrayList(), runGate = new IntArrayList();
         int[] gateSlot, gateNode, gateOpStart, opRef, countProgram;
         long[] countThreshold;
-        boolean[] sharesSum;
+        boolean[] sharesSum, isXor;
         final List<CounterProgram> programs = new ArrayList<>();
         final Map<Integer, Integer> countByFanIn = new HashMap<>();
         final Map<WeightKey, Integer> countByWeights = new HashMap<>();
@@ -203,10 +207,14 @@ public final class EvalPlan {
             countThreshold = new long[gates];
             countProgram = new int[gates];
             sharesSum = new boolean[gates + 1];
+            isXor = new boolean[gates + 1];
             int[] ops = new int[gates];
             long[] key = new long[gates];
             for (int g = 0; g < gates; g++) {
                 ops[g] = opOf(g);
+                // In depth-first order AND and XOR gates alternate at random; one run with a
+                // per-gate branch costs less than a kernel dispatch every two or three gates.
+                if (schedule.sequential && (ops[g] == AND2 || ops[g] == XOR2)) ops[g] = LOGIC2;
                 if (ops[g] == COUNT) key[g] = operandKey(g);
             }
 
@@ -239,6 +247,7 @@ public final class EvalPlan {
                     gateOpStart[p] = e;
                     e = emitOperands(g, ops[g], p, e);
                     sharesSum[p] = ops[g] == COUNT && runGate.getInt(runGate.size() - 1) < p && sameSum(p - 1, p, e);
+                    isXor[p] = c.kind(g) == GateKind.XOR;
                     p++;
                 }
                 levelRun.add(runOp.size());

@@ -52,6 +52,7 @@ public abstract class Kernels {
             case EvalPlan.AND_N -> runFold(p, from, to, v, words, true);
             case EvalPlan.XOR_N -> runFold(p, from, to, v, words, false);
             case EvalPlan.COUNT -> runCount(p, from, to, v, words, scratchBase, strip);
+            case EvalPlan.LOGIC2 -> runLogic2(p, from, to, v, words);
             default -> throw new IllegalStateException("unknown plan operation " + op);
         }
     }
@@ -61,6 +62,16 @@ public abstract class Kernels {
         for (int g = from; g < to; g++) {
             int e = start[g], a = ref[e], b = ref[e + 1];
             and2(v, slot[g] * words, off(a, words), mask(a), off(b, words), mask(b), words);
+        }
+    }
+
+    private void runLogic2(EvalPlan p, int from, int to, long[] v, int words) {
+        final int[] ref = p.opRef, start = p.gateOpStart, slot = p.gateSlot;
+        final boolean[] isXor = p.isXor;
+        for (int g = from; g < to; g++) {
+            int e = start[g], a = ref[e], b = ref[e + 1];
+            if (isXor[g]) xor2(v, slot[g] * words, off(a, words), mask(a), off(b, words), mask(b), words);
+            else and2(v, slot[g] * words, off(a, words), mask(a), off(b, words), mask(b), words);
         }
     }
 
