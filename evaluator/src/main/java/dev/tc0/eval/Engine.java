@@ -113,10 +113,12 @@ public final class Engine implements AutoCloseable {
     int tileWords(EvalPlan plan, long count) {
         if (options.tileWords() > 0) return options.tileWords();
         long perWord = Math.max(1, plan.numSlots + plan.maxScratch);
-        // A depth-first plan touches few slots at a time whatever its slot count, so the tile
-        // is sized for L1 traffic rather than for the whole arena: 256 words (three 2 KiB planes
-        // per gate) ran best on the multiplier, c6288, sqrt and random circuits alike.
-        if (plan.sequential) perWord = ARENA_BUDGET_WORDS / SEQUENTIAL_TILE_WORDS;
+        // A depth-first plan on a circuit with local wiring touches few slots at a time, so the
+        // arena may outgrow L2 by a factor: 256-word tiles (three 2 KiB planes per gate) ran best
+        // on the multiplier, c6288, sqrt and a random circuit. Wide random levels have no such
+        // locality (a layered circuit 8192 gates wide ran 2x slower at 256 words), so the tile
+        // still shrinks once the arena would pass four times the budget.
+        if (plan.sequential) perWord = Math.max(perWord / 4, ARENA_BUDGET_WORDS / SEQUENTIAL_TILE_WORDS);
         // Below 64 words the per-gate dispatch outweighs the word loop (measured on random
         // two-input circuits), so a wide plan spills to L3 rather than shrink the tile further.
         int w = (int) Math.max(MIN_TILE_WORDS, Math.min(MAX_TILE_WORDS, ARENA_BUDGET_WORDS / perWord));
