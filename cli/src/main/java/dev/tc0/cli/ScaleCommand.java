@@ -2,6 +2,7 @@ package dev.tc0.cli;
 
 import dev.tc0.compile.family.CircuitFamily;
 import dev.tc0.eval.Engine;
+import dev.tc0.eval.Warmup;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,6 +61,7 @@ final class ScaleCommand extends Base implements Callable<Integer> {
         }
         if (plot != null) Study.checkPlotName(plot);
         Engine.Options opts = EvalCommand.options(threads, Engine.Mode.AUTO, "auto", 0);
+        Warmup.run(opts.kernels());   // so the first rows' speeds measure the kernels, not the JIT
         List<Study.Row> rows = new ArrayList<>();
         out().println(Study.HEADER);
         boolean failed = false;
