@@ -1,7 +1,11 @@
 package dev.tc0.compile.lowering;
 
+import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.circuit.Literal;
+import dev.tc0.compile.gadget.Comparison;
+import dev.tc0.compile.gadget.IteratedAddition;
+import dev.tc0.compile.gadget.Weights;
 import dev.tc0.compile.number.PFloat;
 import dev.tc0.compile.number.PMath;
 import dev.tc0.compile.number.Precision;
@@ -53,8 +57,12 @@ public final class ScalarLowering {
      * {@code maxWeightBits}: the width of a threshold gate's weights (the sums of |weights| must
      * fit a signed 64-bit long).
      */
-    public record Limits(int maxSums, int maxDomain, long maxGates, int maxWeightBits) {
-        public static final Limits DEFAULT = new Limits(1 << 16, 1 << 16, 30_000_000L, 62);
+    public record Limits(int maxSums, int maxDomain, long maxGates, int maxWeightBits, int maxWideBits) {
+        public static final Limits DEFAULT = new Limits(1 << 16, 1 << 16, 30_000_000L, 62, 4096);
+
+        public Limits withMaxGates(long gates) {
+            return new Limits(maxSums, maxDomain, gates, maxWeightBits, maxWideBits);
+        }
     }
 
     private final CircuitBuilder b;
@@ -317,7 +325,8 @@ public final class ScalarLowering {
         int[] atLeast = new int[runs + 1];
         atLeast[0] = Literal.TRUE;
         atLeast[runs] = Literal.FALSE;
-        for (int r = 1; r < runs; r++) atLeast[r] = th.atLeast(starts.get(r));
+        int[] tests = th.atLeast(starts.subList(1, runs));
+        System.arraycopy(tests, 0, atLeast, 1, runs - 1);
         int[] lits = new int[runs];
         for (int r = 0; r < runs; r++) lits[r] = and(atLeast[r], Literal.not(atLeast[r + 1]));
         return new Scalar(domain(lits), values.toArray(PFloat[]::new));
@@ -338,21 +347,31 @@ public final class ScalarLowering {
         BigInteger t = BigInteger.ONE.subtract(th.base());
         if (th.sums().last().compareTo(t) < 0) return Literal.FALSE;
         if (th.sums().first().compareTo(t) >= 0) return Literal.TRUE;
-        return th.atLeast(th.sums().ceiling(t));
+        return th.atLeast(List.of(th.sums().ceiling(t)))[0];
     }
 
-    /** A linear form over several domains as one weighted gate per threshold, with its possible sums. */
+    /**
+     * A linear form S = Σ w_r·l_r (w_r ≥ 0, one group of literals per domain, exactly one true per
+     * group) with its possible values. Tests [S ≥ t] are one weighted gate each while the weights
+     * fit {@link Limits#maxWeightBits}; wider sums (softmax normalisers span 130+ grid bits at
+     * p = 16) take the bit route: each group's contribution in binary (one OR per bit), the signed
+     * iterated-addition gadget (PAPER.md 5.6(c), block save then carry lookahead) and a comparator
+     * with each constant t (PAPER.md 5.4(b)).
+     */
     private final class Threshold {
-        final BigInteger base;
+        final BigInteger base, top;
         final TreeSet<BigInteger> sums;
         final int[] lits;
-        final long[] weights;
+        final BigInteger[] weights;
+        final int[] groupOf;
 
-        Threshold(BigInteger base, TreeSet<BigInteger> sums, int[] lits, long[] weights) {
+        Threshold(BigInteger base, BigInteger top, TreeSet<BigInteger> sums, int[] lits, BigInteger[] weights, int[] groupOf) {
             this.base = base;
+            this.top = top;
             this.sums = sums;
             this.lits = lits;
             this.weights = weights;
+            this.groupOf = groupOf;
         }
 
         BigInteger base() {
@@ -363,9 +382,81 @@ public final class ScalarLowering {
             return sums;
         }
 
-        /** [S - base ≥ t]. */
-        int atLeast(BigInteger t) {
-            return weighted(weights, lits, t.longValueExact());
+        /** [S ≥ t] for each t. */
+        int[] atLeast(List<BigInteger> ts) {
+            int[] out = new int[ts.size()];
+            if (top.bitLength() <= limits.maxWeightBits()) {
+                long[] w = Arrays.stream(weights).mapToLong(BigInteger::longValueExact).toArray();
+                for (int k = 0; k < out.length; k++) out[k] = weighted(w, lits, ts.get(k).longValueExact());
+                return out;
+            }
+            return wide(ts);
+        }
+
+        private int[] wide(List<BigInteger> ts) {
+            int width = top.bitLength();
+            if (width > limits.maxWideBits()) {
+                throw new LoweringLimitException(component + ": a sum spans " + width + " bits of the grid, more than the limit of "
+                        + limits.maxWideBits() + " for the iterated-addition route");
+            }
+            int groups = Arrays.stream(groupOf).max().orElse(-1) + 1;
+            // each group's number in binary, in the main builder (one OR per bit)
+            List<int[]> numbers = new ArrayList<>();
+            for (int g = 0; g < groups; g++) {
+                int[] bits = new int[width];
+                for (int i = 0; i < width; i++) {
+                    List<Integer> on = new ArrayList<>();
+                    for (int r = 0; r < lits.length; r++) if (groupOf[r] == g && weights[r].testBit(i)) on.add(lits[r]);
+                    bits[i] = or(on.stream().mapToInt(Integer::intValue).toArray());
+                }
+                numbers.add(bits);
+            }
+            // the adder and comparators in a sub-circuit over the non-constant bits, then embedded
+            CircuitBuilder sb = new CircuitBuilder();
+            List<Integer> outer = new ArrayList<>();
+            Map<Integer, Integer> inner = new HashMap<>();
+            for (int[] bits : numbers) for (int lit : bits) {
+                if (Literal.isConstant(lit)) continue;
+                int pos = Literal.positive(lit);
+                if (!inner.containsKey(pos)) {
+                    inner.put(pos, sb.input(null));
+                    outer.add(pos);
+                }
+            }
+            int[][] nums = new int[numbers.size()][];
+            for (int g = 0; g < nums.length; g++) {
+                nums[g] = new int[width];
+                for (int i = 0; i < width; i++) {
+                    int lit = numbers.get(g)[i];
+                    nums[g][i] = Literal.isConstant(lit) ? lit : inner.get(Literal.positive(lit)) ^ (lit & 1);
+                }
+            }
+            int sumWidth = width + 1;
+            int[] sum = IteratedAddition.Method.BLOCK_SAVE.sum(sb, nums, sumWidth);
+            for (BigInteger t : ts) {
+                int[] c = new int[sumWidth];
+                for (int i = 0; i < sumWidth; i++) c[i] = t.testBit(i) ? Literal.TRUE : Literal.FALSE;
+                sb.output(null, Comparison.atLeast(sb, sum, c, Weights.UNIT));
+            }
+            Circuit sub = sb.build();
+            int[] outerLits = outer.stream().mapToInt(Integer::intValue).toArray();
+            int inLevel = 0;
+            for (int lit : outerLits) inLevel = Math.max(inLevel, level(lit));
+            int[] out = b.embed(sub, outerLits);
+            int[] subLevels = sub.levels();
+            for (int k = 0; k < out.length; k++) setLevel(out[k], inLevel + subLevels[Literal.node(sub.output(k))]);
+            return out;
+        }
+    }
+
+    private void setLevel(int lit, int level) {
+        int node = Literal.node(lit);
+        if (node <= b.numInputs()) return;
+        if (node >= levels.length) levels = Arrays.copyOf(levels, Math.max(node + 1, levels.length * 2));
+        if (levels[node] == 0) levels[node] = level;
+        componentLevel = Math.max(componentLevel, levels[node]);
+        if (b.numGates() > limits.maxGates()) {
+            throw new LoweringLimitException(component + ": the circuit passed the limit of " + limits.maxGates() + " gates");
         }
     }
 
@@ -373,8 +464,9 @@ public final class ScalarLowering {
         BigInteger base = BigInteger.ZERO, top = BigInteger.ZERO;
         TreeSet<BigInteger> sums = new TreeSet<>();
         sums.add(BigInteger.ZERO);
-        List<Integer> lits = new ArrayList<>();
+        List<Integer> lits = new ArrayList<>(), groupOf = new ArrayList<>();
         List<BigInteger> weights = new ArrayList<>();
+        int groups = 0;
         for (int g = 0; g < lf.domains().size(); g++) {
             BigInteger[] z = lf.grid().get(g);
             BigInteger min = Arrays.stream(z).min(BigInteger::compareTo).orElseThrow();
@@ -388,9 +480,11 @@ public final class ScalarLowering {
                 if (w.signum() != 0) {
                     lits.add(lf.domains().get(g).lits()[k]);
                     weights.add(w);
+                    groupOf.add(groups);
                 }
             }
             if (distinct.size() > 1) {
+                groups++;
                 TreeSet<BigInteger> next = new TreeSet<>();
                 for (BigInteger s : sums) {
                     for (BigInteger w : distinct) {
@@ -404,12 +498,8 @@ public final class ScalarLowering {
                 sums = next;
             }
         }
-        if (top.bitLength() > limits.maxWeightBits()) {
-            throw new LoweringLimitException(component + ": a sum over " + lf.domains().size() + " scalars spans " + top.bitLength()
-                    + " bits of the grid (weights of one threshold gate), more than " + limits.maxWeightBits());
-        }
-        long[] w = weights.stream().mapToLong(BigInteger::longValueExact).toArray();
-        return new Threshold(base, sums, lits.stream().mapToInt(Integer::intValue).toArray(), w);
+        return new Threshold(base, top, sums, lits.stream().mapToInt(Integer::intValue).toArray(), weights.toArray(BigInteger[]::new),
+                groupOf.stream().mapToInt(Integer::intValue).toArray());
     }
 
     // ---------------------------------------------------------------- comparisons
