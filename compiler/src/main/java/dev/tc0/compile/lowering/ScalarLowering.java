@@ -57,11 +57,11 @@ public final class ScalarLowering {
      * {@code maxWeightBits}: the width of a threshold gate's weights (the sums of |weights| must
      * fit a signed 64-bit long).
      */
-    public record Limits(int maxSums, int maxDomain, long maxGates, int maxWeightBits, int maxWideBits) {
-        public static final Limits DEFAULT = new Limits(1 << 16, 1 << 16, 30_000_000L, 62, 4096);
+    public record Limits(int maxSums, int maxDomain, long maxGates, int maxWeightBits, int maxWideBits, int maxRuns, long maxEdges) {
+        public static final Limits DEFAULT = new Limits(1 << 16, 1 << 16, 20_000_000L, 62, 4096, 4096, 20_000_000L);
 
         public Limits withMaxGates(long gates) {
-            return new Limits(maxSums, maxDomain, gates, maxWeightBits, maxWideBits);
+            return new Limits(maxSums, maxDomain, gates, maxWeightBits, maxWideBits, maxRuns, maxEdges);
         }
     }
 
@@ -116,7 +116,18 @@ public final class ScalarLowering {
         return node < levels.length ? levels[node] : 0;
     }
 
+    private long edges;
+
+    /** Operand edges of the gates built so far by this library (an upper bound: shared gates count once per request). */
+    public long edges() {
+        return edges;
+    }
+
     private int record(int lit, int[] operands) {
+        edges += operands.length;
+        if (edges > limits.maxEdges()) {
+            throw new LoweringLimitException(component + ": the circuit passed the limit of " + limits.maxEdges() + " edges");
+        }
         int node = Literal.node(lit);
         if (node >= levels.length) levels = Arrays.copyOf(levels, Math.max(node + 1, levels.length * 2));
         if (node > b.numInputs() && levels[node] == 0) {
@@ -292,8 +303,30 @@ public final class ScalarLowering {
         return BigInteger.valueOf(v.mantissa()).shiftLeft(v.exponent() - low);
     }
 
+    /**
+     * f_p of the grid sum s·2^low (low ≥ I^min, so the grid integer is z = s·2^(low - I^min),
+     * exact): keep the top q - 1 magnitude bits, exponent I^min + the bits dropped, saturate. The
+     * same as {@link Precision#round} with denominator 1, without building z (at p = 34 it has
+     * 65,000+ bits).
+     */
     private PFloat round(BigInteger s, int low) {
-        return prec.round(s, BigInteger.ONE, (long) low - prec.iMin());
+        if (s.signum() == 0) return prec.zero();
+        BigInteger a = s.abs();
+        long k = (long) low - prec.iMin();
+        int keep = prec.mantissaBits();
+        long length = a.bitLength() + k;
+        long m;
+        long e;
+        if (length <= keep) {
+            m = a.shiftLeft((int) k).longValueExact();
+            e = prec.iMin();
+        } else {
+            long t = length - keep;
+            m = (t <= k ? a.shiftLeft((int) (k - t)) : a.shiftRight((int) (t - k))).longValueExact();
+            e = prec.iMin() + t;
+        }
+        if (e > prec.iMax()) return s.signum() > 0 ? prec.max() : prec.max().negate();
+        return new PFloat(prec.p(), (int) (s.signum() * m), (int) e);
     }
 
     /** ⊕ of the terms (Def 15). */
@@ -313,15 +346,36 @@ public final class ScalarLowering {
         // the possible sums, as runs of equal results
         List<BigInteger> starts = new ArrayList<>();
         List<PFloat> values = new ArrayList<>();
-        for (BigInteger s : th.sums()) {
-            PFloat v = round(s.add(th.base()), lf.low());
-            if (values.isEmpty() || !values.getLast().equals(v)) {
+        if (th.sums() != null) {
+            for (BigInteger s : th.sums()) {
+                PFloat v = round(s.add(th.base()), lf.low());
+                if (values.isEmpty() || !values.getLast().equals(v)) {
+                    starts.add(s);
+                    values.add(v);
+                }
+            }
+        } else {
+            // too many possible sums: every result in [0, top], found run by run (f_p is monotone)
+            BigInteger s = BigInteger.ZERO;
+            while (s != null) {
+                PFloat v = round(s.add(th.base()), lf.low());
                 starts.add(s);
                 values.add(v);
+                if (values.size() > limits.maxRuns()) {
+                    throw new LoweringLimitException(component + ": a sum of " + lf.domains().size() + " independent scalars has more than "
+                            + limits.maxSums() + " possible exact values and ranges over more than " + limits.maxRuns()
+                            + " p-precision results (value-set analysis cannot narrow it; the lookup tables after it would be too large)");
+                }
+                s = nextRun(s, th.top, v, th.base(), lf.low());
             }
         }
         if (values.size() == 1) return constant(values.getFirst());
         int runs = values.size();
+        long edgesNeeded = (long) (runs - 1) * th.lits.length;
+        if (edges + edgesNeeded > limits.maxEdges()) {
+            throw new LoweringLimitException(component + ": a sum over " + lf.domains().size() + " scalars with " + runs + " possible results needs about "
+                    + edgesNeeded + " threshold-gate edges; the circuit would pass the limit of " + limits.maxEdges() + " edges");
+        }
         int[] atLeast = new int[runs + 1];
         atLeast[0] = Literal.TRUE;
         atLeast[runs] = Literal.FALSE;
@@ -330,6 +384,18 @@ public final class ScalarLowering {
         int[] lits = new int[runs];
         for (int r = 0; r < runs; r++) lits[r] = and(atLeast[r], Literal.not(atLeast[r + 1]));
         return new Scalar(domain(lits), values.toArray(PFloat[]::new));
+    }
+
+    /** The smallest s' in (s, top] with a result other than v, or null. */
+    private BigInteger nextRun(BigInteger s, BigInteger top, PFloat v, BigInteger base, int low) {
+        if (round(top.add(base), low).equals(v)) return null;
+        BigInteger lo = s, hi = top; // round(lo) = v, round(hi) != v
+        while (hi.subtract(lo).compareTo(BigInteger.ONE) > 0) {
+            BigInteger mid = lo.add(hi).shiftRight(1);
+            if (round(mid.add(base), low).equals(v)) lo = mid;
+            else hi = mid;
+        }
+        return hi;
     }
 
     /** [⊕ terms &gt; 0]: f_p keeps the sign, so the exact grid sum decides; no normaliser. */
@@ -345,9 +411,9 @@ public final class ScalarLowering {
         }
         Threshold th = threshold(lf);
         BigInteger t = BigInteger.ONE.subtract(th.base());
-        if (th.sums().last().compareTo(t) < 0) return Literal.FALSE;
-        if (th.sums().first().compareTo(t) >= 0) return Literal.TRUE;
-        return th.atLeast(List.of(th.sums().ceiling(t)))[0];
+        if (th.top.compareTo(t) < 0) return Literal.FALSE;
+        if (t.signum() <= 0) return Literal.TRUE;
+        return th.atLeast(List.of(th.sums() == null ? t : th.sums().ceiling(t)))[0];
     }
 
     /**
@@ -485,14 +551,14 @@ public final class ScalarLowering {
             }
             if (distinct.size() > 1) {
                 groups++;
+                if (sums == null) continue;
                 TreeSet<BigInteger> next = new TreeSet<>();
                 for (BigInteger s : sums) {
+                    if (next == null) break;
                     for (BigInteger w : distinct) {
                         next.add(s.add(w));
-                        if (next.size() > limits.maxSums()) {
-                            throw new LoweringLimitException(component + ": a sum of " + lf.domains().size()
-                                    + " independent scalars has more than " + limits.maxSums() + " possible exact values");
-                        }
+                        if (next.size() > limits.maxSums()) next = null;
+                        if (next == null) break;
                     }
                 }
                 sums = next;
