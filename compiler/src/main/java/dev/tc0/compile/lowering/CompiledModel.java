@@ -37,9 +37,11 @@ public final class CompiledModel {
     private final Circuit circuit;
     private final Layout layout;
     private final List<ComponentStats> components;
-    private final long buildMillis;
+    private final long buildMillis, allocatedBytes;
 
-    CompiledModel(Transformer model, int n, int p, Circuit circuit, Layout layout, List<ComponentStats> components, long buildMillis) {
+    CompiledModel(Transformer model, int n, int p, Circuit circuit, Layout layout, List<ComponentStats> components, long buildMillis,
+                  long allocatedBytes) {
+        this.allocatedBytes = allocatedBytes;
         this.model = model;
         this.n = n;
         this.p = p;
@@ -56,6 +58,8 @@ public final class CompiledModel {
     public Layout layout() { return layout; }
     public List<ComponentStats> components() { return components; }
     public long buildMillis() { return buildMillis; }
+    /** Bytes allocated by the compiling thread (a measure of the compile's memory traffic; 0 if unknown). */
+    public long allocatedBytes() { return allocatedBytes; }
 
     /** The circuit's input pattern for a token sequence of length n. */
     public boolean[] encode(int[] tokens) {
@@ -81,7 +85,14 @@ public final class CompiledModel {
 
     /** Evaluates the circuit on every word (batch evaluator) and decodes the outputs. */
     public List<Result> run(List<int[]> words) {
-        long[][] out = Evaluator.evaluate(circuit, planes(words));
+        long[][] out;
+        if (circuit.numInputs() == 0) { // a constant circuit (e.g. n = 1 with BOS): the batch evaluator needs a plane
+            boolean[] y = circuit.evaluate(new boolean[0]);
+            out = new long[y.length][(words.size() + 63) >>> 6];
+            for (int o = 0; o < y.length; o++) if (y[o]) java.util.Arrays.fill(out[o], -1L);
+        } else {
+            out = Evaluator.evaluate(circuit, planes(words));
+        }
         List<Result> results = new ArrayList<>(words.size());
         Precision prec = Precision.of(p);
         for (int w = 0; w < words.size(); w++) results.add(decode(out, w, prec));
@@ -126,8 +137,8 @@ public final class CompiledModel {
 
     /** Depth, gates, precision, build time. */
     public String summary() {
-        return String.format("%s n=%d p=%d: depth %d, %d gates, %d edges, built in %d ms", model.name(), n, p, circuit.depth(),
-                circuit.numGates(), circuit.numEdges(), buildMillis);
+        return String.format("%s n=%d p=%d: depth %d, %d gates, %d edges, built in %d ms, %d MB allocated", model.name(), n, p,
+                circuit.depth(), circuit.numGates(), circuit.numEdges(), buildMillis, allocatedBytes >> 20);
     }
 
     /** The component table: gates added and depth reached, one line each. */

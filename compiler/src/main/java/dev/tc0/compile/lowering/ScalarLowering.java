@@ -371,7 +371,8 @@ public final class ScalarLowering {
         }
         if (values.size() == 1) return constant(values.getFirst());
         int runs = values.size();
-        long edgesNeeded = (long) (runs - 1) * th.lits.length;
+        long edgesNeeded = Math.min((long) (runs - 1) * th.lits.length,
+                (long) th.lits.length * th.top.bitLength() + 2L * runs * th.top.bitLength());
         if (edges + edgesNeeded > limits.maxEdges()) {
             throw new LoweringLimitException(component + ": a sum over " + lf.domains().size() + " scalars with " + runs + " possible results needs about "
                     + edgesNeeded + " threshold-gate edges; the circuit would pass the limit of " + limits.maxEdges() + " edges");
@@ -451,7 +452,11 @@ public final class ScalarLowering {
         /** [S ≥ t] for each t. */
         int[] atLeast(List<BigInteger> ts) {
             int[] out = new int[ts.size()];
-            if (top.bitLength() <= limits.maxWeightBits()) {
+            int width = top.bitLength();
+            // one weighted gate per test costs |tests|·fan-in edges; the binary route about
+            // fan-in·width for the group numbers plus a comparator of ~2·width per test
+            boolean cheaperInBinary = (long) ts.size() * lits.length > 4L * ((long) lits.length * width + 2L * ts.size() * width);
+            if (width <= limits.maxWeightBits() && !cheaperInBinary) {
                 long[] w = Arrays.stream(weights).mapToLong(BigInteger::longValueExact).toArray();
                 for (int k = 0; k < out.length; k++) out[k] = weighted(w, lits, ts.get(k).longValueExact());
                 return out;
@@ -624,6 +629,21 @@ public final class ScalarLowering {
             s[j] = terms.length == 1 ? terms[0] : or(terms);
         }
         return s;
+    }
+
+    /**
+     * The scalar without its zero entries, for a value known to be nonzero on every input (the
+     * normaliser of saturated attention: some score of a row is its maximum, so Z ≥ 1). The
+     * remaining minterms are still exclusive and, on every real input, exhaustive.
+     */
+    public Scalar assumeNonZero(Scalar x) {
+        List<Integer> keep = new ArrayList<>();
+        for (int k = 0; k < x.values().length; k++) if (!x.values()[k].isZero()) keep.add(k);
+        if (keep.size() == x.values().length) return x;
+        if (keep.isEmpty()) throw new IllegalStateException(component + ": a value assumed nonzero is always zero");
+        if (keep.size() == 1) return constant(x.values()[keep.getFirst()]);
+        return new Scalar(domain(keep.stream().mapToInt(k -> x.domain().lits()[k]).toArray()),
+                keep.stream().map(k -> x.values()[k]).toArray(PFloat[]::new));
     }
 
     /** The 0/1 scalar of a literal. */

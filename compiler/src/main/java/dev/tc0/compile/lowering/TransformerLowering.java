@@ -83,14 +83,24 @@ public final class TransformerLowering {
             throw new IllegalArgumentException("n = " + n + " is outside 1.." + model.config().maxSeqLen() + " (max_seq_len of " + model.name() + ")");
         }
         long start = System.nanoTime();
+        long allocated = allocatedBytes();
         TransformerLowering l = new TransformerLowering(model, n, options);
         CompiledModel.Layout layout = l.run();
         Circuit circuit = l.b.build();
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new CompiledModel(model, n, l.prec.p(), circuit, layout, List.copyOf(l.stats), millis);
+        allocated = allocatedBytes() - allocated;
+        return new CompiledModel(model, n, l.prec.p(), circuit, layout, List.copyOf(l.stats), millis, allocated);
     }
 
     // ---------------------------------------------------------------- statistics
+
+    /** Bytes this thread has allocated so far (HotSpot), or 0 when unavailable. */
+    private static long allocatedBytes() {
+        if (java.lang.management.ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t) {
+            return t.getCurrentThreadAllocatedBytes();
+        }
+        return 0;
+    }
 
     private void begin(int layer, String name) {
         statLayer = layer;
@@ -223,7 +233,11 @@ public final class TransformerLowering {
         end();
         begin(l, "normaliser" + suffix);
         List<Scalar> z = new ArrayList<>();
-        for (int i = 0; i < n; i++) z.add(s.sum(sims.get(i)));
+        for (int i = 0; i < n; i++) {
+            Scalar zi = s.sum(sims.get(i));
+            // saturated: the row maximum is attained, so Z_i >= 1 (value-set analysis alone would keep Z = 0 and x/0 = F^max)
+            z.add(c.attention() == AttentionKind.SATURATED ? s.assumeNonZero(zi) : zi);
+        }
         end();
         begin(l, "division" + suffix);
         List<List<Scalar>> alpha = new ArrayList<>();
