@@ -503,11 +503,14 @@ public final class ScalarLowering {
                 }
             }
             int sumWidth = width + 1;
-            int[] sum = IteratedAddition.Method.BLOCK_SAVE.sum(sb, nums, sumWidth);
+            // up to 62 bits: block save then a weighted adder (depth 4) and one-gate comparators;
+            // wider: block save then carry lookahead (depth 7) and unit-weight comparators (depth 3)
+            boolean narrow = sumWidth <= 62;
+            int[] sum = (narrow ? IteratedAddition.Method.BLOCK_SAVE_WEIGHTED : IteratedAddition.Method.BLOCK_SAVE).sum(sb, nums, sumWidth);
             for (BigInteger t : ts) {
                 int[] c = new int[sumWidth];
                 for (int i = 0; i < sumWidth; i++) c[i] = t.testBit(i) ? Literal.TRUE : Literal.FALSE;
-                sb.output(null, Comparison.atLeast(sb, sum, c, Weights.UNIT));
+                sb.output(null, Comparison.atLeast(sb, sum, c, narrow ? Weights.LARGE : Weights.UNIT));
             }
             Circuit sub = sb.build();
             int[] outerLits = outer.stream().mapToInt(Integer::intValue).toArray();

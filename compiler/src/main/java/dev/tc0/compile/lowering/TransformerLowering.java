@@ -62,6 +62,8 @@ public final class TransformerLowering {
     private final List<ComponentStats> stats = new ArrayList<>();
     private final Map<PFloat, PFloat> expMemo = new HashMap<>();
     private BigDecimal softmaxScale;
+    /** The positions whose rows (attention queries and activation) the current layer builds. */
+    private boolean[] rows;
     private int statLayer;
     private long statGates;
 
@@ -141,6 +143,10 @@ public final class TransformerLowering {
         end();
         states.add(h);
         for (int l = 0; l < c.numLayers(); l++) {
+            // the last layer's rows are needed only where the output reads them (all rows when states are exposed)
+            rows = new boolean[n];
+            boolean last = l == c.numLayers() - 1 && !options.exposeStates() && c.outputMode().isClassifier();
+            for (int i = 0; i < n; i++) rows[i] = !last || i == (c.outputMode() == OutputMode.CLASSIFY_FIRST ? 0 : n - 1);
             h = layer(l, model.layers().get(l), c.isCausal(l), h);
             states.add(h);
         }
@@ -189,6 +195,7 @@ public final class TransformerLowering {
     }
 
     private List<List<Scalar>> layer(int l, Layer w, boolean causal, List<List<Scalar>> h) {
+        // projections: keys and values of every position; queries too (free lookups, dropped when unused)
         begin(l, "projections");
         List<List<Scalar>> qs = new ArrayList<>(), ks = new ArrayList<>(), vs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -202,11 +209,11 @@ public final class TransformerLowering {
         for (int i = 0; i < n; i++) heads.add(new ArrayList<>());
         for (int head = 0; head < c.numHeads(); head++) {
             List<List<Scalar>> a = attention(l, head, causal, qs, ks, vs);
-            for (int i = 0; i < n; i++) heads.get(i).addAll(a.get(i));
+            for (int i = 0; i < n; i++) if (rows[i]) heads.get(i).addAll(a.get(i));
         }
         begin(l, "activation");
         List<List<Scalar>> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) out.add(activation(w, heads.get(i), h.get(i)));
+        for (int i = 0; i < n; i++) out.add(rows[i] ? activation(w, heads.get(i), h.get(i)) : null);
         end();
         return out;
     }
@@ -225,15 +232,16 @@ public final class TransformerLowering {
         String suffix = c.numHeads() > 1 ? " (head " + head + ")" : "";
         begin(l, "scores" + suffix);
         List<List<Scalar>> scores = new ArrayList<>();
-        for (int i = 0; i < n; i++) scores.add(scoreRow(i, causal ? i + 1 : n, kOff, qs, ks));
+        for (int i = 0; i < n; i++) scores.add(rows[i] ? scoreRow(i, causal ? i + 1 : n, kOff, qs, ks) : null);
         end();
         begin(l, "similarities" + suffix);
         List<List<Scalar>> sims = new ArrayList<>();
-        for (int i = 0; i < n; i++) sims.add(similarityRow(scores.get(i)));
+        for (int i = 0; i < n; i++) sims.add(rows[i] ? similarityRow(scores.get(i)) : null);
         end();
         begin(l, "normaliser" + suffix);
         List<Scalar> z = new ArrayList<>();
         for (int i = 0; i < n; i++) {
+            if (!rows[i]) { z.add(null); continue; }
             Scalar zi = s.sum(sims.get(i));
             // saturated: the row maximum is attained, so Z_i >= 1 (value-set analysis alone would keep Z = 0 and x/0 = F^max)
             z.add(c.attention() == AttentionKind.SATURATED ? s.assumeNonZero(zi) : zi);
@@ -242,6 +250,7 @@ public final class TransformerLowering {
         begin(l, "division" + suffix);
         List<List<Scalar>> alpha = new ArrayList<>();
         for (int i = 0; i < n; i++) {
+            if (!rows[i]) { alpha.add(null); continue; }
             List<Scalar> row = new ArrayList<>();
             for (Scalar sij : sims.get(i)) row.add(s.merge(s.combine(sij, z.get(i), (x, y) -> PMath.divide(prec, x, y))));
             alpha.add(row);
@@ -249,11 +258,12 @@ public final class TransformerLowering {
         end();
         begin(l, "weighted values" + suffix);
         List<List<List<Scalar>>> terms = new ArrayList<>();
-        for (int i = 0; i < n; i++) terms.add(weightedValues(alpha.get(i), vOff, vs));
+        for (int i = 0; i < n; i++) terms.add(rows[i] ? weightedValues(alpha.get(i), vOff, vs) : null);
         end();
         begin(l, "value sums" + suffix);
         List<List<Scalar>> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
+            if (!rows[i]) { out.add(null); continue; }
             List<Scalar> a = new ArrayList<>();
             for (List<Scalar> column : terms.get(i)) a.add(s.sum(column));
             out.add(a);
@@ -343,7 +353,7 @@ public final class TransformerLowering {
     private CompiledModel.Layout output(List<List<Scalar>> h, int[][] tokenInput) {
         OutputMode mode = c.outputMode();
         List<List<Scalar>> fin = new ArrayList<>();
-        for (List<Scalar> hi : h) fin.add(model.finalNorm() == null ? hi : layerNorm(hi, model.finalNorm()));
+        for (List<Scalar> hi : h) fin.add(hi == null || model.finalNorm() == null ? hi : layerNorm(hi, model.finalNorm()));
         Linear un = model.unembed();
         if (mode.isClassifier()) {
             List<Scalar> x = mode == OutputMode.CLASSIFY_FIRST ? fin.getFirst() : fin.getLast();
