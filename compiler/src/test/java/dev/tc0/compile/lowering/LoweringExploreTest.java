@@ -3,9 +3,12 @@ package dev.tc0.compile.lowering;
 import dev.tc0.compile.transformer.Transformer;
 import dev.tc0.compile.transformer.models.ModelRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+/** A development aid, run only with -Dlower.models=a,b -Dlower.ns=4,8: compiles, prints the component tables, checks 300 inputs. */
 class LoweringExploreTest {
     @Test
+    @EnabledIfSystemProperty(named = "lower.models", matches = ".+")
     void explore() {
         String only = System.getProperty("lower.models", "majority,dyck1,length,hist,reverse,sort_unique,frac_prevs");
         String ns = System.getProperty("lower.ns", "2,4,8");
