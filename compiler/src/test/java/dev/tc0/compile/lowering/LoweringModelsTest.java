@@ -56,8 +56,13 @@ class LoweringModelsTest {
             lines.add(String.format("%s | checked %d inputs%s", plain.summary(), checked, inputs.size() < RANDOM ? " (all)" : " (random)"));
             if (n == ladder(name)[ladder(name).length - 1]) lines.add(plain.componentTable());
         }
+        // Theorem 1's depth 3 + (9 + 2 d_sum) d with the d_sum built here: at most 12 (the wide route:
+        // OR, block save 2, carry lookahead 5, comparator 3, AND), 2 on the narrow route
+        int bound = 3 + (9 + 2 * 12) * c.numLayers();
+        assertTrue(maxDepth <= bound, name + ": depth " + maxDepth + " above Theorem 1's bound " + bound);
         double exponent = fitExponent(sizes);
-        lines.add(String.format("%s: max depth %d over the ladder, size ~ n^%.2f (least squares on log gates vs log n, n >= 4)%n", name, maxDepth, exponent));
+        lines.add(String.format("%s: max depth %d over the ladder (Theorem 1 bound with d_sum = 12: %d), size ~ n^%.2f (least squares on log gates vs log n, n >= 4)%n",
+                name, maxDepth, bound, exponent));
         // sort_unique only reaches n = 6 before the value sets explode (see lowering.md): its fit is reported, not bounded
         if (!name.equals("sort_unique")) assertTrue(exponent < 4, name + ": size grows like n^" + exponent);
         report(lines);
