@@ -453,10 +453,13 @@ public final class ScalarLowering {
         int[] atLeast(List<BigInteger> ts) {
             int[] out = new int[ts.size()];
             int width = top.bitLength();
-            // one weighted gate per test costs |tests|·fan-in edges; the binary route about
-            // fan-in·width for the group numbers plus a comparator of ~2·width per test
-            boolean cheaperInBinary = (long) ts.size() * lits.length > 4L * ((long) lits.length * width + 2L * ts.size() * width);
-            if (width <= limits.maxWeightBits() && !cheaperInBinary) {
+            // The route is chosen by the shape of the sum, not by its size, so that it does not
+            // change with n: one weighted gate per test when every group contributes one literal
+            // (a count-like sum: at most n + 1 results, |tests|·fan-in = O(n^2) edges), the binary
+            // route when some group has several nonzero weights (value sets that grow with n).
+            boolean countLike = true;
+            for (int r = 1; r < groupOf.length; r++) countLike &= groupOf[r] != groupOf[r - 1];
+            if (width <= limits.maxWeightBits() && countLike) {
                 long[] w = Arrays.stream(weights).mapToLong(BigInteger::longValueExact).toArray();
                 for (int k = 0; k < out.length; k++) out[k] = weighted(w, lits, ts.get(k).longValueExact());
                 return out;

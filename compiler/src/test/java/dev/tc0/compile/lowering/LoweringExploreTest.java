@@ -18,7 +18,7 @@ class LoweringExploreTest {
                 int n = Integer.parseInt(nn);
                 if (n > m.config().maxSeqLen()) continue;
                 try {
-                    CompiledModel cm = TransformerLowering.compile(m, n, TransformerLowering.Options.DEFAULT.withStates());
+                    CompiledModel cm = TransformerLowering.compile(m, n, Boolean.getBoolean("lower.plain") ? TransformerLowering.Options.DEFAULT : TransformerLowering.Options.DEFAULT.withStates());
                     System.out.println(cm.summary());
                     System.out.print(cm.componentTable());
                     int k = LoweringCheck.check(cm, LoweringCheck.inputs(m.config(), n, 2000, 300, 1));
