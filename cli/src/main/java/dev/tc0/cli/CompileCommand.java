@@ -41,8 +41,16 @@ final class CompileCommand extends Base implements Callable<Integer> {
     @Override
     public Integer call() {
         if (what.family == null) {
-            if (what.model != null) EvalCommand.checkReadable(what.model);
-            throw modelsNotYet();
+            Path dir = outFile.toAbsolutePath().getParent();
+            if (dir != null && !Files.isDirectory(dir)) throw new UserException(outFile + ": directory " + dir + " does not exist");
+            dev.tc0.compile.lowering.CompiledModel cm = ModelCompiler.compile(ModelCompiler.load(what.model, what.example, precision), n);
+            saveCircuit(cm.circuit(), outFile);
+            Circuit c = cm.circuit();
+            err().println("wrote " + outFile + ": " + cm.model().name() + " n=" + n + " p=" + cm.precisionBits() + ", " + c.numInputs()
+                    + " inputs, " + c.numOutputs() + " outputs, " + c.numGates() + " gates, depth " + c.depth() + ", built in "
+                    + cm.buildMillis() + " ms");
+            err().flush();
+            return Main.OK;
         }
         if (precision != null) throw new UserException("--precision applies to transformer models, not families");
         CircuitFamily f = FamilyCatalog.get(what.family);
@@ -56,8 +64,9 @@ final class CompileCommand extends Base implements Callable<Integer> {
         return Main.OK;
     }
 
+
     static UserException modelsNotYet() {
-        return new UserException("compiling transformer models is not yet available in this build; "
+        return new UserException("scaling studies of transformer models are not yet available in this build; "
                 + "circuit families are: --family " + String.join("|", FamilyCatalog.names()));
     }
 }

@@ -95,15 +95,25 @@ class CommandsTest {
     }
 
     @Test
-    void modelsAreNotYetAvailable() throws Exception {
+    void modelsCompileAndVerify() throws Exception {
         Path model = dir.resolve("m.json");
         Files.writeString(model, "{}");
         Cli.Result c = Cli.run("compile", model.toString(), "--n", "8", "--out", dir.resolve("m.tc0").toString());
         assertEquals(1, c.code());
-        assertTrue(c.errLine().contains("not yet available"), c.errLine());
+        assertTrue(c.errLine().contains("m.json"), c.errLine());
         Cli.Result v = Cli.run("verify", "--example", "copy", "--n", "8");
         assertEquals(1, v.code());
-        assertTrue(v.errLine().contains("not yet available"), v.errLine());
+        assertTrue(v.errLine().contains("no model called 'copy'"), v.errLine());
+        Path out = dir.resolve("dyck.tc0");
+        Cli.Result ok = Cli.run("compile", "--example", "dyck1", "--n", "6", "--out", out.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(Files.size(out) > 0);
+        Cli.Result ver = Cli.run("verify", "--example", "majority", "--n", "8");
+        assertEquals(0, ver.code(), ver.err());
+        assertTrue(ver.out().contains("agrees with the reference on all 256 inputs"), ver.out());
+        Cli.Result hist = Cli.run("verify", "--example", "hist", "--n", "9", "--samples", "500");
+        assertEquals(0, hist.code(), hist.err());
+        assertTrue(hist.out().contains("500 random inputs"), hist.out());
         assertEquals(2, Cli.run("compile", "--family", "parity", "--n", "8").code());   // --out missing
     }
 

@@ -1,0 +1,398 @@
+package dev.tc0.compile.lowering;
+
+import dev.tc0.circuit.Circuit;
+import dev.tc0.circuit.CircuitBuilder;
+import dev.tc0.circuit.Literal;
+import dev.tc0.compile.number.PFloat;
+import dev.tc0.compile.number.PMath;
+import dev.tc0.compile.number.Precision;
+import dev.tc0.compile.number.RealFunctions;
+import dev.tc0.compile.transformer.AttentionKind;
+import dev.tc0.compile.transformer.Layer;
+import dev.tc0.compile.transformer.LayerNormParams;
+import dev.tc0.compile.transformer.Linear;
+import dev.tc0.compile.transformer.ModelConfig;
+import dev.tc0.compile.transformer.OutputMode;
+import dev.tc0.compile.transformer.Transformer;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles a transformer at input length n into a threshold circuit following the proof of
+ * Theorem 1 and the order of operations of {@code src/docs/transformer.md}: the embedding, then per
+ * layer and head the scores of every pair of positions, the similarities, the normaliser over the
+ * keys, the weights, the weighted values and their sum, and the activation (output map, residual,
+ * feed-forward, layer norm); then the output map.
+ *
+ * <p><b>One position as a template.</b> Every stage is built by a method that takes one position
+ * i and that position's constants (its pos_embed row, and in causal layers the number of keys it
+ * sees, i + 1) and builds i's column; the loops over i only replicate it. Nothing else depends on
+ * i, which is the uniformity argument of the paper in code.
+ *
+ * <p><b>Inputs</b> are one-hot tokens: {@code tok[i][t]} is true when position i holds vocabulary
+ * entry t. A BOS position has no inputs (it is the constant BOS), and BOS is not an input
+ * elsewhere. Exactly one input per position must be true; other patterns are outside the domain.
+ * <b>Outputs</b>: {@code accept} (classifiers), {@code label[i][b]} (argmax: bit b of the label
+ * index at position i), {@code value[i][b]} (bit b, little-endian, of {@link PFloat#bits()}); with
+ * {@link Options#exposeStates} also {@code h[s][i][c][b]}, the residual stream after the embedding
+ * (s = 0) and after layer s - 1, for stage-by-stage checks.
+ */
+public final class TransformerLowering {
+
+    /** @param exposeStates also output every residual coordinate after every stage */
+    public record Options(ScalarLowering.Limits limits, boolean exposeStates) {
+        public static final Options DEFAULT = new Options(ScalarLowering.Limits.DEFAULT, false);
+
+        public Options withStates() {
+            return new Options(limits, true);
+        }
+    }
+
+    private final Transformer model;
+    private final ModelConfig c;
+    private final int n;
+    private final Precision prec;
+    private final Options options;
+    private final CircuitBuilder b = new CircuitBuilder();
+    private final ScalarLowering s;
+    private final List<ComponentStats> stats = new ArrayList<>();
+    private final Map<PFloat, PFloat> expMemo = new HashMap<>();
+    private BigDecimal softmaxScale;
+    /** The positions whose rows (attention queries and activation) the current layer builds. */
+    private boolean[] rows;
+    private int statLayer;
+    private long statGates;
+
+    private TransformerLowering(Transformer model, int n, Options options) {
+        this.model = model;
+        this.c = model.config();
+        this.n = n;
+        this.prec = Precision.of(c.precision().bitsFor(n));
+        this.options = options;
+        this.s = new ScalarLowering(b, prec, options.limits());
+    }
+
+    public static CompiledModel compile(Transformer model, int n) {
+        return compile(model, n, Options.DEFAULT);
+    }
+
+    public static CompiledModel compile(Transformer model, int n, Options options) {
+        if (n < 1 || n > model.config().maxSeqLen()) {
+            throw new IllegalArgumentException("n = " + n + " is outside 1.." + model.config().maxSeqLen() + " (max_seq_len of " + model.name() + ")");
+        }
+        long start = System.nanoTime();
+        long allocated = allocatedBytes();
+        TransformerLowering l = new TransformerLowering(model, n, options);
+        CompiledModel.Layout layout = l.run();
+        Circuit circuit = l.b.build();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        allocated = allocatedBytes() - allocated;
+        return new CompiledModel(model, n, l.prec.p(), circuit, layout, List.copyOf(l.stats), millis, allocated);
+    }
+
+    // ---------------------------------------------------------------- statistics
+
+    /** Bytes this thread has allocated so far (HotSpot), or 0 when unavailable. */
+    private static long allocatedBytes() {
+        if (java.lang.management.ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t) {
+            return t.getCurrentThreadAllocatedBytes();
+        }
+        return 0;
+    }
+
+    private void begin(int layer, String name) {
+        statLayer = layer;
+        statGates = b.numGates();
+        s.component(layer < 0 ? name : "layer " + layer + " " + name);
+    }
+
+    private void end() {
+        String name = s.currentComponent();
+        if (statLayer >= 0) name = name.substring(name.indexOf(' ', 6) + 1);
+        stats.add(new ComponentStats(statLayer, name, b.numGates() - statGates, s.componentLevel()));
+    }
+
+    // ---------------------------------------------------------------- the pass
+
+    private CompiledModel.Layout run() {
+        int bos = c.bos() == null ? -1 : c.vocab().indexOf(c.bos());
+        int[][] tokenInput = new int[n][c.vocab().size()];
+        List<String> inputNames = new ArrayList<>();
+        int[][] tokLits = new int[n][c.vocab().size()];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < c.vocab().size(); t++) {
+                tokenInput[i][t] = -1;
+                boolean allowed = bos < 0 || (i == 0) == (t == bos);
+                if (allowed && !(bos >= 0 && i == 0)) {
+                    tokenInput[i][t] = inputNames.size();
+                    String name = "tok[" + i + "][" + t + "]";
+                    inputNames.add(name);
+                    tokLits[i][t] = b.input(name);
+                }
+            }
+        }
+        softmaxScale = new BigDecimal(c.softmaxScale());
+        List<List<List<Scalar>>> states = new ArrayList<>();
+        begin(-1, "embedding");
+        List<List<Scalar>> h = new ArrayList<>();
+        for (int i = 0; i < n; i++) h.add(embed(i, tokLits[i], bos));
+        end();
+        states.add(h);
+        for (int l = 0; l < c.numLayers(); l++) {
+            // the last layer's rows are needed only where the output reads them (all rows when states are exposed)
+            rows = new boolean[n];
+            boolean last = l == c.numLayers() - 1 && !options.exposeStates() && c.outputMode().isClassifier();
+            for (int i = 0; i < n; i++) rows[i] = !last || i == (c.outputMode() == OutputMode.CLASSIFY_FIRST ? 0 : n - 1);
+            h = layer(l, model.layers().get(l), c.isCausal(l), h);
+            states.add(h);
+        }
+        begin(-1, "output");
+        CompiledModel.Layout layout = output(h, tokenInput);
+        if (options.exposeStates()) {
+            int[][][][] stateOut = new int[states.size()][n][c.dModel()][];
+            for (int st = 0; st < states.size(); st++) {
+                for (int i = 0; i < n; i++) {
+                    for (int d = 0; d < c.dModel(); d++) {
+                        int[] bits = s.bits(states.get(st).get(i).get(d));
+                        stateOut[st][i][d] = new int[bits.length];
+                        for (int k = 0; k < bits.length; k++) {
+                            stateOut[st][i][d][k] = b.numOutputs();
+                            b.output("h[" + st + "][" + i + "][" + d + "][" + k + "]", bits[k]);
+                        }
+                    }
+                }
+            }
+            layout = layout.withStates(stateOut);
+        }
+        end();
+        return layout;
+    }
+
+    /** Position i's embedding: a table from its token minterms (the inputs) to ⊕(Q(token_embed), Q(pos_embed[i])). */
+    private List<Scalar> embed(int i, int[] tok, int bos) {
+        List<Integer> tokens = new ArrayList<>();
+        for (int t = 0; t < c.vocab().size(); t++) if (bos < 0 || (i == 0) == (t == bos)) tokens.add(t);
+        int[] lits = new int[tokens.size()];
+        for (int k = 0; k < lits.length; k++) lits[k] = tokens.size() == 1 ? Literal.TRUE : tok[tokens.get(k)];
+        List<Scalar> row = new ArrayList<>(c.dModel());
+        // one domain shared by every coordinate of the position: they are all functions of its token
+        Domain token = s.domainOf(lits);
+        for (int d = 0; d < c.dModel(); d++) {
+            PFloat pos = q(model.posEmbed()[i][d]);
+            PFloat[] values = new PFloat[lits.length];
+            for (int k = 0; k < lits.length; k++) values[k] = PMath.sum(prec, q(model.tokenEmbed()[tokens.get(k)][d]), pos);
+            row.add(s.of(token, values));
+        }
+        return row;
+    }
+
+    private PFloat q(double w) {
+        return prec.fromDouble(w);
+    }
+
+    private List<List<Scalar>> layer(int l, Layer w, boolean causal, List<List<Scalar>> h) {
+        // projections: keys and values of every position; queries too (free lookups, dropped when unused)
+        begin(l, "projections");
+        List<List<Scalar>> qs = new ArrayList<>(), ks = new ArrayList<>(), vs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<Scalar> x = w.attnNorm() == null ? h.get(i) : layerNorm(h.get(i), w.attnNorm());
+            qs.add(affine(w.query(), x, null));
+            ks.add(affine(w.key(), x, null));
+            vs.add(affine(w.value(), x, null));
+        }
+        end();
+        List<List<Scalar>> heads = new ArrayList<>();
+        for (int i = 0; i < n; i++) heads.add(new ArrayList<>());
+        for (int head = 0; head < c.numHeads(); head++) {
+            List<List<Scalar>> a = attention(l, head, causal, qs, ks, vs);
+            for (int i = 0; i < n; i++) if (rows[i]) heads.get(i).addAll(a.get(i));
+        }
+        begin(l, "activation");
+        List<List<Scalar>> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) out.add(rows[i] ? activation(w, heads.get(i), h.get(i)) : null);
+        end();
+        return out;
+    }
+
+    /** The activation f of position i: output map with residual, optional norm, ReLU MLP with residual. */
+    private List<Scalar> activation(Layer w, List<Scalar> heads, List<Scalar> hi) {
+        List<Scalar> o = affine(w.linear(), heads, hi);
+        List<Scalar> x = w.mlpNorm() == null ? o : layerNorm(o, w.mlpNorm());
+        List<Scalar> hidden = affine(w.linear1(), x, null);
+        hidden.replaceAll(z -> s.map(z, v -> PMath.relu(prec, v)));
+        return affine(w.linear2(), hidden, o);
+    }
+
+    private List<List<Scalar>> attention(int l, int head, boolean causal, List<List<Scalar>> qs, List<List<Scalar>> ks, List<List<Scalar>> vs) {
+        int kOff = head * c.keySize(), vOff = head * c.valueSize();
+        String suffix = c.numHeads() > 1 ? " (head " + head + ")" : "";
+        begin(l, "scores" + suffix);
+        List<List<Scalar>> scores = new ArrayList<>();
+        for (int i = 0; i < n; i++) scores.add(rows[i] ? scoreRow(i, causal ? i + 1 : n, kOff, qs, ks) : null);
+        end();
+        begin(l, "similarities" + suffix);
+        List<List<Scalar>> sims = new ArrayList<>();
+        for (int i = 0; i < n; i++) sims.add(rows[i] ? similarityRow(scores.get(i)) : null);
+        end();
+        begin(l, "normaliser" + suffix);
+        List<Scalar> z = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (!rows[i]) { z.add(null); continue; }
+            Scalar zi = s.sum(sims.get(i));
+            // saturated: the row maximum is attained, so Z_i >= 1 (value-set analysis alone would keep Z = 0 and x/0 = F^max)
+            z.add(c.attention() == AttentionKind.SATURATED ? s.assumeNonZero(zi) : zi);
+        }
+        end();
+        begin(l, "division" + suffix);
+        List<List<Scalar>> alpha = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (!rows[i]) { alpha.add(null); continue; }
+            List<Scalar> row = new ArrayList<>();
+            for (Scalar sij : sims.get(i)) row.add(s.merge(s.combine(sij, z.get(i), (x, y) -> PMath.divide(prec, x, y))));
+            alpha.add(row);
+        }
+        end();
+        begin(l, "weighted values" + suffix);
+        List<List<List<Scalar>>> terms = new ArrayList<>();
+        for (int i = 0; i < n; i++) terms.add(rows[i] ? weightedValues(alpha.get(i), vOff, vs) : null);
+        end();
+        begin(l, "value sums" + suffix);
+        List<List<Scalar>> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (!rows[i]) { out.add(null); continue; }
+            List<Scalar> a = new ArrayList<>();
+            for (List<Scalar> column : terms.get(i)) a.add(s.sum(column));
+            out.add(a);
+        }
+        end();
+        return out;
+    }
+
+    /** Row i: σ_ij = ⊕_t (q_i[t] ⊗ k_j[t]) for the keys j &lt; end. */
+    private List<Scalar> scoreRow(int i, int end, int kOff, List<List<Scalar>> qs, List<List<Scalar>> ks) {
+        List<Scalar> row = new ArrayList<>(end);
+        for (int j = 0; j < end; j++) {
+            List<Scalar> terms = new ArrayList<>();
+            for (int t = kOff; t < kOff + c.keySize(); t++) {
+                Scalar qt = qs.get(i).get(t), kt = ks.get(j).get(t);
+                if (qt.isZero() || kt.isZero()) continue;
+                terms.add(s.combine(qt, kt, (x, y) -> PMath.multiply(prec, x, y)));
+            }
+            row.add(s.sum(terms));
+        }
+        return row;
+    }
+
+    private List<Scalar> similarityRow(List<Scalar> scores) {
+        if (c.attention() == AttentionKind.SOFTMAX) {
+            return scores.stream().map(x -> s.map(x, v -> expMemo.computeIfAbsent(v, u -> RealFunctions.exp(prec, u, softmaxScale)))).toList();
+        }
+        int[] max = s.isMax(scores);
+        List<Scalar> out = new ArrayList<>(max.length);
+        for (int lit : max) out.add(s.indicator(lit));
+        return out;
+    }
+
+    /** Row i: per value coordinate u the terms α_ij ⊗ v_j[u]. */
+    private List<List<Scalar>> weightedValues(List<Scalar> alpha, int vOff, List<List<Scalar>> vs) {
+        List<List<Scalar>> columns = new ArrayList<>();
+        for (int u = vOff; u < vOff + c.valueSize(); u++) {
+            List<Scalar> column = new ArrayList<>();
+            for (int j = 0; j < alpha.size(); j++) {
+                Scalar a = alpha.get(j), v = vs.get(j).get(u);
+                if (a.isZero() || v.isZero()) continue;
+                column.add(s.combine(a, v, (x, y) -> PMath.multiply(prec, x, y)));
+            }
+            columns.add(column);
+        }
+        return columns;
+    }
+
+    /** y_c = ⊕(r_c, Q(b_c), Q(w_dc) ⊗ x_d ...): the constant products are tables on x_d's minterms (free). */
+    private List<Scalar> affine(Linear lin, List<Scalar> x, List<Scalar> residual) {
+        List<Scalar> y = new ArrayList<>(lin.out());
+        for (int col = 0; col < lin.out(); col++) {
+            List<Scalar> terms = new ArrayList<>();
+            if (residual != null) terms.add(residual.get(col));
+            PFloat bias = q(lin.b()[col]);
+            if (!bias.isZero()) terms.add(s.constant(bias));
+            for (int d = 0; d < lin.in(); d++) {
+                PFloat wq = q(lin.w()[d][col]);
+                if (wq.isZero() || x.get(d).isZero()) continue;
+                terms.add(s.map(x.get(d), v -> PMath.multiply(prec, wq, v)));
+            }
+            y.add(s.sum(terms));
+        }
+        return y;
+    }
+
+    /** Layer norm in the order of transformer.md. */
+    private List<Scalar> layerNorm(List<Scalar> x, LayerNormParams p) {
+        int d = x.size();
+        Scalar mean = s.map(s.sum(x), v -> PMath.divide(prec, v, d));
+        Scalar negMean = s.map(mean, PFloat::negate);
+        List<Scalar> centred = new ArrayList<>(d);
+        for (Scalar xc : x) centred.add(s.sum(List.of(xc, negMean)));
+        List<Scalar> squares = new ArrayList<>(d);
+        for (Scalar u : centred) squares.add(s.combine(u, u, (a, bb) -> PMath.multiply(prec, a, bb)));
+        BigDecimal eps = new BigDecimal(c.layerNormEpsilon());
+        Scalar factor = s.map(s.sum(squares), v -> RealFunctions.inverseNorm(prec, v, d, eps));
+        List<Scalar> y = new ArrayList<>(d);
+        for (int k = 0; k < d; k++) {
+            PFloat scale = q(p.scale()[k]), offset = q(p.offset()[k]);
+            Scalar normalised = s.combine(centred.get(k), factor, (a, bb) -> PMath.multiply(prec, a, bb));
+            y.add(s.sum(List.of(s.constant(offset), s.map(normalised, v -> PMath.multiply(prec, scale, v)))));
+        }
+        return y;
+    }
+
+    private CompiledModel.Layout output(List<List<Scalar>> h, int[][] tokenInput) {
+        OutputMode mode = c.outputMode();
+        List<List<Scalar>> fin = new ArrayList<>();
+        for (List<Scalar> hi : h) fin.add(hi == null || model.finalNorm() == null ? hi : layerNorm(hi, model.finalNorm()));
+        Linear un = model.unembed();
+        if (mode.isClassifier()) {
+            List<Scalar> x = mode == OutputMode.CLASSIFY_FIRST ? fin.getFirst() : fin.getLast();
+            List<Scalar> terms = new ArrayList<>();
+            PFloat bias = q(un.b()[0]);
+            if (!bias.isZero()) terms.add(s.constant(bias));
+            for (int d = 0; d < un.in(); d++) {
+                PFloat wq = q(un.w()[d][0]);
+                if (wq.isZero() || x.get(d).isZero()) continue;
+                terms.add(s.map(x.get(d), v -> PMath.multiply(prec, wq, v)));
+            }
+            int accept = s.positive(terms);
+            b.output("accept", accept);
+            return new CompiledModel.Layout(tokenInput, 0, null, null, null);
+        }
+        int[][] bitsOut = new int[n][];
+        for (int i = 0; i < n; i++) {
+            List<Scalar> y = affine(un, fin.get(i), null);
+            if (mode == OutputMode.ARGMAX) {
+                int[] win = s.argmax(y);
+                int width = Math.max(1, 32 - Integer.numberOfLeadingZeros(y.size() - 1));
+                bitsOut[i] = new int[width];
+                for (int k = 0; k < width; k++) {
+                    List<Integer> on = new ArrayList<>();
+                    for (int lab = 0; lab < win.length; lab++) if (((lab >>> k) & 1) != 0) on.add(win[lab]);
+                    int lit = s.anyOf(on.stream().mapToInt(Integer::intValue).toArray());
+                    bitsOut[i][k] = b.numOutputs();
+                    b.output("label[" + i + "][" + k + "]", lit);
+                }
+            } else {
+                int[] bits = s.bits(y.getFirst());
+                bitsOut[i] = new int[bits.length];
+                for (int k = 0; k < bits.length; k++) {
+                    bitsOut[i][k] = b.numOutputs();
+                    b.output("value[" + i + "][" + k + "]", bits[k]);
+                }
+            }
+        }
+        return mode == OutputMode.ARGMAX ? new CompiledModel.Layout(tokenInput, -1, bitsOut, null, null)
+                : new CompiledModel.Layout(tokenInput, -1, null, bitsOut, null);
+    }
+}

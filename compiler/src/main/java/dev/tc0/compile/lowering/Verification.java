@@ -1,0 +1,92 @@
+package dev.tc0.compile.lowering;
+
+import dev.tc0.compile.number.PFloat;
+import dev.tc0.compile.transformer.ModelConfig;
+import dev.tc0.compile.transformer.ModelOutput;
+import dev.tc0.compile.transformer.OutputMode;
+import dev.tc0.compile.transformer.Reference;
+import dev.tc0.compile.transformer.Trace;
+import dev.tc0.compile.transformer.Transformer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Inputs for a compiled model and a bit-for-bit comparison of its circuit with the reference forward pass. */
+public final class Verification {
+    private Verification() {}
+
+    /** All valid words of length n when there are at most {@code limit}, else {@code random} random ones. */
+    public static List<int[]> inputs(ModelConfig c, int n, int limit, int random, long seed) {
+        int bos = c.bos() == null ? -1 : c.vocab().indexOf(c.bos());
+        int free = bos < 0 ? n : n - 1;
+        int alphabet = bos < 0 ? c.vocab().size() : c.vocab().size() - 1;
+        double count = Math.pow(alphabet, free);
+        List<int[]> words = new ArrayList<>();
+        if (count <= limit) {
+            int[] digits = new int[free];
+            while (true) {
+                words.add(word(digits, bos, n));
+                int i = free - 1;
+                while (i >= 0 && ++digits[i] == alphabet) digits[i--] = 0;
+                if (i < 0) break;
+            }
+            return words;
+        }
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int k = 0; k < random; k++) {
+            int[] digits = new int[free];
+            for (int i = 0; i < free; i++) digits[i] = rnd.nextInt(alphabet);
+            words.add(word(digits, bos, n));
+        }
+        return words;
+    }
+
+    private static int[] word(int[] digits, int bos, int n) {
+        int[] w = new int[n];
+        int off = bos < 0 ? 0 : 1;
+        if (bos >= 0) w[0] = bos;
+        for (int i = 0; i < digits.length; i++) {
+            int t = digits[i];
+            w[i + off] = bos >= 0 && t >= bos ? t + 1 : t;
+        }
+        return w;
+    }
+
+    /** Runs the circuit on every word and checks bit equality with the reference; throws AssertionError at the first difference. */
+    public static int check(CompiledModel cm, List<int[]> words) {
+        Transformer m = cm.model();
+        Reference ref = new Reference(m);
+        List<CompiledModel.Result> got = cm.run(words);
+        OutputMode mode = m.config().outputMode();
+        for (int w = 0; w < words.size(); w++) {
+            Trace<PFloat> t = ref.run(words.get(w));
+            ModelOutput<PFloat> out = t.output();
+            CompiledModel.Result r = got.get(w);
+            String at = m.name() + " n=" + cm.n() + " input " + java.util.Arrays.toString(words.get(w));
+            if (r.states() != null) {
+                for (int s = 0; s < r.states().length; s++) {
+                    for (int i = 0; i < cm.n(); i++) {
+                        for (int d = 0; d < r.states()[s][i].length; d++) {
+                            PFloat want = t.states().get(s).get(i).get(d);
+                            if (!want.equals(r.states()[s][i][d])) {
+                                throw new AssertionError(at + ": state " + s + " position " + i + " coordinate " + d + ": circuit "
+                                        + r.states()[s][i][d] + ", reference " + want);
+                            }
+                        }
+                    }
+                }
+            }
+            if (mode.isClassifier() && out.accepted() != r.accepted()) throw new AssertionError(at + ": accept " + r.accepted() + ", reference " + out.accepted());
+            if (mode == OutputMode.ARGMAX && !java.util.Arrays.equals(out.labels(), r.labels())) {
+                throw new AssertionError(at + ": labels " + java.util.Arrays.toString(r.labels()) + ", reference " + java.util.Arrays.toString(out.labels()));
+            }
+            if (mode == OutputMode.VALUE) {
+                for (int i = 0; i < cm.n(); i++) {
+                    if (!out.values().get(i).equals(r.values()[i])) throw new AssertionError(at + ": value " + i + " " + r.values()[i] + ", reference " + out.values().get(i));
+                }
+            }
+        }
+        return words.size();
+    }
+}

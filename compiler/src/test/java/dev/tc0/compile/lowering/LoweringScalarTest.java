@@ -1,0 +1,154 @@
+package dev.tc0.compile.lowering;
+
+import dev.tc0.circuit.Circuit;
+import dev.tc0.circuit.CircuitBuilder;
+import dev.tc0.compile.number.PFloat;
+import dev.tc0.compile.number.PMath;
+import dev.tc0.compile.number.Precision;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every scalar operation of {@link ScalarLowering} against {@link PMath} on every combination of
+ * members of its operands' value sets: operands are one-hot inputs over random value sets (every
+ * code at p = 8, spread exponents at p = 16 to force the wide-sum route).
+ */
+class LoweringScalarTest {
+
+    private static PFloat[] randomSet(Precision prec, int size, SplittableRandom rnd, int expSpread) {
+        PFloat[] v = new PFloat[size];
+        for (int i = 0; i < size; i++) {
+            int m = rnd.nextInt(-prec.iMax(), prec.iMax() + 1);
+            int e = rnd.nextInt(-Math.min(expSpread, prec.iMax()), Math.min(expSpread, prec.iMax()) + 1);
+            v[i] = PMath.sum(prec, new PFloat(prec.p(), m, e)); // canonical
+        }
+        return v;
+    }
+
+    private static void checkWith(Precision prec, List<PFloat[]> sets, java.util.function.BiFunction<ScalarLowering, List<Scalar>, Scalar> op,
+                                  Function<List<PFloat>, PFloat> want) {
+        CircuitBuilder b = new CircuitBuilder();
+        List<int[]> inputs = new ArrayList<>();
+        for (int k = 0; k < sets.size(); k++) inputs.add(b.inputs("x" + k, sets.get(k).length));
+        ScalarLowering s = new ScalarLowering(b, prec, ScalarLowering.Limits.DEFAULT);
+        List<Scalar> xs = new ArrayList<>();
+        for (int k = 0; k < sets.size(); k++) xs.add(s.of(s.domainOf(inputs.get(k)), sets.get(k)));
+        Scalar y = op.apply(s, xs);
+        b.outputs("y", s.bits(y));
+        Circuit c = b.build();
+        int[] idx = new int[sets.size()];
+        while (true) {
+            boolean[] x = new boolean[c.numInputs()];
+            List<PFloat> args = new ArrayList<>();
+            int off = 0;
+            for (int k = 0; k < sets.size(); k++) {
+                x[off + idx[k]] = true;
+                args.add(sets.get(k)[idx[k]]);
+                off += sets.get(k).length;
+            }
+            boolean[] out = c.evaluate(x);
+            long code = 0;
+            for (int i = 0; i < out.length; i++) if (out[i]) code |= 1L << i;
+            assertEquals(want.apply(args), prec.decode(code), "at " + args);
+            int k = sets.size() - 1;
+            while (k >= 0 && ++idx[k] == sets.get(k).length) idx[k--] = 0;
+            if (k < 0) break;
+        }
+    }
+
+    @Test
+    void binaryOperationsEqualPMathOnEveryPair() {
+        Precision prec = Precision.of(8);
+        SplittableRandom rnd = new SplittableRandom(2);
+        for (int trial = 0; trial < 30; trial++) {
+            List<PFloat[]> sets = List.of(randomSet(prec, 1 + rnd.nextInt(6), rnd, 7), randomSet(prec, 1 + rnd.nextInt(6), rnd, 7));
+            checkWith(prec, sets, (s, xs) -> s.combine(xs.get(0), xs.get(1), (a, c) -> PMath.multiply(prec, a, c)), a -> PMath.multiply(prec, a.get(0), a.get(1)));
+            checkWith(prec, sets, (s, xs) -> s.combine(xs.get(0), xs.get(1), (a, c) -> PMath.divide(prec, a, c)), a -> PMath.divide(prec, a.get(0), a.get(1)));
+        }
+    }
+
+    @Test
+    void unaryLookupsAreFreeAndExact() {
+        Precision prec = Precision.of(8);
+        PFloat[] all = new PFloat[0];
+        List<PFloat> codes = new ArrayList<>();
+        for (long code = 0; code < 256; code++) if (prec.isValidCode(code) && prec.isCanonical(prec.decode(code))) codes.add(prec.decode(code));
+        all = codes.toArray(all);
+        PFloat w = prec.fromDouble(-1.5);
+        checkWith(prec, java.util.Collections.singletonList(all), (s, xs) -> s.map(xs.get(0), v -> PMath.multiply(prec, w, v)), a -> PMath.multiply(prec, w, a.get(0)));
+        checkWith(prec, java.util.Collections.singletonList(all), (s, xs) -> s.map(xs.get(0), v -> PMath.relu(prec, v)), a -> PMath.relu(prec, a.get(0)));
+        checkWith(prec, java.util.Collections.singletonList(all), (s, xs) -> s.map(xs.get(0), v -> PMath.divide(prec, v, 3)), a -> PMath.divide(prec, a.get(0), 3));
+    }
+
+    @Test
+    void sumsEqualPMathNarrowAndWide() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        for (int p : new int[] {8, 16}) {
+            Precision prec = Precision.of(p);
+            for (int trial = 0; trial < 25; trial++) {
+                int k = 2 + rnd.nextInt(3);
+                int spread = p == 8 ? 7 : (trial % 2 == 0 ? 10 : 100); // 100: the wide (iterated-addition) route
+                List<PFloat[]> sets = new ArrayList<>();
+                for (int t = 0; t < k; t++) sets.add(randomSet(prec, 1 + rnd.nextInt(4), rnd, spread));
+                checkWith(prec, sets, ScalarLowering::sum, a -> PMath.sum(prec, a));
+                // positivity of the same sum, as a 0/1 scalar
+                checkWith(prec, sets, (s, xs) -> s.indicator(s.positive(xs)), a -> PMath.sum(prec, a).signum() > 0 ? prec.one() : prec.zero());
+            }
+        }
+    }
+
+    @Test
+    void sumsOverOneDomainArePointwise() {
+        Precision prec = Precision.of(8);
+        PFloat[] a = {prec.fromLong(1), prec.fromLong(3), prec.fromDouble(-0.5)};
+        PFloat[] c = {prec.fromLong(5), prec.fromDouble(0.25), prec.fromLong(-2)};
+        CircuitBuilder b = new CircuitBuilder();
+        ScalarLowering s = new ScalarLowering(b, prec, ScalarLowering.Limits.DEFAULT);
+        Domain d = s.domainOf(b.inputs("x", 3));
+        Scalar y = s.sum(List.of(s.of(d, a), s.of(d, c)));
+        assertEquals(0, b.numGates());
+        for (int k = 0; k < 3; k++) assertEquals(PMath.sum(prec, a[k], c[k]), y.values()[k]);
+    }
+
+    @Test
+    void rowMaximaAndArgmaxAgreeWithValueOrder() {
+        Precision prec = Precision.of(8);
+        SplittableRandom rnd = new SplittableRandom(4);
+        for (int trial = 0; trial < 20; trial++) {
+            List<PFloat[]> sets = new ArrayList<>();
+            for (int t = 0; t < 3; t++) sets.add(randomSet(prec, 1 + rnd.nextInt(4), rnd, 3));
+            for (int j = 0; j < 3; j++) {
+                final int jj = j;
+                checkWith(prec, sets, (s, xs) -> s.indicator(s.isMax(xs)[jj]), a -> {
+                    PFloat max = a.stream().max(PFloat::compareTo).orElseThrow();
+                    return a.get(jj).compareTo(max) == 0 ? prec.one() : prec.zero();
+                });
+                checkWith(prec, sets, (s, xs) -> s.indicator(s.argmax(xs)[jj]), a -> {
+                    int best = 0;
+                    for (int i = 1; i < a.size(); i++) if (a.get(i).compareTo(a.get(best)) > 0) best = i;
+                    return best == jj ? prec.one() : prec.zero();
+                });
+            }
+        }
+    }
+
+    @Test
+    void limitsStopWithTheComponentNamed() {
+        Precision prec = Precision.of(16);
+        CircuitBuilder b = new CircuitBuilder();
+        ScalarLowering s = new ScalarLowering(b, prec, new ScalarLowering.Limits(1 << 16, 4, 1_000_000, 62, 4096, 4096, 1_000_000));
+        s.component("layer 3 scores");
+        Scalar x = s.of(s.domainOf(b.inputs("x", 3)), new PFloat[] {prec.fromLong(1), prec.fromLong(2), prec.fromLong(3)});
+        Scalar y = s.of(s.domainOf(b.inputs("y", 3)), new PFloat[] {prec.fromLong(1), prec.fromLong(2), prec.fromLong(5)});
+        LoweringLimitException e = assertThrows(LoweringLimitException.class, () -> s.combine(x, y, (u, v) -> PMath.multiply(prec, u, v)));
+        assertTrue(e.getMessage().startsWith("layer 3 scores: a lookup table over two scalars with 3 x 3"), e.getMessage());
+    }
+}
