@@ -13,18 +13,27 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"The main job on built-in circuit families: for a ladder of input lengths n, build each "
-                + "threshold circuit, check it against its exact reference, evaluate 2^20 random inputs, and print "
-                + "depth, size and throughput per n. Writes a plot (tc0-demo.svg) and the table (tc0-demo.csv).",
-                "Depth stays constant as n grows: these functions are in TC0."})
+        description = {"The main job on built-in defaults: for a ladder of input lengths n, compile the shipped "
+                + "transformers and build the TC0 circuit families, check each circuit against its exact reference "
+                + "(the p-precision forward pass, or the family's function), evaluate 2^20 inputs, and print depth, "
+                + "size and throughput per n. Writes a plot (tc0-demo.svg) and the table (tc0-demo.csv).",
+                "Depth stays bounded as n grows: log-precision transformers are constant-depth threshold circuits."})
 final class DemoCommand extends Base implements Callable<Integer> {
     @Option(names = "--families", split = ",", paramLabel = "NAME",
             description = "Families to run (default: majority, parity, iterated-add, sort, dyck1; all: ${sys:tc0.families}).")
     List<String> families;
 
     @Option(names = "--n", split = ",", defaultValue = "8,16,32,64,128,256", paramLabel = "N",
-            description = "Input lengths (default ${DEFAULT-VALUE}).")
+            description = "Input lengths of the families (default ${DEFAULT-VALUE}).")
     List<Integer> ns;
+
+    @Option(names = "--models", split = ",", defaultValue = "majority,dyck1,hist,reverse,frac_prevs", paramLabel = "NAME",
+            description = "Shipped transformers to compile (default ${DEFAULT-VALUE}; 'none' for none).")
+    List<String> models;
+
+    @Option(names = "--model-n", split = ",", defaultValue = "4,6,8,16,32,64", paramLabel = "N",
+            description = "Input lengths of the transformers, up to each model's max_seq_len (default ${DEFAULT-VALUE}).")
+    List<Integer> modelNs;
 
     @Option(names = "--patterns", defaultValue = "2^20", converter = CountConverter.class, paramLabel = "N",
             description = "Random inputs evaluated per circuit (default ${DEFAULT-VALUE}).")
@@ -55,15 +64,34 @@ final class DemoCommand extends Base implements Callable<Integer> {
         Engine.Options opts = EvalCommand.options(threads, Engine.Mode.AUTO, "auto", 0);
         Warmup.run(opts.kernels());   // so the first rows measure the kernels, not the JIT
         var o = out();
-        o.println("tc0 demo: threshold circuits for " + String.join(", ", fams.stream().map(CircuitFamily::name).toList())
-                + " at n = " + ns.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("")
-                + "; each checked against its reference, then evaluated on " + patterns + " random inputs ("
-                + opts.threads() + " threads, " + opts.kernels().name() + " kernels)");
+        if (!models.contains("none")) {
+            o.println("tc0 demo: transformers (tf-) " + String.join(", ", models) + " compiled to threshold circuits at n = "
+                    + join(modelNs) + " (up to each model's max_seq_len), checked bit for bit against the p-precision forward pass;");
+        }
+        o.println("TC0 circuit families " + String.join(", ", fams.stream().map(CircuitFamily::name).toList())
+                + " at n = " + join(ns) + ", checked against their functions; each circuit then evaluated on " + patterns
+                + " inputs (" + opts.threads() + " threads, " + opts.kernels().name() + " kernels)");
         o.println();
         o.println(Study.HEADER);
         List<Study.Row> rows = new ArrayList<>();
         boolean failed = false;
         List<String> skipped = new ArrayList<>();
+        for (String name : models) {
+            if (name.equals("none")) break;
+            dev.tc0.compile.transformer.Transformer m = ModelCompiler.load(null, name, null);
+            for (int n : modelNs) {
+                if (n > m.config().maxSeqLen()) continue;
+                Study.Row r = Study.measureModel(m, n, samples, patterns, opts, skipped);
+                if (r == null) break;
+                rows.add(r);
+                o.println(Study.line(r));
+                o.flush();
+                if (r.mismatch() != null) {
+                    err().println(m.name() + " n=" + n + " disagrees with the reference: " + r.mismatch());
+                    failed = true;
+                }
+            }
+        }
         for (CircuitFamily f : fams) {
             long last = 0, before = 0;
             for (int n : ns) {
@@ -87,11 +115,10 @@ final class DemoCommand extends Base implements Callable<Integer> {
             }
         }
         if (!skipped.isEmpty()) {
-            o.println("(over the budget of " + maxEdges + " edges, not run: " + String.join(", ", skipped)
-                    + "; raise it with --max-edges)");
+            o.println("(too large, not run: " + String.join(", ", skipped) + "; families' budget: --max-edges " + maxEdges + ")");
         }
         Path svg = outDir.resolve("tc0-demo.svg"), csv = outDir.resolve("tc0-demo.csv");
-        Study.plot(svg, "tc0 demo: TC0 circuit families (size grows with n, depth does not)", rows);
+        Study.plot(svg, "tc0 demo: compiled transformers and TC0 families (size grows with n, depth stays bounded)", rows);
         Study.writeCsv(csv, rows);
         o.println();
         long agreed = rows.stream().filter(r -> r.mismatch() == null).count();
@@ -99,5 +126,9 @@ final class DemoCommand extends Base implements Callable<Integer> {
                 + " in " + seconds(System.nanoTime() - t0) + ".");
         o.flush();
         return failed ? Main.USER_ERROR : Main.OK;
+    }
+
+    private static String join(List<Integer> xs) {
+        return xs.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("");
     }
 }

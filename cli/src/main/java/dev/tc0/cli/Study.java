@@ -104,6 +104,64 @@ final class Study {
     }
 
     /** Depth, size and (when measured) throughput against n, one series per family; SVG or PNG by name. */
+    /** Words checked exhaustively when a model has at most this many inputs of length n. */
+    static final int MODEL_EXHAUSTIVE = 4096;
+    /** Distinct valid inputs generated for timing; the batch repeats them. */
+    static final int MODEL_TIMING_WORDS = 4096;
+
+    /**
+     * A transformer at length n: compile it, check the circuit bit for bit against the exact
+     * forward pass, and time a batch of valid one-hot inputs. Null when the compiler's size limit
+     * stops it (the reason goes to {@code skipped}).
+     */
+    static Row measureModel(dev.tc0.compile.transformer.Transformer m, int n, long samples, long patterns,
+                            Engine.Options opts, List<String> skipped) {
+        long t0 = System.nanoTime();
+        dev.tc0.compile.lowering.CompiledModel cm;
+        try {
+            cm = dev.tc0.compile.lowering.TransformerLowering.compile(m, n);
+        } catch (dev.tc0.compile.lowering.LoweringLimitException e) {
+            skipped.add(m.name() + " from n=" + n + " (" + e.getMessage() + ")");
+            return null;
+        }
+        long build = System.nanoTime() - t0;
+        Circuit c = cm.circuit();
+        CircuitStats s = CircuitStats.of(c);
+        List<int[]> words = dev.tc0.compile.lowering.Verification.inputs(m.config(), n, MODEL_EXHAUSTIVE,
+                (int) Math.min(samples, 1_000_000), 12345);
+        int bos = m.config().bos() == null ? 0 : 1;
+        boolean exhaustive = Math.pow(m.config().vocab().size() - bos, n - bos) <= MODEL_EXHAUSTIVE;
+        String mismatch = null;
+        try {
+            dev.tc0.compile.lowering.Verification.check(cm, words);
+        } catch (AssertionError e) {
+            mismatch = e.getMessage();
+        }
+        long evalNanos = 0;
+        String mode = "-";
+        if (patterns > 0 && mismatch == null && c.numInputs() > 0) {
+            List<int[]> timing = dev.tc0.compile.lowering.Verification.inputs(m.config(), n, 0, MODEL_TIMING_WORDS, 99);
+            long[][] block = cm.planes(timing);
+            int words64 = (int) ((patterns + 63) >>> 6);
+            long[][] planes = new long[block.length][words64];
+            for (int i = 0; i < block.length; i++) {
+                for (int w = 0; w < words64; w++) planes[i][w] = block[i][w % block[i].length];
+            }
+            try (Engine e = new Engine(EvalPlan.of(c), opts)) {
+                dev.tc0.eval.PlaneArraySource src = new dev.tc0.eval.PlaneArraySource(planes, patterns);
+                e.run(src, OutputSink.discard());   // untimed: compiles the kernels this circuit uses
+                Engine.Report r = e.run(src, OutputSink.discard());
+                evalNanos = r.evalNanos();
+                mode = r.mode().name().toLowerCase(Locale.ROOT);
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+        // "tf-" keeps a model apart from the circuit family of the same name in tables and plots
+        return new Row("tf-" + m.name(), "TRANSFORMER", n, c.numInputs(), c.numOutputs(), c.numGates(), c.numEdges(), s.depth(),
+                s.maxFanIn(), build, words.size(), exhaustive, mismatch, patterns, evalNanos, mode);
+    }
+
     static void plot(Path file, String title, List<Row> rows) throws IOException {
         checkPlotName(file);
         checkDir(file);

@@ -18,11 +18,14 @@ class DemoTest {
 
     @Test
     void readmeDemoOnASmallLadder() throws Exception {
-        Cli.Result r = Cli.run("demo", "--n", "8,16", "--patterns", "2^14", "--samples", "1000", "--out", dir.toString());
+        Cli.Result r = Cli.run("demo", "--n", "8,16", "--model-n", "4,6", "--patterns", "2^14", "--samples", "1000",
+                "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         for (String fam : FamilyCatalog.DEMO) assertTrue(r.out().contains(fam), fam + " in\n" + r.out());
+        java.util.List<String> models = java.util.List.of("majority", "dyck1", "hist", "reverse", "frac_prevs");
+        for (String m : models) assertTrue(r.out().contains("tf-" + m + " "), "tf-" + m + " in\n" + r.out());
         assertTrue(r.out().contains("gate-evals/s"));
-        int circuits = FamilyCatalog.DEMO.size() * 2;
+        int circuits = FamilyCatalog.DEMO.size() * 2 + models.size() * 2;
         assertTrue(r.out().contains(circuits + " of " + circuits + " circuits agree with their references"), r.out());
         assertTrue(Files.readString(dir.resolve("tc0-demo.svg")).contains("</svg>"));
         assertEquals(1 + circuits, Files.readAllLines(dir.resolve("tc0-demo.csv")).size());
@@ -46,7 +49,8 @@ class DemoTest {
         for (String line : commands) {
             java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(line.substring("./tc0 ".length()).split("\\s+")));
             if (args.getFirst().equals("demo")) {
-                args.addAll(java.util.List.of("--n", "8,16", "--patterns", "2^12", "--samples", "500", "--out", dir.toString()));
+                args.addAll(java.util.List.of("--n", "8,16", "--model-n", "4", "--patterns", "2^12", "--samples", "500",
+                        "--out", dir.toString()));
             }
             Cli.Result r = Cli.run(args.toArray(String[]::new));
             assertEquals(0, r.code(), line + "\n" + r.err());
@@ -65,10 +69,11 @@ class DemoTest {
 
     @Test
     void demoKeepsWithinTheEdgeBudget() {
-        Cli.Result r = Cli.run("demo", "--families", "iterated-add", "--n", "8,16,32", "--max-edges", "20000",
+        Cli.Result r = Cli.run("demo", "--families", "iterated-add", "--models", "none", "--n", "8,16,32", "--max-edges", "20000",
                 "--patterns", "4096", "--samples", "200", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("not run: iterated-add from n=32"), r.out());
+        assertTrue(!r.out().contains("tf-"), r.out());
         assertTrue(r.out().contains("2 of 2 circuits agree"), r.out());
     }
 
