@@ -64,9 +64,4 @@ final class CompileCommand extends Base implements Callable<Integer> {
         return Main.OK;
     }
 
-
-    static UserException modelsNotYet() {
-        return new UserException("scaling studies of transformer models are not yet available in this build; "
-                + "circuit families are: --family " + String.join("|", FamilyCatalog.names()));
-    }
 }

@@ -24,8 +24,9 @@ final class ScaleCommand extends Base implements Callable<Integer> {
         @Option(names = "--family", paramLabel = "NAME", split = ",",
                 description = "Circuit families (comma-separated): ${sys:tc0.families}.")
         List<String> families;
-        @Option(names = "--example", paramLabel = "NAME", description = "A built-in example transformer.")
-        String example;
+        @Option(names = "--example", paramLabel = "NAME", split = ",",
+                description = "Built-in example transformers (comma-separated), compiled at each n up to their max_seq_len.")
+        List<String> examples;
     }
 
     @Option(names = "--n", required = true, split = ",", paramLabel = "N", description = "Input lengths, e.g. 8,16,32,64.")
@@ -50,9 +51,21 @@ final class ScaleCommand extends Base implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (what.example != null) throw CompileCommand.modelsNotYet();
         List<CircuitFamily> fams = new ArrayList<>();
-        for (String name : what.families) fams.add(FamilyCatalog.get(name));
+        List<dev.tc0.compile.transformer.Transformer> models = new ArrayList<>();
+        if (what.examples != null) {
+            for (String name : what.examples) {
+                dev.tc0.compile.transformer.Transformer m = ModelCompiler.load(null, name, null);
+                for (int n : ns) {
+                    if (n < 1 || n > m.config().maxSeqLen()) {
+                        throw new UserException(m.name() + " takes n from 1 to its max_seq_len " + m.config().maxSeqLen() + ", not " + n);
+                    }
+                }
+                models.add(m);
+            }
+        } else {
+            for (String name : what.families) fams.add(FamilyCatalog.get(name));
+        }
         for (CircuitFamily f : fams) {
             for (int n : ns) {
                 String why = FamilyCatalog.checkN(f, n);
@@ -65,6 +78,21 @@ final class ScaleCommand extends Base implements Callable<Integer> {
         List<Study.Row> rows = new ArrayList<>();
         out().println(Study.HEADER);
         boolean failed = false;
+        List<String> skipped = new ArrayList<>();
+        for (dev.tc0.compile.transformer.Transformer m : models) {
+            for (int n : ns) {
+                Study.Row r = Study.measureModel(m, n, samples, patterns, opts, skipped);
+                if (r == null) break;
+                rows.add(r);
+                out().println(Study.line(r));
+                out().flush();
+                if (r.mismatch() != null) {
+                    err().println(m.name() + " n=" + n + " disagrees with the reference: " + r.mismatch());
+                    failed = true;
+                }
+            }
+        }
+        if (!skipped.isEmpty()) out().println("(too large, not compiled: " + String.join("; ", skipped) + ")");
         for (CircuitFamily f : fams) {
             for (int n : ns) {
                 Study.Row r = Study.measure(f, n, samples, patterns, opts);

@@ -147,6 +147,22 @@ class CommandsTest {
     }
 
     @Test
+    void scaleCompilesExampleTransformers() throws Exception {
+        Path csvFile = dir.resolve("models.csv");
+        Cli.Result r = Cli.run("scale", "--example", "majority,frac_prevs", "--n", "4,6,8", "--samples", "500",
+                "--patterns", "4096", "--csv", csvFile.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String row : new String[] {"tf-majority 4", "tf-majority 8", "tf-frac_prevs 6"}) {
+            assertTrue(r.out().lines().anyMatch(l -> l.startsWith(row.split(" ")[0] + " ")
+                    && l.split("\\s+")[1].equals(row.split(" ")[1])), row + " in\n" + r.out());
+        }
+        assertEquals(1 + 6, Files.readAllLines(csvFile).size());
+        Cli.Result bad = Cli.run("scale", "--example", "hist", "--n", "12");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("max_seq_len 9"), bad.err());
+    }
+
+    @Test
     void scaleWritesTableCsvAndPlots() throws Exception {
         Path csv = dir.resolve("s.csv"), svg = dir.resolve("s.svg"), png = dir.resolve("s.png");
         Cli.Result r = Cli.run("scale", "--family", "parity,sort", "--n", "4,8,16", "--patterns", "4096",
