@@ -155,4 +155,19 @@ class BenchmarkWorkloadsTest {
         long[][] got = PlaneFiles.read(out, c.numOutputs());
         for (int o = 0; o < want.length; o++) assertArrayEquals(want[o], got[o], circuit + " output " + o + " " + Arrays.toString(got[o]));
     }
+
+    static Stream<String> transformerRungs() { return params(TransformerBenchmark.class, "rung").stream(); }
+
+    /**
+     * Each compiled model agrees bit for bit with the p-precision forward pass on valid inputs,
+     * and the benchmark's batch (built from such inputs) evaluates as the reference interpreter does.
+     */
+    @ParameterizedTest
+    @MethodSource("transformerRungs")
+    void compiledTransformersMatchTheForwardPass(String rung) {
+        dev.tc0.compile.lowering.CompiledModel cm = TransformerBenchmark.compile(rung);
+        java.util.List<int[]> words = dev.tc0.compile.lowering.Verification.inputs(cm.model().config(), cm.n(), 0, 300, 7);
+        assertEquals(300, dev.tc0.compile.lowering.Verification.check(cm, words));
+        assertSameAsReference(TransformerBenchmark.create(rung, 2, 1 << 12), rung);
+    }
 }

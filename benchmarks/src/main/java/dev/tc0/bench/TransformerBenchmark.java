@@ -1,0 +1,83 @@
+package dev.tc0.bench;
+
+import dev.tc0.compile.lowering.CompiledModel;
+import dev.tc0.compile.lowering.TransformerLowering;
+import dev.tc0.compile.lowering.Verification;
+import dev.tc0.compile.transformer.Transformer;
+import dev.tc0.compile.transformer.models.ModelRegistry;
+import dev.tc0.eval.Engine;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Compiled transformers against input length: each shipped model that compiles, at a ladder of n
+ * up to its max_seq_len, evaluated on 2^16 valid inputs (random token sequences, one-hot encoded,
+ * repeated from 4096 distinct ones). The circuits' depth stays bounded as n grows; the time per
+ * batch follows their size. The rung is {@code model/n}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {Jvm.VECTOR, Jvm.HEAP})
+public class TransformerBenchmark {
+    /** Same batch as the length benchmark, so the two tables compare. */
+    public static final long PATTERNS = LengthBenchmark.PATTERNS;
+
+    @Param({"majority/16", "majority/32", "majority/64", "dyck1/16", "dyck1/32", "dyck1/64",
+            "hist/4", "hist/6", "hist/8", "reverse/4", "reverse/6", "reverse/8"})
+    public String rung;
+
+    @Param({"1", "2"})
+    public int threads;
+
+    private EngineRun run;
+
+    @Setup(Level.Trial)
+    public void setup() {
+        run = create(rung, threads, PATTERNS);
+    }
+
+    public static CompiledModel compile(String rung) {
+        Transformer m = ModelRegistry.get(rung.substring(0, rung.indexOf('/')));
+        return TransformerLowering.compile(m, Integer.parseInt(rung.substring(rung.indexOf('/') + 1)));
+    }
+
+    /** The compiled model's circuit on {@code patterns} valid inputs. */
+    public static EngineRun create(String rung, int threads, long patterns) {
+        CompiledModel cm = compile(rung);
+        List<int[]> words = Verification.inputs(cm.model().config(), cm.n(), 0, 4096, 31);
+        long[][] block = cm.planes(words);
+        int w64 = (int) ((patterns + 63) >>> 6);
+        long[][] planes = new long[block.length][w64];
+        for (int i = 0; i < block.length; i++) {
+            for (int w = 0; w < w64; w++) planes[i][w] = block[i][w % block[i].length];
+        }
+        return new EngineRun(cm.circuit(), Engine.Options.defaults().withThreads(threads), planes, patterns);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        run.close();
+    }
+
+    @Benchmark
+    public Engine.Report evaluate() {
+        return run.run();
+    }
+}
