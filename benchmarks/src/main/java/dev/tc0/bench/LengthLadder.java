@@ -26,12 +26,6 @@ public final class LengthLadder {
     /** Caps per family, in report order, each TC0 family before its sequential twin. */
     public static final Map<String, Cap> CAPS = caps();
 
-    /**
-     * Compiled transformers go here when the compiler lands ({@code dev.tc0.compile.transformer}):
-     * add their rungs as {@code transformer-NAME/n} and a branch in {@link #circuit}.
-     */
-    static final List<String> TRANSFORMERS = List.of();
-
     private LengthLadder() {}
 
     /** Sizes of the first rung left out come from building it once on the project's machine. */

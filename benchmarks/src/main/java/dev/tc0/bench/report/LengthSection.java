@@ -41,8 +41,8 @@ final class LengthSection implements Section {
         md.append("One batch of ").append((long) patterns).append(" random patterns per rung, the engine choosing its mode. ")
                 .append("Per level = time / depth, per gate = time / gates / patterns, both at x").append(one)
                 .append(". TC0 families keep their depth as n grows; their sequential twins compute the same function ")
-                .append("with depth growing in n. Compiled transformers will join this table through `LengthLadder` ")
-                .append("(no transformer compiler on main yet).\n\n");
+                .append("with depth growing in n. Compiled transformers are timed by `TransformerBenchmark` ")
+                .append("(src/docs/results/transformers.md).\n\n");
         Markdown t = new Markdown(header(threads));
         Charts.Lines tc0 = new Charts.Lines(), sequential = new Charts.Lines();
         for (var e : byRung.entrySet()) {
