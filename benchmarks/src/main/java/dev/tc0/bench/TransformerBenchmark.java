@@ -62,13 +62,7 @@ public class TransformerBenchmark {
     public static EngineRun create(String rung, int threads, long patterns) {
         CompiledModel cm = compile(rung);
         List<int[]> words = Verification.inputs(cm.model().config(), cm.n(), 0, 4096, 31);
-        long[][] block = cm.planes(words);
-        int w64 = (int) ((patterns + 63) >>> 6);
-        long[][] planes = new long[block.length][w64];
-        for (int i = 0; i < block.length; i++) {
-            for (int w = 0; w < w64; w++) planes[i][w] = block[i][w % block[i].length];
-        }
-        return new EngineRun(cm.circuit(), Engine.Options.defaults().withThreads(threads), planes, patterns);
+        return new EngineRun(cm.circuit(), Engine.Options.defaults().withThreads(threads), cm.planes(words, patterns), patterns);
     }
 
     @TearDown(Level.Trial)

@@ -5,7 +5,6 @@ import dev.tc0.circuit.Circuit;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,16 +17,7 @@ import java.util.concurrent.Callable;
                 "  tc0 compile model.json --n 32 --precision 8 --out model.tc0"})
 final class CompileCommand extends Base implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
-    What what;
-
-    static final class What {
-        @Parameters(paramLabel = "MODEL.json", description = "Transformer model file.")
-        Path model;
-        @Option(names = "--example", paramLabel = "NAME", description = "A built-in example transformer.")
-        String example;
-        @Option(names = "--family", paramLabel = "NAME", description = "A circuit family: ${sys:tc0.families}.")
-        String family;
-    }
+    ModelOrFamily what;
 
     @Option(names = "--n", required = true, paramLabel = "N", description = "Input length (sequence length for models).")
     int n;

@@ -129,8 +129,7 @@ final class Study {
         CircuitStats s = CircuitStats.of(c);
         List<int[]> words = dev.tc0.compile.lowering.Verification.inputs(m.config(), n, MODEL_EXHAUSTIVE,
                 (int) Math.min(samples, 1_000_000), 12345);
-        int bos = m.config().bos() == null ? 0 : 1;
-        boolean exhaustive = Math.pow(m.config().vocab().size() - bos, n - bos) <= MODEL_EXHAUSTIVE;
+        boolean exhaustive = dev.tc0.compile.lowering.Verification.exhaustive(m.config(), n, MODEL_EXHAUSTIVE);
         String mismatch = null;
         try {
             dev.tc0.compile.lowering.Verification.check(cm, words);
@@ -141,12 +140,7 @@ final class Study {
         String mode = "-";
         if (patterns > 0 && mismatch == null && c.numInputs() > 0) {
             List<int[]> timing = dev.tc0.compile.lowering.Verification.inputs(m.config(), n, 0, MODEL_TIMING_WORDS, 99);
-            long[][] block = cm.planes(timing);
-            int words64 = (int) ((patterns + 63) >>> 6);
-            long[][] planes = new long[block.length][words64];
-            for (int i = 0; i < block.length; i++) {
-                for (int w = 0; w < words64; w++) planes[i][w] = block[i][w % block[i].length];
-            }
+            long[][] planes = cm.planes(timing, patterns);
             try (Engine e = new Engine(EvalPlan.of(c), opts)) {
                 dev.tc0.eval.PlaneArraySource src = new dev.tc0.eval.PlaneArraySource(planes, patterns);
                 e.run(src, OutputSink.discard());   // untimed: compiles the kernels this circuit uses

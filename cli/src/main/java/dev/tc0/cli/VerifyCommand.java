@@ -6,9 +6,7 @@ import dev.tc0.eval.Engine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -18,16 +16,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:", "  tc0 verify --family majority --n 64", "  tc0 verify --family dyck1 --n 12"})
 final class VerifyCommand extends Base implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
-    What what;
-
-    static final class What {
-        @Parameters(paramLabel = "MODEL", description = "Transformer model file (JSON).")
-        Path model;
-        @Option(names = "--example", paramLabel = "NAME", description = "A built-in example transformer.")
-        String example;
-        @Option(names = "--family", paramLabel = "NAME", description = "A circuit family: ${sys:tc0.families}.")
-        String family;
-    }
+    ModelOrFamily what;
 
     @Option(names = "--n", required = true, paramLabel = "N", description = "Input length.")
     int n;
@@ -69,8 +58,7 @@ final class VerifyCommand extends Base implements Callable<Integer> {
         dev.tc0.compile.lowering.CompiledModel cm = ModelCompiler.compile(m, n);
         int k = (int) Math.min(samples, 1_000_000);
         java.util.List<int[]> inputs = dev.tc0.compile.lowering.Verification.inputs(m.config(), n, EXHAUSTIVE_WORDS, k, seed);
-        int bos = m.config().bos() == null ? 0 : 1;
-        boolean all = Math.pow(m.config().vocab().size() - bos, n - bos) <= EXHAUSTIVE_WORDS;
+        boolean all = dev.tc0.compile.lowering.Verification.exhaustive(m.config(), n, EXHAUSTIVE_WORDS);
         Circuit c = cm.circuit();
         String what = m.name() + " n=" + n + " p=" + cm.precisionBits() + " (" + c.numInputs() + " inputs, " + c.numOutputs() + " outputs, "
                 + c.numGates() + " gates, depth " + c.depth() + ")";

@@ -83,6 +83,20 @@ public final class CompiledModel {
         return planes;
     }
 
+    /**
+     * Planes of {@code patterns} patterns that repeat the given words (in whole 64-word blocks:
+     * {@code words.size()} should be a multiple of 64): valid inputs for timing a large batch.
+     */
+    public long[][] planes(List<int[]> words, long patterns) {
+        long[][] block = planes(words);
+        int length = Math.toIntExact((patterns + 63) >>> 6);
+        long[][] planes = new long[block.length][length];
+        for (int i = 0; i < block.length; i++) {
+            for (int w = 0; w < length; w++) planes[i][w] = block[i][w % block[i].length];
+        }
+        return planes;
+    }
+
     /** Evaluates the circuit on every word (batch evaluator) and decodes the outputs. */
     public List<Result> run(List<int[]> words) {
         long[][] out;

@@ -21,9 +21,8 @@ public final class Verification {
         int bos = c.bos() == null ? -1 : c.vocab().indexOf(c.bos());
         int free = bos < 0 ? n : n - 1;
         int alphabet = bos < 0 ? c.vocab().size() : c.vocab().size() - 1;
-        double count = Math.pow(alphabet, free);
         List<int[]> words = new ArrayList<>();
-        if (count <= limit) {
+        if (exhaustive(c, n, limit)) {
             int[] digits = new int[free];
             while (true) {
                 words.add(word(digits, bos, n));
@@ -40,6 +39,12 @@ public final class Verification {
             words.add(word(digits, bos, n));
         }
         return words;
+    }
+
+    /** True when the model has at most {@code limit} valid inputs of length n, so {@link #inputs} lists them all. */
+    public static boolean exhaustive(ModelConfig c, int n, int limit) {
+        boolean bos = c.bos() != null;
+        return Math.pow(c.vocab().size() - (bos ? 1 : 0), bos ? n - 1 : n) <= limit;
     }
 
     private static int[] word(int[] digits, int bos, int n) {
