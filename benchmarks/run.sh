@@ -9,7 +9,7 @@
 # --forks N   JMH forks per benchmark (default 1).
 # --out DIR   where results.json and the report go (default src/docs/results/quick or .../full).
 # --no-build  use the existing benchmarks/target/benchmarks.jar.
-# REGEX       benchmarks to run (JMH regular expressions); default: all six suites. The real-circuit
+# REGEX       benchmarks to run (JMH regular expressions); default: all seven suites. The real-circuit
 #             suites are left out, with a message, when the circuits directory is missing, and ABC
 #             when berkeley-abc is not installed.
 # JMH ARGS    passed through, e.g. -- -p words=64. Do not pass -jvmArgsAppend without
@@ -51,7 +51,8 @@ if [ $build = 1 ]; then
 fi
 
 if [ ${#regexes[@]} -eq 0 ]; then
-  regexes=('\.KernelBenchmark\.' '\.KernelBaselineBenchmark\.' '\.DepthBenchmark\.' '\.LengthBenchmark\.')
+  regexes=('\.KernelBenchmark\.' '\.KernelBaselineBenchmark\.' '\.DepthBenchmark\.' '\.LengthBenchmark\.'
+           '\.TransformerBenchmark\.')
   if why=$(cd "$ROOT" && "$JAVA" -cp "$JAR" dev.tc0.bench.CircuitFiles); then
     regexes+=('\.RealCircuitBenchmark\.')
     if command -v "${TC0_ABC:-berkeley-abc}" >/dev/null; then

@@ -26,8 +26,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Compiled transformers against input length: each shipped model that compiles, at a ladder of n
  * up to its max_seq_len, evaluated on 2^16 valid inputs (random token sequences, one-hot encoded,
- * repeated from 4096 distinct ones). The circuits' depth stays bounded as n grows; the time per
- * batch follows their size. The rung is {@code model/n}.
+ * repeated from {@link #DISTINCT} distinct ones). The circuits' depth stays bounded as n grows; the
+ * time per batch follows their size. The rung is {@code model/n}. The report's transformer section
+ * compiles each rung again with {@link #compile} for its gates, edges and depth.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -38,6 +39,9 @@ import java.util.concurrent.TimeUnit;
 public class TransformerBenchmark {
     /** Same batch as the length benchmark, so the two tables compare. */
     public static final long PATTERNS = LengthBenchmark.PATTERNS;
+
+    /** Distinct input words per batch; the batch repeats them up to {@link #PATTERNS}. */
+    public static final int DISTINCT = 4096;
 
     @Param({"majority/16", "majority/32", "majority/64", "dyck1/16", "dyck1/32", "dyck1/64",
             "hist/4", "hist/6", "hist/8", "reverse/4", "reverse/6", "reverse/8"})
@@ -53,15 +57,16 @@ public class TransformerBenchmark {
         run = create(rung, threads, PATTERNS);
     }
 
+    /** The rung's model compiled at its n: the circuit the benchmark times. */
     public static CompiledModel compile(String rung) {
-        Transformer m = ModelRegistry.get(rung.substring(0, rung.indexOf('/')));
-        return TransformerLowering.compile(m, Integer.parseInt(rung.substring(rung.indexOf('/') + 1)));
+        Transformer m = ModelRegistry.get(LengthLadder.family(rung));
+        return TransformerLowering.compile(m, LengthLadder.n(rung));
     }
 
     /** The compiled model's circuit on {@code patterns} valid inputs. */
     public static EngineRun create(String rung, int threads, long patterns) {
         CompiledModel cm = compile(rung);
-        List<int[]> words = Verification.inputs(cm.model().config(), cm.n(), 0, 4096, 31);
+        List<int[]> words = Verification.inputs(cm.model().config(), cm.n(), 0, DISTINCT, 31);
         return new EngineRun(cm.circuit(), Engine.Options.defaults().withThreads(threads), cm.planes(words, patterns), patterns);
     }
 

@@ -28,7 +28,7 @@ final class LengthSection implements Section {
                 .append("Per level = time / depth, per gate = time / gates / patterns, both at x").append(one)
                 .append(". TC0 families keep their depth as n grows; their sequential twins compute the same function ")
                 .append("with depth growing in n. Compiled transformers are timed by `TransformerBenchmark` ")
-                .append("(src/docs/results/transformers.md).\n\n");
+                .append("(their own section when the run includes it; src/docs/results/transformers/).\n\n");
         List<String> header = new ArrayList<>(List.of("family", "regime", "n", "inputs", "depth", "gates"));
         header.addAll(times.batchHeaders());
         header.addAll(List.of("per level", "ps per gate-pattern", "gate evals/s"));

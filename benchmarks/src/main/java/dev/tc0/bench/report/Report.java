@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class Report {
     private static final List<Section> SECTIONS = List.of(new KernelSection(), new DepthSection(), new LengthSection(),
-            new RealCircuitSection());
+            new TransformerSection(), new RealCircuitSection());
 
     private Report() {}
 

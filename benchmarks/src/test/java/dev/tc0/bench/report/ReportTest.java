@@ -1,6 +1,8 @@
 package dev.tc0.bench.report;
 
 import dev.tc0.bench.LengthLadder;
+import dev.tc0.bench.TransformerBenchmark;
+import dev.tc0.circuit.Circuit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +49,7 @@ class ReportTest {
             assertTrue(md.contains(s), "missing " + s + " in\n" + md);
         }
         assertFalse(md.contains("## Real circuits"), "no real-circuit entries in the sample");
+        assertFalse(md.contains("## Compiled transformers"), "no transformer entries in the sample");
         for (String rung : List.of("majority/16", "majority/64", "parity-chain/16", "parity-chain/64")) {
             String row = "| " + LengthLadder.family(rung) + " | ";
             assertTrue(md.lines().anyMatch(l -> l.startsWith(row) && l.contains(" | " + LengthLadder.n(rung) + " | ")), rung);
@@ -58,6 +61,66 @@ class ReportTest {
             assertTrue(Files.readString(dir.resolve(chart + ".svg")).contains("<svg"), chart);
             assertTrue(md.contains("](" + chart + ".png)"), chart);
         }
+    }
+
+    /**
+     * The transformer section on a synthetic JMH file: medians chosen here, gates, edges and depth
+     * from the benchmark's own compile; rows by model then n whatever the file's order.
+     */
+    @Test
+    void writesTheTransformerSectionFromItsEntries(@TempDir Path dir) throws IOException {
+        String json = "[" + String.join(",",
+                jmhEntry("TransformerBenchmark.evaluate", "majority/32", 1, 183.0),
+                jmhEntry("TransformerBenchmark.evaluate", "majority/16", 1, 50.0),
+                jmhEntry("TransformerBenchmark.evaluate", "majority/16", 2, 55.0),
+                jmhEntry("TransformerBenchmark.evaluate", "reverse/4", 1, 1130.0),
+                jmhEntry("TransformerBenchmark.evaluate", "reverse/4", 2, 1100.0),
+                jmhEntry("TransformerBenchmark.evaluate", "majority/32", 2, 185.0)) + "]";
+        List<JmhResult> results = JmhResult.parse(json);
+        assertEquals(6, results.size());
+        String md = Files.readString(Report.write(results, dir, "benchmarks/run.sh --test", false));
+
+        assertTrue(md.contains("## Compiled transformers against input length n\n"), md);
+        for (String absent : List.of("## Kernels", "## Time against depth", "## Time against input length n", "## Real circuits")) {
+            assertFalse(md.contains(absent), absent);
+        }
+        assertTrue(md.contains("| model | n | p | inputs | gates | edges | depth | batch x1 | batch x2 | ns per pattern | ps per edge-pattern |"), md);
+        List<String> rows = md.lines().filter(l -> l.startsWith("| majority |") || l.startsWith("| reverse |")).toList();
+        assertEquals(3, rows.size(), md);
+        assertEquals(row("majority/16", "50.0 us", "55.0 us", 50e3), rows.get(0));
+        assertEquals(row("majority/32", "183.0 us", "185.0 us", 183e3), rows.get(1));
+        assertEquals(row("reverse/4", "1.13 ms", "1.10 ms", 1130e3), rows.get(2));
+        assertTrue(rows.get(0).contains(" | 0.76 | "), rows.get(0));   // 50 us / 65536 patterns
+
+        byte[] png = Files.readAllBytes(dir.resolve("transformers.png"));
+        assertTrue(png.length > 1000, "png of " + png.length + " bytes");
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+        String svg = Files.readString(dir.resolve("transformers.svg"));
+        for (String s : List.of("<svg", "1 thread", "2 threads", ">majority<", ">reverse<")) assertTrue(svg.contains(s), s);
+        assertTrue(md.contains("](transformers.png) ([SVG](transformers.svg))"), md);
+    }
+
+    /** The row the section must write for a rung: the compiled circuit's figures and the given medians. */
+    private static String row(String rung, String x1, String x2, double x1Nanos) {
+        var cm = TransformerBenchmark.compile(rung);
+        Circuit c = cm.circuit();
+        double patterns = TransformerBenchmark.PATTERNS;
+        return "| " + LengthLadder.family(rung) + " | " + LengthLadder.n(rung) + " | " + cm.precisionBits() + " | " + c.numInputs()
+                + " | " + c.numGates() + " | " + c.numEdges() + " | " + c.depth() + " | " + x1 + " | " + x2
+                + " | " + Markdown.num(x1Nanos / patterns, 2) + " | " + Markdown.num(x1Nanos / c.numEdges() / patterns * 1e3, 2) + " |";
+    }
+
+    /** One entry of a JMH JSON result file with the fields the reader uses; one sample, at {@code medianUs}. */
+    private static String jmhEntry(String benchmark, String rung, int threads, double medianUs) {
+        return """
+                {"jmhVersion": "1.37", "benchmark": "dev.tc0.bench.%s", "mode": "sample", "threads": 1, "forks": 1,
+                 "jvmArgs": ["--add-modules=jdk.incubator.vector"], "jdkVersion": "25.0.3", "vmName": "OpenJDK 64-Bit Server VM",
+                 "vmVersion": "25.0.3+9-LTS", "warmupIterations": 2, "warmupTime": "1 s", "measurementIterations": 3,
+                 "measurementTime": "1 s", "params": {"rung": "%s", "threads": "%d"},
+                 "primaryMetric": {"score": %s, "scorePercentiles": {"0.0": %4$s, "50.0": %4$s, "100.0": %4$s},
+                                   "scoreUnit": "us/op", "rawDataHistogram": [[[[%4$s, 1]]]]}}
+                """.formatted(benchmark, rung, threads, String.valueOf(medianUs));
     }
 
     @Test
