@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * the sequential constructions of the same functions, whose depth grows with n. One batch of
  * {@link #PATTERNS} random patterns per rung, the engine choosing its mode. The report divides by
  * depth and gate count for time per level and per gate. The rungs are {@link LengthLadder#rungs()}
- * (a test keeps this list equal to it); compiled transformers join through the ladder.
+ * (a test keeps this list equal to it); compiled transformers have their own, {@link TransformerBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
