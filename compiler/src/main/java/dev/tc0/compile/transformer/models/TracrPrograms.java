@@ -15,16 +15,16 @@ import java.util.List;
  * <h2>Precision</h2>
  * Each program gets the smallest fixed p at which the exact p-precision forward pass computes its
  * function at every input length n = 2..{@value #MAX_LEN}+1, and p does not depend on maxLen
- * (a model with a smaller maxLen computes the same values on its shorter inputs):
+ * (a model with a smaller maxLen gives the same outputs on its shorter inputs):
  * <ul>
  *   <li><b>length, hist, reverse: p = {@value #BITS}.</b> Their SelectorWidth must tell
  *       x = 1/(w+1) from 1/(w+2), a relative gap of about 1/(w+2), through the truncated
  *       softmax weight, the truncated ramp weight 2(k+1)(k+2) and the truncated product (each off
- *       by up to 2^-(p/2-2)), so the mantissa needs about log2 n + 4 bits. Measured at coldness 20
- *       over every (n, w): p = 12 is exact up to n = 11, 14 up to 25, 16 up to 47, 18 up to 65.
- *       reverse then selects by the width's one-hot: at p = 18 its largest error is 1/8, so
- *       the selection stays clean. The width head's output depends only on (n, w), so checking
- *       every pair is a proof for length and hist.</li>
+ *       by up to 2^-(p/2-2)), so the mantissa needs about log2 n + 2 magnitude bits (it has
+ *       p/2 - 1). Measured at coldness 20 over every (n, w): p = 12 is exact up to n = 11, 14 up to
+ *       25, 16 up to 47, 18 up to 65. reverse then selects by the width's one-hot: at p = 18 its
+ *       largest error is 1/8, so the selection stays clean. The width head's output depends only
+ *       on (n, w), so checking every pair is a proof for length and hist.</li>
  *   <li><b>sort_unique: p = {@value #SORT_BITS}.</b> Keys are distinct only with at most 8 tokens
  *       (vocabulary 1..8), so its widths are at most 7 and 12 bits decode them; every one of the
  *       109,600 distinct inputs was checked. Longer inputs (repeats) are accepted and get what
@@ -38,10 +38,11 @@ import java.util.List;
  *       exact fraction. With r = 0 the output depends only on (n, i, l), and r only adds under
  *       n·e^-c; every (n, i, l) was checked: p = 16 first fails at n = 50, 18 holds up to 65.</li>
  * </ul>
- * A precision derived from n (c·log2 n) would not save bits here: p must be at least 12 at n = 2
- * (below that e^c overflows or the mantissa cannot hold 1/2 against 1/3) and 18 at n = 65, and
- * c·log2 n grows by a factor of 6 over that range. Something like 2·log2 n + 6 would fit but is
- * not a form the model format has.
+ * A precision derived from n (c·log2 n, the format's other form) would not save bits here: p = 10
+ * fails already at n = 2 (F^max ~ 2^19 &lt; e^20), so c &gt; 10, which gives at least 62 bits at
+ * n = 65. What the measurements above follow is a floor of 12 bits plus 2 bits per doubling of n
+ * (max(12, 2·log2 n + 5.9) rounded up to even fits them), a form the model format does not have;
+ * with it, n &lt;= 11 would run at 12 bits.
  *
  * <h2>Coldness</h2>
  * Tracr's default coldness is 100; e^100 overflows p = 16 (F^max ~ 2^134) and far more so p = 12
