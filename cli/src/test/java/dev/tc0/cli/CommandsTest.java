@@ -157,9 +157,9 @@ class CommandsTest {
                     && l.split("\\s+")[1].equals(row.split(" ")[1])), row + " in\n" + r.out());
         }
         assertEquals(1 + 6, Files.readAllLines(csvFile).size());
-        Cli.Result bad = Cli.run("scale", "--example", "hist", "--n", "12");
+        Cli.Result bad = Cli.run("scale", "--example", "hist", "--n", "66");
         assertEquals(1, bad.code());
-        assertTrue(bad.err().contains("max_seq_len 9"), bad.err());
+        assertTrue(bad.err().contains("max_seq_len 65"), bad.err());
     }
 
     @Test

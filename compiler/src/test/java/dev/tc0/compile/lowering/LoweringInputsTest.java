@@ -36,7 +36,7 @@ class LoweringInputsTest {
 
     @Test
     void lengthOutsideTheModelIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TransformerLowering.compile(ModelRegistry.get("hist"), 10));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TransformerLowering.compile(ModelRegistry.get("hist"), 66));
         assertTrue(e.getMessage().contains("max_seq_len"), e.getMessage());
     }
 

@@ -148,7 +148,7 @@ class ReferenceSemanticsTest {
     /** The observer sees every head at every position, with weights that sum to 1 up to truncation. */
     @Test
     void observerReportsTheIntermediateValues() {
-        Reference hist = new Reference(dev.tc0.compile.transformer.models.TracrPrograms.hist());
+        Reference hist = new Reference(dev.tc0.compile.transformer.models.TracrPrograms.hist(8));
         List<Integer> seen = new ArrayList<>();
         List<String> input = List.of("BOS", "a", "b", "a", "c");
         hist.at(16).run(hist.model().config().encode(input), new ForwardObserver<>() {

@@ -21,8 +21,10 @@ import java.util.function.Function;
  *       coldness/2 from the query's {@code one} to the key's {@code bos}, so a query with no match
  *       attends to BOS, whose value is zero (the default).</li>
  *   <li>SelectorWidth: a head that always attends to BOS (coldness from {@code one} to
- *       {@code bos}) reads 1/(w+1) off the BOS dimension; an MLP of clipped ramps turns it into a
- *       one-hot of w, with every unit silenced at the BOS position.</li>
+ *       {@code bos}) reads x = 1/(w+1) off the BOS dimension; an MLP of clipped ramps turns it into
+ *       a one-hot of w, with every unit silenced at the BOS position. The ramps fall with x (see
+ *       {@link #selectorWidth}), so their units stay below 2w + 4 and the precision they need grows
+ *       with the input length, not with maxLen.</li>
  *   <li>Map and SequenceMap: lookup-table MLPs, one hidden unit per input value (per pair of
  *       values, as ReLU(x + y - 1), for SequenceMap).</li>
  * </ul>
@@ -127,7 +129,24 @@ public final class MiniTracr {
         return out;
     }
 
-    /** SelectorWidth: the number w of selected (non-BOS) positions, as a one-hot over 0..maxLen. */
+    /**
+     * SelectorWidth: the number w of selected (non-BOS) positions, as a one-hot over 0..maxLen.
+     * The head leaves x = 1/(w+1) in {@code <name>_inverse}. For k = 0..maxLen-1 the step
+     * t_k = [w &gt; k] = [x &lt; midpoint(1/(k+1), 1/(k+2))] is the clipped ramp
+     * ReLU(2k+3 - L_k·x) - ReLU(2k+2 - L_k·x) with L_k = 2(k+1)(k+2): L_k·x is 2k+2 at w = k+1
+     * (t = 1) and 2k+4 at w = k (t = 0). Then one-hot(w) = t_(w-1) - t_w with t_(-1) = 1 (one unit
+     * on {@code one}). Why this shape, under p-precision:
+     * <ul>
+     *   <li>The ramps fall with x, so a ramp with k &gt;= w sits at 2k+3 - L_k/(w+1) &lt;= -1 and its
+     *       ReLU is exactly 0 (signs survive truncation), and a ramp with k &lt; w never exceeds
+     *       2k+3: units stay below 2w+4 and their rounding error scales with w, not with maxLen.
+     *       (Rising ramps, ReLU(L_k·x - 2k-3 ± 1/2), reach L_k ~ 2·maxLen² at small w.)</li>
+     *   <li>Truncation toward zero only shrinks the weight L_k, x's numerator and the product
+     *       L_k·x, which pushes t_k up; the ramp puts its full margin of 1 on that side (t_w stays 0
+     *       until L_w·x has lost a whole unit), while an error the other way (Z truncated down makes
+     *       x slightly larger) only takes t_(w-1) slightly below 1. Integer biases are exact.</li>
+     * </ul>
+     */
     public Cat selectorWidth(Select s, String name) {
         Num inverse = new Num(name + "_inverse");
         selectHead(s, 1.0).value(bos, 0, 1).output(0, dim(inverse), 1); // BOS weight 1/(w+1)
@@ -136,19 +155,17 @@ public final class MiniTracr {
         Cat out = new Cat(name, widths);
         ModelBuilder.LayerBuilder l = mlpLayer();
         double silence = 10.0 * (maxLen + 2) * (maxLen + 2); // beats every ramp at the BOS position
-        // s_k = [1/(w+1) > midpoint(1/(k+1), 1/(k+2))] = [w <= k] as a ramp of slope L_k = 2(k+1)(k+2)
-        // around L_k·midpoint = 2k+3; one-hot(w) = s_w - s_(w-1), with s_maxLen = 1.
         for (int k = 0; k < maxLen; k++) {
-            double slope = 2.0 * (k + 1) * (k + 2), centre = 2 * k + 3;
+            double slope = 2.0 * (k + 1) * (k + 2), top = 2 * k + 3;
             int up = l.unit(), down = l.unit();
-            l.in(dim(inverse), up, slope).in(-1, up, -centre + 0.5).in(bos, up, -silence);
-            l.in(dim(inverse), down, slope).in(-1, down, -centre - 0.5).in(bos, down, -silence);
+            l.in(dim(inverse), up, -slope).in(-1, up, top).in(bos, up, -silence);
+            l.in(dim(inverse), down, -slope).in(-1, down, top - 1).in(bos, down, -silence);
             for (int[] sign : new int[][] {{up, 1}, {down, -1}}) {
-                l.out(sign[0], dim(out, k), sign[1]).out(sign[0], dim(out, k + 1), -sign[1]);
+                l.out(sign[0], dim(out, k + 1), sign[1]).out(sign[0], dim(out, k), -sign[1]); // +t_k to w = k+1, -t_k to w = k
             }
         }
         int always = l.unit();
-        l.in(one, always, 1).in(bos, always, -silence).out(always, dim(out, maxLen), 1);
+        l.in(one, always, 1).in(bos, always, -silence).out(always, dim(out, 0), 1);
         return out;
     }
 

@@ -10,7 +10,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The shipped models by short name. {@link #main} exports them as JSON, which is how
+ * The shipped models by short name. The Tracr programs take up to 64 tokens after BOS
+ * (max_seq_len 65). {@link #main} exports them as JSON, which is how
  * {@code src/examples/models/} is produced: {@code java ... ModelRegistry src/examples/models}.
  */
 public final class ModelRegistry {
@@ -21,11 +22,11 @@ public final class ModelRegistry {
     static {
         MODELS.put("majority", () -> PaperModels.majority(64));
         MODELS.put("dyck1", () -> PaperModels.dyck1(64));
-        MODELS.put("length", TracrPrograms::length);
-        MODELS.put("hist", TracrPrograms::hist);
-        MODELS.put("reverse", TracrPrograms::reverse);
-        MODELS.put("sort_unique", TracrPrograms::sortUnique);
-        MODELS.put("frac_prevs", TracrPrograms::fracPrevs);
+        MODELS.put("length", () -> TracrPrograms.length(TracrPrograms.MAX_LEN));
+        MODELS.put("hist", () -> TracrPrograms.hist(TracrPrograms.MAX_LEN));
+        MODELS.put("reverse", () -> TracrPrograms.reverse(TracrPrograms.MAX_LEN));
+        MODELS.put("sort_unique", () -> TracrPrograms.sortUnique(TracrPrograms.MAX_LEN));
+        MODELS.put("frac_prevs", () -> TracrPrograms.fracPrevs(TracrPrograms.MAX_LEN));
         MODELS.put("cvp", () -> CvpModel.build(3, 64));
     }
 
