@@ -40,7 +40,8 @@ final class ModelCompiler {
         try {
             ModelConfig fixed = new ModelConfig(c.name(), c.description(), c.vocab(), c.bos(), c.maxSeqLen(), c.dModel(), c.numLayers(),
                     c.numHeads(), c.keySize(), c.valueSize(), c.mlpHiddenSize(), PrecisionSpec.bits(precision), c.attention(),
-                    c.softmaxScale(), c.layerNorm(), c.layerNormEpsilon(), c.causal(), c.outputMode(), c.outputLabels(), c.residualLabels());
+                    c.softmaxScale(), c.layerNorm(), c.layerNormEpsilon(), c.causal(), c.outputMode(), c.outputLabels(), c.residualLabels(),
+                    c.uniqueMaxHeads());
             return new Transformer(fixed, m.tokenEmbed(), m.posEmbed(), m.layers(), m.finalNorm(), m.unembed());
         } catch (IllegalArgumentException e) {
             throw new UserException("--precision " + precision + ": " + e.getMessage());

@@ -21,16 +21,30 @@ public final class CompiledModel {
      * Where things are. {@code tokenInput[i][t]}: the input index of "position i holds token t", or
      * -1 (BOS positions and BOS elsewhere are not inputs). The rest are output indices, null or -1
      * when absent: {@code accept}, {@code labelBits[i][k]}, {@code valueBits[i][k]},
-     * {@code stateBits[s][i][c][k]}.
+     * {@code stateBits[s][i][c][k]}, {@code ambiguous}: the output that is 1 where a row compiled
+     * for a unique maximum ({@code assumedRows}: layer, head, position) has a tie; the other outputs
+     * equal the reference wherever it is 0.
      */
-    public record Layout(int[][] tokenInput, int accept, int[][] labelBits, int[][] valueBits, int[][][][] stateBits) {
+    public record Layout(int[][] tokenInput, int accept, int[][] labelBits, int[][] valueBits, int[][][][] stateBits,
+                         int ambiguous, List<List<Integer>> assumedRows) {
+        Layout(int[][] tokenInput, int accept, int[][] labelBits, int[][] valueBits) {
+            this(tokenInput, accept, labelBits, valueBits, null, -1, List.of());
+        }
+
         Layout withStates(int[][][][] states) {
-            return new Layout(tokenInput, accept, labelBits, valueBits, states);
+            return new Layout(tokenInput, accept, labelBits, valueBits, states, ambiguous, assumedRows);
+        }
+
+        Layout withAmbiguous(int output, List<List<Integer>> rows) {
+            return new Layout(tokenInput, accept, labelBits, valueBits, stateBits, output, rows);
         }
     }
 
-    /** One input's outputs: accept (classifiers), labels per position, values per position, states. */
-    public record Result(boolean accepted, int[] labels, PFloat[] values, PFloat[][][] states) {}
+    /**
+     * One input's outputs: accept (classifiers), labels per position, values per position, states;
+     * ambiguous: the input is outside what the circuit is exact for (see {@link Layout}).
+     */
+    public record Result(boolean accepted, int[] labels, PFloat[] values, PFloat[][][] states, boolean ambiguous) {}
 
     private final Transformer model;
     private final int n, p;
@@ -146,7 +160,7 @@ public final class CompiledModel {
                 }
             }
         }
-        return new Result(accepted, labels, values, states);
+        return new Result(accepted, labels, values, states, layout.ambiguous() >= 0 && bit(out, layout.ambiguous(), w));
     }
 
     /** Depth, gates, precision, build time. */

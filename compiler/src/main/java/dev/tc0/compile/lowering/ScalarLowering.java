@@ -72,6 +72,9 @@ public final class ScalarLowering {
     private int nextDomain = 1;
     private final Map<Long, Product> products = new HashMap<>();
     private final Map<Object, Scalar> merged = new HashMap<>();
+    private final Map<List<Integer>, Domain> byLits = new HashMap<>();
+    /** Sums by their linear form: equal sums (e.g. the same global value computed at every position) share one domain. */
+    private final Map<Object, Scalar> sums = new HashMap<>();
     private int[] levels = new int[1024];
     private String component = "?";
     private int componentLevel;
@@ -118,13 +121,13 @@ public final class ScalarLowering {
 
     private long edges;
 
-    /** Operand edges of the gates built so far by this library (an upper bound: shared gates count once per request). */
+    /** Operand edges of the gates built so far by this library (gates found in the structural hash count once). */
     public long edges() {
         return edges;
     }
 
-    private int record(int lit, int[] operands) {
-        edges += operands.length;
+    private int record(int lit, int[] operands, int gatesBefore) {
+        if (b.numGates() > gatesBefore) edges += operands.length; // a gate the structural hash already had costs nothing
         if (edges > limits.maxEdges()) {
             throw new LoweringLimitException(component + ": the circuit passed the limit of " + limits.maxEdges() + " edges");
         }
@@ -143,21 +146,110 @@ public final class ScalarLowering {
     }
 
     int and(int... lits) {
-        return record(b.and(lits), lits);
+        int before = b.numGates();
+        return record(b.and(lits), lits, before);
     }
 
     int or(int... lits) {
         if (lits.length == 0) return Literal.FALSE;
-        return record(b.or(lits), lits);
+        int before = b.numGates();
+        return record(b.or(lits), lits, before);
     }
 
     int weighted(long[] w, int[] lits, long t) {
-        return record(b.weighted(w, lits, t), lits);
+        int before = b.numGates();
+        return record(b.weighted(w, lits, t), lits, before);
     }
 
+    /** One domain per list of literals: the same minterms are the same domain, so scalars over them combine pointwise. */
     Domain domain(int[] lits) {
         if (lits.length == 1) return constantDomain;
-        return new Domain(nextDomain++, lits);
+        return byLits.computeIfAbsent(Arrays.asList(Arrays.stream(lits).boxed().toArray(Integer[]::new)), k -> new Domain(nextDomain++, lits));
+    }
+
+    /** A domain of runs with its cuts (see {@link Domain}); the same literals as a known domain keep its identity. */
+    private Domain runsDomain(int[] lits, int[] cuts) {
+        Domain d = domain(lits);
+        if (d.size() == 1) return d;
+        Domain r = new Domain(d.id(), lits, cuts);
+        byLits.put(Arrays.asList(Arrays.stream(lits).boxed().toArray(Integer[]::new)), r);
+        return r;
+    }
+
+    // ---------------------------------------------------------------- refinement
+
+    /**
+     * A coarser domain of a domain: {@code map[k]} is the minterm of {@code coarse} that minterm k
+     * implies. Merges and products record theirs, so a scalar over a coarser domain can be read
+     * on a finer one for free: the per-position tuple analysis, done lazily. Values computed on
+     * one position (a node number, and its square fetched by another head) stay correlated.
+     */
+    private record Coarsening(Domain coarse, int[] map) {}
+
+    private final Map<Integer, List<Coarsening>> coarser = new HashMap<>();
+    private final Map<Long, int[]> liftMemo = new HashMap<>();
+    private static final int[] UNRELATED = new int[0];
+
+    private void coarsens(Domain fine, Domain coarse, int[] map) {
+        if (fine.size() > 1 && coarse.size() > 1 && fine.id() != coarse.id()) {
+            coarser.computeIfAbsent(fine.id(), k -> new ArrayList<>()).add(new Coarsening(coarse, map));
+        }
+    }
+
+    /** For each minterm of fine, the minterm of coarse it implies; null when no chain of merges and products relates them. */
+    private int[] liftMap(Domain fine, Domain coarse) {
+        if (fine.id() == coarse.id()) {
+            int[] id = new int[fine.size()];
+            for (int k = 0; k < id.length; k++) id[k] = k;
+            return id;
+        }
+        long key = ((long) fine.id() << 32) | coarse.id();
+        int[] known = liftMemo.get(key);
+        if (known != null) return known == UNRELATED ? null : known;
+        int[] found = null;
+        for (Coarsening c : coarser.getOrDefault(fine.id(), List.of())) {
+            int[] rest = liftMap(c.coarse(), coarse);
+            if (rest == null) continue;
+            found = new int[fine.size()];
+            for (int k = 0; k < found.length; k++) found[k] = rest[c.map()[k]];
+            break;
+        }
+        liftMemo.put(key, found == null ? UNRELATED : found);
+        return found;
+    }
+
+    /** x over a finer domain, when one is related; else x. */
+    private Scalar lift(Scalar x, Domain fine) {
+        if (x.domain().size() == 1 || x.domain().id() == fine.id()) return x;
+        int[] map = liftMap(fine, x.domain());
+        if (map == null) return x;
+        PFloat[] v = new PFloat[fine.size()];
+        for (int k = 0; k < v.length; k++) v[k] = x.values()[map[k]];
+        return new Scalar(fine, v);
+    }
+
+    /** The terms with every domain that is a coarsening of another term's domain replaced by that finer one. */
+    private List<Scalar> aligned(List<Scalar> terms) {
+        List<Domain> ds = new ArrayList<>();
+        for (Scalar t : terms) {
+            if (t.domain().size() > 1 && ds.stream().noneMatch(d -> d.id() == t.domain().id())) ds.add(t.domain());
+        }
+        if (ds.size() < 2 || ds.size() > 16) return terms;
+        List<Scalar> out = new ArrayList<>(terms);
+        boolean changed = false;
+        for (Domain d : ds) {
+            for (Domain e : ds) {
+                if (e.id() == d.id() || liftMap(e, d) == null) continue;
+                for (int k = 0; k < out.size(); k++) {
+                    if (out.get(k).domain().id() == d.id()) {
+                        out.set(k, lift(out.get(k), e));
+                        changed = true;
+                    }
+                }
+                break;
+            }
+        }
+        return changed ? aligned(out) : terms;
     }
 
     // ---------------------------------------------------------------- scalars
@@ -192,27 +284,66 @@ public final class ScalarLowering {
     /** The scalar over its distinct values: one OR per value (memoised, so identity is kept). */
     public Scalar merge(Scalar x) {
         if (x.domain().size() == 1) return x;
-        TreeMap<PFloat, List<Integer>> byValue = new TreeMap<>();
-        for (int k = 0; k < x.values().length; k++) byValue.computeIfAbsent(x.values()[k], z -> new ArrayList<>()).add(x.domain().lits()[k]);
+        TreeMap<PFloat, boolean[]> byValue = new TreeMap<>();
+        for (int k = 0; k < x.values().length; k++) byValue.computeIfAbsent(x.values()[k], z -> new boolean[x.values().length])[k] = true;
         if (byValue.size() == x.values().length) return x;
         if (byValue.size() == 1) return constant(byValue.firstKey());
         Object key = List.of(x.domain().id(), Arrays.asList(x.values()));
         Scalar m = merged.get(key);
         if (m != null) return m;
-        int[] lits = new int[byValue.size()];
-        PFloat[] values = new PFloat[byValue.size()];
-        int i = 0;
-        for (var e : byValue.entrySet()) {
-            values[i] = e.getKey();
-            lits[i++] = or(e.getValue().stream().mapToInt(Integer::intValue).toArray());
+        // on a domain of runs where each value's minterms are consecutive (a monotone function of a
+        // sum), the merged domain is again a domain of runs: order the values by their first run
+        List<Map.Entry<PFloat, boolean[]>> groups = new ArrayList<>(byValue.entrySet());
+        int[] first = new int[groups.size()];
+        boolean runs = x.domain().cuts() != null;
+        for (int g = 0; g < groups.size(); g++) {
+            boolean[] on = groups.get(g).getValue();
+            int a = -1, b = -1, count = 0;
+            for (int k = 0; k < on.length; k++) if (on[k]) { if (a < 0) a = k; b = k; count++; }
+            first[g] = a;
+            runs &= b - a + 1 == count;
         }
-        m = new Scalar(domain(lits), values);
+        if (runs) {
+            Integer[] order = new Integer[groups.size()];
+            for (int g = 0; g < order.length; g++) order[g] = g;
+            Arrays.sort(order, (u, v) -> Integer.compare(first[u], first[v]));
+            List<Map.Entry<PFloat, boolean[]>> sorted = new ArrayList<>();
+            int[] cuts = new int[groups.size() + 1];
+            for (int g = 0; g < order.length; g++) {
+                sorted.add(groups.get(order[g]));
+                cuts[g] = x.domain().cuts()[first[order[g]]];
+            }
+            cuts[groups.size()] = Literal.FALSE;
+            groups = sorted;
+            int[] lits = new int[groups.size()];
+            PFloat[] values = new PFloat[groups.size()];
+            for (int g = 0; g < lits.length; g++) {
+                values[g] = groups.get(g).getKey();
+                lits[g] = anyOf(x.domain(), groups.get(g).getValue());
+            }
+            m = new Scalar(runsDomain(lits, cuts), values);
+        } else {
+            int[] lits = new int[groups.size()];
+            PFloat[] values = new PFloat[groups.size()];
+            for (int g = 0; g < lits.length; g++) {
+                values[g] = groups.get(g).getKey();
+                lits[g] = anyOf(x.domain(), groups.get(g).getValue());
+            }
+            m = new Scalar(domain(lits), values);
+        }
+        int[] map = new int[x.values().length];
+        for (int g = 0; g < m.values().length; g++) for (int k = 0; k < map.length; k++) if (x.values()[k].equals(m.values()[g])) map[k] = g;
+        coarsens(x.domain(), m.domain(), map);
         merged.put(key, m);
         return m;
     }
 
     /** A function of two scalars: pointwise on a shared domain, else Lemma 1 over pairs of minterms. */
     public Scalar combine(Scalar x, Scalar y, BinaryOperator<PFloat> f) {
+        if (x.domain().id() != y.domain().id() && x.domain().size() > 1 && y.domain().size() > 1) {
+            y = lift(y, x.domain());
+            x = lift(x, y.domain());
+        }
         if (x.domain().id() != y.domain().id() && x.domain().size() > 1 && y.domain().size() > 1) {
             x = merge(x);
             y = merge(y);
@@ -230,6 +361,236 @@ public final class ScalarLowering {
         PFloat[] v = new PFloat[pr.domain().size()];
         for (int k = 0; k < v.length; k++) v[k] = g.apply(x.values()[pr.left()[k]], y.values()[pr.right()[k]]);
         return simplify(new Scalar(pr.domain(), v));
+    }
+
+    /** A vector of scalars over one domain: on minterm k the vector is {@code values[k]}. */
+    public record Tuple(Domain domain, PFloat[][] values) {
+        public int size() {
+            return domain.size();
+        }
+    }
+
+    /**
+     * The scalars as one tuple: the product of their distinct domains (after merging each to its
+     * distinct values), one AND per combination (Lemma 1's minterms of several variables).
+     */
+    public Tuple tuple(List<Scalar> xs) {
+        List<Scalar> ms = aligned(aligned(xs).stream().map(this::merge).toList());
+        List<Domain> parts = new ArrayList<>();
+        Map<Integer, Integer> partOf = new HashMap<>();
+        for (Scalar x : ms) {
+            if (x.domain().size() > 1 && !partOf.containsKey(x.domain().id())) {
+                partOf.put(x.domain().id(), parts.size());
+                parts.add(x.domain());
+            }
+        }
+        Domain d = parts.isEmpty() ? constantDomain : productOf(parts);
+        PFloat[][] values = new PFloat[d.size()][ms.size()];
+        for (int k = 0; k < d.size(); k++) {
+            for (int c = 0; c < ms.size(); c++) {
+                Scalar x = ms.get(c);
+                values[k][c] = x.domain().size() == 1 ? x.values()[0] : lift(x, d).values()[k];
+            }
+        }
+        return new Tuple(d, values);
+    }
+
+    /**
+     * Scalars chosen by exclusive selector literals (exactly one holds on every input the circuit
+     * is exact for): coordinate u is {@code choices.get(k).get(u)} where selector k holds. When
+     * each choice's coordinates are functions of one domain (constants, or the columns of one
+     * tuple, such as the value vector of the key a head selects), all coordinates share one
+     * domain, AND(selector, minterm of the choice), and stay correlated; otherwise each coordinate
+     * gets its own.
+     */
+    public List<Scalar> select(List<Integer> selectors, List<List<Scalar>> choices, int width) {
+        Domain[] shared = new Domain[choices.size()];
+        boolean joint = true;
+        for (int k = 0; k < choices.size() && joint; k++) {
+            for (Scalar r : choices.get(k)) {
+                if (r.domain().size() == 1) continue;
+                if (shared[k] != null && shared[k].id() != r.domain().id()) joint = false;
+                shared[k] = r.domain();
+            }
+        }
+        List<Scalar> out = new ArrayList<>(width);
+        if (joint) {
+            List<Integer> lits = new ArrayList<>();
+            List<List<PFloat>> values = new ArrayList<>();
+            for (int u = 0; u < width; u++) values.add(new ArrayList<>());
+            for (int k = 0; k < choices.size(); k++) {
+                int size = shared[k] == null ? 1 : shared[k].size();
+                for (int m = 0; m < size; m++) {
+                    int lit = shared[k] == null ? selectors.get(k) : and(selectors.get(k), shared[k].lits()[m]);
+                    if (lit == Literal.FALSE) continue;
+                    lits.add(lit);
+                    for (int u = 0; u < width; u++) {
+                        Scalar r = choices.get(k).get(u);
+                        values.get(u).add(r.values()[r.domain().size() == 1 ? 0 : m]);
+                    }
+                }
+            }
+            if (lits.isEmpty()) {
+                for (int u = 0; u < width; u++) out.add(constant(prec.zero()));
+                return out;
+            }
+            // one minterm per distinct value vector (one OR each): the choices often agree
+            Map<List<PFloat>, List<Integer>> byVector = new LinkedHashMap<>();
+            for (int k = 0; k < lits.size(); k++) {
+                List<PFloat> vector = new ArrayList<>(width);
+                for (int u = 0; u < width; u++) vector.add(values.get(u).get(k));
+                byVector.computeIfAbsent(vector, z -> new ArrayList<>()).add(lits.get(k));
+            }
+            int[] merged = new int[byVector.size()];
+            List<List<PFloat>> vectors = new ArrayList<>(byVector.keySet());
+            for (int g = 0; g < merged.length; g++) merged[g] = or(byVector.get(vectors.get(g)).stream().mapToInt(Integer::intValue).toArray());
+            Domain d = domain(merged);
+            if (merged.length < lits.size() && lits.size() > 1) {
+                // the choices' minterms (often the query's own domain) are finer: record it, to keep correlation
+                Domain fine = domain(lits.stream().mapToInt(Integer::intValue).toArray());
+                int[] map = new int[lits.size()];
+                for (int k = 0; k < map.length; k++) {
+                    List<PFloat> vector = new ArrayList<>(width);
+                    for (int u = 0; u < width; u++) vector.add(values.get(u).get(k));
+                    map[k] = vectors.indexOf(vector);
+                }
+                coarsens(fine, d, map);
+            }
+            for (int u = 0; u < width; u++) {
+                PFloat[] v = new PFloat[merged.length];
+                for (int g = 0; g < v.length; g++) v[g] = vectors.get(g).get(u);
+                out.add(simplify(new Scalar(d, v)));
+            }
+            return out;
+        }
+        for (int u = 0; u < width; u++) {
+            List<Integer> lits = new ArrayList<>();
+            List<PFloat> values = new ArrayList<>();
+            for (int k = 0; k < selectors.size(); k++) {
+                Scalar r = choices.get(k).get(u);
+                for (int m = 0; m < r.domain().size(); m++) {
+                    int lit = r.domain().size() == 1 ? selectors.get(k) : and(selectors.get(k), r.domain().lits()[m]);
+                    if (lit == Literal.FALSE) continue;
+                    lits.add(lit);
+                    values.add(r.values()[m]);
+                }
+            }
+            out.add(lits.isEmpty() ? constant(prec.zero()) : simplify(new Scalar(domain(lits.stream().mapToInt(Integer::intValue).toArray()), values.toArray(PFloat[]::new))));
+        }
+        return out;
+    }
+
+    /** The columns of a tuple as scalars over its domain. */
+    public List<Scalar> columns(Tuple t, int width) {
+        List<Scalar> out = new ArrayList<>(width);
+        for (int u = 0; u < width; u++) {
+            PFloat[] v = new PFloat[t.size()];
+            for (int k = 0; k < v.length; k++) v[k] = t.values()[k][u];
+            out.add(simplify(new Scalar(t.domain(), v)));
+        }
+        return out;
+    }
+
+    private final Map<List<Integer>, Domain> productsOf = new HashMap<>();
+
+    /**
+     * The product of several domains in one AND layer (one AND of k literals per combination);
+     * each part is recorded as a coarsening, so scalars over the parts read off it for free.
+     */
+    private Domain productOf(List<Domain> parts) {
+        if (parts.size() == 1) return parts.getFirst();
+        List<Integer> key = parts.stream().map(Domain::id).toList();
+        Domain known = productsOf.get(key);
+        if (known != null) return known;
+        long size = 1;
+        for (Domain d : parts) size *= d.size();
+        if (size > limits.maxDomain()) {
+            throw new LoweringLimitException(component + ": a tuple of " + parts.size() + " scalars with " + size
+                    + " combinations of values exceeds the limit of " + limits.maxDomain());
+        }
+        // the atoms (domains not made by productOf) under the parts; parts sharing an atom must agree on it
+        List<Domain> atoms = new ArrayList<>();
+        for (Domain d : parts) for (Domain a : atoms(d).domains()) if (atoms.stream().noneMatch(x -> x.id() == a.id())) atoms.add(a);
+        int[][] where = new int[parts.size()][]; // per part, the position of each of its atoms in the list
+        for (int p = 0; p < parts.size(); p++) {
+            Domain[] pa = atoms(parts.get(p)).domains();
+            where[p] = new int[pa.length];
+            for (int q = 0; q < pa.length; q++) for (int a = 0; a < atoms.size(); a++) if (atoms.get(a).id() == pa[q].id()) where[p][q] = a;
+        }
+        List<Integer> lits = new ArrayList<>();
+        List<int[]> index = new ArrayList<>(), atomIndex = new ArrayList<>();
+        int[] at = new int[parts.size()];
+        int[] ops = new int[parts.size()];
+        combinations:
+        while (true) {
+            int[] ai = new int[atoms.size()];
+            Arrays.fill(ai, -1);
+            boolean consistent = true;
+            for (int p = 0; p < parts.size() && consistent; p++) {
+                int[] pi = atoms(parts.get(p)).index()[at[p]];
+                for (int q = 0; q < pi.length; q++) {
+                    int a = where[p][q];
+                    if (ai[a] >= 0 && ai[a] != pi[q]) consistent = false;
+                    ai[a] = pi[q];
+                }
+            }
+            if (consistent) {
+                for (int p = 0; p < ops.length; p++) ops[p] = parts.get(p).lits()[at[p]];
+                int lit = and(ops.clone());
+                if (lit != Literal.FALSE) {
+                    lits.add(lit);
+                    index.add(at.clone());
+                    atomIndex.add(ai);
+                }
+            }
+            int p = parts.size() - 1;
+            while (p >= 0 && ++at[p] == parts.get(p).size()) at[p--] = 0;
+            if (p < 0) break combinations;
+        }
+        Domain d = domain(lits.stream().mapToInt(Integer::intValue).toArray());
+        for (int p = 0; p < parts.size(); p++) {
+            int[] map = new int[index.size()];
+            for (int k = 0; k < map.length; k++) map[k] = index.get(k)[p];
+            coarsens(d, parts.get(p), map);
+        }
+        if (d.size() > 1) atomsOf.putIfAbsent(d.id(), new Atoms(atoms.toArray(Domain[]::new), atomIndex.toArray(int[][]::new)));
+        productsOf.put(key, d);
+        return d;
+    }
+
+    /** The atoms of a domain made by {@link #productOf}, and per minterm the minterm of each atom. */
+    private record Atoms(Domain[] domains, int[][] index) {}
+
+    private final Map<Integer, Atoms> atomsOf = new HashMap<>();
+
+    private Atoms atoms(Domain d) {
+        Atoms a = atomsOf.get(d.id());
+        if (a != null) return a;
+        int[][] index = new int[d.size()][];
+        for (int k = 0; k < index.length; k++) index[k] = new int[] {k};
+        return new Atoms(new Domain[] {d}, index);
+    }
+
+    /** x read on a product p whose atoms include x's atoms (minterms x rules out get any value: they are never true). */
+    private Scalar liftByAtoms(Scalar x, Domain p) {
+        if (x.domain().size() == 1 || x.domain().id() == p.id()) return x;
+        Atoms ax = atoms(x.domain()), ap = atoms(p);
+        int[] pos = new int[ax.domains().length];
+        for (int q = 0; q < pos.length; q++) {
+            pos[q] = -1;
+            for (int a = 0; a < ap.domains().length; a++) if (ap.domains()[a].id() == ax.domains()[q].id()) pos[q] = a;
+            if (pos[q] < 0) return lift(x, p);
+        }
+        Map<List<Integer>, Integer> minterm = new HashMap<>();
+        for (int k = 0; k < ax.index().length; k++) minterm.put(Arrays.stream(ax.index()[k]).boxed().toList(), k);
+        PFloat[] v = new PFloat[p.size()];
+        for (int k = 0; k < v.length; k++) {
+            List<Integer> proj = new ArrayList<>(pos.length);
+            for (int q : pos) proj.add(ap.index()[k][q]);
+            Integer m = minterm.get(proj);
+            v[k] = m == null ? x.values()[0] : x.values()[m];
+        }
+        return new Scalar(p, v);
     }
 
     private Product product(Domain dx, Domain dy) {
@@ -252,7 +613,9 @@ public final class ScalarLowering {
                 right[n++] = c;
             }
         }
-        pr = new Product(new Domain(nextDomain++, Arrays.copyOf(lits, n)), Arrays.copyOf(left, n), Arrays.copyOf(right, n));
+        pr = new Product(domain(Arrays.copyOf(lits, n)), Arrays.copyOf(left, n), Arrays.copyOf(right, n));
+        coarsens(pr.domain(), dx, pr.left());
+        coarsens(pr.domain(), dy, pr.right());
         products.put(key, pr);
         return pr;
     }
@@ -263,6 +626,7 @@ public final class ScalarLowering {
     private record LinearForm(int low, List<Domain> domains, List<BigInteger[]> grid) {}
 
     private LinearForm linearForm(List<Scalar> terms) {
+        terms = aligned(terms);
         int low = Integer.MAX_VALUE;
         for (Scalar t : terms) {
             for (PFloat v : t.values()) {
@@ -329,10 +693,59 @@ public final class ScalarLowering {
         return new PFloat(prec.p(), (int) (s.signum() * m), (int) e);
     }
 
-    /** ⊕ of the terms (Def 15). */
+    /** ⊕ of the terms (Def 15). Equal linear forms give the same scalar, so their results stay correlated. */
     public Scalar sum(List<Scalar> terms) {
         LinearForm lf = linearForm(terms);
         if (lf == null) return constant(prec.zero());
+        List<Object> key = new ArrayList<>();
+        key.add(lf.low());
+        for (int g = 0; g < lf.domains().size(); g++) {
+            key.add(lf.domains().get(g).id());
+            key.add(Arrays.asList(lf.grid().get(g)));
+        }
+        Scalar known = sums.get(key);
+        if (known != null) return known;
+        Scalar result = tupleSum(terms, lf);
+        if (result == null) result = sum(lf);
+        sums.put(key, result);
+        return result;
+    }
+
+    /**
+     * A sum over a few small domains (an affine map or a feed-forward unit inside one position) is
+     * computed on their product: one AND per combination, then pointwise, so the result is a
+     * function of the combination and stays correlated with every scalar it came from (a node
+     * number and the token it was computed on). Null when the product would be too large or the
+     * sum has many domains (sums over positions), which take the threshold route.
+     */
+    private Scalar tupleSum(List<Scalar> terms, LinearForm lf) {
+        int big = 0;
+        for (Domain d : lf.domains()) if (d.size() > 1) big++;
+        if (big < 2) return null;
+        // each term over its distinct values first: sums that differ only in constants (the two
+        // ramps of a clipped unit) then land on the same product and stay correlated
+        List<Scalar> ms = aligned(terms.stream().map(this::merge).toList());
+        List<Domain> atoms = new ArrayList<>();
+        long size = 1;
+        for (Scalar t : ms) {
+            if (t.domain().size() == 1) continue;
+            for (Domain a : atoms(t.domain()).domains()) {
+                if (atoms.stream().anyMatch(x -> x.id() == a.id())) continue;
+                atoms.add(a);
+                size *= a.size();
+                if (atoms.size() > MAX_TUPLE_PARTS || size > MAX_TUPLE_SUM) return null;
+            }
+        }
+        if (atoms.size() < 2) return sum(ms);
+        atoms.sort(java.util.Comparator.comparingInt(Domain::id));
+        Domain p = productOf(atoms);
+        return sum(ms.stream().map(t -> liftByAtoms(t, p)).toList());
+    }
+
+    /** Limits of {@link #tupleSum}: few domains, few combinations. */
+    private static final int MAX_TUPLE_PARTS = 4, MAX_TUPLE_SUM = 2048;
+
+    private Scalar sum(LinearForm lf) {
         if (lf.domains().size() == 1 || (lf.domains().size() == 2 && lf.domains().get(1).size() == 1)) {
             // one domain (plus a constant): pointwise, no gates
             Domain d = lf.domains().getFirst();
@@ -384,7 +797,7 @@ public final class ScalarLowering {
         System.arraycopy(tests, 0, atLeast, 1, runs - 1);
         int[] lits = new int[runs];
         for (int r = 0; r < runs; r++) lits[r] = and(atLeast[r], Literal.not(atLeast[r + 1]));
-        return new Scalar(domain(lits), values.toArray(PFloat[]::new));
+        return new Scalar(runsDomain(lits, atLeast), values.toArray(PFloat[]::new));
     }
 
     /** The smallest s' in (s, top] with a result other than v, or null. */
@@ -406,9 +819,9 @@ public final class ScalarLowering {
         if (lf.domains().size() == 1 || (lf.domains().size() == 2 && lf.domains().get(1).size() == 1)) {
             BigInteger c = lf.domains().size() == 2 ? lf.grid().get(1)[0] : BigInteger.ZERO;
             BigInteger[] z = lf.grid().getFirst();
-            List<Integer> on = new ArrayList<>();
-            for (int k = 0; k < z.length; k++) if (z[k].add(c).signum() > 0) on.add(lf.domains().getFirst().lits()[k]);
-            return or(on.stream().mapToInt(Integer::intValue).toArray());
+            boolean[] on = new boolean[z.length];
+            for (int k = 0; k < z.length; k++) on[k] = z[k].add(c).signum() > 0;
+            return anyOf(lf.domains().getFirst(), on);
         }
         Threshold th = threshold(lf);
         BigInteger t = BigInteger.ONE.subtract(th.base());
@@ -449,17 +862,115 @@ public final class ScalarLowering {
             return sums;
         }
 
-        /** [S ≥ t] for each t. */
+        /** [S ≥ t] for each t, on the smallest weights that provably give the same tests. */
         int[] atLeast(List<BigInteger> ts) {
+            Threshold t = this;
+            List<BigInteger> tests = ts;
+            BigInteger g = BigInteger.ZERO;
+            for (BigInteger w : weights) g = g.gcd(w);
+            if (g.compareTo(BigInteger.ONE) > 0) {
+                // S = g·S', so S ≥ t exactly when S' ≥ ceil(t / g)
+                t = t.scaled(g, 0);
+                tests = ceilDivide(tests, g);
+            }
+            int cut = t.top.bitLength() - limits.maxWeightBits();
+            if (cut > 0 && t.lowBitsIrrelevant(tests, cut)) {
+                BigInteger unit = BigInteger.ONE.shiftLeft(cut);
+                t = t.scaled(unit, cut);
+                tests = ceilDivide(tests, unit);
+            }
             int[] out = new int[ts.size()];
-            int width = top.bitLength();
-            // The route is chosen by the shape of the sum, not by its size, so that it does not
-            // change with n: one weighted gate per test when every group contributes one literal
-            // (a count-like sum: at most n + 1 results, |tests|·fan-in = O(n^2) edges), the binary
-            // route when some group has several nonzero weights (value sets that grow with n).
+            List<Integer> open = new ArrayList<>();
+            for (int k = 0; k < out.length; k++) {
+                BigInteger x = tests.get(k);
+                if (x.signum() <= 0) out[k] = Literal.TRUE;
+                else if (x.compareTo(t.top) > 0) out[k] = Literal.FALSE;
+                else open.add(k);
+            }
+            int[] built = t.build(open.stream().map(tests::get).toList());
+            for (int k = 0; k < built.length; k++) out[open.get(k)] = built[k];
+            return out;
+        }
+
+        private static List<BigInteger> ceilDivide(List<BigInteger> ts, BigInteger d) {
+            return ts.stream().map(x -> {
+                BigInteger[] qr = x.divideAndRemainder(d);
+                return qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
+            }).toList();
+        }
+
+        /**
+         * The same literals with weights floor(w / unit) (literals whose weight drops to 0 are left
+         * out). Exact for a common divisor; for unit = 2^cut only after {@link #lowBitsIrrelevant}.
+         */
+        private Threshold scaled(BigInteger unit, int cut) {
+            List<Integer> keep = new ArrayList<>();
+            for (int r = 0; r < lits.length; r++) if (weights[r].compareTo(unit) >= 0) keep.add(r);
+            int[] l = new int[keep.size()], gr = new int[keep.size()];
+            BigInteger[] w = new BigInteger[keep.size()];
+            Map<Integer, BigInteger> maxPerGroup = new HashMap<>();
+            for (int k = 0; k < w.length; k++) {
+                int r = keep.get(k);
+                l[k] = lits[r];
+                gr[k] = groupOf[r];
+                w[k] = weights[r].divide(unit);
+                maxPerGroup.merge(gr[k], w[k], BigInteger::max);
+            }
+            BigInteger t = maxPerGroup.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
+            return new Threshold(base, t, null, l, w, gr);
+        }
+
+        /**
+         * True when dropping the low {@code cut} bits of every weight changes none of the tests.
+         * Write S = H·2^cut + s with s in [0, T], T the sum over groups of their largest low part;
+         * [S ≥ t] equals [H·2^cut ≥ t] unless some achievable H has H·2^cut in [t - T, t - 1]. The
+         * achievable H are the sums of one high part per group (enumerated up to the sumset cap).
+         * Softmax normalisers need this: exp(40) beside exp(0) spans 100+ grid bits, yet the small
+         * terms can never carry into the bits that f_p keeps.
+         */
+        private boolean lowBitsIrrelevant(List<BigInteger> ts, int cut) {
+            Map<Integer, TreeSet<BigInteger>> highs = new LinkedHashMap<>();
+            Map<Integer, BigInteger> maxLow = new HashMap<>();
+            for (int r = 0; r < lits.length; r++) {
+                BigInteger hi = weights[r].shiftRight(cut);
+                highs.computeIfAbsent(groupOf[r], k -> new TreeSet<>(List.of(BigInteger.ZERO))).add(hi);
+                maxLow.merge(groupOf[r], weights[r].subtract(hi.shiftLeft(cut)), BigInteger::max);
+            }
+            BigInteger reach = maxLow.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
+            if (reach.signum() == 0) return true;
+            TreeSet<BigInteger> achievable = new TreeSet<>(List.of(BigInteger.ZERO));
+            for (TreeSet<BigInteger> h : highs.values()) {
+                if (h.size() == 1) continue;
+                TreeSet<BigInteger> next = new TreeSet<>();
+                for (BigInteger a : achievable) {
+                    for (BigInteger x : h) next.add(a.add(x));
+                    if (next.size() > limits.maxSums()) return false;
+                }
+                achievable = next;
+            }
+            BigInteger unit = BigInteger.ONE.shiftLeft(cut);
+            for (BigInteger t : ts) {
+                // the smallest achievable H with H·2^cut >= t - reach must still be >= t
+                BigInteger from = t.subtract(reach);
+                BigInteger lowH = from.signum() <= 0 ? BigInteger.ZERO : from.add(unit).subtract(BigInteger.ONE).shiftRight(cut);
+                BigInteger h = achievable.ceiling(lowH);
+                if (h != null && h.shiftLeft(cut).compareTo(t) < 0) return false;
+            }
+            return true;
+        }
+
+        /**
+         * One weighted gate per test when every group contributes one literal and the weights fit
+         * (a count-like sum: at most n + 1 results, |tests|·fan-in = O(n^2) edges); the binary route
+         * otherwise. The route is chosen by the shape of the sum, not by its size, so that it does
+         * not change with n.
+         */
+        private int[] build(List<BigInteger> ts) {
+            int[] out = new int[ts.size()];
+            if (out.length == 0) return out;
             boolean countLike = true;
             for (int r = 1; r < groupOf.length; r++) countLike &= groupOf[r] != groupOf[r - 1];
-            if (width <= limits.maxWeightBits() && countLike) {
+            if (top.bitLength() <= limits.maxWeightBits() && countLike) {
                 long[] w = Arrays.stream(weights).mapToLong(BigInteger::longValueExact).toArray();
                 for (int k = 0; k < out.length; k++) out[k] = weighted(w, lits, ts.get(k).longValueExact());
                 return out;
@@ -581,19 +1092,46 @@ public final class ScalarLowering {
 
     // ---------------------------------------------------------------- comparisons
 
+    /**
+     * OR of the minterms k of d with on[k]: TRUE when all are on; on a domain of runs, when the
+     * on-set is an interval of runs, one AND of two cuts (or a cut itself).
+     */
+    int anyOf(Domain d, boolean[] on) {
+        int first = -1, last = -1, count = 0;
+        for (int k = 0; k < on.length; k++) {
+            if (!on[k]) continue;
+            if (first < 0) first = k;
+            last = k;
+            count++;
+        }
+        if (count == 0) return Literal.FALSE;
+        if (count == on.length) return Literal.TRUE;
+        if (d.cuts() != null && last - first + 1 == count) {
+            int lo = d.cuts()[first], hi = Literal.not(d.cuts()[last + 1]);
+            return lo == Literal.TRUE ? hi : hi == Literal.TRUE ? lo : and(lo, hi);
+        }
+        int[] lits = new int[count];
+        int i = 0;
+        for (int k = 0; k < on.length; k++) if (on[k]) lits[i++] = d.lits()[k];
+        return count == 1 ? lits[0] : or(lits);
+    }
+
     /** [x ≥ v] (or [x &gt; v] when strict) for a constant v: one OR of minterms. */
     public int compareConstant(Scalar x, PFloat v, boolean strict) {
-        List<Integer> on = new ArrayList<>();
-        for (int k = 0; k < x.values().length; k++) {
+        boolean[] on = new boolean[x.values().length];
+        for (int k = 0; k < on.length; k++) {
             int c = x.values()[k].compareTo(v);
-            if (strict ? c > 0 : c >= 0) on.add(x.domain().lits()[k]);
+            on[k] = strict ? c > 0 : c >= 0;
         }
-        if (on.size() == x.values().length) return Literal.TRUE;
-        return or(on.stream().mapToInt(Integer::intValue).toArray());
+        return anyOf(x.domain(), on);
     }
 
     /** [x &gt; y] (or [x ≥ y] when not strict): OR over x's minterms of AND(minterm, ¬[y ≥ value] or ¬[y &gt; value]). */
     public int compare(Scalar x, Scalar y, boolean strict) {
+        if (x.domain().id() != y.domain().id() && x.domain().size() > 1 && y.domain().size() > 1) {
+            y = lift(y, x.domain());
+            x = lift(x, y.domain());
+        }
         if (x.domain().id() == y.domain().id() || x.domain().size() == 1 && y.domain().size() == 1) {
             List<Integer> on = new ArrayList<>();
             for (int k = 0; k < x.values().length; k++) {
@@ -613,19 +1151,65 @@ public final class ScalarLowering {
     }
 
     /**
+     * Saturated attention's weights s_j = [σ_j is maximal in its row] as 0/1 scalars. When every
+     * score of the row is a function of one domain (the query's minterms, with keys that are
+     * constants, as when a head looks a value up in the position table), the row maximum is known
+     * on each minterm, so the weights, and everything summed from them, are value tables on that
+     * domain: no gates, and ties are counted exactly. Otherwise {@link #isMax}.
+     */
+    public List<Scalar> saturate(List<Scalar> row) {
+        Domain shared = null;
+        for (Scalar x : row) {
+            if (x.domain().size() == 1) continue;
+            if (shared != null && shared.id() != x.domain().id()) {
+                return Arrays.stream(isMax(row)).mapToObj(this::indicator).toList();
+            }
+            shared = x.domain();
+        }
+        Domain d = shared == null ? constantDomain : shared;
+        PFloat[][] weights = new PFloat[row.size()][d.size()];
+        for (int k = 0; k < d.size(); k++) {
+            PFloat max = null;
+            for (Scalar x : row) {
+                PFloat v = x.values()[x.domain().size() == 1 ? 0 : k];
+                if (max == null || v.compareTo(max) > 0) max = v;
+            }
+            for (int j = 0; j < row.size(); j++) {
+                Scalar x = row.get(j);
+                weights[j][k] = x.values()[x.domain().size() == 1 ? 0 : k].compareTo(max) == 0 ? prec.one() : prec.zero();
+            }
+        }
+        List<Scalar> out = new ArrayList<>(row.size());
+        for (PFloat[] w : weights) out.add(simplify(new Scalar(d, w)));
+        return out;
+    }
+
+    /**
      * Saturated attention: s_j = [σ_j equals the row maximum] for one row, as literals. With
      * G(v) = OR of every minterm of the row whose value exceeds v (depth 1), s_j = OR over σ_j's
      * minterms k of AND(minterm_k, ¬G(value_k)) (depth 3).
      */
     public int[] isMax(List<Scalar> row) {
+        List<Object> key = new ArrayList<>();
+        for (Scalar x : row) key.add(List.of(x.domain().id(), Arrays.asList(x.values())));
+        return maxima.computeIfAbsent(key, k -> buildIsMax(row)).clone();
+    }
+
+    private final Map<List<Object>, int[]> maxima = new HashMap<>();
+
+    private int[] buildIsMax(List<Scalar> row) {
         List<Scalar> m = row.stream().map(this::merge).toList();
-        TreeMap<PFloat, List<Integer>> byValue = new TreeMap<>();
-        for (Scalar x : m) for (int k = 0; k < x.values().length; k++) byValue.computeIfAbsent(x.values()[k], z -> new ArrayList<>()).add(x.domain().lits()[k]);
+        TreeSet<PFloat> values = new TreeSet<>();
+        for (Scalar x : m) values.addAll(Arrays.asList(x.values()));
+        // G(v) = OR_j [σ_j > v]: on a sum's domain of runs each [σ_j > v] is one cut
         Map<PFloat, Integer> above = new HashMap<>();
-        for (PFloat v : byValue.keySet()) {
+        for (PFloat v : values) {
             List<Integer> lits = new ArrayList<>();
-            for (var e : byValue.tailMap(v, false).entrySet()) lits.addAll(e.getValue());
-            above.put(v, or(lits.stream().mapToInt(Integer::intValue).toArray()));
+            for (Scalar x : m) {
+                int lit = compareConstant(x, v, true);
+                if (lit != Literal.FALSE) lits.add(lit);
+            }
+            above.put(v, lits.contains(Literal.TRUE) ? Literal.TRUE : or(lits.stream().mapToInt(Integer::intValue).toArray()));
         }
         int[] s = new int[m.size()];
         for (int j = 0; j < s.length; j++) {

@@ -61,6 +61,9 @@ public final class TransformerLowering {
     private final ScalarLowering s;
     private final List<ComponentStats> stats = new ArrayList<>();
     private final Map<PFloat, PFloat> expMemo = new HashMap<>();
+    /** Literals that are true where a row assumed to have a unique maximum has a tie; and those rows as (layer, head, position). */
+    private final List<Integer> ambiguous = new ArrayList<>();
+    private final java.util.Set<List<Integer>> assumed = new java.util.LinkedHashSet<>();
     private BigDecimal softmaxScale;
     /** The positions whose rows (attention queries and activation) the current layer builds. */
     private boolean[] rows;
@@ -104,7 +107,14 @@ public final class TransformerLowering {
         return 0;
     }
 
+    private static final boolean TRACE = System.getenv("TC0_TRACE") != null;
+    private String traced = "";
+
     private void begin(int layer, String name) {
+        if (TRACE && !(layer + name).equals(traced)) {
+            traced = layer + name;
+            System.err.printf("%tT %s %s: %d gates, %d edges%n", System.currentTimeMillis(), layer, name, b.numGates(), s.edges());
+        }
         statLayer = layer;
         statGates = b.numGates();
         s.component(layer < 0 ? name : "layer " + layer + " " + name);
@@ -113,7 +123,15 @@ public final class TransformerLowering {
     private void end() {
         String name = s.currentComponent();
         if (statLayer >= 0) name = name.substring(name.indexOf(' ', 6) + 1);
-        stats.add(new ComponentStats(statLayer, name, b.numGates() - statGates, s.componentLevel()));
+        ComponentStats add = new ComponentStats(statLayer, name, b.numGates() - statGates, s.componentLevel());
+        for (int k = 0; k < stats.size(); k++) {
+            ComponentStats o = stats.get(k);
+            if (o.layer() == add.layer() && o.name().equals(add.name())) {
+                stats.set(k, new ComponentStats(o.layer(), o.name(), o.gates() + add.gates(), Math.max(o.depthReached(), add.depthReached())));
+                return;
+            }
+        }
+        stats.add(add);
     }
 
     // ---------------------------------------------------------------- the pass
@@ -167,6 +185,11 @@ public final class TransformerLowering {
                 }
             }
             layout = layout.withStates(stateOut);
+        }
+        if (!ambiguous.isEmpty()) {
+            int at = b.numOutputs();
+            b.output("ambiguous", s.anyOf(ambiguous.stream().mapToInt(Integer::intValue).toArray()));
+            layout = layout.withAmbiguous(at, List.copyOf(assumed));
         }
         end();
         return layout;
@@ -227,89 +250,145 @@ public final class TransformerLowering {
         return affine(w.linear2(), hidden, o);
     }
 
+    /**
+     * One head, row by row. A row is built once per value of its query (the minterms of the query
+     * vector's tuple domain): with the query fixed, every score, weight, normaliser and weighted
+     * value of the row is a function of the keys' positions only, so rows with the same query
+     * share their circuits (sums are memoised by their linear form) and the weights stay
+     * correlated with their normaliser. The weighted sum is built once more per value z of the
+     * normaliser: given Z = z, α_ij = e_ij ⊘ z is a table on key j's minterms, so the sum's terms
+     * are independent of each other, as value-set analysis assumes. The row's output is the
+     * selection over the (query, normaliser) pairs: AND(query = m, Z = z, sum = r).
+     */
     private List<List<Scalar>> attention(int l, int head, boolean causal, List<List<Scalar>> qs, List<List<Scalar>> ks, List<List<Scalar>> vs) {
         int kOff = head * c.keySize(), vOff = head * c.valueSize();
         String suffix = c.numHeads() > 1 ? " (head " + head + ")" : "";
-        begin(l, "scores" + suffix);
-        List<List<Scalar>> scores = new ArrayList<>();
-        for (int i = 0; i < n; i++) scores.add(rows[i] ? scoreRow(i, causal ? i + 1 : n, kOff, qs, ks) : null);
-        end();
-        begin(l, "similarities" + suffix);
-        List<List<Scalar>> sims = new ArrayList<>();
-        for (int i = 0; i < n; i++) sims.add(rows[i] ? similarityRow(scores.get(i)) : null);
-        end();
-        begin(l, "normaliser" + suffix);
-        List<Scalar> z = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (!rows[i]) { z.add(null); continue; }
-            Scalar zi = s.sum(sims.get(i));
-            // saturated: the row maximum is attained, so Z_i >= 1 (value-set analysis alone would keep Z = 0 and x/0 = F^max)
-            z.add(c.attention() == AttentionKind.SATURATED ? s.assumeNonZero(zi) : zi);
-        }
-        end();
-        begin(l, "division" + suffix);
-        List<List<Scalar>> alpha = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (!rows[i]) { alpha.add(null); continue; }
-            List<Scalar> row = new ArrayList<>();
-            for (Scalar sij : sims.get(i)) row.add(s.merge(s.combine(sij, z.get(i), (x, y) -> PMath.divide(prec, x, y))));
-            alpha.add(row);
-        }
-        end();
-        begin(l, "weighted values" + suffix);
-        List<List<List<Scalar>>> terms = new ArrayList<>();
-        for (int i = 0; i < n; i++) terms.add(rows[i] ? weightedValues(alpha.get(i), vOff, vs) : null);
-        end();
-        begin(l, "value sums" + suffix);
         List<List<Scalar>> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (!rows[i]) { out.add(null); continue; }
-            List<Scalar> a = new ArrayList<>();
-            for (List<Scalar> column : terms.get(i)) a.add(s.sum(column));
-            out.add(a);
+            out.add(rows[i] ? row(l, head, i, suffix, qs.get(i).subList(kOff, kOff + c.keySize()), causal ? i + 1 : n, kOff, vOff, ks, vs) : null);
         }
-        end();
         return out;
     }
 
-    /** Row i: σ_ij = ⊕_t (q_i[t] ⊗ k_j[t]) for the keys j &lt; end. */
-    private List<Scalar> scoreRow(int i, int end, int kOff, List<List<Scalar>> qs, List<List<Scalar>> ks) {
-        List<Scalar> row = new ArrayList<>(end);
-        for (int j = 0; j < end; j++) {
-            List<Scalar> terms = new ArrayList<>();
-            for (int t = kOff; t < kOff + c.keySize(); t++) {
-                Scalar qt = qs.get(i).get(t), kt = ks.get(j).get(t);
-                if (qt.isZero() || kt.isZero()) continue;
-                terms.add(s.combine(qt, kt, (x, y) -> PMath.multiply(prec, x, y)));
+    private List<Scalar> row(int l, int head, int i, String suffix, List<Scalar> query, int end, int kOff, int vOff, List<List<Scalar>> ks, List<List<Scalar>> vs) {
+        begin(l, "query values" + suffix);
+        ScalarLowering.Tuple q = s.tuple(query);
+        end();
+        int width = c.valueSize();
+        boolean declaredUnique = c.uniqueMaxHeads().contains(List.of(l, head));
+        List<Integer> selLits = new ArrayList<>();
+        List<List<Scalar>> selSums = new ArrayList<>();
+        for (int m = 0; m < q.size(); m++) {
+            PFloat[] qv = q.values()[m];
+            begin(l, "scores" + suffix);
+            List<Scalar> scores = new ArrayList<>(end);
+            for (int j = 0; j < end; j++) {
+                List<Scalar> terms = new ArrayList<>();
+                for (int t = 0; t < c.keySize(); t++) {
+                    PFloat qt = qv[t];
+                    Scalar kt = ks.get(j).get(kOff + t);
+                    if (qt.isZero() || kt.isZero()) continue;
+                    terms.add(s.map(kt, x -> PMath.multiply(prec, qt, x)));
+                }
+                scores.add(s.sum(terms));
             }
-            row.add(s.sum(terms));
+            end();
+            begin(l, "similarities" + suffix);
+            List<Scalar> sims = similarityRow(scores);
+            end();
+            begin(l, "normaliser" + suffix);
+            // saturated rows whose keys can never share the maximum have Z = 1 exactly
+            Scalar z = c.attention() == AttentionKind.SATURATED && tiesImpossible(scores) ? s.constant(prec.one()) : s.sum(sims);
+            // saturated: the row maximum is attained, so Z >= 1 (value-set analysis alone would keep Z = 0 and x/0 = F^max)
+            z = s.merge(c.attention() == AttentionKind.SATURATED ? s.assumeNonZero(z) : z);
+            end();
+            int mLit = q.domain().lits()[m];
+            boolean saturated = c.attention() == AttentionKind.SATURATED;
+            int unique = -1; // the minterm Z = 1 of a saturated row: exactly one key holds the maximum
+            for (int zk = 0; zk < z.domain().size(); zk++) if (saturated && z.values()[zk].equals(prec.one())) unique = zk;
+            if (unique >= 0) {
+                // the row copies the value vector of the one key at the maximum: AND(Z = 1, s_j = 1, key j's value minterm)
+                begin(l, "selection" + suffix);
+                int zLit = z.domain().lits()[unique];
+                for (int j = 0; j < end; j++) {
+                    Scalar e = sims.get(j);
+                    if (e.isZero()) continue;
+                    int sLit = s.compareConstant(e, prec.one(), false);
+                    selLits.add(s.allOf(mLit, zLit, sLit));
+                    selSums.add(s.columns(s.tuple(vs.get(j).subList(vOff, vOff + width)), width));
+                }
+                end();
+            }
+            List<Integer> lits = new ArrayList<>();
+            List<List<Scalar>> choices = new ArrayList<>();
+            if (unique >= 0 && declaredUnique && z.domain().size() > 1) {
+                // The model states this head's maximum is unique (a head that selects one position),
+                // but value-set analysis cannot exclude ties: build the unique case only, and flag
+                // the inputs with a tie. The circuit is exact wherever "ambiguous" is 0.
+                begin(l, "selection" + suffix);
+                ambiguous.add(s.allOf(mLit, Literal.not(z.domain().lits()[unique])));
+                end();
+                assumed.add(List.of(l, head, i));
+            } else {
+                for (int zk = 0; zk < z.domain().size(); zk++) {
+                    if (zk == unique) continue;
+                    PFloat zv = z.values()[zk];
+                    begin(l, "value sums" + suffix);
+                    List<Scalar> sums = new ArrayList<>(width);
+                    for (int u = 0; u < width; u++) {
+                        List<Scalar> terms = new ArrayList<>();
+                        for (int j = 0; j < end; j++) {
+                            Scalar e = sims.get(j), v = vs.get(j).get(vOff + u);
+                            if (e.isZero() || v.isZero()) continue;
+                            Scalar alpha = s.map(e, x -> PMath.divide(prec, x, zv));
+                            terms.add(s.combine(alpha, v, (a, y) -> PMath.multiply(prec, a, y)));
+                        }
+                        sums.add(s.sum(terms));
+                    }
+                    end();
+                    begin(l, "selection" + suffix);
+                    lits.add(s.allOf(mLit, z.domain().lits()[zk]));
+                    end();
+                    choices.add(sums);
+                }
+            }
+            selLits.addAll(lits);
+            selSums.addAll(choices);
         }
-        return row;
+        begin(l, "selection" + suffix);
+        List<Scalar> result = s.select(selLits, selSums, width);
+        end();
+        return result;
+    }
+
+    /**
+     * True when no two keys of the row can both hold its maximum: no value that could be the
+     * maximum (at least the largest of the keys' smallest values) is possible for two keys. Then
+     * exactly one key wins on every input, although value-set analysis sees the keys as
+     * independent (a head selecting the largest position with a flag, say).
+     */
+    private static boolean tiesImpossible(List<Scalar> scores) {
+        PFloat floor = null;
+        for (Scalar x : scores) {
+            PFloat min = x.valueSet().first();
+            if (floor == null || min.compareTo(floor) > 0) floor = min;
+        }
+        Map<PFloat, Integer> owner = new HashMap<>();
+        for (int j = 0; j < scores.size(); j++) {
+            for (PFloat v : scores.get(j).valueSet()) {
+                if (v.compareTo(floor) < 0) continue;
+                Integer o = owner.putIfAbsent(v, j);
+                if (o != null && o != j) return false;
+            }
+        }
+        return true;
     }
 
     private List<Scalar> similarityRow(List<Scalar> scores) {
         if (c.attention() == AttentionKind.SOFTMAX) {
             return scores.stream().map(x -> s.map(x, v -> expMemo.computeIfAbsent(v, u -> RealFunctions.exp(prec, u, softmaxScale)))).toList();
         }
-        int[] max = s.isMax(scores);
-        List<Scalar> out = new ArrayList<>(max.length);
-        for (int lit : max) out.add(s.indicator(lit));
-        return out;
-    }
-
-    /** Row i: per value coordinate u the terms α_ij ⊗ v_j[u]. */
-    private List<List<Scalar>> weightedValues(List<Scalar> alpha, int vOff, List<List<Scalar>> vs) {
-        List<List<Scalar>> columns = new ArrayList<>();
-        for (int u = vOff; u < vOff + c.valueSize(); u++) {
-            List<Scalar> column = new ArrayList<>();
-            for (int j = 0; j < alpha.size(); j++) {
-                Scalar a = alpha.get(j), v = vs.get(j).get(u);
-                if (a.isZero() || v.isZero()) continue;
-                column.add(s.combine(a, v, (x, y) -> PMath.multiply(prec, x, y)));
-            }
-            columns.add(column);
-        }
-        return columns;
+        return s.saturate(scores);
     }
 
     /** y_c = ⊕(r_c, Q(b_c), Q(w_dc) ⊗ x_d ...): the constant products are tables on x_d's minterms (free). */
@@ -367,7 +446,7 @@ public final class TransformerLowering {
             }
             int accept = s.positive(terms);
             b.output("accept", accept);
-            return new CompiledModel.Layout(tokenInput, 0, null, null, null);
+            return new CompiledModel.Layout(tokenInput, 0, null, null);
         }
         int[][] bitsOut = new int[n][];
         for (int i = 0; i < n; i++) {
@@ -392,7 +471,7 @@ public final class TransformerLowering {
                 }
             }
         }
-        return mode == OutputMode.ARGMAX ? new CompiledModel.Layout(tokenInput, -1, bitsOut, null, null)
-                : new CompiledModel.Layout(tokenInput, -1, null, bitsOut, null);
+        return mode == OutputMode.ARGMAX ? new CompiledModel.Layout(tokenInput, -1, bitsOut, null)
+                : new CompiledModel.Layout(tokenInput, -1, null, bitsOut);
     }
 }

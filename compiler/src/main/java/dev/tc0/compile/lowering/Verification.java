@@ -1,6 +1,8 @@
 package dev.tc0.compile.lowering;
 
 import dev.tc0.compile.number.PFloat;
+import dev.tc0.compile.number.Precision;
+import dev.tc0.compile.transformer.ForwardObserver;
 import dev.tc0.compile.transformer.ModelConfig;
 import dev.tc0.compile.transformer.ModelOutput;
 import dev.tc0.compile.transformer.OutputMode;
@@ -58,40 +60,65 @@ public final class Verification {
         return w;
     }
 
-    /** Runs the circuit on every word and checks bit equality with the reference; throws AssertionError at the first difference. */
+    /**
+     * Runs the circuit on every word and checks bit equality with the reference; throws
+     * AssertionError at the first difference. A circuit with an {@code ambiguous} output must
+     * raise it exactly where a row it compiled for a unique maximum has a tie in the reference,
+     * and equal the reference everywhere else. Returns the number of words compared in full.
+     */
     public static int check(CompiledModel cm, List<int[]> words) {
-        Transformer m = cm.model();
-        Reference ref = new Reference(m);
         List<CompiledModel.Result> got = cm.run(words);
+        // the reference is the slow part: one per thread (it memoises and is not thread-safe)
+        int chunks = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), (words.size() + 255) / 256));
+        return java.util.stream.IntStream.range(0, chunks).parallel().map(c -> {
+            Reference ref = new Reference(cm.model());
+            int compared = 0;
+            for (int w = c; w < words.size(); w += chunks) if (checkOne(cm, ref, words.get(w), got.get(w))) compared++;
+            return compared;
+        }).sum();
+    }
+
+    /** One word; false when the circuit (rightly) flags it ambiguous. */
+    private static boolean checkOne(CompiledModel cm, Reference ref, int[] word, CompiledModel.Result r) {
+        Transformer m = cm.model();
         OutputMode mode = m.config().outputMode();
-        for (int w = 0; w < words.size(); w++) {
-            Trace<PFloat> t = ref.run(words.get(w));
-            ModelOutput<PFloat> out = t.output();
-            CompiledModel.Result r = got.get(w);
-            String at = m.name() + " n=" + cm.n() + " input " + java.util.Arrays.toString(words.get(w));
-            if (r.states() != null) {
-                for (int s = 0; s < r.states().length; s++) {
-                    for (int i = 0; i < cm.n(); i++) {
-                        for (int d = 0; d < r.states()[s][i].length; d++) {
-                            PFloat want = t.states().get(s).get(i).get(d);
-                            if (!want.equals(r.states()[s][i][d])) {
-                                throw new AssertionError(at + ": state " + s + " position " + i + " coordinate " + d + ": circuit "
-                                        + r.states()[s][i][d] + ", reference " + want);
-                            }
+        java.util.Set<List<Integer>> assumed = new java.util.HashSet<>(cm.layout().assumedRows());
+        PFloat one = Precision.of(cm.precisionBits()).one();
+        boolean[] tie = {false};
+        Trace<PFloat> t = ref.at(m.config().precision().bitsFor(cm.n())).run(word, new ForwardObserver<>() {
+            @Override
+            public void head(int layer, int head, int i, List<PFloat> scores, List<PFloat> s, PFloat z, List<PFloat> weights, List<PFloat> output) {
+                if (!assumed.isEmpty() && assumed.contains(List.of(layer, head, i)) && !z.equals(one)) tie[0] = true;
+            }
+        });
+        ModelOutput<PFloat> out = t.output();
+        String at = m.name() + " n=" + cm.n() + " input " + java.util.Arrays.toString(word);
+        if (r.ambiguous() != tie[0]) {
+            throw new AssertionError(at + ": ambiguous " + r.ambiguous() + ", but the reference " + (tie[0] ? "has" : "has no") + " tie in a row compiled for a unique maximum");
+        }
+        if (tie[0]) return false;
+        if (r.states() != null) {
+            for (int s = 0; s < r.states().length; s++) {
+                for (int i = 0; i < cm.n(); i++) {
+                    for (int d = 0; d < r.states()[s][i].length; d++) {
+                        PFloat want = t.states().get(s).get(i).get(d);
+                        if (!want.equals(r.states()[s][i][d])) {
+                            throw new AssertionError(at + ": state " + s + " position " + i + " coordinate " + d + ": circuit "
+                                    + r.states()[s][i][d] + ", reference " + want);
                         }
                     }
                 }
             }
-            if (mode.isClassifier() && out.accepted() != r.accepted()) throw new AssertionError(at + ": accept " + r.accepted() + ", reference " + out.accepted());
-            if (mode == OutputMode.ARGMAX && !java.util.Arrays.equals(out.labels(), r.labels())) {
-                throw new AssertionError(at + ": labels " + java.util.Arrays.toString(r.labels()) + ", reference " + java.util.Arrays.toString(out.labels()));
-            }
-            if (mode == OutputMode.VALUE) {
-                for (int i = 0; i < cm.n(); i++) {
-                    if (!out.values().get(i).equals(r.values()[i])) throw new AssertionError(at + ": value " + i + " " + r.values()[i] + ", reference " + out.values().get(i));
-                }
+        }
+        if (mode.isClassifier() && out.accepted() != r.accepted()) throw new AssertionError(at + ": accept " + r.accepted() + ", reference " + out.accepted());
+        if (mode == OutputMode.ARGMAX && !java.util.Arrays.equals(out.labels(), r.labels())) {
+            throw new AssertionError(at + ": labels " + java.util.Arrays.toString(r.labels()) + ", reference " + java.util.Arrays.toString(out.labels()));
+        }
+        if (mode == OutputMode.VALUE) {
+            for (int i = 0; i < cm.n(); i++) {
+                if (!out.values().get(i).equals(r.values()[i])) throw new AssertionError(at + ": value " + i + " " + r.values()[i] + ", reference " + out.values().get(i));
             }
         }
-        return words.size();
+        return true;
     }
 }

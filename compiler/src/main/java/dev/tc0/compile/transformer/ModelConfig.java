@@ -19,18 +19,25 @@ import java.util.List;
  * @param outputLabels for {@link OutputMode#ARGMAX}, one per unembedding column; else empty
  * @param residualLabels optional names of the d_model residual dimensions (Tracr's residual
  *        labels, e.g. {@code tokens:a}), or empty; documentation only, no effect on the semantics
+ * @param uniqueMaxHeads saturated heads, as [layer, head], whose author states that their maximum
+ *        is unique on the inputs the model is meant for (a head that selects one position). No
+ *        effect on the semantics; the circuit compiler builds these heads for the unique case
+ *        wherever it cannot prove it, and adds an {@code ambiguous} output that is 1 exactly where
+ *        such a head has a tie.
  */
 public record ModelConfig(String name, String description, List<String> vocab, String bos, int maxSeqLen,
                           int dModel, int numLayers, int numHeads, int keySize, int valueSize, int mlpHiddenSize,
                           PrecisionSpec precision, AttentionKind attention, double softmaxScale,
                           boolean layerNorm, double layerNormEpsilon, List<Boolean> causal,
-                          OutputMode outputMode, List<String> outputLabels, List<String> residualLabels) {
+                          OutputMode outputMode, List<String> outputLabels, List<String> residualLabels,
+                          List<List<Integer>> uniqueMaxHeads) {
 
     public ModelConfig {
         vocab = List.copyOf(vocab);
         causal = List.copyOf(causal);
         outputLabels = List.copyOf(outputLabels);
         residualLabels = List.copyOf(residualLabels);
+        uniqueMaxHeads = uniqueMaxHeads.stream().map(List::copyOf).toList();
         require(!name.isBlank(), "name: must not be empty");
         require(!vocab.isEmpty(), "config.vocab: must not be empty");
         require(new HashSet<>(vocab).size() == vocab.size(), "config.vocab: tokens must be distinct");
@@ -49,6 +56,11 @@ public record ModelConfig(String name, String description, List<String> vocab, S
                 "config.output.labels: required for argmax output and only there");
         require(residualLabels.isEmpty() || residualLabels.size() == dModel,
                 "config.residual_labels: expected " + dModel + " labels, got " + residualLabels.size());
+        for (List<Integer> h : uniqueMaxHeads) {
+            require(h.size() == 2 && h.get(0) >= 0 && h.get(0) < numLayers && h.get(1) >= 0 && h.get(1) < numHeads,
+                    "config.unique_max_heads: " + h + " is not a [layer, head] of this model");
+        }
+        require(uniqueMaxHeads.isEmpty() || attention == AttentionKind.SATURATED, "config.unique_max_heads: only for saturated attention");
         String tooSmall = firstPrecisionViolation(precision, vocab.size(), maxSeqLen);
         require(tooSmall == null, "config.precision: " + tooSmall);
     }

@@ -76,7 +76,7 @@ public final class ModelFormat {
             String at = "config";
             onlyFields(c, at, Set.of("vocab", "bos", "max_seq_len", "d_model", "num_layers", "num_heads", "key_size", "value_size",
                     "mlp_hidden_size", "precision", "attention", "softmax_scale", "layer_norm", "layer_norm_epsilon", "causal", "output",
-                    "residual_labels"));
+                    "residual_labels", "unique_max_heads"));
             List<String> vocab = strings(field(c, at, "vocab"), at + ".vocab");
             JsonNode bosNode = c.get("bos");
             String bos = bosNode == null || bosNode.isNull() ? null : string(bosNode, at + ".bos");
@@ -104,7 +104,8 @@ public final class ModelFormat {
                     integer(field(c, at, "mlp_hidden_size"), at + ".mlp_hidden_size"),
                     precision(field(c, at, "precision")), kind, scale, layerNorm, eps,
                     causal(field(c, at, "causal"), layers), mode, labels,
-                    c.has("residual_labels") ? strings(c.get("residual_labels"), at + ".residual_labels") : List.of());
+                    c.has("residual_labels") ? strings(c.get("residual_labels"), at + ".residual_labels") : List.of(),
+                    c.has("unique_max_heads") ? pairs(c.get("unique_max_heads"), at + ".unique_max_heads") : List.of());
         }
 
         private PrecisionSpec precision(JsonNode p) throws ModelFormatException {
@@ -247,6 +248,18 @@ public final class ModelFormat {
         return n.booleanValue();
     }
 
+    /** [[layer, head], ...] */
+    private static List<List<Integer>> pairs(JsonNode n, String at) throws ModelFormatException {
+        if (!n.isArray()) throw new ModelFormatException(at + ": expected an array of [layer, head] pairs");
+        List<List<Integer>> out = new ArrayList<>();
+        for (int k = 0; k < n.size(); k++) {
+            JsonNode p = n.get(k);
+            if (!p.isArray() || p.size() != 2) throw new ModelFormatException(at + "[" + k + "]: expected [layer, head]");
+            out.add(List.of(integer(p.get(0), at + "[" + k + "][0]"), integer(p.get(1), at + "[" + k + "][1]")));
+        }
+        return out;
+    }
+
     private static List<String> strings(JsonNode n, String at) throws ModelFormatException {
         if (!n.isArray()) throw new ModelFormatException(at + ": expected an array of strings, got " + kind(n));
         List<String> out = new ArrayList<>();
@@ -300,6 +313,7 @@ public final class ModelFormat {
         if (!c.outputLabels().isEmpty()) j.next().field("labels").strings(c.outputLabels());
         j.close("}");
         if (!c.residualLabels().isEmpty()) j.next().field("residual_labels").strings(c.residualLabels());
+        if (!c.uniqueMaxHeads().isEmpty()) j.next().field("unique_max_heads").raw(c.uniqueMaxHeads().toString());
         j.close("}").next();
         j.field("params").open("{");
         j.field("token_embed").open("{").field("embeddings").matrix(t.tokenEmbed()).close("}").next();

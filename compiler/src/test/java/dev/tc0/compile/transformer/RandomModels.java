@@ -13,7 +13,7 @@ final class RandomModels {
         int d = 5, heads = 2, key = 2, value = 2, hidden = 4, layers = 2, maxLen = 6;
         List<String> labels = mode == OutputMode.ARGMAX ? List.of("p", "q", "r") : List.of();
         ModelConfig c = new ModelConfig("random", "random weights", List.of("a", "b", "c"), null, maxLen, d, layers, heads, key, value,
-                hidden, precision, kind, 0.7, layerNorm, 1e-3, List.of(false, true), mode, labels, List.of());
+                hidden, precision, kind, 0.7, layerNorm, 1e-3, List.of(false, true), mode, labels, List.of(), List.of());
         List<Layer> ls = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
             ls.add(new Layer(linear(rnd, d, heads * key), linear(rnd, d, heads * key), linear(rnd, d, heads * value),

@@ -36,10 +36,16 @@ import java.util.List;
  *       the position table (position x holds x²).</li>
  *   <li>2 layers per circuit level l = 1..d: (a) each &amp; fetches the level l-1 value of node
  *       j; (b) each gate token (and the last position, whose nearest gate is the output gate)
- *       averages over its m arguments plus itself (mean c'/(m+1)) and over its m threshold-field
- *       tokens plus itself with value [token = 1] ∓ 1/2 (mean (k ∓ 1/2)/(m+1)); the MLP thresholds
- *       the difference: [c &gt;= k] for &gt;=, [c &lt;= k] for &lt;=.</li>
+ *       averages, in one head, over its arguments, its threshold-field tokens and itself, with
+ *       value +[argument true] on arguments, -[token = 1] on field tokens and ±1/2 on the gate
+ *       (+ for &gt;=, - for &lt;=): the mean (c - k ± 1/2)/M has the sign of the answer, with
+ *       |mean| &gt;= 1/(2n); the MLP thresholds it: [c &gt;= k] for &gt;=, [c &lt;= k] for &lt;=. One
+ *       head instead of two means (one over arguments, one over the field) keeps the value set
+ *       of what the MLP reads at O(n^2), which is what lets the circuit compiler keep it exact.</li>
  * </ol>
+ * Every head that selects one position (all but the pooling heads and the gate fraction) is
+ * declared {@code unique}: on a well-formed ⟨C, x⟩ its maximum is unique, which lets the circuit
+ * compiler build it as a selection (see ModelConfig.uniqueMaxHeads).
  * The model needs every gate to have its threshold field and arguments (m &gt;= 0) and at least one
  * gate; the precision is fixed at p = 2(2·ceil(log2 N) + 5) for N = max_seq_len.
  */
@@ -100,56 +106,55 @@ public final class CvpModel {
         // 3: previous delimiter; gate counts; input bits for X tokens
         int pdPos = b.dim("PD"), pdPos2 = b.dim("PD^2"), gateCount = b.dim("gate_count"), xBit = b.dim("x_bit");
         ModelBuilder.LayerBuilder l3 = b.layer(false);
-        ModelBuilder.HeadBuilder shift = match(l3.head(), new double[][] {{pos, 1}, {-1, -1}}, pos, pos2, -1, 0);
+        ModelBuilder.HeadBuilder shift = match(l3.head(), new double[][] {{pos, 1}, {-1, -1}}, pos, pos2, -1, 0).unique();
         shift.value(dPos, 0, 1).output(0, pdPos, 1).value(dPos2, 1, 1).output(1, pdPos2, 1);
         // decode c from A = c/(t+1): score 2A(s+1) - (s+1)²/(t+1), maximal at s + 1 = c
         l3.head().query(gateFrac, 0, 2).query(inv, 1, -1)
                 .key(pos, 0, 1).key(-1, 0, 1).key(pos2, 1, 1).key(pos, 1, 2).key(-1, 1, 1)
                 .value(pos, 0, 1).value(-1, 0, 1).output(0, gateCount, 1);
         // X number i reads position n - a + i = last + 1 - a + pos
-        match(l3.head(), new double[][] {{last, 1}, {-1, 1}, {a, -1}, {pos, 1}}, pos, pos2, -1, 0).value(is1, 0, 1).output(0, xBit, 1);
+        match(l3.head(), new double[][] {{last, 1}, {-1, 1}, {a, -1}, {pos, 1}}, pos, pos2, -1, 0).unique().value(is1, 0, 1).output(0, xBit, 1);
         int nodeIdx = b.dim("node"), nodeIdx2 = b.dim("node^2"), fieldOne = b.dim("is_field_1"), value0 = b.dim("value_0");
         // pooling sets: a gate's arguments plus itself, and its threshold field plus itself
-        int inArgs = b.dim("in_arguments"), inField = b.dim("in_threshold_field");
-        b.tokenEmbed("&", inArgs, 1);
-        for (String dir : List.of("<=", ">=")) b.tokenEmbed(dir, inArgs, 1).tokenEmbed(dir, inField, 1);
+        int inPool = b.dim("in_pool"); // a gate's arguments, its threshold field and itself
+        b.tokenEmbed("&", inPool, 1);
+        for (String dir : List.of("<=", ">=")) b.tokenEmbed(dir, inPool, 1);
         // node = isX·pos + isGate·(a + c - 1), each part silenced unless its flag is set
         int u = l3.unit();
         l3.in(pos, u, 1).in(isX, u, gate).in(-1, u, -gate).out(u, nodeIdx, 1);
         u = l3.unit();
         l3.in(a, u, 1).in(gateCount, u, 1).in(-1, u, -1).in(isDir, u, gate).in(-1, u, -gate).out(u, nodeIdx, 1);
-        and(l3, is0, dDir, inField); // a 0 or 1 whose nearest delimiter is a gate token is in its field
-        and(l3, is1, dDir, inField);
+        and(l3, is0, dDir, inPool); // a 0 or 1 whose nearest delimiter is a gate token is in its field
+        and(l3, is1, dDir, inPool);
         and(l3, is1, dDir, fieldOne);
         and(l3, xBit, isX, value0);
 
         // 4: each & at s finds the delimiter r whose previous delimiter is s
         int next = b.dim("next_delimiter");
         ModelBuilder.LayerBuilder l4 = b.layer(false);
-        match(l4.head(), new double[][] {{pos, 1}}, pdPos, pdPos2, delim, bigSquare).value(pos, 0, 1).output(0, next, 1);
+        match(l4.head(), new double[][] {{pos, 1}}, pdPos, pdPos2, delim, bigSquare).unique().value(pos, 0, 1).output(0, next, 1);
         // node² by table lookup: the position numbered like the node holds its square (0 for non-nodes)
-        match(l4.head(), new double[][] {{nodeIdx, 1}}, pos, pos2, -1, 0).value(pos2, 0, 1).output(0, nodeIdx2, 1);
+        match(l4.head(), new double[][] {{nodeIdx, 1}}, pos, pos2, -1, 0).unique().value(pos2, 0, 1).output(0, nodeIdx2, 1);
 
         // levels
         int previous = value0, out = -1;
         for (int level = 1; level <= depth; level++) {
-            int fetched = b.dim("fetched_" + level), argValue = b.dim("argument_" + level), meanArgs = b.dim("mean_arguments_" + level),
-                    meanField = b.dim("mean_threshold_" + level), gateOut = b.dim("gate_out_" + level), value = b.dim("value_" + level);
+            int fetched = b.dim("fetched_" + level), argValue = b.dim("argument_" + level), mean = b.dim("mean_" + level),
+                    gateOut = b.dim("gate_out_" + level), value = b.dim("value_" + level);
             ModelBuilder.LayerBuilder fetch = b.layer(false);
             // pointer j = next - pos - 1; fetch the node numbered j
-            match(fetch.head(), new double[][] {{next, 1}, {pos, -1}, {-1, -1}}, nodeIdx, nodeIdx2, isNode, bigSquare)
+            match(fetch.head(), new double[][] {{next, 1}, {pos, -1}, {-1, -1}}, nodeIdx, nodeIdx2, isNode, bigSquare).unique()
                     .value(previous, 0, 1).output(0, fetched, 1);
             u = fetch.unit();
             fetch.in(fetched, u, 1).in(isAmp, u, 2).in(-1, u, -2).out(u, argValue, 1); // keep it on & tokens only
             ModelBuilder.LayerBuilder pool = b.layer(false);
-            match(pool.head(), new double[][] {{gPos, 1}}, gPos, gPos2, inArgs, bigSquare).value(argValue, 0, 1).output(0, meanArgs, 1);
-            match(pool.head(), new double[][] {{gPos, 1}}, gPos, gPos2, inField, bigSquare)
-                    .value(fieldOne, 0, 1).value(isLE, 0, 0.5).value(isGE, 0, -0.5).output(0, meanField, 1);
-            // threshold: >= gives [meanArgs - meanField > 0], <= gives [meanArgs - meanField < 0]
-            threshold(pool, meanArgs, meanField, gGE, 1, -1, gain, gate, gateOut);
-            threshold(pool, meanArgs, meanField, gLE, -1, -1, gain, gate, gateOut);
-            threshold(pool, meanArgs, meanField, gGE, 1, isDir, gain, gate, value);
-            threshold(pool, meanArgs, meanField, gLE, -1, isDir, gain, gate, value);
+            match(pool.head(), new double[][] {{gPos, 1}}, gPos, gPos2, inPool, bigSquare)
+                    .value(argValue, 0, 1).value(fieldOne, 0, -1).value(isGE, 0, 0.5).value(isLE, 0, -0.5).output(0, mean, 1);
+            // threshold: >= gives [mean > 0], <= gives [mean < 0]
+            threshold(pool, mean, gGE, 1, -1, gain, gate, gateOut);
+            threshold(pool, mean, gLE, -1, -1, gain, gate, gateOut);
+            threshold(pool, mean, gGE, 1, isDir, gain, gate, value);
+            threshold(pool, mean, gLE, -1, isDir, gain, gate, value);
             and(pool, xBit, isX, value);
             previous = value;
             out = gateOut;
@@ -160,7 +165,7 @@ public final class CvpModel {
 
     /** Selects the largest position j (&lt;= i under a causal mask) with flag_j = 1 and copies (from, to) pairs. */
     private static void nearest(ModelBuilder.HeadBuilder h, int pos, int flag, double big, int[][] copies) {
-        h.query(-1, 0, 1).query(-1, 1, big).key(pos, 0, 1).key(flag, 1, 1);
+        h.unique().query(-1, 0, 1).query(-1, 1, big).key(pos, 0, 1).key(flag, 1, 1);
         for (int c = 0; c < copies.length; c++) h.value(copies[c][0], c, 1).output(c, copies[c][1], 1);
     }
 
@@ -182,13 +187,13 @@ public final class CvpModel {
     }
 
     /**
-     * out += [sign·(x - y) &gt; 0] when flag (and the optional second flag) is set, as the clipped
-     * ramp ReLU(g·sign·(x-y) - silence) - ReLU(g·sign·(x-y) - 1 - silence).
+     * out += [sign·x &gt; 0] when flag (and the optional second flag) is set, as the clipped ramp
+     * ReLU(g·sign·x - silence) - ReLU(g·sign·x - 1 - silence).
      */
-    private static void threshold(ModelBuilder.LayerBuilder l, int x, int y, int flag, int sign, int flag2, double gain, double gate, int out) {
+    private static void threshold(ModelBuilder.LayerBuilder l, int x, int flag, int sign, int flag2, double gain, double gate, int out) {
         int up = l.unit(), down = l.unit();
         for (int u : new int[] {up, down}) {
-            l.in(x, u, sign * gain).in(y, u, -sign * gain).in(flag, u, gate).in(-1, u, -gate);
+            l.in(x, u, sign * gain).in(flag, u, gate).in(-1, u, -gate);
             if (flag2 >= 0) l.in(flag2, u, gate).in(-1, u, -gate);
         }
         l.in(-1, down, -1);

@@ -129,6 +129,13 @@ public final class ModelBuilder {
     public static final class HeadBuilder {
         final List<double[]> query = new ArrayList<>(), key = new ArrayList<>(), value = new ArrayList<>(), output = new ArrayList<>();
         int keySize, valueSize;
+        boolean unique;
+
+        /** States that this (saturated) head's maximum is unique on the inputs the model is meant for: see ModelConfig. */
+        public HeadBuilder unique() {
+            unique = true;
+            return this;
+        }
 
         /** Query coordinate t reads {@code dim} (or the bias, dim -1) with weight w. */
         public HeadBuilder query(int dim, int t, double w) {
@@ -174,9 +181,13 @@ public final class ModelBuilder {
             }
         }
         int outputs = mode == OutputMode.ARGMAX ? labels.size() : 1;
+        List<List<Integer>> unique = new ArrayList<>();
+        for (int l = 0; l < layers.size(); l++) {
+            for (int h = 0; h < layers.get(l).heads.size(); h++) if (layers.get(l).heads.get(h).unique) unique.add(List.of(l, h));
+        }
         ModelConfig config = new ModelConfig(name, description, vocab, bos, maxSeqLen, d, layers.size(), heads, keySize, valueSize,
                 hidden, precision, kind, softmaxScale, false, 1e-5, layers.stream().map(l -> l.causal).toList(), mode, labels,
-                List.copyOf(dims.keySet()));
+                List.copyOf(dims.keySet()), unique);
         double[][] tokenEmbed = new double[vocab.size()][d], posEmbed = new double[maxSeqLen][d];
         for (double[] e : tokenEntries) tokenEmbed[(int) e[0]][(int) e[1]] += e[2];
         for (double[] e : posEntries) posEmbed[(int) e[0]][(int) e[1]] += e[2];
