@@ -44,7 +44,7 @@ public class TransformerBenchmark {
     public static final int DISTINCT = 4096;
 
     @Param({"majority/16", "majority/32", "majority/64", "dyck1/16", "dyck1/32", "dyck1/64",
-            "hist/4", "hist/6", "hist/8", "reverse/4", "reverse/6", "reverse/8"})
+            "hist/16", "hist/32", "hist/64", "reverse/16", "reverse/32", "reverse/64", "frac_prevs/16", "frac_prevs/32", "frac_prevs/64"})
     public String rung;
 
     @Param({"1", "2"})
