@@ -81,7 +81,7 @@ final class DemoCommand extends Base implements Callable<Integer> {
             dev.tc0.compile.transformer.Transformer m = ModelCompiler.load(null, name, null);
             for (int n : modelNs) {
                 if (n > m.config().maxSeqLen()) continue;
-                Study.Row r = Study.measureModel(m, n, samples, patterns, opts, skipped);
+                Study.Row r = Study.measureModel(m, n, samples, patterns, opts, skipped, maxEdges);
                 if (r == null) break;
                 rows.add(r);
                 o.println(Study.line(r));
@@ -115,7 +115,7 @@ final class DemoCommand extends Base implements Callable<Integer> {
             }
         }
         if (!skipped.isEmpty()) {
-            o.println("(too large, not run: " + String.join(", ", skipped) + "; families' budget: --max-edges " + maxEdges + ")");
+            o.println("(too large, not run: " + String.join(", ", skipped) + "; budget: --max-edges " + maxEdges + ")");
         }
         Path svg = outDir.resolve("tc0-demo.svg"), csv = outDir.resolve("tc0-demo.csv");
         Study.plot(svg, "tc0 demo: compiled transformers and TC0 families (size grows with n, depth stays bounded)", rows);

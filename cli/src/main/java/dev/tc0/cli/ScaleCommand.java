@@ -81,7 +81,7 @@ final class ScaleCommand extends Base implements Callable<Integer> {
         List<String> skipped = new ArrayList<>();
         for (dev.tc0.compile.transformer.Transformer m : models) {
             for (int n : ns) {
-                Study.Row r = Study.measureModel(m, n, samples, patterns, opts, skipped);
+                Study.Row r = Study.measureModel(m, n, samples, patterns, opts, skipped, Long.MAX_VALUE);
                 if (r == null) break;
                 rows.add(r);
                 out().println(Study.line(r));

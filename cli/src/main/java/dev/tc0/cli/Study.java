@@ -115,13 +115,17 @@ final class Study {
      * stops it (the reason goes to {@code skipped}).
      */
     static Row measureModel(dev.tc0.compile.transformer.Transformer m, int n, long samples, long patterns,
-                            Engine.Options opts, List<String> skipped) {
+                            Engine.Options opts, List<String> skipped, long maxEdges) {
         long t0 = System.nanoTime();
         dev.tc0.compile.lowering.CompiledModel cm;
         try {
             cm = dev.tc0.compile.lowering.TransformerLowering.compile(m, n);
         } catch (dev.tc0.compile.lowering.LoweringLimitException e) {
             skipped.add(m.name() + " from n=" + n + " (" + e.getMessage() + ")");
+            return null;
+        }
+        if (cm.circuit().numEdges() > maxEdges) {
+            skipped.add("tf-" + m.name() + " from n=" + n + " (" + cm.circuit().numEdges() + " edges)");
             return null;
         }
         long build = System.nanoTime() - t0;
