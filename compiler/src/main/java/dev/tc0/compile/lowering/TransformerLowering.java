@@ -274,53 +274,31 @@ public final class TransformerLowering {
         begin(l, "query values" + suffix);
         ScalarLowering.Tuple q = s.tuple(query);
         end();
-        int width = c.valueSize();
+        boolean saturated = c.attention() == AttentionKind.SATURATED;
         boolean declaredUnique = c.uniqueMaxHeads().contains(List.of(l, head));
-        List<Integer> selLits = new ArrayList<>();
-        List<List<Scalar>> selSums = new ArrayList<>();
+        List<Integer> selectors = new ArrayList<>();
+        List<List<Scalar>> choices = new ArrayList<>();
         for (int m = 0; m < q.size(); m++) {
-            PFloat[] qv = q.values()[m];
+            int mLit = q.domain().lits()[m];
             begin(l, "scores" + suffix);
-            List<Scalar> scores = new ArrayList<>(end);
-            for (int j = 0; j < end; j++) {
-                List<Scalar> terms = new ArrayList<>();
-                for (int t = 0; t < c.keySize(); t++) {
-                    PFloat qt = qv[t];
-                    Scalar kt = ks.get(j).get(kOff + t);
-                    if (qt.isZero() || kt.isZero()) continue;
-                    terms.add(s.map(kt, x -> PMath.multiply(prec, qt, x)));
-                }
-                scores.add(s.sum(terms));
-            }
+            List<Scalar> scores = scoresGiven(q.values()[m], end, kOff, ks);
             end();
             begin(l, "similarities" + suffix);
             List<Scalar> sims = similarityRow(scores);
             end();
             begin(l, "normaliser" + suffix);
-            // saturated rows whose keys can never share the maximum have Z = 1 exactly
-            Scalar z = c.attention() == AttentionKind.SATURATED && tiesImpossible(scores) ? s.constant(prec.one()) : s.sum(sims);
-            // saturated: the row maximum is attained, so Z >= 1 (value-set analysis alone would keep Z = 0 and x/0 = F^max)
-            z = s.merge(c.attention() == AttentionKind.SATURATED ? s.assumeNonZero(z) : z);
+            // saturated rows whose keys can never share the maximum have Z = 1 exactly; otherwise
+            // the row maximum is attained, so Z >= 1 (value-set analysis alone would keep Z = 0 and x/0 = F^max)
+            Scalar z = saturated && tiesImpossible(scores) ? s.constant(prec.one()) : s.sum(sims);
+            z = s.merge(saturated ? s.assumeNonZero(z) : z);
             end();
-            int mLit = q.domain().lits()[m];
-            boolean saturated = c.attention() == AttentionKind.SATURATED;
             int unique = -1; // the minterm Z = 1 of a saturated row: exactly one key holds the maximum
             for (int zk = 0; zk < z.domain().size(); zk++) if (saturated && z.values()[zk].equals(prec.one())) unique = zk;
             if (unique >= 0) {
-                // the row copies the value vector of the one key at the maximum: AND(Z = 1, s_j = 1, key j's value minterm)
                 begin(l, "selection" + suffix);
-                int zLit = z.domain().lits()[unique];
-                for (int j = 0; j < end; j++) {
-                    Scalar e = sims.get(j);
-                    if (e.isZero()) continue;
-                    int sLit = s.compareConstant(e, prec.one(), false);
-                    selLits.add(s.allOf(mLit, zLit, sLit));
-                    selSums.add(s.columns(s.tuple(vs.get(j).subList(vOff, vOff + width)), width));
-                }
+                copyWinner(mLit, z.domain().lits()[unique], sims, vOff, vs, selectors, choices);
                 end();
             }
-            List<Integer> lits = new ArrayList<>();
-            List<List<Scalar>> choices = new ArrayList<>();
             if (unique >= 0 && declaredUnique && z.domain().size() > 1) {
                 // The model states this head's maximum is unique (a head that selects one position),
                 // but value-set analysis cannot exclude ties: build the unique case only, and flag
@@ -329,36 +307,64 @@ public final class TransformerLowering {
                 ambiguous.add(s.allOf(mLit, Literal.not(z.domain().lits()[unique])));
                 end();
                 assumed.add(List.of(l, head, i));
-            } else {
-                for (int zk = 0; zk < z.domain().size(); zk++) {
-                    if (zk == unique) continue;
-                    PFloat zv = z.values()[zk];
-                    begin(l, "value sums" + suffix);
-                    List<Scalar> sums = new ArrayList<>(width);
-                    for (int u = 0; u < width; u++) {
-                        List<Scalar> terms = new ArrayList<>();
-                        for (int j = 0; j < end; j++) {
-                            Scalar e = sims.get(j), v = vs.get(j).get(vOff + u);
-                            if (e.isZero() || v.isZero()) continue;
-                            Scalar alpha = s.map(e, x -> PMath.divide(prec, x, zv));
-                            terms.add(s.combine(alpha, v, (a, y) -> PMath.multiply(prec, a, y)));
-                        }
-                        sums.add(s.sum(terms));
-                    }
-                    end();
-                    begin(l, "selection" + suffix);
-                    lits.add(s.allOf(mLit, z.domain().lits()[zk]));
-                    end();
-                    choices.add(sums);
-                }
+                continue;
             }
-            selLits.addAll(lits);
-            selSums.addAll(choices);
+            for (int zk = 0; zk < z.domain().size(); zk++) {
+                if (zk == unique) continue;
+                begin(l, "value sums" + suffix);
+                choices.add(weightedSums(z.values()[zk], sims, vOff, vs));
+                end();
+                begin(l, "selection" + suffix);
+                selectors.add(s.allOf(mLit, z.domain().lits()[zk]));
+                end();
+            }
         }
         begin(l, "selection" + suffix);
-        List<Scalar> result = s.select(selLits, selSums, width);
+        List<Scalar> result = s.select(selectors, choices, c.valueSize());
         end();
         return result;
+    }
+
+    /** With the query fixed to {@code qv}: σ_j = ⊕_t (q[t] ⊗ k_j[t]) for the keys j &lt; end, tables on the keys' minterms. */
+    private List<Scalar> scoresGiven(PFloat[] qv, int end, int kOff, List<List<Scalar>> ks) {
+        List<Scalar> scores = new ArrayList<>(end);
+        for (int j = 0; j < end; j++) {
+            List<Scalar> terms = new ArrayList<>();
+            for (int t = 0; t < c.keySize(); t++) {
+                PFloat qt = qv[t];
+                Scalar kt = ks.get(j).get(kOff + t);
+                if (qt.isZero() || kt.isZero()) continue;
+                terms.add(s.map(kt, x -> PMath.multiply(prec, qt, x)));
+            }
+            scores.add(s.sum(terms));
+        }
+        return scores;
+    }
+
+    /** Where query = m and Z = 1, exactly one key is at the maximum: the row copies that key's value vector (one choice per key). */
+    private void copyWinner(int mLit, int zLit, List<Scalar> sims, int vOff, List<List<Scalar>> vs, List<Integer> selectors, List<List<Scalar>> choices) {
+        int width = c.valueSize();
+        for (int j = 0; j < sims.size(); j++) {
+            if (sims.get(j).isZero()) continue;
+            selectors.add(s.allOf(mLit, zLit, s.compareConstant(sims.get(j), prec.one(), false)));
+            choices.add(s.columns(s.tuple(vs.get(j).subList(vOff, vOff + width)), width));
+        }
+    }
+
+    /** Given Z = z: per value coordinate u, ⊕_j (e_j ⊘ z) ⊗ v_j[u], whose terms are tables on key j's minterms. */
+    private List<Scalar> weightedSums(PFloat z, List<Scalar> sims, int vOff, List<List<Scalar>> vs) {
+        List<Scalar> sums = new ArrayList<>(c.valueSize());
+        for (int u = 0; u < c.valueSize(); u++) {
+            List<Scalar> terms = new ArrayList<>();
+            for (int j = 0; j < sims.size(); j++) {
+                Scalar e = sims.get(j), v = vs.get(j).get(vOff + u);
+                if (e.isZero() || v.isZero()) continue;
+                Scalar alpha = s.map(e, x -> PMath.divide(prec, x, z));
+                terms.add(s.combine(alpha, v, (a, y) -> PMath.multiply(prec, a, y)));
+            }
+            sums.add(s.sum(terms));
+        }
+        return sums;
     }
 
     /**
