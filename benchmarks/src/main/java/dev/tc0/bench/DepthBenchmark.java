@@ -4,7 +4,6 @@ import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.GateKind;
 import dev.tc0.circuit.RandomCircuits;
 import dev.tc0.eval.Engine;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -15,7 +14,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.TimeUnit;
@@ -33,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {Jvm.VECTOR, Jvm.HEAP})
-public class DepthBenchmark {
+public class DepthBenchmark extends EngineRunBenchmark {
     /** Gates as generated; the builder then drops those no upper level reads, the same share at every depth. */
     public static final int GATES = 1 << 15;
     public static final int INPUTS = 256;
@@ -51,8 +49,6 @@ public class DepthBenchmark {
     @Param({"512", "1048576"})
     public long patterns;
 
-    private EngineRun run;
-
     @Setup(Level.Trial)
     public void setup() {
         run = create(depth, mode, threads, patterns);
@@ -64,15 +60,5 @@ public class DepthBenchmark {
 
     public static EngineRun create(int depth, Engine.Mode mode, int threads, long patterns) {
         return new EngineRun(circuit(depth), Engine.Options.defaults().withThreads(threads).withMode(mode), patterns, 11);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        run.close();
-    }
-
-    @Benchmark
-    public Engine.Report evaluate() {
-        return run.run();
     }
 }

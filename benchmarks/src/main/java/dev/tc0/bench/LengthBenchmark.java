@@ -1,7 +1,6 @@
 package dev.tc0.bench;
 
 import dev.tc0.eval.Engine;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -12,7 +11,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.TimeUnit;
@@ -30,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {Jvm.VECTOR, Jvm.HEAP})
-public class LengthBenchmark {
+public class LengthBenchmark extends EngineRunBenchmark {
     /** 2^16 patterns: large enough for two threads to split by tiles, small enough for n = 4096 chains. */
     public static final long PATTERNS = 1 << 16;
 
@@ -52,8 +50,6 @@ public class LengthBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    private EngineRun run;
-
     @Setup(Level.Trial)
     public void setup() {
         run = create(rung, threads, PATTERNS);
@@ -66,15 +62,5 @@ public class LengthBenchmark {
     /** The engine chooses mode and tile: this is what a user of the library gets. */
     public static Engine.Options options(int threads) {
         return Engine.Options.defaults().withThreads(threads);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        run.close();
-    }
-
-    @Benchmark
-    public Engine.Report evaluate() {
-        return run.run();
     }
 }

@@ -1,7 +1,6 @@
 package dev.tc0.bench;
 
 import dev.tc0.eval.Engine;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -12,7 +11,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
@@ -30,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {Jvm.VECTOR, Jvm.HEAP})
-public class RealCircuitBenchmark {
+public class RealCircuitBenchmark extends EngineRunBenchmark {
     /** The peers in ENGINEERING.md were measured on 2^20 patterns. */
     public static final long PATTERNS = 1 << 20;
 
@@ -44,8 +42,6 @@ public class RealCircuitBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    private EngineRun run;
-
     @Setup(Level.Trial)
     public void setup() throws IOException {
         run = create(circuit, threads, PATTERNS);
@@ -53,15 +49,5 @@ public class RealCircuitBenchmark {
 
     public static EngineRun create(String circuit, int threads, long patterns) throws IOException {
         return new EngineRun(CircuitFiles.read(circuit), Engine.Options.defaults().withThreads(threads), patterns, 17);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        run.close();
-    }
-
-    @Benchmark
-    public Engine.Report evaluate() {
-        return run.run();
     }
 }

@@ -6,7 +6,6 @@ import dev.tc0.compile.lowering.Verification;
 import dev.tc0.compile.transformer.Transformer;
 import dev.tc0.compile.transformer.models.ModelRegistry;
 import dev.tc0.eval.Engine;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -17,7 +16,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.List;
@@ -36,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {Jvm.VECTOR, Jvm.HEAP})
-public class TransformerBenchmark {
+public class TransformerBenchmark extends EngineRunBenchmark {
     /** Same batch as the length benchmark, so the two tables compare. */
     public static final long PATTERNS = LengthBenchmark.PATTERNS;
 
@@ -49,8 +47,6 @@ public class TransformerBenchmark {
 
     @Param({"1", "2"})
     public int threads;
-
-    private EngineRun run;
 
     @Setup(Level.Trial)
     public void setup() {
@@ -68,15 +64,5 @@ public class TransformerBenchmark {
         CompiledModel cm = compile(rung);
         List<int[]> words = Verification.inputs(cm.model().config(), cm.n(), 0, DISTINCT, 31);
         return new EngineRun(cm.circuit(), Engine.Options.defaults().withThreads(threads), cm.planes(words, patterns), patterns);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        run.close();
-    }
-
-    @Benchmark
-    public Engine.Report evaluate() {
-        return run.run();
     }
 }

@@ -303,34 +303,27 @@ public final class ScalarLowering {
             first[g] = a;
             runs &= b - a + 1 == count;
         }
+        int[] cuts = null;
         if (runs) {
             Integer[] order = new Integer[groups.size()];
             for (int g = 0; g < order.length; g++) order[g] = g;
             Arrays.sort(order, (u, v) -> Integer.compare(first[u], first[v]));
             List<Map.Entry<PFloat, boolean[]>> sorted = new ArrayList<>();
-            int[] cuts = new int[groups.size() + 1];
+            cuts = new int[groups.size() + 1];
             for (int g = 0; g < order.length; g++) {
                 sorted.add(groups.get(order[g]));
                 cuts[g] = x.domain().cuts()[first[order[g]]];
             }
             cuts[groups.size()] = Literal.FALSE;
             groups = sorted;
-            int[] lits = new int[groups.size()];
-            PFloat[] values = new PFloat[groups.size()];
-            for (int g = 0; g < lits.length; g++) {
-                values[g] = groups.get(g).getKey();
-                lits[g] = anyOf(x.domain(), groups.get(g).getValue());
-            }
-            m = new Scalar(runsDomain(lits, cuts), values);
-        } else {
-            int[] lits = new int[groups.size()];
-            PFloat[] values = new PFloat[groups.size()];
-            for (int g = 0; g < lits.length; g++) {
-                values[g] = groups.get(g).getKey();
-                lits[g] = anyOf(x.domain(), groups.get(g).getValue());
-            }
-            m = new Scalar(domain(lits), values);
         }
+        int[] lits = new int[groups.size()];
+        PFloat[] values = new PFloat[groups.size()];
+        for (int g = 0; g < lits.length; g++) {
+            values[g] = groups.get(g).getKey();
+            lits[g] = anyOf(x.domain(), groups.get(g).getValue());
+        }
+        m = new Scalar(runs ? runsDomain(lits, cuts) : domain(lits), values);
         int[] map = new int[x.values().length];
         for (int g = 0; g < m.values().length; g++) for (int k = 0; k < map.length; k++) if (x.values()[k].equals(m.values()[g])) map[k] = g;
         coarsens(x.domain(), m.domain(), map);
