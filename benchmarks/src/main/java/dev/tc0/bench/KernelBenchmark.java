@@ -21,10 +21,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Every kernel by gate kind and fan-in, scalar and vector, over a ladder of tile widths (the
  * linearity control: time per gate-word should stay flat while the arena fits a cache level).
- * One tile of {@code 64 * words} patterns through a one-level circuit of
- * {@link KernelWorkloads#GATES} gates on one thread; {@link KernelBaselineBenchmark} times the
- * same run without gates, and the report subtracts it to give ns per gate per word and two-input
- * bit operations per cycle.
+ * One tile of {@code 64 * words} patterns through levels of {@link KernelWorkloads#WIDTH} gates
+ * (as many levels as make the gate work dominate, {@link KernelWorkloads#levels}) on one thread;
+ * {@link KernelBaselineBenchmark} times the same run without gates, and the report subtracts it
+ * to give ns per gate per word and two-input bit operations per cycle.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -54,7 +54,7 @@ public class KernelBenchmark {
 
     /** The run a parameter set times; the tests check its answers. */
     public static EngineRun create(GateSpec g, String kernels, int words) {
-        return new EngineRun(KernelWorkloads.oneLevel(g, 42), options(kernels, words), 64L * words, 7);
+        return new EngineRun(KernelWorkloads.circuit(g, 42), options(kernels, words), 64L * words, 7);
     }
 
     /** One thread, one tile of exactly {@code words} words: nothing but the plan's gates and the copies. */

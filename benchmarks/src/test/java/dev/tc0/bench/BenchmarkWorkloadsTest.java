@@ -52,11 +52,14 @@ class BenchmarkWorkloadsTest {
 
     @ParameterizedTest
     @MethodSource("gates")
-    void kernelCircuitsAreOneLevelOfTheNamedGateAndEvaluateCorrectly(String gate) {
+    void kernelCircuitsAreLevelsOfTheNamedGateAndEvaluateCorrectly(String gate) {
         GateSpec g = GateSpec.parse(gate);
-        Circuit c = KernelWorkloads.oneLevel(g, 42);
-        assertEquals(KernelWorkloads.GATES, c.numGates());
-        assertEquals(1, c.depth());
+        Circuit c = KernelWorkloads.circuit(g, 42);
+        assertEquals(KernelWorkloads.gates(g), c.numGates());
+        assertEquals(KernelWorkloads.levels(g), c.depth());
+        assertEquals(KernelWorkloads.WIDTH, c.numOutputs());
+        // cheap gates: enough of them that the work (edges per pattern) is near the target
+        assertEquals(true, c.numGates() * (long) g.fanIn() >= Math.min(KernelWorkloads.EDGES / 2, KernelWorkloads.WIDTH * g.fanIn()), gate);
         for (int i = 0; i < c.numGates(); i++) {
             assertEquals(g.kind(), c.kind(i), gate);
             assertEquals(g.fanIn(), c.fanIn(i), gate);
@@ -71,7 +74,7 @@ class BenchmarkWorkloadsTest {
         for (String inputs : params(KernelBaselineBenchmark.class, "inputs")) {
             EngineRun run = KernelBaselineBenchmark.create(Integer.parseInt(inputs), 8);
             assertEquals(0, run.circuit().numGates());
-            assertEquals(KernelWorkloads.GATES, run.circuit().numOutputs());
+            assertEquals(KernelWorkloads.WIDTH, run.circuit().numOutputs());
             assertSameAsReference(run, "baseline " + inputs);
         }
     }

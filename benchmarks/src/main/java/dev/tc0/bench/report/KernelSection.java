@@ -46,8 +46,9 @@ final class KernelSection implements Section {
             double base = baseline.getOrDefault(KernelWorkloads.inputs(g) + "/" + words, Double.NaN);
             double net = r.medianNanos() - base;
             if (!(net > 0)) continue;   // within the noise of the baseline, or no baseline in this run
-            double perGateWord = net / ((double) KernelWorkloads.GATES * words);
-            double bitOps = (double) KernelWorkloads.GATES * g.bitOpsPerPattern() * 64.0 * words / (net * Machine.ASSUMED_GHZ);
+            double gateCount = KernelWorkloads.gates(g);
+            double perGateWord = net / (gateCount * words);
+            double bitOps = gateCount * g.bitOpsPerPattern() * 64.0 * words / (net * Machine.ASSUMED_GHZ);
             nsPerGateWord.put(g + "|" + column, perGateWord);
             bitOpsPerCycle.put(g + "|" + column, bitOps);
             if (words == smallestWords) {
@@ -56,8 +57,9 @@ final class KernelSection implements Section {
         }
 
         StringBuilder md = new StringBuilder("## Kernels\n\n");
-        md.append("One tile through a one-level circuit of ").append(KernelWorkloads.GATES)
-                .append(" gates of one kind and fan-in (one thread), less the same engine run with no gates ")
+        md.append("One tile through levels of ").append(KernelWorkloads.WIDTH)
+                .append(" gates of one kind and fan-in, each level over the one below (one thread; cheap gates get more levels, ")
+                .append("up to 16 k edges per pattern: and2 runs 32 levels, fan-in 64 and above one), less the same engine run with no gates ")
                 .append("(input fill and output copy; table below). A fan-in-k gate counts k-1 two-input bit operations ")
                 .append("per pattern; cycles assume ").append(Machine.ASSUMED_GHZ)
                 .append(" GHz (stated, not measured). Flat ns per gate-word along a row is the linearity control; ")
