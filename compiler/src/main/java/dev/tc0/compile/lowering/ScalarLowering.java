@@ -291,8 +291,7 @@ public final class ScalarLowering {
         Object key = List.of(x.domain().id(), Arrays.asList(x.values()));
         Scalar m = merged.get(key);
         if (m != null) return m;
-        // on a domain of runs where each value's minterms are consecutive (a monotone function of a
-        // sum), the merged domain is again a domain of runs: order the values by their first run
+        // runs: each value's minterms are consecutive on a domain of runs (a monotone function of a sum)
         List<Map.Entry<PFloat, boolean[]>> groups = new ArrayList<>(byValue.entrySet());
         int[] first = new int[groups.size()];
         boolean runs = x.domain().cuts() != null;
@@ -303,20 +302,21 @@ public final class ScalarLowering {
             first[g] = a;
             runs &= b - a + 1 == count;
         }
-        int[] cuts = null;
-        if (runs) {
-            Integer[] order = new Integer[groups.size()];
-            for (int g = 0; g < order.length; g++) order[g] = g;
-            Arrays.sort(order, (u, v) -> Integer.compare(first[u], first[v]));
-            List<Map.Entry<PFloat, boolean[]>> sorted = new ArrayList<>();
-            cuts = new int[groups.size() + 1];
-            for (int g = 0; g < order.length; g++) {
-                sorted.add(groups.get(order[g]));
-                cuts[g] = x.domain().cuts()[first[order[g]]];
-            }
-            cuts[groups.size()] = Literal.FALSE;
-            groups = sorted;
+        // groups in the order of their first minterm, not of their values: the same partition of a
+        // domain (x and -2x, say) then gives the same literals, hence the same domain, and scalars
+        // merged from one domain stay on one domain. On a domain of runs the merged domain is
+        // again a domain of runs, with the cuts of the first runs.
+        Integer[] order = new Integer[groups.size()];
+        for (int g = 0; g < order.length; g++) order[g] = g;
+        Arrays.sort(order, (u, v) -> Integer.compare(first[u], first[v]));
+        List<Map.Entry<PFloat, boolean[]>> sorted = new ArrayList<>();
+        int[] cuts = runs ? new int[groups.size() + 1] : null;
+        for (int g = 0; g < order.length; g++) {
+            sorted.add(groups.get(order[g]));
+            if (runs) cuts[g] = x.domain().cuts()[first[order[g]]];
         }
+        if (runs) cuts[groups.size()] = Literal.FALSE;
+        groups = sorted;
         int[] lits = new int[groups.size()];
         PFloat[] values = new PFloat[groups.size()];
         for (int g = 0; g < lits.length; g++) {
@@ -327,6 +327,7 @@ public final class ScalarLowering {
         int[] map = new int[x.values().length];
         for (int g = 0; g < m.values().length; g++) for (int k = 0; k < map.length; k++) if (x.values()[k].equals(m.values()[g])) map[k] = g;
         coarsens(x.domain(), m.domain(), map);
+        if (!atomsOf.containsKey(x.domain().id())) mergedFrom.putIfAbsent(m.domain().id(), mergedFrom.getOrDefault(x.domain().id(), x.domain()));
         merged.put(key, m);
         return m;
     }
@@ -569,9 +570,14 @@ public final class ScalarLowering {
         if (x.domain().size() == 1 || x.domain().id() == p.id()) return x;
         Atoms ax = atoms(x.domain()), ap = atoms(p);
         int[] pos = new int[ax.domains().length];
+        int[][] via = new int[pos.length][]; // null: the same atom; else from a finer atom of p to x's atom
         for (int q = 0; q < pos.length; q++) {
             pos[q] = -1;
-            for (int a = 0; a < ap.domains().length; a++) if (ap.domains()[a].id() == ax.domains()[q].id()) pos[q] = a;
+            for (int a = 0; a < ap.domains().length && pos[q] < 0; a++) if (ap.domains()[a].id() == ax.domains()[q].id()) pos[q] = a;
+            for (int a = 0; a < ap.domains().length && pos[q] < 0; a++) {
+                via[q] = liftMap(ap.domains()[a], ax.domains()[q]);
+                if (via[q] != null) pos[q] = a;
+            }
             if (pos[q] < 0) return lift(x, p);
         }
         Map<List<Integer>, Integer> minterm = new HashMap<>();
@@ -579,7 +585,10 @@ public final class ScalarLowering {
         PFloat[] v = new PFloat[p.size()];
         for (int k = 0; k < v.length; k++) {
             List<Integer> proj = new ArrayList<>(pos.length);
-            for (int q : pos) proj.add(ap.index()[k][q]);
+            for (int q = 0; q < pos.length; q++) {
+                int m = ap.index()[k][pos[q]];
+                proj.add(via[q] == null ? m : via[q][m]);
+            }
             Integer m = minterm.get(proj);
             v[k] = m == null ? x.values()[0] : x.values()[m];
         }
@@ -715,25 +724,91 @@ public final class ScalarLowering {
         int big = 0;
         for (Domain d : lf.domains()) if (d.size() > 1) big++;
         if (big < 2) return null;
-        // each term over its distinct values first: sums that differ only in constants (the two
+        // First on the finest structure that fits: products keep their atoms, and coarsenings of
+        // one domain (the token flags "is &", "is 1", "is gate") are read on that domain, so
+        // combinations no input has (a position that is both & and 1) stay out of the sum.
+        Scalar precise = tupleSumOn(terms.stream().map(t -> atomsOf.containsKey(t.domain().id()) ? t : merge(t)).toList(), true);
+        if (precise != null) return precise;
+        // Else each term over its distinct values: sums that differ only in constants (the two
         // ramps of a clipped unit) then land on the same product and stay correlated
-        List<Scalar> ms = aligned(terms.stream().map(this::merge).toList());
+        return tupleSumOn(aligned(terms.stream().map(this::merge).toList()), false);
+    }
+
+    private Scalar tupleSumOn(List<Scalar> ms, boolean unify) {
         List<Domain> atoms = new ArrayList<>();
-        long size = 1;
         for (Scalar t : ms) {
             if (t.domain().size() == 1) continue;
-            for (Domain a : atoms(t.domain()).domains()) {
-                if (atoms.stream().anyMatch(x -> x.id() == a.id())) continue;
-                atoms.add(a);
-                size *= a.size();
-                if (atoms.size() > MAX_TUPLE_PARTS || size > MAX_TUPLE_SUM) return null;
+            for (Domain a : atoms(t.domain()).domains()) addAtom(atoms, a, unify);
+        }
+        long size = 1;
+        for (Domain a : atoms) size *= a.size();
+        if (atoms.size() > MAX_TUPLE_PARTS || size > MAX_TUPLE_SUM) return null;
+        if (atoms.isEmpty()) return sum(ms);
+        if (atoms.size() < 2 && !unify) return sum(ms);
+        atoms.sort(java.util.Comparator.comparingInt(Domain::id));
+        Domain p = atoms.size() == 1 ? atoms.getFirst() : productOf(atoms);
+        List<Scalar> lifted = new ArrayList<>(ms.size());
+        for (Scalar t : ms) {
+            Scalar l = liftByAtoms(t, p);
+            if (l.domain().size() > 1 && l.domain().id() != p.id()) return null;
+            lifted.add(l);
+        }
+        return sum(lifted);
+    }
+
+    /**
+     * Adds atom a; when unifying, an atom merged from the same domain as one already there is
+     * replaced, with it, by their joint coarsening of that domain.
+     */
+    private void addAtom(List<Domain> atoms, Domain a, boolean unify) {
+        if (atoms.stream().anyMatch(x -> x.id() == a.id())) return;
+        if (unify) {
+            Domain src = mergedFrom.getOrDefault(a.id(), a);
+            for (int i = 0; i < atoms.size(); i++) {
+                Domain b = atoms.get(i);
+                if (mergedFrom.getOrDefault(b.id(), b).id() != src.id()) continue;
+                atoms.set(i, joint(src, b, a));
+                return;
             }
         }
-        if (atoms.size() < 2) return sum(ms);
-        atoms.sort(java.util.Comparator.comparingInt(Domain::id));
-        Domain p = productOf(atoms);
-        return sum(ms.stream().map(t -> liftByAtoms(t, p)).toList());
+        atoms.add(a);
     }
+
+    /**
+     * The coarsest domain finer than both a and b, two coarsenings of src: src's minterms grouped
+     * by the pair (minterm of a, minterm of b), one OR per group (the token flags "is &amp;" and
+     * "is 1" jointly: three groups rather than the six tokens).
+     */
+    private Domain joint(Domain src, Domain a, Domain b) {
+        int[] ma = liftMap(src, a), mb = liftMap(src, b);
+        if (ma == null || mb == null) return src;
+        Map<List<Integer>, Integer> group = new LinkedHashMap<>();
+        int[] of = new int[src.size()];
+        for (int k = 0; k < of.length; k++) of[k] = group.computeIfAbsent(List.of(ma[k], mb[k]), z -> group.size());
+        if (group.size() == src.size()) return src;
+        if (group.size() == a.size()) return a;
+        if (group.size() == b.size()) return b;
+        int[] lits = new int[group.size()];
+        for (int g = 0; g < lits.length; g++) {
+            boolean[] on = new boolean[of.length];
+            for (int k = 0; k < of.length; k++) on[k] = of[k] == g;
+            lits[g] = anyOf(src, on);
+        }
+        Domain j = domain(lits);
+        coarsens(src, j, of);
+        int[] toA = new int[lits.length], toB = new int[lits.length];
+        for (int k = 0; k < of.length; k++) {
+            toA[of[k]] = ma[k];
+            toB[of[k]] = mb[k];
+        }
+        coarsens(j, a, toA);
+        coarsens(j, b, toB);
+        mergedFrom.putIfAbsent(j.id(), src);
+        return j;
+    }
+
+    /** For a domain merged (by value) from a domain that is not a product: that domain. */
+    private final Map<Integer, Domain> mergedFrom = new HashMap<>();
 
     /** Limits of {@link #tupleSum}: few domains, few combinations. */
     private static final int MAX_TUPLE_PARTS = 4, MAX_TUPLE_SUM = 2048;
@@ -768,7 +843,9 @@ public final class ScalarLowering {
                 starts.add(s);
                 values.add(v);
                 if (values.size() > limits.maxRuns()) {
-                    throw new LoweringLimitException(component + ": a sum of " + lf.domains().size() + " independent scalars has more than "
+                    throw new LoweringLimitException(component + ": a sum of " + lf.domains().size() + " independent scalars (with "
+                            + lf.domains().stream().map(d -> String.valueOf(d.size())).collect(java.util.stream.Collectors.joining(", "))
+                            + " minterms) has more than "
                             + limits.maxSums() + " possible exact values and ranges over more than " + limits.maxRuns()
                             + " p-precision results (value-set analysis cannot narrow it; the lookup tables after it would be too large)");
                 }

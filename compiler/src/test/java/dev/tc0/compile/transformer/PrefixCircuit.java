@@ -95,16 +95,25 @@ record PrefixCircuit(int inputs, List<Gate> gates) {
      * with 0-3 arguments, at least one from the level below (so depth is exact), threshold uniform.
      */
     static PrefixCircuit random(int depth, SplittableRandom rnd) {
-        int inputs = rnd.nextInt(1, 4);
+        return random(depth, rnd, 3, 2, 3, false);
+    }
+
+    /**
+     * A random circuit whose output has depth exactly {@code depth}: 1..maxInputs inputs, levels
+     * of 1..maxGates gates (the last level too when {@code wideTop}, its last gate the output),
+     * each with 1..maxArgs arguments, at least one from the level below, threshold uniform.
+     */
+    static PrefixCircuit random(int depth, SplittableRandom rnd, int maxInputs, int maxGates, int maxArgs, boolean wideTop) {
+        int inputs = rnd.nextInt(1, maxInputs + 1);
         List<Gate> gates = new ArrayList<>();
         List<Integer> previousLevel = new ArrayList<>();
         for (int i = 0; i < inputs; i++) previousLevel.add(i);
         for (int level = 1; level <= depth; level++) {
             List<Integer> thisLevel = new ArrayList<>();
             int available = inputs + gates.size(); // nodes of lower levels only, so the depth stays exact
-            int count = level == depth ? 1 : rnd.nextInt(1, 3);
+            int count = level == depth && !wideTop ? 1 : rnd.nextInt(1, maxGates + 1);
             for (int c = 0; c < count; c++) {
-                int m = rnd.nextInt(1, 4);
+                int m = rnd.nextInt(1, maxArgs + 1);
                 List<Integer> args = new ArrayList<>();
                 args.add(previousLevel.get(rnd.nextInt(previousLevel.size())));
                 for (int a = 1; a < m; a++) args.add(rnd.nextInt(available));

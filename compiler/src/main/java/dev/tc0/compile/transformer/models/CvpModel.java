@@ -25,13 +25,14 @@ import java.util.List;
  *   <li>a = position of the first gate token = number of inputs; last = n - 1. MLP: the first
  *       input bit, at n - a, becomes a delimiter (it ends the last pointer).</li>
  *   <li>causal: D_i, the nearest delimiter (&amp;, gate, first input bit) at or before i, with its
- *       type; G_i, the nearest gate token at or before i, with its direction; the fraction of gate
- *       tokens among positions 0..i.</li>
- *   <li>each position fetches D_(i-1) from position i-1; gate tokens decode their count c of gate
- *       tokens so far from the fraction (a lookup against the position table); X tokens fetch
- *       their input bit from position n - a + i. MLP: node numbers (i for X, a + c - 1 for gates,
+ *       type; G_i, the nearest gate token at or before i, with its direction; the fraction of node
+ *       tokens (X and gates) among positions 0..i.</li>
+ *   <li>each position fetches D_(i-1) from position i-1; every position decodes its count c of
+ *       node tokens so far from the fraction (a lookup against the position table); X tokens
+ *       fetch their input bit from position n - a + i. MLP: node numbers (c - 1 on node tokens,
  *       0 elsewhere), the input values as level-0 node values, field-token flags.</li>
- *   <li>each &amp; at s fetches the position r of the delimiter whose previous delimiter is s:
+ *   <li>each &amp; at s fetches the position r of the delimiter whose previous delimiter is s
+ *       (other positions ask for the one after their nearest delimiter, so that no row ties):
  *       its pointer is j = r - s - 1; every position looks up the square of its node number in
  *       the position table (position x holds x²).</li>
  *   <li>2 layers per circuit level l = 1..d: (a) each &amp; fetches the level l-1 value of node
@@ -41,7 +42,9 @@ import java.util.List;
  *       (+ for &gt;=, - for &lt;=): the mean (c - k ± 1/2)/M has the sign of the answer, with
  *       |mean| &gt;= 1/(2n); the MLP thresholds it: [c &gt;= k] for &gt;=, [c &lt;= k] for &lt;=. One
  *       head instead of two means (one over arguments, one over the field) keeps the value set
- *       of what the MLP reads at O(n^2), which is what lets the circuit compiler keep it exact.</li>
+ *       of what the MLP reads at O(n^2), which is what lets the circuit compiler keep it exact.
+ *       The next level's fetch clamps the value it reads to exactly 0 or 1 (the clipped ramps
+ *       round), so every level sums the same small values.</li>
  * </ol>
  * Every head that selects one position (all but the pooling heads and the gate fraction) is
  * declared {@code unique}: on a well-formed ⟨C, x⟩ its maximum is unique, which lets the circuit
@@ -95,66 +98,75 @@ public final class CvpModel {
         }
         l1.out(ramp[0], delim, 1).out(ramp[1], delim, -2).out(ramp[2], delim, 1);
 
-        // 2 (causal): nearest delimiter and nearest gate at or before i; fraction of gate tokens
+        // 2 (causal): nearest delimiter and nearest gate at or before i; fraction of node tokens
         int dPos = b.dim("D"), dPos2 = b.dim("D^2"), dDir = b.dim("D_is_gate");
-        int gPos = b.dim("G"), gPos2 = b.dim("G^2"), gGE = b.dim("G_is_>="), gLE = b.dim("G_is_<="), gateFrac = b.dim("gate_fraction");
+        int gPos = b.dim("G"), gPos2 = b.dim("G^2"), gGE = b.dim("G_is_>="), gLE = b.dim("G_is_<="), nodeFrac = b.dim("node_fraction");
         ModelBuilder.LayerBuilder l2 = b.layer(true);
         nearest(l2.head(), pos, delim, big, new int[][] {{pos, dPos}, {pos2, dPos2}, {isDir, dDir}});
         nearest(l2.head(), pos, isDir, big, new int[][] {{pos, gPos}, {pos2, gPos2}, {isGE, gGE}, {isLE, gLE}});
-        l2.head().copyMean(isDir, gateFrac);
+        l2.head().copyMean(isNode, nodeFrac);
 
-        // 3: previous delimiter; gate counts; input bits for X tokens
-        int pdPos = b.dim("PD"), pdPos2 = b.dim("PD^2"), gateCount = b.dim("gate_count"), xBit = b.dim("x_bit");
+        // 3: previous delimiter; node counts; input bits for X tokens
+        int pdPos = b.dim("PD"), pdPos2 = b.dim("PD^2"), nodeCount = b.dim("node_count"), xBit = b.dim("x_bit");
         ModelBuilder.LayerBuilder l3 = b.layer(false);
         ModelBuilder.HeadBuilder shift = match(l3.head(), new double[][] {{pos, 1}, {-1, -1}}, pos, pos2, -1, 0).unique();
         shift.value(dPos, 0, 1).output(0, pdPos, 1).value(dPos2, 1, 1).output(1, pdPos2, 1);
         // decode c from A = c/(t+1): score 2A(s+1) - (s+1)²/(t+1), maximal at s + 1 = c
-        l3.head().query(gateFrac, 0, 2).query(inv, 1, -1)
+        l3.head().query(nodeFrac, 0, 2).query(inv, 1, -1)
                 .key(pos, 0, 1).key(-1, 0, 1).key(pos2, 1, 1).key(pos, 1, 2).key(-1, 1, 1)
-                .value(pos, 0, 1).value(-1, 0, 1).output(0, gateCount, 1);
+                .value(pos, 0, 1).value(-1, 0, 1).output(0, nodeCount, 1);
         // X number i reads position n - a + i = last + 1 - a + pos
         match(l3.head(), new double[][] {{last, 1}, {-1, 1}, {a, -1}, {pos, 1}}, pos, pos2, -1, 0).unique().value(is1, 0, 1).output(0, xBit, 1);
-        int nodeIdx = b.dim("node"), nodeIdx2 = b.dim("node^2"), fieldOne = b.dim("is_field_1"), value0 = b.dim("value_0");
+        int nodeIdx = b.dim("node"), nodeIdx2 = b.dim("node^2"), fieldSigned = b.dim("field_1_signed"), value0 = b.dim("value_0");
         // pooling sets: a gate's arguments plus itself, and its threshold field plus itself
         int inPool = b.dim("in_pool"); // a gate's arguments, its threshold field and itself
         b.tokenEmbed("&", inPool, 1);
         for (String dir : List.of("<=", ">=")) b.tokenEmbed(dir, inPool, 1);
-        // node = isX·pos + isGate·(a + c - 1), each part silenced unless its flag is set
+        // node = c - 1 on node tokens (inputs come first, so an X at i has c = i + 1), silenced
+        // elsewhere. One count rather than (number of inputs) + (gates so far): the compiler
+        // sees a sum of two counts as two independent values, about 3x the node numbers there are
         int u = l3.unit();
-        l3.in(pos, u, 1).in(isX, u, gate).in(-1, u, -gate).out(u, nodeIdx, 1);
-        u = l3.unit();
-        l3.in(a, u, 1).in(gateCount, u, 1).in(-1, u, -1).in(isDir, u, gate).in(-1, u, -gate).out(u, nodeIdx, 1);
+        l3.in(nodeCount, u, 1).in(-1, u, -1).in(isNode, u, gate).in(-1, u, -gate).out(u, nodeIdx, 1);
         and(l3, is0, dDir, inPool); // a 0 or 1 whose nearest delimiter is a gate token is in its field
         and(l3, is1, dDir, inPool);
-        and(l3, is1, dDir, fieldOne);
+        // a 1 in a gate's threshold field, signed by the gate's direction (+ for >=, - for <=)
+        gatedRamp(l3, is1, 1, 0, gate, 1, fieldSigned, dDir, gGE);
+        gatedRamp(l3, is1, 1, 0, gate, -1, fieldSigned, dDir, gLE);
         and(l3, xBit, isX, value0);
 
-        // 4: each & at s finds the delimiter r whose previous delimiter is s
+        // 4: each & at s finds the delimiter r whose previous delimiter is s. Every other position
+        // asks for the one after its nearest delimiter D (D = s on a &): that target exists or lies
+        // beyond every previous delimiter, so the maximum is unique at every position of a
+        // well-formed input (asking with the position itself, a target between two previous
+        // delimiters ties, and the pointer head fed by it ties in turn)
         int next = b.dim("next_delimiter");
         ModelBuilder.LayerBuilder l4 = b.layer(false);
-        match(l4.head(), new double[][] {{pos, 1}}, pdPos, pdPos2, delim, bigSquare).unique().value(pos, 0, 1).output(0, next, 1);
+        match(l4.head(), new double[][] {{dPos, 1}}, pdPos, pdPos2, delim, bigSquare).unique().value(pos, 0, 1).output(0, next, 1);
         // node² by table lookup: the position numbered like the node holds its square (0 for non-nodes)
         match(l4.head(), new double[][] {{nodeIdx, 1}}, pos, pos2, -1, 0).unique().value(pos2, 0, 1).output(0, nodeIdx2, 1);
 
         // levels
         int previous = value0, out = -1;
         for (int level = 1; level <= depth; level++) {
-            int fetched = b.dim("fetched_" + level), argValue = b.dim("argument_" + level), mean = b.dim("mean_" + level),
+            int fetched = b.dim("fetched_" + level), argSigned = b.dim("argument_signed_" + level), mean = b.dim("mean_" + level),
                     gateOut = b.dim("gate_out_" + level), value = b.dim("value_" + level);
             ModelBuilder.LayerBuilder fetch = b.layer(false);
             // pointer j = next - pos - 1; fetch the node numbered j
             match(fetch.head(), new double[][] {{next, 1}, {pos, -1}, {-1, -1}}, nodeIdx, nodeIdx2, isNode, bigSquare).unique()
                     .value(previous, 0, 1).output(0, fetched, 1);
-            u = fetch.unit();
-            fetch.in(fetched, u, 1).in(isAmp, u, 2).in(-1, u, -2).out(u, argValue, 1); // keep it on & tokens only
+            // on & tokens, the argument signed by its gate's direction: ±clamp(4·fetched - 1, 0, 1).
+            // A fetched value near 0 gives exactly 0, near 1 exactly 1 (4f - 1 and 4f - 2 are exact
+            // in p-precision, so their difference is 1): this strips the rounding a gate's clipped
+            // ramps leave in its value before the next level sums it. Elsewhere silenced.
+            gatedRamp(fetch, fetched, 4, 1, gate, 1, argSigned, isAmp, gGE);
+            gatedRamp(fetch, fetched, 4, 1, gate, -1, argSigned, isAmp, gLE);
             ModelBuilder.LayerBuilder pool = b.layer(false);
+            // mean = d·(c - k) + 1/2 over the pool size, d = +1 for >=, -1 for <=: positive exactly
+            // when the gate is true, whatever its direction, so one threshold serves both
             match(pool.head(), new double[][] {{gPos, 1}}, gPos, gPos2, inPool, bigSquare)
-                    .value(argValue, 0, 1).value(fieldOne, 0, -1).value(isGE, 0, 0.5).value(isLE, 0, -0.5).output(0, mean, 1);
-            // threshold: >= gives [mean > 0], <= gives [mean < 0]
-            threshold(pool, mean, gGE, 1, -1, gain, gate, gateOut);
-            threshold(pool, mean, gLE, -1, -1, gain, gate, gateOut);
-            threshold(pool, mean, gGE, 1, isDir, gain, gate, value);
-            threshold(pool, mean, gLE, -1, isDir, gain, gate, value);
+                    .value(argSigned, 0, 1).value(fieldSigned, 0, -1).value(isDir, 0, 0.5).output(0, mean, 1);
+            gatedRamp(pool, mean, gain, 0, gate, 1, gateOut);
+            gatedRamp(pool, mean, gain, 0, gate, 1, value, isDir);
             and(pool, xBit, isX, value);
             previous = value;
             out = gateOut;
@@ -187,16 +199,18 @@ public final class CvpModel {
     }
 
     /**
-     * out += [sign·x &gt; 0] when flag (and the optional second flag) is set, as the clipped ramp
-     * ReLU(g·sign·x - silence) - ReLU(g·sign·x - 1 - silence).
+     * out += sign·clamp(scale·x - lo, 0, 1) where every flag is 1, nothing otherwise: the clipped
+     * ramp ReLU(scale·x - lo - silence) - ReLU(scale·x - lo - 1 - silence), silence = gate per
+     * flag that is 0. With a large scale it is the threshold [x &gt; lo/scale] of a value that keeps
+     * its distance from it.
      */
-    private static void threshold(ModelBuilder.LayerBuilder l, int x, int flag, int sign, int flag2, double gain, double gate, int out) {
+    private static void gatedRamp(ModelBuilder.LayerBuilder l, int x, double scale, double lo, double gate, double sign, int out, int... flags) {
         int up = l.unit(), down = l.unit();
         for (int u : new int[] {up, down}) {
-            l.in(x, u, sign * gain).in(flag, u, gate).in(-1, u, -gate);
-            if (flag2 >= 0) l.in(flag2, u, gate).in(-1, u, -gate);
+            l.in(x, u, scale);
+            for (int f : flags) l.in(f, u, gate).in(-1, u, -gate);
         }
-        l.in(-1, down, -1);
-        l.out(up, out, 1).out(down, out, -1);
+        l.in(-1, up, -lo).in(-1, down, -lo - 1);
+        l.out(up, out, sign).out(down, out, -sign);
     }
 }
