@@ -42,7 +42,8 @@ public final class CompiledModel {
 
     /**
      * One input's outputs: accept (classifiers), labels per position, values per position, states;
-     * ambiguous: the input is outside what the circuit is exact for (see {@link Layout}).
+     * ambiguous: the input is outside what the circuit is exact for (see {@link Layout}); values
+     * and states are then null.
      */
     public record Result(boolean accepted, int[] labels, PFloat[] values, PFloat[][][] states, boolean ambiguous) {}
 
@@ -139,18 +140,21 @@ public final class CompiledModel {
 
     private Result decode(long[][] out, int w, Precision prec) {
         boolean accepted = layout.accept() >= 0 && bit(out, layout.accept(), w);
+        boolean ambiguous = layout.ambiguous() >= 0 && bit(out, layout.ambiguous(), w);
         int[] labels = null;
         if (layout.labelBits() != null) {
             labels = new int[n];
             for (int i = 0; i < n; i++) labels[i] = (int) number(out, layout.labelBits()[i], w);
         }
+        // where a row compiled for a unique maximum ties, values and states are unspecified (a
+        // selection with no winner reads all zero bits, which is not even a p-precision code)
         PFloat[] values = null;
-        if (layout.valueBits() != null) {
+        if (layout.valueBits() != null && !ambiguous) {
             values = new PFloat[n];
             for (int i = 0; i < n; i++) values[i] = prec.decode(number(out, layout.valueBits()[i], w));
         }
         PFloat[][][] states = null;
-        if (layout.stateBits() != null) {
+        if (layout.stateBits() != null && !ambiguous) {
             int[][][][] sb = layout.stateBits();
             states = new PFloat[sb.length][n][];
             for (int st = 0; st < sb.length; st++) {
@@ -160,7 +164,7 @@ public final class CompiledModel {
                 }
             }
         }
-        return new Result(accepted, labels, values, states, layout.ambiguous() >= 0 && bit(out, layout.ambiguous(), w));
+        return new Result(accepted, labels, values, states, ambiguous);
     }
 
     /** Depth, gates, precision, build time. */

@@ -37,21 +37,31 @@ class LoweringModelsTest {
     private static int[] ladder(String name) {
         return switch (name) {
             case "majority", "dyck1" -> new int[] {1, 2, 3, 4, 5, 6, 8, 12, 16, 32, 64};
-            // distinct keys (the function sort_unique computes) exist up to 8 tokens; 16 shows the size trend
-            case "sort_unique" -> new int[] {1, 2, 3, 4, 5, 6, 7, 8, 16};
+            // distinct keys (the function sort_unique computes) exist up to 8 tokens; 16 and 32 show
+            // the size trend (32: 0.9 M gates, 15 M edges, about a minute; 64 passes the edge limit)
+            case "sort_unique" -> new int[] {1, 2, 3, 4, 5, 6, 7, 8, 16, 32};
+            // the Lemma 3 model for circuits of depth 3 (its function: InstructionFollowingTest);
+            // 20 is where the compile stays within the default edge limit (10 M edges, 20 s)
+            case "cvp" -> new int[] {1, 2, 3, 4, 5, 8, 12, 16, 20};
             default -> new int[] {1, 2, 3, 4, 5, 8, 16, 32, 64};
         };
     }
 
     /**
      * From this n on the depth must not change: below it the circuits fold further (n = 1 is a
-     * constant; a Tracr model's BOS row and short MLP ranges fold at small n).
+     * constant; a Tracr model's BOS row and short MLP ranges fold at small n; cvp's pointer
+     * and pooling rows at n = 8).
      */
-    private static final int STABLE_FROM = 8;
+    private static int stableFrom(String name) {
+        return name.equals("cvp") ? 12 : 8;
+    }
 
     @ParameterizedTest
-    @ValueSource(strings = {"majority", "dyck1", "length", "hist", "reverse", "sort_unique", "frac_prevs"})
+    @ValueSource(strings = {"majority", "dyck1", "length", "hist", "reverse", "sort_unique", "frac_prevs", "cvp"})
     void compiledCircuitEqualsReferenceOverTheLadder(String name) throws IOException {
+        // -Dtc0.lowering.models=cvp,hist runs only those
+        String only = System.getProperty("tc0.lowering.models");
+        org.junit.jupiter.api.Assumptions.assumeTrue(only == null || List.of(only.split(",")).contains(name), "not in tc0.lowering.models");
         Transformer m = ModelRegistry.get(name);
         ModelConfig c = m.config();
         List<String> lines = new ArrayList<>();
@@ -62,16 +72,20 @@ class LoweringModelsTest {
             CompiledModel cm = TransformerLowering.compile(m, n, n <= 9 ? TransformerLowering.Options.DEFAULT.withStates() : TransformerLowering.Options.DEFAULT);
             List<int[]> inputs = LoweringCheck.inputs(c, n, EXHAUSTIVE, n >= 32 ? RANDOM_LONG : RANDOM, 31L * n + name.hashCode());
             int checked = LoweringCheck.check(cm, inputs);
-            assertEquals(inputs.size(), checked, name + " n=" + n + ": no input may be ambiguous");
+            // only a model that declares selection heads unique (cvp) has an "ambiguous" output:
+            // raised exactly where the reference ties (Verification), on random strings that are
+            // mostly not circuits; every other model must answer every input
+            if (c.uniqueMaxHeads().isEmpty()) assertEquals(inputs.size(), checked, name + " n=" + n + ": no input may be ambiguous");
+            else assertTrue(checked > 0, name + " n=" + n + ": every input ambiguous");
             intended(name, cm, inputs);
             // the same circuit without the state outputs, for the sizes
             CompiledModel plain = n <= 9 ? TransformerLowering.compile(m, n) : cm;
             int depth = plain.circuit().depth();
             maxDepth = Math.max(maxDepth, depth);
             // dyck1 at odd n is the constant false (no balanced word has odd length)
-            if (n >= STABLE_FROM && !(name.equals("dyck1") && n % 2 == 1)) stableDepths.add(depth);
+            if (n >= stableFrom(name) && !(name.equals("dyck1") && n % 2 == 1)) stableDepths.add(depth);
             if (n >= 4) sizes.add(new double[] {n, plain.circuit().numGates()});
-            lines.add(String.format("%s | checked %d inputs%s", plain.summary(), checked, Verification.exhaustive(c, n, EXHAUSTIVE) ? " (all)" : " (random)"));
+            lines.add(String.format("%s | checked %d of %d inputs%s", plain.summary(), checked, inputs.size(), Verification.exhaustive(c, n, EXHAUSTIVE) ? " (all)" : " (random)"));
             if (n == ladder(name)[ladder(name).length - 1]) lines.add(plain.componentTable());
         }
         // Theorem 1's depth 3 + (9 + 2 d_sum) d with the d_sum built here: at most 12 (the wide route:
@@ -80,9 +94,9 @@ class LoweringModelsTest {
         assertTrue(maxDepth <= bound, name + ": depth " + maxDepth + " above Theorem 1's bound " + bound);
         double exponent = fitExponent(sizes);
         lines.add(String.format("%s: depth %s for n >= %d, max depth %d over the ladder (Theorem 1 bound with d_sum = 12: %d), size ~ n^%.2f (least squares on log gates vs log n, n >= 4)%n",
-                name, stableDepths, STABLE_FROM, maxDepth, bound, exponent));
+                name, stableDepths, stableFrom(name), maxDepth, bound, exponent));
         report(lines);
-        assertEquals(1, stableDepths.stream().distinct().count(), name + ": the depth changes with n from n = " + STABLE_FROM + " on: " + stableDepths);
+        assertEquals(1, stableDepths.stream().distinct().count(), name + ": the depth changes with n from n = " + stableFrom(name) + " on: " + stableDepths);
         assertTrue(exponent < 4, name + ": size grows like n^" + exponent);
     }
 
