@@ -176,7 +176,9 @@ public final class CompiledModel {
     /** The component table: gates added and depth reached, one line each. */
     public String componentTable() {
         StringBuilder sb = new StringBuilder();
-        for (ComponentStats c : components) sb.append(String.format("  %-32s %10d gates  depth %3d%n", c.label(), c.gates(), c.depthReached()));
+        for (ComponentStats c : components) {
+            sb.append(String.format("  %-32s %10d gates %12d edges  depth %3d%n", c.label(), c.gates(), c.edges(), c.depthReached()));
+        }
         return sb.toString();
     }
 

@@ -68,7 +68,7 @@ public final class TransformerLowering {
     /** The positions whose rows (attention queries and activation) the current layer builds. */
     private boolean[] rows;
     private int statLayer;
-    private long statGates;
+    private long statGates, statEdges;
 
     private TransformerLowering(Transformer model, int n, Options options) {
         this.model = model;
@@ -117,17 +117,19 @@ public final class TransformerLowering {
         }
         statLayer = layer;
         statGates = b.numGates();
+        statEdges = s.edges();
         s.component(layer < 0 ? name : "layer " + layer + " " + name);
     }
 
     private void end() {
         String name = s.currentComponent();
         if (statLayer >= 0) name = name.substring(name.indexOf(' ', 6) + 1);
-        ComponentStats add = new ComponentStats(statLayer, name, b.numGates() - statGates, s.componentLevel());
+        ComponentStats add = new ComponentStats(statLayer, name, b.numGates() - statGates, s.edges() - statEdges, s.componentLevel());
         for (int k = 0; k < stats.size(); k++) {
             ComponentStats o = stats.get(k);
             if (o.layer() == add.layer() && o.name().equals(add.name())) {
-                stats.set(k, new ComponentStats(o.layer(), o.name(), o.gates() + add.gates(), Math.max(o.depthReached(), add.depthReached())));
+                stats.set(k, new ComponentStats(o.layer(), o.name(), o.gates() + add.gates(), o.edges() + add.edges(),
+                        Math.max(o.depthReached(), add.depthReached())));
                 return;
             }
         }
