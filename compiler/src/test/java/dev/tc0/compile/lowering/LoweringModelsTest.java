@@ -41,7 +41,8 @@ class LoweringModelsTest {
             // the size trend (32: 0.9 M gates, 15 M edges, about a minute; 64 passes the edge limit)
             case "sort_unique" -> new int[] {1, 2, 3, 4, 5, 6, 7, 8, 16, 32};
             // the Lemma 3 model for circuits of depth 3 (its function: InstructionFollowingTest);
-            // 20 is where the compile stays within the default edge limit (10 M edges, 20 s)
+            // 20: 6.2 M edges, about 12 s (24: 13 M edges, 30 s, and 78 deep instead of 72, not yet
+            // explained; 28 passes the sum limit in the first pool's activation)
             case "cvp" -> new int[] {1, 2, 3, 4, 5, 8, 12, 16, 20};
             default -> new int[] {1, 2, 3, 4, 5, 8, 16, 32, 64};
         };
@@ -50,10 +51,10 @@ class LoweringModelsTest {
     /**
      * From this n on the depth must not change: below it the circuits fold further (n = 1 is a
      * constant; a Tracr model's BOS row and short MLP ranges fold at small n; cvp's pointer
-     * and pooling rows at n = 8).
+     * and pooling rows up to n = 12).
      */
     private static int stableFrom(String name) {
-        return name.equals("cvp") ? 12 : 8;
+        return name.equals("cvp") ? 16 : 8;
     }
 
     @ParameterizedTest
