@@ -44,6 +44,9 @@ public final class CircuitBuilder {
 
     public int numNodes() { return 1 + inputNames.size() + kinds.size; }
 
+    /** Operand edges of the gates built so far (before {@link #build()} drops the unused ones). */
+    public long numEdges() { return operands.size(); }
+
     /** Declares an input and returns its literal. Inputs come before any gate. */
     public int input(String name) {
         if (kinds.size > 0) {

@@ -119,18 +119,22 @@ public final class ScalarLowering {
         return node < levels.length ? levels[node] : 0;
     }
 
-    private long edges;
-
-    /** Operand edges of the gates built so far by this library (gates found in the structural hash count once). */
+    /**
+     * Operand edges of the gates built so far (gates found in the structural hash count once),
+     * also those of embedded arithmetic circuits (the wide route).
+     */
     public long edges() {
-        return edges;
+        return b.numEdges();
+    }
+
+    private void checkEdges() {
+        if (b.numEdges() > limits.maxEdges()) {
+            throw new LoweringLimitException(component + ": the circuit passed the limit of " + limits.maxEdges() + " edges");
+        }
     }
 
     private int record(int lit, int[] operands, int gatesBefore) {
-        if (b.numGates() > gatesBefore) edges += operands.length; // a gate the structural hash already had costs nothing
-        if (edges > limits.maxEdges()) {
-            throw new LoweringLimitException(component + ": the circuit passed the limit of " + limits.maxEdges() + " edges");
-        }
+        checkEdges();
         int node = Literal.node(lit);
         if (node >= levels.length) levels = Arrays.copyOf(levels, Math.max(node + 1, levels.length * 2));
         if (node > b.numInputs() && levels[node] == 0) {
@@ -741,8 +745,16 @@ public final class ScalarLowering {
             for (Domain a : atoms(t.domain()).domains()) addAtom(atoms, a, unify);
         }
         long size = 1;
-        for (Domain a : atoms) size *= a.size();
-        if (atoms.size() > MAX_TUPLE_PARTS || size > MAX_TUPLE_SUM) return null;
+        int largest = 1;
+        for (Domain a : atoms) {
+            size *= a.size();
+            largest = Math.max(largest, a.size());
+        }
+        // a large domain times a few flags (a pooled mean and the token kind that gates its unit)
+        // stays on the product too: one AND per combination, against a threshold sum per unit
+        // that would lose the units' correlation (and grow deeper once the mean has many values)
+        boolean flagged = size / largest <= MAX_TUPLE_FLAGS && size <= limits.maxDomain();
+        if (atoms.size() > MAX_TUPLE_PARTS || size > MAX_TUPLE_SUM && !flagged) return null;
         if (atoms.isEmpty()) return sum(ms);
         if (atoms.size() < 2 && !unify) return sum(ms);
         atoms.sort(java.util.Comparator.comparingInt(Domain::id));
@@ -811,7 +823,7 @@ public final class ScalarLowering {
     private final Map<Integer, Domain> mergedFrom = new HashMap<>();
 
     /** Limits of {@link #tupleSum}: few domains, few combinations. */
-    private static final int MAX_TUPLE_PARTS = 4, MAX_TUPLE_SUM = 2048;
+    private static final int MAX_TUPLE_PARTS = 4, MAX_TUPLE_SUM = 2048, MAX_TUPLE_FLAGS = 4;
 
     private Scalar sum(LinearForm lf) {
         if (lf.domains().size() == 1 || (lf.domains().size() == 2 && lf.domains().get(1).size() == 1)) {
@@ -856,7 +868,7 @@ public final class ScalarLowering {
         int runs = values.size();
         long edgesNeeded = Math.min((long) (runs - 1) * th.lits.length,
                 (long) th.lits.length * th.top.bitLength() + 2L * runs * th.top.bitLength());
-        if (edges + edgesNeeded > limits.maxEdges()) {
+        if (edges() + edgesNeeded > limits.maxEdges()) {
             throw new LoweringLimitException(component + ": a sum over " + lf.domains().size() + " scalars with " + runs + " possible results needs about "
                     + edgesNeeded + " threshold-gate edges; the circuit would pass the limit of " + limits.maxEdges() + " edges");
         }
@@ -1113,6 +1125,7 @@ public final class ScalarLowering {
         if (node >= levels.length) levels = Arrays.copyOf(levels, Math.max(node + 1, levels.length * 2));
         if (levels[node] == 0) levels[node] = level;
         componentLevel = Math.max(componentLevel, levels[node]);
+        checkEdges();
         if (b.numGates() > limits.maxGates()) {
             throw new LoweringLimitException(component + ": the circuit passed the limit of " + limits.maxGates() + " gates");
         }
@@ -1120,8 +1133,7 @@ public final class ScalarLowering {
 
     private Threshold threshold(LinearForm lf) {
         BigInteger base = BigInteger.ZERO, top = BigInteger.ZERO;
-        TreeSet<BigInteger> sums = new TreeSet<>();
-        sums.add(BigInteger.ZERO);
+        List<BigInteger[]> terms = new ArrayList<>();
         List<Integer> lits = new ArrayList<>(), groupOf = new ArrayList<>();
         List<BigInteger> weights = new ArrayList<>();
         int groups = 0;
@@ -1143,20 +1155,10 @@ public final class ScalarLowering {
             }
             if (distinct.size() > 1) {
                 groups++;
-                if (sums == null) continue;
-                TreeSet<BigInteger> next = new TreeSet<>();
-                for (BigInteger s : sums) {
-                    if (next == null) break;
-                    for (BigInteger w : distinct) {
-                        next.add(s.add(w));
-                        if (next.size() > limits.maxSums()) next = null;
-                        if (next == null) break;
-                    }
-                }
-                sums = next;
+                terms.add(distinct.toArray(BigInteger[]::new));
             }
         }
-        return new Threshold(base, top, sums, lits.stream().mapToInt(Integer::intValue).toArray(), weights.toArray(BigInteger[]::new),
+        return new Threshold(base, top, SumSet.of(terms, top, limits.maxSums()), lits.stream().mapToInt(Integer::intValue).toArray(), weights.toArray(BigInteger[]::new),
                 groupOf.stream().mapToInt(Integer::intValue).toArray());
     }
 
@@ -1176,14 +1178,51 @@ public final class ScalarLowering {
         }
         if (count == 0) return Literal.FALSE;
         if (count == on.length) return Literal.TRUE;
-        if (d.cuts() != null && last - first + 1 == count) {
+        if (isInterval(d, first, last, count)) {
             int lo = d.cuts()[first], hi = Literal.not(d.cuts()[last + 1]);
             return lo == Literal.TRUE ? hi : hi == Literal.TRUE ? lo : and(lo, hi);
         }
-        int[] lits = new int[count];
+        // the minterms are exclusive and, on every valid input, exhaustive: the smaller side serves
+        boolean flip = 2 * count > on.length;
+        int[] lits = new int[flip ? on.length - count : count];
         int i = 0;
-        for (int k = 0; k < on.length; k++) if (on[k]) lits[i++] = d.lits()[k];
-        return count == 1 ? lits[0] : or(lits);
+        for (int k = 0; k < on.length; k++) if (on[k] != flip) lits[i++] = d.lits()[k];
+        int any = lits.length == 1 ? lits[0] : or(lits);
+        return flip ? Literal.not(any) : any;
+    }
+
+    /**
+     * What {@link #anyOf(Domain, boolean[])} builds for this on-set, before building it: its
+     * operand edges and the level of its literal (-1 for a constant).
+     */
+    long[] anyOfPlan(Domain d, boolean[] on) {
+        int first = -1, last = -1, count = 0;
+        for (int k = 0; k < on.length; k++) {
+            if (!on[k]) continue;
+            if (first < 0) first = k;
+            last = k;
+            count++;
+        }
+        if (count == 0 || count == on.length) return new long[] {0, -1};
+        if (isInterval(d, first, last, count)) {
+            int lo = d.cuts()[first], hi = d.cuts()[last + 1];
+            if (lo == Literal.TRUE) return new long[] {0, level(hi)};
+            if (hi == Literal.FALSE) return new long[] {0, level(lo)};
+            return new long[] {2, 1 + Math.max(level(lo), level(hi))};
+        }
+        boolean flip = 2 * count > on.length;
+        int level = 0, side = 0;
+        for (int k = 0; k < on.length; k++) {
+            if (on[k] == flip) continue;
+            level = Math.max(level, level(d.lits()[k]));
+            side++;
+        }
+        return side == 1 ? new long[] {0, level} : new long[] {side, level + 1};
+    }
+
+    /** An on-set that is an interval of a domain of runs: one AND of two cuts. */
+    private static boolean isInterval(Domain d, int first, int last, int count) {
+        return d.cuts() != null && last - first + 1 == count;
     }
 
     /** [x ≥ v] (or [x &gt; v] when strict) for a constant v: one OR of minterms. */
@@ -1255,9 +1294,9 @@ public final class ScalarLowering {
     }
 
     /**
-     * Saturated attention: s_j = [σ_j equals the row maximum] for one row, as literals. With
-     * E(w) = OR of the row's minterms of value w (depth 1) and G(v) = OR of E(w) over w &gt; v
-     * (depth 2), s_j = OR over σ_j's minterms k of AND(minterm_k, ¬G(value_k)) (depth 4).
+     * Saturated attention: s_j = [σ_j equals the row maximum] for one row, as literals:
+     * s_j = OR over σ_j's merged minterms k of AND(minterm_k, ¬G(value_k)), with
+     * G(v) = [some σ &gt; v] from {@link #greater} (depth 4).
      */
     public int[] isMax(List<Scalar> row) {
         List<Object> key = new ArrayList<>();
@@ -1269,24 +1308,7 @@ public final class ScalarLowering {
 
     private int[] buildIsMax(List<Scalar> row) {
         List<Scalar> m = row.stream().map(this::merge).toList();
-        TreeSet<PFloat> values = new TreeSet<>();
-        for (Scalar x : m) values.addAll(Arrays.asList(x.values()));
-        // E(w) = OR_j [σ_j = w], then G(v) = OR_(w > v) E(w): Σ_j |σ_j| + V²/2 edges. Building
-        // G(v) = OR_j [σ_j > v] directly reads the keys' minterms again for every v (7.6 M edges in
-        // cvp's pointer head at n = 20, where keys hold up to 2n values each).
-        TreeMap<PFloat, List<Integer>> equal = new TreeMap<>();
-        for (Scalar x : m) {
-            for (int k = 0; k < x.values().length; k++) {
-                equal.computeIfAbsent(x.values()[k], w -> new ArrayList<>()).add(x.domain().size() == 1 ? Literal.TRUE : x.domain().lits()[k]);
-            }
-        }
-        List<Integer> exists = new ArrayList<>(); // E(w) for the values above the current one
-        Map<PFloat, Integer> above = new HashMap<>();
-        for (PFloat v : values.descendingSet()) {
-            above.put(v, exists.contains(Literal.TRUE) ? Literal.TRUE : or(exists.stream().mapToInt(Integer::intValue).toArray()));
-            List<Integer> lits = equal.get(v);
-            exists.add(lits.contains(Literal.TRUE) ? Literal.TRUE : or(lits.stream().mapToInt(Integer::intValue).toArray()));
-        }
+        Map<PFloat, Integer> above = greater(m, byValue(m), true);
         int[] s = new int[m.size()];
         for (int j = 0; j < s.length; j++) {
             Scalar x = m.get(j);
@@ -1295,6 +1317,81 @@ public final class ScalarLowering {
             s[j] = terms.length == 1 ? terms[0] : or(terms);
         }
         return s;
+    }
+
+    /** The merged candidates' minterms by value: w -> [y_c = w] for every candidate c that takes w. */
+    private static TreeMap<PFloat, List<Integer>> byValue(List<Scalar> m) {
+        TreeMap<PFloat, List<Integer>> equal = new TreeMap<>();
+        for (Scalar x : m) {
+            for (int k = 0; k < x.values().length; k++) {
+                equal.computeIfAbsent(x.values()[k], w -> new ArrayList<>()).add(x.domain().size() == 1 ? Literal.TRUE : x.domain().lits()[k]);
+            }
+        }
+        return equal;
+    }
+
+    /**
+     * G(v) = [some candidate &gt; v] for every value v of the merged candidates, two ways.
+     * E route: OR_(w &gt; v) E(w) with E(w) = OR_c [y_c = w] shared by all v (Σ|y_c| + V²/2 edges
+     * when the candidates range over the same V values). Candidate route: OR_c [y_c &gt; v], each
+     * one OR of y_c's minterms, or a constant when v is outside y_c's range, or two cuts on a
+     * domain of runs (cheap when the candidates lie in separate ranges, or are sums). Building
+     * every G(v) the candidate way read cvp's keys' minterms again for every v (7.6 M edges in its
+     * pointer head at n = 20, where keys hold up to 2n values each).
+     *
+     * <p>Each G(v) takes the candidate route where that has fewer edges; with {@code keepLevels}
+     * only where it also has the level the E route would give it, so that the circuit's depth is
+     * the E route's, the same for every n. Choosing by edges alone, cvp's depth went 72, 72, 72, 71
+     * for n = 12..24 as its row maxima moved from one route to the other; an arg-max at the output
+     * (reverse: 8.0 M edges by the E route, 4.8 M mixed) can choose freely.
+     */
+    private Map<PFloat, Integer> greater(List<Scalar> m, TreeMap<PFloat, List<Integer>> equal, boolean keepLevels) {
+        Map<PFloat, Integer> exists = new HashMap<>(); // E(w), built when some G(v) uses it
+        Map<PFloat, Integer> above = new HashMap<>();
+        int higher = 0;      // operands of G(v) on the E route: the values above v
+        int topLevel = 0;    // the largest level of E(w) over those values
+        boolean constantAbove = false;
+        for (PFloat v : equal.descendingKeySet()) {
+            int g;
+            long[] candidates = candidatePlan(m, v);
+            int eLevel = constantAbove || higher == 0 ? 0 : higher == 1 ? topLevel : topLevel + 1;
+            if (candidates[0] < higher && (!keepLevels || candidates[1] == eLevel)) {
+                int[] lits = new int[m.size()];
+                for (int o = 0; o < lits.length; o++) lits[o] = compareConstant(m.get(o), v, true);
+                g = or(lits);
+            } else {
+                List<Integer> lits = new ArrayList<>();
+                for (PFloat w : equal.tailMap(v, false).keySet()) {
+                    lits.add(exists.computeIfAbsent(w, u -> anyOf(equal.get(u).stream().mapToInt(Integer::intValue).toArray())));
+                }
+                g = lits.contains(Literal.TRUE) ? Literal.TRUE : or(lits.stream().mapToInt(Integer::intValue).toArray());
+            }
+            above.put(v, g);
+            // E(v) joins the values above the next v: its level as anyOf will build it
+            List<Integer> lits = equal.get(v);
+            if (lits.contains(Literal.TRUE)) constantAbove = true;
+            int level = 0;
+            for (int lit : lits) level = Math.max(level, level(lit));
+            topLevel = Math.max(topLevel, lits.size() == 1 ? level : level + 1);
+            higher++;
+        }
+        return above;
+    }
+
+    /** Edges and level of the candidate route's G(v) = OR_c [y_c &gt; v], before building it. */
+    private long[] candidatePlan(List<Scalar> m, PFloat v) {
+        long edges = 0;
+        int level = 0, live = 0;
+        for (Scalar y : m) {
+            boolean[] on = new boolean[y.values().length];
+            for (int k = 0; k < on.length; k++) on[k] = y.values()[k].compareTo(v) > 0;
+            long[] plan = anyOfPlan(y.domain(), on);
+            if (plan[1] < 0) continue; // a constant
+            edges += plan[0] + 1;
+            level = (int) Math.max(level, plan[1]);
+            live++;
+        }
+        return new long[] {edges, live == 0 ? 0 : live == 1 ? level : level + 1};
     }
 
     /**
@@ -1319,28 +1416,127 @@ public final class ScalarLowering {
         return new Scalar(domain(new int[] {Literal.not(lit), lit}), new PFloat[] {prec.zero(), prec.one()});
     }
 
-    /**
-     * Arg-max with ties to the lowest index, one-hot: win_c = AND_(c' &lt; c) [y_c &gt; y_c'] AND
-     * AND_(c' &gt; c) [y_c ≥ y_c'].
-     */
+    /** Arg-max with ties to the lowest index, one-hot: win_c = OR of {@link #argmaxTerms}(ys)[c]. */
     public int[] argmax(List<Scalar> ys) {
-        int[] win = new int[ys.size()];
-        for (int c = 0; c < win.length; c++) {
-            int[] conds = new int[ys.size() - 1];
-            int n = 0;
-            for (int o = 0; o < ys.size(); o++) if (o != c) conds[n++] = compare(ys.get(c), ys.get(o), o < c);
-            win[c] = conds.length == 0 ? Literal.TRUE : and(conds);
-        }
+        int[][] terms = argmaxTerms(ys);
+        int[] win = new int[terms.length];
+        for (int c = 0; c < win.length; c++) win[c] = terms[c].length == 1 ? terms[c][0] : or(terms[c]);
         return win;
     }
 
-    /** The p-bit bus: bit i is bit i (little-endian) of the code {@link PFloat#bits()}. One OR per bit. */
+    /**
+     * Arg-max with ties to the lowest index, as exclusive terms per candidate: c wins on an input
+     * exactly when one of its terms is true, and at most one term of all candidates is. With the
+     * candidates merged (one minterm per value), c's term for its value v is AND([y_c = v], ¬G(v),
+     * ¬[y_c' = v] for the c' &lt; c that can take v), with G(v) = [some candidate &gt; v] from
+     * {@link #greater}: depth 3 from the merged values. Comparing every pair instead,
+     * [y_c &gt; y_c'] = OR_v AND([y_c = v], ¬[y_c' ≥ v]), costs Σ_(c, c') |y_c|·|y_c'|: 9.8 M of
+     * sort_unique's 14.6 M edges at n = 32. Shared-domain candidates: {@link #argmaxBits}.
+     */
+    public int[][] argmaxTerms(List<Scalar> ys) {
+        int[][] table = argmaxTable(ys);
+        if (table != null) return table;
+        List<Scalar> m = ys.stream().map(this::merge).toList();
+        List<Map<PFloat, Integer>> at = new ArrayList<>(); // per candidate: value -> its minterm
+        for (Scalar x : m) {
+            Map<PFloat, Integer> own = new HashMap<>();
+            for (int k = 0; k < x.values().length; k++) own.put(x.values()[k], x.domain().size() == 1 ? Literal.TRUE : x.domain().lits()[k]);
+            at.add(own);
+        }
+        Map<PFloat, Integer> above = greater(m, byValue(m), false);
+        int[][] terms = new int[m.size()][];
+        for (int c = 0; c < m.size(); c++) {
+            Scalar x = m.get(c);
+            terms[c] = new int[x.values().length];
+            for (int k = 0; k < x.values().length; k++) {
+                PFloat v = x.values()[k];
+                List<Integer> conds = new ArrayList<>();
+                conds.add(at.get(c).get(v));
+                conds.add(Literal.not(above.get(v)));
+                for (int o = 0; o < c; o++) {
+                    Integer tie = at.get(o).get(v);
+                    if (tie != null) conds.add(Literal.not(tie));
+                }
+                terms[c][k] = and(conds.stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
+        return terms;
+    }
+
+    /**
+     * The index of the arg-max (ties to the lowest), as little-endian bits. Bit k is the OR of
+     * the {@link #argmaxTerms} of the candidates whose index has bit k; when the candidates share
+     * one domain, it is one OR of the minterms where such a candidate wins (depth 1).
+     */
+    public int[] argmaxBits(List<Scalar> ys) {
+        int width = Math.max(1, 32 - Integer.numberOfLeadingZeros(ys.size() - 1));
+        int[] bits = new int[width];
+        int[] winner = tableWinners(ys);
+        if (winner != null) {
+            Domain d = tableDomain(ys);
+            for (int k = 0; k < width; k++) {
+                boolean[] on = new boolean[winner.length];
+                for (int m = 0; m < on.length; m++) on[m] = ((winner[m] >>> k) & 1) != 0;
+                bits[k] = anyOf(d, on);
+            }
+            return bits;
+        }
+        int[][] terms = argmaxTerms(ys);
+        for (int k = 0; k < width; k++) {
+            List<Integer> on = new ArrayList<>();
+            for (int c = 0; c < terms.length; c++) if (((c >>> k) & 1) != 0) for (int t : terms[c]) on.add(t);
+            bits[k] = or(on.stream().mapToInt(Integer::intValue).toArray());
+        }
+        return bits;
+    }
+
+    /** The one domain of the non-constant candidates (the constant domain when there are none), or null when they have several. */
+    private Domain tableDomain(List<Scalar> ys) {
+        Domain shared = null;
+        for (Scalar y : ys) {
+            if (y.domain().size() == 1) continue;
+            if (shared != null && shared.id() != y.domain().id()) return null;
+            shared = y.domain();
+        }
+        return shared == null ? constantDomain : shared;
+    }
+
+    /** When the candidates share one domain ({@link #tableDomain}): the winner on each of its minterms. Else null. */
+    private int[] tableWinners(List<Scalar> ys) {
+        Domain d = tableDomain(ys);
+        if (d == null) return null;
+        int[] winner = new int[d.size()];
+        for (int k = 0; k < winner.length; k++) {
+            for (int c = 1; c < ys.size(); c++) if (valueAt(ys.get(c), k).compareTo(valueAt(ys.get(winner[k]), k)) > 0) winner[k] = c;
+        }
+        return winner;
+    }
+
+    /** When the candidates share one domain, c's term is one OR of the minterms it wins. Else null. */
+    private int[][] argmaxTable(List<Scalar> ys) {
+        int[] winner = tableWinners(ys);
+        if (winner == null) return null;
+        Domain d = tableDomain(ys);
+        int[][] terms = new int[ys.size()][1];
+        for (int c = 0; c < terms.length; c++) {
+            boolean[] on = new boolean[winner.length];
+            for (int m = 0; m < on.length; m++) on[m] = winner[m] == c;
+            terms[c][0] = anyOf(d, on);
+        }
+        return terms;
+    }
+
+    private static PFloat valueAt(Scalar x, int k) {
+        return x.values()[x.domain().size() == 1 ? 0 : k];
+    }
+
+    /** The p-bit bus: bit i is bit i (little-endian) of the code {@link PFloat#bits()}. One OR per bit ({@link #anyOf(Domain, boolean[])}). */
     public int[] bits(Scalar x) {
         int[] out = new int[prec.p()];
         for (int i = 0; i < out.length; i++) {
-            List<Integer> on = new ArrayList<>();
-            for (int k = 0; k < x.values().length; k++) if (((x.values()[k].bits() >>> i) & 1) != 0) on.add(x.domain().lits()[k]);
-            out[i] = on.size() == x.values().length ? Literal.TRUE : or(on.stream().mapToInt(Integer::intValue).toArray());
+            boolean[] on = new boolean[x.values().length];
+            for (int k = 0; k < on.length; k++) on[k] = ((x.values()[k].bits() >>> i) & 1) != 0;
+            out[i] = anyOf(x.domain(), on);
         }
         return out;
     }

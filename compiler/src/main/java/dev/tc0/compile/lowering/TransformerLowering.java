@@ -460,13 +460,10 @@ public final class TransformerLowering {
         for (int i = 0; i < n; i++) {
             List<Scalar> y = affine(un, fin.get(i), null);
             if (mode == OutputMode.ARGMAX) {
-                int[] win = s.argmax(y);
-                int width = Math.max(1, 32 - Integer.numberOfLeadingZeros(y.size() - 1));
-                bitsOut[i] = new int[width];
-                for (int k = 0; k < width; k++) {
-                    List<Integer> on = new ArrayList<>();
-                    for (int lab = 0; lab < win.length; lab++) if (((lab >>> k) & 1) != 0) on.add(win[lab]);
-                    int lit = s.anyOf(on.stream().mapToInt(Integer::intValue).toArray());
+                int[] label = s.argmaxBits(y);
+                bitsOut[i] = new int[label.length];
+                for (int k = 0; k < label.length; k++) {
+                    int lit = label[k];
                     bitsOut[i][k] = b.numOutputs();
                     b.output("label[" + i + "][" + k + "]", lit);
                 }

@@ -140,6 +140,77 @@ class LoweringScalarTest {
         }
     }
 
+    /**
+     * The arg-max's index bits and one-hot wins against the first largest candidate, on every
+     * combination of the inputs: candidates on their own inputs, pairs that are functions of one
+     * input (so value-set analysis alone would see false ties), sums (domains of runs, where
+     * [y &gt; v] is two cuts), all on one shared input (the table route), values from a small pool
+     * (ties everywhere) or spread (few).
+     */
+    @Test
+    void argmaxBitsNameTheFirstLargestCandidate() {
+        Precision prec = Precision.of(8);
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int trial = 0; trial < 60; trial++) {
+            int groups = trial % 5 == 4 ? 1 : 1 + rnd.nextInt(3);
+            PFloat[] pool = randomSet(prec, trial % 2 == 0 ? 3 : 12, rnd, 4);
+            List<PFloat[]> sets = new ArrayList<>();
+            for (int g = 0; g < groups; g++) {
+                PFloat[] set = new PFloat[1 + rnd.nextInt(4)];
+                for (int k = 0; k < set.length; k++) set[k] = pool[rnd.nextInt(pool.length)];
+                sets.add(set);
+            }
+            // candidate c: a function of input group src[c] (values), or the sum of groups 0 and 1
+            int candidates = 2 + rnd.nextInt(4);
+            int[] src = new int[candidates];
+            PFloat[][] table = new PFloat[candidates][];
+            for (int c = 0; c < candidates; c++) {
+                src[c] = groups >= 2 && rnd.nextInt(4) == 0 ? -1 : rnd.nextInt(groups);
+                if (src[c] < 0) continue;
+                table[c] = new PFloat[sets.get(src[c]).length];
+                for (int k = 0; k < table[c].length; k++) table[c][k] = pool[rnd.nextInt(pool.length)];
+            }
+            CircuitBuilder b = new CircuitBuilder();
+            List<int[]> inputs = new ArrayList<>();
+            for (int g = 0; g < groups; g++) inputs.add(b.inputs("x" + g, sets.get(g).length));
+            ScalarLowering s = new ScalarLowering(b, prec, ScalarLowering.Limits.DEFAULT);
+            List<Domain> domains = inputs.stream().map(s::domainOf).toList();
+            List<Scalar> ys = new ArrayList<>();
+            for (int c = 0; c < candidates; c++) {
+                ys.add(src[c] < 0 ? s.sum(List.of(s.of(domains.get(0), sets.get(0)), s.of(domains.get(1), sets.get(1))))
+                        : s.of(domains.get(src[c]), table[c]));
+            }
+            b.outputs("label", s.argmaxBits(ys));
+            b.outputs("win", s.argmax(ys));
+            Circuit circuit = b.build();
+            int width = circuit.numOutputs() - candidates;
+            int[] idx = new int[groups];
+            while (true) {
+                boolean[] x = new boolean[circuit.numInputs()];
+                int off = 0;
+                for (int g = 0; g < groups; g++) {
+                    x[off + idx[g]] = true;
+                    off += sets.get(g).length;
+                }
+                int best = 0;
+                PFloat[] y = new PFloat[candidates];
+                for (int c = 0; c < candidates; c++) {
+                    y[c] = src[c] < 0 ? PMath.sum(prec, sets.get(0)[idx[0]], sets.get(1)[idx[1]]) : table[c][idx[src[c]]];
+                    if (y[c].compareTo(y[best]) > 0) best = c;
+                }
+                boolean[] out = circuit.evaluate(x);
+                int label = 0;
+                for (int k = 0; k < width; k++) if (out[k]) label |= 1 << k;
+                String at = "trial " + trial + " at " + java.util.Arrays.toString(y);
+                assertEquals(best, label, at);
+                for (int c = 0; c < candidates; c++) assertEquals(c == best, out[width + c], at + " win " + c);
+                int g = groups - 1;
+                while (g >= 0 && ++idx[g] == sets.get(g).length) idx[g--] = 0;
+                if (g < 0) break;
+            }
+        }
+    }
+
     @Test
     void limitsStopWithTheComponentNamed() {
         Precision prec = Precision.of(16);
