@@ -35,6 +35,7 @@ public final class PMath {
             useLong = false;
             total = total.add(BigInteger.valueOf(x.mantissa()).shiftLeft(shift));
         }
+        if (useLong) return prec.round(small, 1, (long) minExponent - prec.iMin());
         total = total.add(BigInteger.valueOf(small));
         return prec.round(total, BigInteger.ONE, (long) minExponent - prec.iMin());
     }
@@ -49,8 +50,7 @@ public final class PMath {
         prec.requireSame(a);
         prec.requireSame(b);
         if (a.isZero() || b.isZero()) return prec.zero();
-        BigInteger m = BigInteger.valueOf((long) a.mantissa() * b.mantissa());
-        return prec.round(m, BigInteger.ONE, (long) a.exponent() + b.exponent() - prec.iMin());
+        return prec.round((long) a.mantissa() * b.mantissa(), 1, (long) a.exponent() + b.exponent() - prec.iMin());
     }
 
     /**
@@ -63,8 +63,7 @@ public final class PMath {
         if (a.isZero()) return prec.zero();
         if (b.isZero()) return a.signum() > 0 ? prec.max() : prec.max().negate();
         long num = (long) a.mantissa() * b.signum();
-        return prec.round(BigInteger.valueOf(num), BigInteger.valueOf(Math.abs((long) b.mantissa())),
-                (long) a.exponent() - b.exponent() - prec.iMin());
+        return prec.round(num, Math.abs((long) b.mantissa()), (long) a.exponent() - b.exponent() - prec.iMin());
     }
 
     /** The p-truncated quotient by a positive integer (exact divisor, not a float). */
@@ -72,7 +71,7 @@ public final class PMath {
         prec.requireSame(a);
         if (divisor <= 0) throw new IllegalArgumentException("divisor must be positive: " + divisor);
         if (a.isZero()) return prec.zero();
-        return prec.round(BigInteger.valueOf(a.mantissa()), BigInteger.valueOf(divisor), (long) a.exponent() - prec.iMin());
+        return prec.round(a.mantissa(), divisor, (long) a.exponent() - prec.iMin());
     }
 
     /** ReLU: exact, no rounding. Negative values become the canonical zero. */

@@ -135,6 +135,47 @@ public record Precision(int p) {
         return new PFloat(p, sign * m, (int) exponent);
     }
 
+    /**
+     * {@link #round(BigInteger, BigInteger, long)} for a numerator and a positive denominator that
+     * fit a long: the same result, in long arithmetic where no intermediate can overflow (every
+     * product, sum and quotient of the reference forward pass), else by the BigInteger routine.
+     */
+    public PFloat round(long num, long den, long shift) {
+        if (den <= 0) throw new IllegalArgumentException("denominator must be positive: " + den);
+        if (num == 0) return zero();
+        if (num == Long.MIN_VALUE) return round(BigInteger.valueOf(num), BigInteger.valueOf(den), shift);
+        int sign = num > 0 ? 1 : -1;
+        long a = Math.abs(num);
+        int keep = mantissaBits();
+        long e0 = (long) bitLength(a) - bitLength(den) + shift;
+        if (e0 < 0) return zero();
+        long t = Math.max(0, e0 + 1 - keep);
+        long y = floorScaled(a, den, shift - t);
+        if (y < 0) return round(BigInteger.valueOf(num), BigInteger.valueOf(den), shift);
+        if (t > 0 && bitLength(y) < keep) {
+            t--;
+            y = floorScaled(a, den, shift - t);
+            if (y < 0) return round(BigInteger.valueOf(num), BigInteger.valueOf(den), shift);
+        }
+        long exponent = iMin() + t;
+        if (exponent > iMax()) return sign > 0 ? max() : max().negate();
+        return new PFloat(p, sign * Math.toIntExact(y), (int) exponent);
+    }
+
+    private static int bitLength(long a) {
+        return 64 - Long.numberOfLeadingZeros(a);
+    }
+
+    /** floor(a·2^shift / den) for a &gt;= 0, den &gt; 0; -1 where a·2^shift or den·2^-shift would overflow. */
+    private static long floorScaled(long a, long den, long shift) {
+        if (shift >= 0) {
+            if (shift > 62 || bitLength(a) + shift > 62) return -1;
+            return (a << shift) / den;
+        }
+        if (-shift > 62 || bitLength(den) - shift > 62) return -1;
+        return a / (den << -shift);
+    }
+
     private static BigInteger floorScaled(BigInteger a, BigInteger den, long shift) {
         if (shift > Integer.MAX_VALUE || shift < Integer.MIN_VALUE) throw new ArithmeticException("shift out of range: " + shift);
         return shift >= 0 ? a.shiftLeft((int) shift).divide(den) : a.divide(den.shiftLeft((int) -shift));

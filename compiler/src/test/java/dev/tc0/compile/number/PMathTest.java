@@ -18,6 +18,28 @@ class PMathTest {
         assertEquals(expected[1], actual.exponent(), what + ": exponent");
     }
 
+    /**
+     * The long route of f_p (every product, sum and quotient of the reference forward pass) gives
+     * what the BigInteger routine gives: random numerators and denominators of every width, shifts
+     * that overflow a long either way, underflow, saturation.
+     */
+    @Test
+    void longRoundingEqualsBigIntegerRounding() {
+        SplittableRandom rnd = new SplittableRandom(12);
+        for (int p : new int[] {4, 8, 12, 18, 34, 64}) {
+            Precision prec = Precision.of(p);
+            for (int i = 0; i < 20_000; i++) {
+                long num = rnd.nextLong() >> rnd.nextInt(64);
+                long den = i % 3 == 0 ? 1 : Math.max(1, Math.abs(rnd.nextLong() >> rnd.nextInt(1, 64)));
+                long shift = rnd.nextInt(4) == 0 ? rnd.nextLong(-200, 200) : rnd.nextLong(-2L * prec.iMax() - 70, 2L * prec.iMax() + 70);
+                if (i == 0) num = Long.MIN_VALUE;
+                if (i == 1) num = Long.MAX_VALUE;
+                assertEquals(prec.round(BigInteger.valueOf(num), BigInteger.valueOf(den), shift), prec.round(num, den, shift),
+                        "p=" + p + " " + num + "/" + den + " << " + shift);
+            }
+        }
+    }
+
     /** Def 15: one exact sum of the g_p values, then one f_p; checked against BigDecimal. */
     @Test
     void iteratedSumIsOneExactSumThenOneTruncation() {
