@@ -32,7 +32,8 @@ class LoweringModelsTest {
      * {@code -Dtc0.lowering.full=true}: sort_unique to n = 64 and cvp to 32 (the other models reach
      * 64 in CI), 10^4 random inputs everywhere, and limits that let the largest circuits through
      * (sort_unique at 64: 82 M edges, 2-5 min to compile, an 18 GB heap; the run takes about 13 min
-     * for those two models). Without it the ladders stop where CI's time budget does.
+     * for those two models, 5 min for the others). Without it the ladders stop where CI's time
+     * budget does.
      */
     private static final boolean FULL = Boolean.getBoolean("tc0.lowering.full");
     /**
