@@ -4,6 +4,7 @@ import dev.tc0.compile.family.CircuitFamily;
 import dev.tc0.circuit.Circuit;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -19,6 +20,9 @@ final class CompileCommand extends Base implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     ModelOrFamily what;
 
+    @Mixin
+    LoweringLimitOptions limitOptions = new LoweringLimitOptions();
+
     @Option(names = "--n", required = true, paramLabel = "N", description = "Input length (sequence length for models).")
     int n;
 
@@ -33,7 +37,7 @@ final class CompileCommand extends Base implements Callable<Integer> {
         if (what.family == null) {
             Path dir = outFile.toAbsolutePath().getParent();
             if (dir != null && !Files.isDirectory(dir)) throw new UserException(outFile + ": directory " + dir + " does not exist");
-            dev.tc0.compile.lowering.CompiledModel cm = ModelCompiler.compile(ModelCompiler.load(what.model, what.example, precision), n);
+            dev.tc0.compile.lowering.CompiledModel cm = ModelCompiler.compile(ModelCompiler.load(what.model, what.example, precision), n, limitOptions.limits());
             saveCircuit(cm.circuit(), outFile);
             Circuit c = cm.circuit();
             err().println("wrote " + outFile + ": " + cm.model().name() + " n=" + n + " p=" + cm.precisionBits() + ", " + c.numInputs()
@@ -43,6 +47,9 @@ final class CompileCommand extends Base implements Callable<Integer> {
             return Main.OK;
         }
         if (precision != null) throw new UserException("--precision applies to transformer models, not families");
+        if (limitOptions.maxGates != null || limitOptions.maxEdges != null) {
+            throw new UserException("--max-gates and --max-edges apply to transformer models, not families");
+        }
         CircuitFamily f = FamilyCatalog.get(what.family);
         Path dir = outFile.toAbsolutePath().getParent();
         if (dir != null && !Files.isDirectory(dir)) throw new UserException(outFile + ": directory " + dir + " does not exist");

@@ -80,7 +80,7 @@ public final class Main {
             return e.getFile() + ": " + (e.getReason() != null ? e.getReason() : "file system error");
         }
         if (ex instanceof FileNotFoundException e) return e.getMessage();
-        if (ex instanceof OutOfMemoryError) return "out of memory (raise -Xmx, or stream the inputs from a file)";
+        if (ex instanceof OutOfMemoryError) return "out of memory (raise the heap, e.g. TC0_JAVA_OPTS=-Xmx16g, or stream the inputs from a file)";
         String m = ex.getMessage();
         if (ex instanceof UserException || ex instanceof IOException || ex instanceof IllegalArgumentException
                 || ex.getClass().getSimpleName().equals("CircuitFormatException")) {

@@ -49,10 +49,15 @@ final class ModelCompiler {
     }
 
     static CompiledModel compile(Transformer m, int n) {
+        return compile(m, n, dev.tc0.compile.lowering.ScalarLowering.Limits.DEFAULT);
+    }
+
+    static CompiledModel compile(Transformer m, int n, dev.tc0.compile.lowering.ScalarLowering.Limits limits) {
         try {
-            return TransformerLowering.compile(m, n);
+            return TransformerLowering.compile(m, n, new TransformerLowering.Options(limits, false));
         } catch (LoweringLimitException e) {
-            throw new UserException(m.name() + " n=" + n + " is too large to compile: " + e.getMessage());
+            throw new UserException(m.name() + " n=" + n + " is too large to compile: " + e.getMessage()
+                    + " (--max-gates and --max-edges raise the limits)");
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }

@@ -5,6 +5,7 @@ import dev.tc0.circuit.Circuit;
 import dev.tc0.eval.Engine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
@@ -17,6 +18,9 @@ import java.util.concurrent.Callable;
 final class VerifyCommand extends Base implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     ModelOrFamily what;
+
+    @Mixin
+    LoweringLimitOptions limitOptions = new LoweringLimitOptions();
 
     @Option(names = "--n", required = true, paramLabel = "N", description = "Input length.")
     int n;
@@ -55,7 +59,7 @@ final class VerifyCommand extends Base implements Callable<Integer> {
     private int verifyModel() {
         long t0 = System.nanoTime();
         dev.tc0.compile.transformer.Transformer m = ModelCompiler.load(what.model, what.example, null);
-        dev.tc0.compile.lowering.CompiledModel cm = ModelCompiler.compile(m, n);
+        dev.tc0.compile.lowering.CompiledModel cm = ModelCompiler.compile(m, n, limitOptions.limits());
         int k = (int) Math.min(samples, 1_000_000);
         java.util.List<int[]> inputs = dev.tc0.compile.lowering.Verification.inputs(m.config(), n, EXHAUSTIVE_WORDS, k, seed);
         boolean all = dev.tc0.compile.lowering.Verification.exhaustive(m.config(), n, EXHAUSTIVE_WORDS);

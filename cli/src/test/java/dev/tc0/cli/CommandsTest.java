@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** info, convert, compile, verify, scale and bench, in-process. */
@@ -115,6 +116,29 @@ class CommandsTest {
         assertEquals(0, hist.code(), hist.err());
         assertTrue(hist.out().contains("500 random inputs"), hist.out());
         assertEquals(2, Cli.run("compile", "--family", "parity", "--n", "8").code());   // --out missing
+    }
+
+    /** A model past the size limits stops with one line naming the component; the options raise the limits. */
+    @Test
+    void modelSizeLimitsStopWithAMessageAndCanBeRaised() throws Exception {
+        Path out = dir.resolve("hist.tc0");
+        Cli.Result tight = Cli.run("compile", "--example", "hist", "--n", "16", "--max-edges", "1000", "--out", out.toString());
+        assertEquals(1, tight.code());
+        assertTrue(tight.errLine().matches("tc0 compile: hist n=16 is too large to compile: (layer \\d .*|output|embedding): .*limit of 1000 edges.*--max-edges.*"),
+                tight.errLine());
+        assertFalse(Files.exists(out));
+        Cli.Result gates = Cli.run("verify", "--example", "hist", "--n", "16", "--max-gates", "100", "--samples", "100");
+        assertEquals(1, gates.code());
+        assertTrue(gates.errLine().contains("limit of 100 gates"), gates.errLine());
+        Cli.Result raised = Cli.run("compile", "--example", "hist", "--n", "16", "--max-edges", "1M", "--max-gates", "2^20", "--out", out.toString());
+        assertEquals(0, raised.code(), raised.err());
+        assertTrue(Files.size(out) > 0);
+        Cli.Result zero = Cli.run("compile", "--example", "hist", "--n", "16", "--max-edges", "0", "--out", out.toString());
+        assertEquals(1, zero.code());
+        assertTrue(zero.errLine().contains("--max-edges must be at least 1"), zero.errLine());
+        Cli.Result family = Cli.run("compile", "--family", "parity", "--n", "8", "--max-gates", "10", "--out", dir.resolve("p.tc0").toString());
+        assertEquals(1, family.code());
+        assertTrue(family.errLine().contains("--max-gates and --max-edges apply to transformer models"), family.errLine());
     }
 
     @Test

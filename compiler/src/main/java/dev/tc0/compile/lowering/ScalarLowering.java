@@ -63,6 +63,10 @@ public final class ScalarLowering {
         public Limits withMaxGates(long gates) {
             return new Limits(maxSums, maxDomain, gates, maxWeightBits, maxWideBits, maxRuns, maxEdges);
         }
+
+        public Limits withMaxEdges(long edges) {
+            return new Limits(maxSums, maxDomain, maxGates, maxWeightBits, maxWideBits, maxRuns, edges);
+        }
     }
 
     private final CircuitBuilder b;
