@@ -1173,22 +1173,16 @@ public final class ScalarLowering {
      * on-set is an interval of runs, one AND of two cuts (or a cut itself).
      */
     int anyOf(Domain d, boolean[] on) {
-        int first = -1, last = -1, count = 0;
-        for (int k = 0; k < on.length; k++) {
-            if (!on[k]) continue;
-            if (first < 0) first = k;
-            last = k;
-            count++;
-        }
-        if (count == 0) return Literal.FALSE;
-        if (count == on.length) return Literal.TRUE;
-        if (isInterval(d, first, last, count)) {
-            int lo = d.cuts()[first], hi = Literal.not(d.cuts()[last + 1]);
+        OnSet set = OnSet.of(on);
+        if (set.count() == 0) return Literal.FALSE;
+        if (set.count() == on.length) return Literal.TRUE;
+        if (set.isInterval(d)) {
+            int lo = d.cuts()[set.first()], hi = Literal.not(d.cuts()[set.last() + 1]);
             return lo == Literal.TRUE ? hi : hi == Literal.TRUE ? lo : and(lo, hi);
         }
         // the minterms are exclusive and, on every valid input, exhaustive: the smaller side serves
-        boolean flip = 2 * count > on.length;
-        int[] lits = new int[flip ? on.length - count : count];
+        boolean flip = 2 * set.count() > on.length;
+        int[] lits = new int[flip ? on.length - set.count() : set.count()];
         int i = 0;
         for (int k = 0; k < on.length; k++) if (on[k] != flip) lits[i++] = d.lits()[k];
         int any = lits.length == 1 ? lits[0] : or(lits);
@@ -1200,21 +1194,15 @@ public final class ScalarLowering {
      * operand edges and the level of its literal (-1 for a constant).
      */
     long[] anyOfPlan(Domain d, boolean[] on) {
-        int first = -1, last = -1, count = 0;
-        for (int k = 0; k < on.length; k++) {
-            if (!on[k]) continue;
-            if (first < 0) first = k;
-            last = k;
-            count++;
-        }
-        if (count == 0 || count == on.length) return new long[] {0, -1};
-        if (isInterval(d, first, last, count)) {
-            int lo = d.cuts()[first], hi = d.cuts()[last + 1];
+        OnSet set = OnSet.of(on);
+        if (set.count() == 0 || set.count() == on.length) return new long[] {0, -1};
+        if (set.isInterval(d)) {
+            int lo = d.cuts()[set.first()], hi = d.cuts()[set.last() + 1];
             if (lo == Literal.TRUE) return new long[] {0, level(hi)};
             if (hi == Literal.FALSE) return new long[] {0, level(lo)};
             return new long[] {2, 1 + Math.max(level(lo), level(hi))};
         }
-        boolean flip = 2 * count > on.length;
+        boolean flip = 2 * set.count() > on.length;
         int level = 0, side = 0;
         for (int k = 0; k < on.length; k++) {
             if (on[k] == flip) continue;
@@ -1224,9 +1212,23 @@ public final class ScalarLowering {
         return side == 1 ? new long[] {0, level} : new long[] {side, level + 1};
     }
 
-    /** An on-set that is an interval of a domain of runs: one AND of two cuts. */
-    private static boolean isInterval(Domain d, int first, int last, int count) {
-        return d.cuts() != null && last - first + 1 == count;
+    /** The minterms an OR of a domain's minterms takes: the first and last one, and how many. */
+    private record OnSet(int first, int last, int count) {
+        static OnSet of(boolean[] on) {
+            int first = -1, last = -1, count = 0;
+            for (int k = 0; k < on.length; k++) {
+                if (!on[k]) continue;
+                if (first < 0) first = k;
+                last = k;
+                count++;
+            }
+            return new OnSet(first, last, count);
+        }
+
+        /** An interval of a domain of runs: one AND of two cuts. */
+        boolean isInterval(Domain d) {
+            return d.cuts() != null && last - first + 1 == count;
+        }
     }
 
     /** [x ≥ v] (or [x &gt; v] when strict) for a constant v: one OR of minterms. */
