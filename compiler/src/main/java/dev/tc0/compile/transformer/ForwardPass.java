@@ -120,9 +120,16 @@ public final class ForwardPass<T> {
         int kOff = head * c.keySize(), vOff = head * c.valueSize();
         List<T> scores = new ArrayList<>(end);
         List<T> terms = new ArrayList<>(c.keySize());
+        // only the query's nonzero coordinates: a zero product adds nothing to a sum (Tracr's
+        // queries are mostly zeros, and this loop was most of the reference's time)
+        List<T> qi = q.get(i);
+        int[] live = new int[c.keySize()];
+        int lives = 0;
+        for (int t = kOff; t < kOff + c.keySize(); t++) if (!ar.isZero(qi.get(t))) live[lives++] = t;
         for (int j = 0; j < end; j++) {
             terms.clear();
-            for (int t = kOff; t < kOff + c.keySize(); t++) terms.add(ar.multiply(q.get(i).get(t), k.get(j).get(t)));
+            List<T> kj = k.get(j);
+            for (int x = 0; x < lives; x++) terms.add(ar.multiply(qi.get(live[x]), kj.get(live[x])));
             scores.add(ar.sum(terms));
         }
         List<T> s = similarities(scores);
