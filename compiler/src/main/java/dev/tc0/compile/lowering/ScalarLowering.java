@@ -137,7 +137,7 @@ public final class ScalarLowering {
         }
     }
 
-    private int record(int lit, int[] operands, int gatesBefore) {
+    private int record(int lit, int[] operands) {
         checkEdges();
         int node = Literal.node(lit);
         if (node >= levels.length) levels = Arrays.copyOf(levels, Math.max(node + 1, levels.length * 2));
@@ -154,19 +154,16 @@ public final class ScalarLowering {
     }
 
     int and(int... lits) {
-        int before = b.numGates();
-        return record(b.and(lits), lits, before);
+        return record(b.and(lits), lits);
     }
 
     int or(int... lits) {
         if (lits.length == 0) return Literal.FALSE;
-        int before = b.numGates();
-        return record(b.or(lits), lits, before);
+        return record(b.or(lits), lits);
     }
 
     int weighted(long[] w, int[] lits, long t) {
-        int before = b.numGates();
-        return record(b.weighted(w, lits, t), lits, before);
+        return record(b.weighted(w, lits, t), lits);
     }
 
     /** One domain per list of literals: the same minterms are the same domain, so scalars over them combine pointwise. */
@@ -1024,16 +1021,15 @@ public final class ScalarLowering {
             }
             BigInteger reach = maxLow.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
             if (reach.signum() == 0) return true;
-            TreeSet<BigInteger> achievable = new TreeSet<>(List.of(BigInteger.ZERO));
+            List<BigInteger[]> parts = new ArrayList<>();
+            BigInteger highTop = BigInteger.ZERO;
             for (TreeSet<BigInteger> h : highs.values()) {
                 if (h.size() == 1) continue;
-                TreeSet<BigInteger> next = new TreeSet<>();
-                for (BigInteger a : achievable) {
-                    for (BigInteger x : h) next.add(a.add(x));
-                    if (next.size() > limits.maxSums()) return false;
-                }
-                achievable = next;
+                parts.add(h.toArray(BigInteger[]::new));
+                highTop = highTop.add(h.last());
             }
+            TreeSet<BigInteger> achievable = SumSet.of(parts, highTop, limits.maxSums());
+            if (achievable == null) return false;
             BigInteger unit = BigInteger.ONE.shiftLeft(cut);
             for (BigInteger t : ts) {
                 // the smallest achievable H with H·2^cut >= t - reach must still be >= t
@@ -1250,7 +1246,7 @@ public final class ScalarLowering {
         if (x.domain().id() == y.domain().id() || x.domain().size() == 1 && y.domain().size() == 1) {
             List<Integer> on = new ArrayList<>();
             for (int k = 0; k < x.values().length; k++) {
-                int c = x.values()[k].compareTo(y.values()[y.domain().size() == 1 ? 0 : k]);
+                int c = x.values()[k].compareTo(valueAt(y, k));
                 if (strict ? c > 0 : c >= 0) on.add(x.domain().lits()[k]);
             }
             return on.size() == x.values().length ? Literal.TRUE : or(on.stream().mapToInt(Integer::intValue).toArray());
@@ -1273,26 +1269,16 @@ public final class ScalarLowering {
      * domain: no gates, and ties are counted exactly. Otherwise {@link #isMax}.
      */
     public List<Scalar> saturate(List<Scalar> row) {
-        Domain shared = null;
-        for (Scalar x : row) {
-            if (x.domain().size() == 1) continue;
-            if (shared != null && shared.id() != x.domain().id()) {
-                return Arrays.stream(isMax(row)).mapToObj(this::indicator).toList();
-            }
-            shared = x.domain();
-        }
-        Domain d = shared == null ? constantDomain : shared;
+        Domain d = sharedDomain(row);
+        if (d == null) return Arrays.stream(isMax(row)).mapToObj(this::indicator).toList();
         PFloat[][] weights = new PFloat[row.size()][d.size()];
         for (int k = 0; k < d.size(); k++) {
             PFloat max = null;
             for (Scalar x : row) {
-                PFloat v = x.values()[x.domain().size() == 1 ? 0 : k];
+                PFloat v = valueAt(x, k);
                 if (max == null || v.compareTo(max) > 0) max = v;
             }
-            for (int j = 0; j < row.size(); j++) {
-                Scalar x = row.get(j);
-                weights[j][k] = x.values()[x.domain().size() == 1 ? 0 : k].compareTo(max) == 0 ? prec.one() : prec.zero();
-            }
+            for (int j = 0; j < row.size(); j++) weights[j][k] = valueAt(row.get(j), k).compareTo(max) == 0 ? prec.one() : prec.zero();
         }
         List<Scalar> out = new ArrayList<>(row.size());
         for (PFloat[] w : weights) out.add(simplify(new Scalar(d, w)));
@@ -1330,7 +1316,7 @@ public final class ScalarLowering {
         TreeMap<PFloat, List<Integer>> equal = new TreeMap<>();
         for (Scalar x : m) {
             for (int k = 0; k < x.values().length; k++) {
-                equal.computeIfAbsent(x.values()[k], w -> new ArrayList<>()).add(x.domain().size() == 1 ? Literal.TRUE : x.domain().lits()[k]);
+                equal.computeIfAbsent(x.values()[k], w -> new ArrayList<>()).add(mintermAt(x, k));
             }
         }
         return equal;
@@ -1446,7 +1432,7 @@ public final class ScalarLowering {
         List<Map<PFloat, Integer>> at = new ArrayList<>(); // per candidate: value -> its minterm
         for (Scalar x : m) {
             Map<PFloat, Integer> own = new HashMap<>();
-            for (int k = 0; k < x.values().length; k++) own.put(x.values()[k], x.domain().size() == 1 ? Literal.TRUE : x.domain().lits()[k]);
+            for (int k = 0; k < x.values().length; k++) own.put(x.values()[k], mintermAt(x, k));
             at.add(own);
         }
         Map<PFloat, Integer> above = greater(m, byValue(m), false);
@@ -1477,9 +1463,9 @@ public final class ScalarLowering {
     public int[] argmaxBits(List<Scalar> ys) {
         int width = Math.max(1, 32 - Integer.numberOfLeadingZeros(ys.size() - 1));
         int[] bits = new int[width];
-        int[] winner = tableWinners(ys);
-        if (winner != null) {
-            Domain d = tableDomain(ys);
+        Domain d = sharedDomain(ys);
+        if (d != null) {
+            int[] winner = winners(ys, d);
             for (int k = 0; k < width; k++) {
                 boolean[] on = new boolean[winner.length];
                 for (int m = 0; m < on.length; m++) on[m] = ((winner[m] >>> k) & 1) != 0;
@@ -1496,8 +1482,8 @@ public final class ScalarLowering {
         return bits;
     }
 
-    /** The one domain of the non-constant candidates (the constant domain when there are none), or null when they have several. */
-    private Domain tableDomain(List<Scalar> ys) {
+    /** The one domain of the non-constant scalars (the constant domain when there are none), or null when they have several. */
+    private Domain sharedDomain(List<Scalar> ys) {
         Domain shared = null;
         for (Scalar y : ys) {
             if (y.domain().size() == 1) continue;
@@ -1507,10 +1493,8 @@ public final class ScalarLowering {
         return shared == null ? constantDomain : shared;
     }
 
-    /** When the candidates share one domain ({@link #tableDomain}): the winner on each of its minterms. Else null. */
-    private int[] tableWinners(List<Scalar> ys) {
-        Domain d = tableDomain(ys);
-        if (d == null) return null;
+    /** For candidates on one domain d ({@link #sharedDomain}): the winner on each of its minterms. */
+    private static int[] winners(List<Scalar> ys, Domain d) {
         int[] winner = new int[d.size()];
         for (int k = 0; k < winner.length; k++) {
             for (int c = 1; c < ys.size(); c++) if (valueAt(ys.get(c), k).compareTo(valueAt(ys.get(winner[k]), k)) > 0) winner[k] = c;
@@ -1520,9 +1504,9 @@ public final class ScalarLowering {
 
     /** When the candidates share one domain, c's term is one OR of the minterms it wins. Else null. */
     private int[][] argmaxTable(List<Scalar> ys) {
-        int[] winner = tableWinners(ys);
-        if (winner == null) return null;
-        Domain d = tableDomain(ys);
+        Domain d = sharedDomain(ys);
+        if (d == null) return null;
+        int[] winner = winners(ys, d);
         int[][] terms = new int[ys.size()][1];
         for (int c = 0; c < terms.length; c++) {
             boolean[] on = new boolean[winner.length];
@@ -1532,8 +1516,14 @@ public final class ScalarLowering {
         return terms;
     }
 
+    /** x's value on minterm k of a domain x is a function of (x itself, or a constant). */
     private static PFloat valueAt(Scalar x, int k) {
         return x.values()[x.domain().size() == 1 ? 0 : k];
+    }
+
+    /** The literal of x's minterm k: TRUE for a constant. */
+    private static int mintermAt(Scalar x, int k) {
+        return x.domain().size() == 1 ? Literal.TRUE : x.domain().lits()[k];
     }
 
     /** The p-bit bus: bit i is bit i (little-endian) of the code {@link PFloat#bits()}. One OR per bit ({@link #anyOf(Domain, boolean[])}). */

@@ -459,21 +459,12 @@ public final class TransformerLowering {
         int[][] bitsOut = new int[n][];
         for (int i = 0; i < n; i++) {
             List<Scalar> y = affine(un, fin.get(i), null);
-            if (mode == OutputMode.ARGMAX) {
-                int[] label = s.argmaxBits(y);
-                bitsOut[i] = new int[label.length];
-                for (int k = 0; k < label.length; k++) {
-                    int lit = label[k];
-                    bitsOut[i][k] = b.numOutputs();
-                    b.output("label[" + i + "][" + k + "]", lit);
-                }
-            } else {
-                int[] bits = s.bits(y.getFirst());
-                bitsOut[i] = new int[bits.length];
-                for (int k = 0; k < bits.length; k++) {
-                    bitsOut[i][k] = b.numOutputs();
-                    b.output("value[" + i + "][" + k + "]", bits[k]);
-                }
+            boolean label = mode == OutputMode.ARGMAX;
+            int[] bits = label ? s.argmaxBits(y) : s.bits(y.getFirst());
+            bitsOut[i] = new int[bits.length];
+            for (int k = 0; k < bits.length; k++) {
+                bitsOut[i][k] = b.numOutputs();
+                b.output((label ? "label[" : "value[") + i + "][" + k + "]", bits[k]);
             }
         }
         return mode == OutputMode.ARGMAX ? new CompiledModel.Layout(tokenInput, -1, bitsOut, null)

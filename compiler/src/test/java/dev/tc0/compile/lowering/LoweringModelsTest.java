@@ -42,7 +42,7 @@ class LoweringModelsTest {
      */
     private static final int RANDOM_LONG = Integer.getInteger("tc0.lowering.random", FULL ? RANDOM : 2_000);
     private static final TransformerLowering.Options OPTIONS = FULL
-            ? new TransformerLowering.Options(new ScalarLowering.Limits(1 << 16, 1 << 16, 100_000_000L, 62, 4096, 4096, 400_000_000L), false)
+            ? new TransformerLowering.Options(ScalarLowering.Limits.DEFAULT.withMaxGates(100_000_000L).withMaxEdges(400_000_000L), false)
             : TransformerLowering.Options.DEFAULT;
 
     private static int[] ladder(String name) {
