@@ -511,7 +511,9 @@ public final class ScalarLowering {
         List<Domain> atoms = new ArrayList<>();
         for (Domain d : parts) for (Domain a : atoms(d).domains()) if (atoms.stream().noneMatch(x -> x.id() == a.id())) atoms.add(a);
         int[][] where = new int[parts.size()][]; // per part, the position of each of its atoms in the list
+        int[][][] partIndex = new int[parts.size()][][]; // per part and minterm, the minterm of each of its atoms
         for (int p = 0; p < parts.size(); p++) {
+            partIndex[p] = atoms(parts.get(p)).index();
             Domain[] pa = atoms(parts.get(p)).domains();
             where[p] = new int[pa.length];
             for (int q = 0; q < pa.length; q++) for (int a = 0; a < atoms.size(); a++) if (atoms.get(a).id() == pa[q].id()) where[p][q] = a;
@@ -526,7 +528,7 @@ public final class ScalarLowering {
             Arrays.fill(ai, -1);
             boolean consistent = true;
             for (int p = 0; p < parts.size() && consistent; p++) {
-                int[] pi = atoms(parts.get(p)).index()[at[p]];
+                int[] pi = partIndex[p][at[p]];
                 for (int q = 0; q < pi.length; q++) {
                     int a = where[p][q];
                     if (ai[a] >= 0 && ai[a] != pi[q]) consistent = false;
@@ -732,7 +734,7 @@ public final class ScalarLowering {
         // First on the finest structure that fits: products keep their atoms, and coarsenings of
         // one domain (the token flags "is &", "is 1", "is gate") are read on that domain, so
         // combinations no input has (a position that is both & and 1) stay out of the sum.
-        Scalar precise = tupleSumOn(terms.stream().map(t -> atomsOf.containsKey(t.domain().id()) ? t : merge(t)).toList(), true);
+        Scalar precise = tupleSumOn(aligned(terms.stream().map(t -> atomsOf.containsKey(t.domain().id()) ? t : merge(t)).toList()), true);
         if (precise != null) return precise;
         // Else each term over its distinct values: sums that differ only in constants (the two
         // ramps of a clipped unit) then land on the same product and stay correlated
