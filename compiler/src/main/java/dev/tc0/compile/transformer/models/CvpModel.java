@@ -23,7 +23,7 @@ import java.util.List;
  * <p>Layers (non-causal unless marked):
  * <ol>
  *   <li>a = position of the first gate token = number of inputs; last = n - 1. MLP: the first
- *       input bit, at n - a, becomes a delimiter (it ends the last pointer).</li>
+ *       input bit, at n - a, becomes a delimiter (it ends the last pointer); is_last marks position n - 1.</li>
  *   <li>causal: D_i, the nearest delimiter (&amp;, gate, first input bit) at or before i, with its
  *       type; G_i, the nearest gate token at or before i, with its direction; the fraction of node
  *       tokens (X and gates) among positions 0..i.</li>
@@ -43,6 +43,10 @@ import java.util.List;
  *       |mean| &gt;= 1/(2n); the MLP thresholds it: [c &gt;= k] for &gt;=, [c &lt;= k] for &lt;=. One
  *       head instead of two means (one over arguments, one over the field) keeps the value set
  *       of what the MLP reads at O(n^2), which is what lets the circuit compiler keep it exact.
+ *       Only gate tokens and the last position read the mean, so the head's target is the
+ *       position itself on a gate, G on the last position and 0 elsewhere (layer 3's MLP): every
+ *       row has two query values instead of one per possible G, which keeps the compiled
+ *       selection at O(n^2) gates per row (O(n^3) in all, not O(n^4)).
  *       The next level's fetch clamps the value it reads to exactly 0 or 1 (the clipped ramps
  *       round), so every level sums the same small values.</li>
  * </ol>
@@ -97,6 +101,10 @@ public final class CvpModel {
             l1.in(pos, ramp[k], 1).in(last, ramp[k], -1).in(a, ramp[k], 1).in(-1, ramp[k], -k); // the -1 of y and the +1 - k
         }
         l1.out(ramp[0], delim, 1).out(ramp[1], delim, -2).out(ramp[2], delim, 1);
+        // is_last = [pos >= last] = ReLU(pos - last + 1) - ReLU(pos - last)
+        int isLast = b.dim("is_last"), up = l1.unit(), down = l1.unit();
+        l1.in(pos, up, 1).in(last, up, -1).in(-1, up, 1).out(up, isLast, 1);
+        l1.in(pos, down, 1).in(last, down, -1).out(down, isLast, -1);
 
         // 2 (causal): nearest delimiter and nearest gate at or before i; fraction of node tokens
         int dPos = b.dim("D"), dPos2 = b.dim("D^2"), dDir = b.dim("D_is_gate");
@@ -133,6 +141,14 @@ public final class CvpModel {
         gatedRamp(l3, is1, 1, 0, gate, 1, fieldSigned, dDir, gGE);
         gatedRamp(l3, is1, 1, 0, gate, -1, fieldSigned, dDir, gLE);
         and(l3, xBit, isX, value0);
+        // the pools' target: the position itself on gate tokens, the output gate G on the last
+        // position, 0 elsewhere. Only those rows are read; a target that does not vary with G on
+        // the other rows lets the circuit compiler select their means over two query values, not
+        // over every possible G
+        int poolTarget = b.dim("pool_target");
+        int onGate = l3.unit(), onLast = l3.unit();
+        l3.in(pos, onGate, 1).in(isDir, onGate, gate).in(-1, onGate, -gate).out(onGate, poolTarget, 1);
+        l3.in(gPos, onLast, 1).in(isLast, onLast, gate).in(-1, onLast, -gate).out(onLast, poolTarget, 1);
 
         // 4: each & at s finds the delimiter r whose previous delimiter is s. Every other position
         // asks for the one after its nearest delimiter D (D = s on a &): that target exists or lies
@@ -163,7 +179,7 @@ public final class CvpModel {
             ModelBuilder.LayerBuilder pool = b.layer(false);
             // mean = d·(c - k) + 1/2 over the pool size, d = +1 for >=, -1 for <=: positive exactly
             // when the gate is true, whatever its direction, so one threshold serves both
-            match(pool.head(), new double[][] {{gPos, 1}}, gPos, gPos2, inPool, bigSquare)
+            match(pool.head(), new double[][] {{poolTarget, 1}}, gPos, gPos2, inPool, bigSquare)
                     .value(argSigned, 0, 1).value(fieldSigned, 0, -1).value(isDir, 0, 0.5).output(0, mean, 1);
             gatedRamp(pool, mean, gain, 0, gate, 1, gateOut);
             gatedRamp(pool, mean, gain, 0, gate, 1, value, isDir);
