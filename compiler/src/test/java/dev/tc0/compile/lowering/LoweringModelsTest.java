@@ -1,6 +1,7 @@
 package dev.tc0.compile.lowering;
 
 import dev.tc0.compile.transformer.ModelConfig;
+import dev.tc0.compile.transformer.PrefixCircuit;
 import dev.tc0.compile.transformer.Transformer;
 import dev.tc0.compile.transformer.models.ModelRegistry;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,6 +93,7 @@ class LoweringModelsTest {
             if (c.uniqueMaxHeads().isEmpty()) assertEquals(inputs.size(), checked, name + " n=" + n + ": no input may be ambiguous");
             else assertTrue(checked > 0, name + " n=" + n + ": every input ambiguous");
             intended(name, cm, inputs);
+            if (name.equals("cvp") && n >= stableFrom(name)) lines.add(followsInstructions(cm, n));
             // the same circuit without the state outputs, for the sizes
             CompiledModel plain = n <= 9 ? TransformerLowering.compile(m, n, OPTIONS) : cm;
             int depth = plain.circuit().depth();
@@ -163,6 +167,47 @@ class LoweringModelsTest {
                 default -> { } // frac_prevs truncates: the reference is the exact function (checked above)
             }
         }
+    }
+
+    /**
+     * cvp's function at every n of its ladder (InstructionFollowingTest does it on models built for
+     * max_seq_len n): random threshold circuits of depth 1 to 3 whose prefix form plus input bits
+     * has exactly n tokens, on every input, give the circuit's value and never raise ambiguous.
+     */
+    private static String followsInstructions(CompiledModel cm, int n) {
+        ModelConfig c = cm.model().config();
+        SplittableRandom rnd = new SplittableRandom(7L * n);
+        List<int[]> words = new ArrayList<>();
+        List<Boolean> expected = new ArrayList<>();
+        int[] ofDepth = new int[4];
+        for (int tries = 0; tries < 2_000_000 && ofDepth[1] + ofDepth[2] + ofDepth[3] < 30; tries++) {
+            int d = 1 + tries % 3;
+            if (ofDepth[d] >= 10) continue;
+            // sizes drawn per circuit, so that both short and long encodings come up
+            PrefixCircuit pc = PrefixCircuit.random(d, rnd, rnd.nextInt(1, 7), rnd.nextInt(1, 4), rnd.nextInt(1, 5), true);
+            if (pc.tokens().size() + pc.inputs() != n) continue;
+            ofDepth[d]++;
+            for (int x = 0; x < 1 << pc.inputs(); x++) {
+                boolean[] bits = new boolean[pc.inputs()];
+                for (int i = 0; i < bits.length; i++) bits[i] = (x >> i & 1) != 0;
+                words.add(c.encode(pc.withInput(bits)));
+                expected.add(pc.evaluate(bits));
+            }
+        }
+        // a depth-3 circuit takes at least 14 tokens with its input bit: none at n = 12
+        assertTrue(ofDepth[1] >= 5 && ofDepth[2] >= 5 && (n < 16 || ofDepth[3] >= 5),
+                "too few random circuits of length " + n + " per depth 1..3: " + java.util.Arrays.toString(ofDepth));
+        List<CompiledModel.Result> got = cm.run(words);
+        int accepted = 0;
+        for (int w = 0; w < words.size(); w++) {
+            String at = "cvp n=" + n + ": " + String.join(" ", c.decode(words.get(w)));
+            assertFalse(got.get(w).ambiguous(), at);
+            assertEquals(expected.get(w), got.get(w).accepted(), at);
+            if (expected.get(w)) accepted++;
+        }
+        assertTrue(accepted > 0 && accepted < words.size(), accepted + " of " + words.size() + " circuit inputs accepted: both answers must occur");
+        return String.format("cvp n=%d: %s random threshold circuits of depth 1, 2, 3 in prefix form, all %d inputs answered with their value (%d true)",
+                n, java.util.Arrays.toString(java.util.Arrays.copyOfRange(ofDepth, 1, 4)), words.size(), accepted);
     }
 
     /** Least-squares slope of log(gates) against log(n). */

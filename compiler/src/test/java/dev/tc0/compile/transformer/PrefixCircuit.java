@@ -9,16 +9,16 @@ import java.util.SplittableRandom;
  * serializer to tokens, a parser back, a direct evaluator and a random generator. Nodes 0..a-1
  * are the inputs (X); a gate is (direction, k, argument node numbers); the last node is the output.
  */
-record PrefixCircuit(int inputs, List<Gate> gates) {
+public record PrefixCircuit(int inputs, List<Gate> gates) {
 
-    record Gate(boolean atLeast, int k, List<Integer> args) {}
+    public record Gate(boolean atLeast, int k, List<Integer> args) {}
 
     int nodes() {
         return inputs + gates.size();
     }
 
     /** X^a, then per gate: direction, 1^k 0^(m-k), and &amp;1^j per argument j. */
-    List<String> tokens() {
+    public List<String> tokens() {
         List<String> t = new ArrayList<>();
         for (int i = 0; i < inputs; i++) t.add("X");
         for (Gate g : gates) {
@@ -33,7 +33,7 @@ record PrefixCircuit(int inputs, List<Gate> gates) {
     }
 
     /** The transformer's input ⟨C, x⟩. */
-    List<String> withInput(boolean[] x) {
+    public List<String> withInput(boolean[] x) {
         List<String> t = tokens();
         for (boolean bit : x) t.add(bit ? "1" : "0");
         return t;
@@ -68,7 +68,7 @@ record PrefixCircuit(int inputs, List<Gate> gates) {
         return new PrefixCircuit(inputs, gates);
     }
 
-    boolean evaluate(boolean[] x) {
+    public boolean evaluate(boolean[] x) {
         boolean[] v = new boolean[nodes()];
         System.arraycopy(x, 0, v, 0, inputs);
         for (int g = 0; g < gates.size(); g++) {
@@ -80,7 +80,7 @@ record PrefixCircuit(int inputs, List<Gate> gates) {
         return v[nodes() - 1];
     }
 
-    int depth() {
+    public int depth() {
         int[] d = new int[nodes()];
         for (int g = 0; g < gates.size(); g++) {
             int m = 0;
@@ -103,7 +103,7 @@ record PrefixCircuit(int inputs, List<Gate> gates) {
      * of 1..maxGates gates (the last level too when {@code wideTop}, its last gate the output),
      * each with 1..maxArgs arguments, at least one from the level below, threshold uniform.
      */
-    static PrefixCircuit random(int depth, SplittableRandom rnd, int maxInputs, int maxGates, int maxArgs, boolean wideTop) {
+    public static PrefixCircuit random(int depth, SplittableRandom rnd, int maxInputs, int maxGates, int maxArgs, boolean wideTop) {
         int inputs = rnd.nextInt(1, maxInputs + 1);
         List<Gate> gates = new ArrayList<>();
         List<Integer> previousLevel = new ArrayList<>();
