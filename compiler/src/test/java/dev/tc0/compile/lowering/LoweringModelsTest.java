@@ -32,11 +32,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LoweringModelsTest {
     private static final int EXHAUSTIVE = 4096, RANDOM = 10_000;
     /**
-     * {@code -Dtc0.lowering.full=true}: sort_unique to n = 64 and cvp to 32 (the other models reach
-     * 64 in CI), 10^4 random inputs everywhere, and limits that let the largest circuits through
-     * (sort_unique at 64: 82 M edges, 2-5 min to compile, an 18 GB heap; the run takes about 13 min
-     * for those two models, 5 min for the others). Without it the ladders stop where CI's time
-     * budget does.
+     * {@code -Dtc0.lowering.full=true}: sort_unique and cvp to n = 64 (the other models reach 64
+     * in CI), 10^4 random inputs everywhere, and limits that let the largest circuits through
+     * (sort_unique at 64: 82 M edges, 2-5 min to compile; cvp at 64: 12 M gates, 53 M edges,
+     * 16 min; a 20 GB heap; the run takes about 28 min for cvp, 5 min for the six small models).
+     * Without it the ladders stop where CI's time budget does.
      */
     private static final boolean FULL = Boolean.getBoolean("tc0.lowering.full");
     /**
