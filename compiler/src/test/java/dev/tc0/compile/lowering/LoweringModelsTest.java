@@ -180,16 +180,9 @@ class LoweringModelsTest {
         List<int[]> words = new ArrayList<>();
         List<Boolean> expected = new ArrayList<>();
         int[] ofDepth = new int[4];
-        for (int tries = 0; tries < 2_000_000 && ofDepth[1] + ofDepth[2] + ofDepth[3] < 30; tries++) {
-            int d = 1 + tries % 3;
-            if (ofDepth[d] >= 10) continue;
-            // sizes drawn per circuit, so that both short and long encodings come up
-            PrefixCircuit pc = PrefixCircuit.random(d, rnd, rnd.nextInt(1, 7), rnd.nextInt(1, 4), rnd.nextInt(1, 5), true);
-            if (pc.tokens().size() + pc.inputs() != n) continue;
-            ofDepth[d]++;
-            for (int x = 0; x < 1 << pc.inputs(); x++) {
-                boolean[] bits = new boolean[pc.inputs()];
-                for (int i = 0; i < bits.length; i++) bits[i] = (x >> i & 1) != 0;
+        for (PrefixCircuit pc : PrefixCircuit.ofLength(n, 3, 10, rnd, 6, 3, 4)) {
+            ofDepth[pc.depth()]++;
+            for (boolean[] bits : pc.assignments()) {
                 words.add(c.encode(pc.withInput(bits)));
                 expected.add(pc.evaluate(bits));
             }

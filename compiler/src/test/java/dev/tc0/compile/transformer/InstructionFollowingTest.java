@@ -39,19 +39,12 @@ class InstructionFollowingTest {
         List<Boolean> expected = new ArrayList<>();
         List<Integer> depths = new ArrayList<>();
         int[] circuitsOfDepth = new int[depth + 1];
-        for (int tries = 0; tries < 400_000 && words.size() < 600; tries++) {
-            int d = 1 + tries % depth;
-            if (circuitsOfDepth[d] >= 12) continue;
-            PrefixCircuit c = PrefixCircuit.random(d, rnd, 4, 3, 3, true);
-            if (c.tokens().size() + c.inputs() != n) continue;
-            assertEquals(d, c.depth());
-            circuitsOfDepth[d]++;
-            for (int x = 0; x < 1 << c.inputs(); x++) {
-                boolean[] bits = new boolean[c.inputs()];
-                for (int i = 0; i < bits.length; i++) bits[i] = (x >> i & 1) != 0;
+        for (PrefixCircuit c : PrefixCircuit.ofLength(n, depth, 12, rnd, 4, 3, 3)) {
+            circuitsOfDepth[c.depth()]++;
+            for (boolean[] bits : c.assignments()) {
                 words.add(model.config().encode(c.withInput(bits)));
                 expected.add(c.evaluate(bits));
-                depths.add(d);
+                depths.add(c.depth());
             }
         }
         for (int d = 1; d <= depth; d++) assertTrue(circuitsOfDepth[d] >= 4, "only " + circuitsOfDepth[d] + " random circuits of depth " + d + " and length " + n);

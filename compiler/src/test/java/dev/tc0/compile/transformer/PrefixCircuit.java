@@ -124,4 +124,36 @@ public record PrefixCircuit(int inputs, List<Gate> gates) {
         }
         return new PrefixCircuit(inputs, gates);
     }
+
+    /**
+     * Up to perDepth random circuits of each depth 1..maxDepth whose prefix form plus input bits
+     * has exactly n tokens, from at most 2,000,000 draws. Each draw takes its size limits at random
+     * up to the given ones (then {@link #random}, the last level wide), so that short and long
+     * encodings both come up.
+     */
+    public static List<PrefixCircuit> ofLength(int n, int maxDepth, int perDepth, SplittableRandom rnd, int maxInputs, int maxGates, int maxArgs) {
+        List<PrefixCircuit> out = new ArrayList<>();
+        int[] count = new int[maxDepth + 1];
+        for (int tries = 0; tries < 2_000_000 && out.size() < maxDepth * perDepth; tries++) {
+            int d = 1 + tries % maxDepth;
+            if (count[d] >= perDepth) continue;
+            PrefixCircuit c = random(d, rnd, rnd.nextInt(1, maxInputs + 1), rnd.nextInt(1, maxGates + 1), rnd.nextInt(1, maxArgs + 1), true);
+            if (c.tokens().size() + c.inputs() != n) continue;
+            if (c.depth() != d) throw new AssertionError("a random circuit of depth " + d + " has depth " + c.depth());
+            count[d]++;
+            out.add(c);
+        }
+        return out;
+    }
+
+    /** Every assignment of the inputs, input i as bit i of the index. */
+    public List<boolean[]> assignments() {
+        List<boolean[]> out = new ArrayList<>();
+        for (int x = 0; x < 1 << inputs; x++) {
+            boolean[] bits = new boolean[inputs];
+            for (int i = 0; i < inputs; i++) bits[i] = (x >> i & 1) != 0;
+            out.add(bits);
+        }
+        return out;
+    }
 }
