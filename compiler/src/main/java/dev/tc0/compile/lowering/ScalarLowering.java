@@ -513,8 +513,9 @@ public final class ScalarLowering {
         int[][] where = new int[parts.size()][]; // per part, the position of each of its atoms in the list
         int[][][] partIndex = new int[parts.size()][][]; // per part and minterm, the minterm of each of its atoms
         for (int p = 0; p < parts.size(); p++) {
-            partIndex[p] = atoms(parts.get(p)).index();
-            Domain[] pa = atoms(parts.get(p)).domains();
+            Atoms ap = atoms(parts.get(p));
+            partIndex[p] = ap.index();
+            Domain[] pa = ap.domains();
             where[p] = new int[pa.length];
             for (int q = 0; q < pa.length; q++) for (int a = 0; a < atoms.size(); a++) if (atoms.get(a).id() == pa[q].id()) where[p][q] = a;
         }

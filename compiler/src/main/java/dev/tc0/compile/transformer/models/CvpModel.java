@@ -146,9 +146,8 @@ public final class CvpModel {
         // the other rows lets the circuit compiler select their means over two query values, not
         // over every possible G
         int poolTarget = b.dim("pool_target");
-        int onGate = l3.unit(), onLast = l3.unit();
-        l3.in(pos, onGate, 1).in(isDir, onGate, gate).in(-1, onGate, -gate).out(onGate, poolTarget, 1);
-        l3.in(gPos, onLast, 1).in(isLast, onLast, gate).in(-1, onLast, -gate).out(onLast, poolTarget, 1);
+        copyWhere(l3, pos, isDir, gate, poolTarget);
+        copyWhere(l3, gPos, isLast, gate, poolTarget);
 
         // 4: each & at s finds the delimiter r whose previous delimiter is s. Every other position
         // asks for the one after its nearest delimiter D (D = s on a &): that target exists or lies
@@ -206,6 +205,12 @@ public final class CvpModel {
         h.query(-1, 1, -1).key(x, 0, 1).key(xSquare, 1, 1);
         if (flag >= 0) h.query(-1, 2, bonus).key(flag, 2, 1);
         return h;
+    }
+
+    /** out += x where flag is 1, nothing where it is 0, for 0 &lt;= x &lt; gate: ReLU(x + gate·flag - gate). */
+    private static void copyWhere(ModelBuilder.LayerBuilder l, int x, int flag, double gate, int out) {
+        int u = l.unit();
+        l.in(x, u, 1).in(flag, u, gate).in(-1, u, -gate).out(u, out, 1);
     }
 
     /** out += a ∧ b for 0/1 values: ReLU(a + b - 1). */
