@@ -33,6 +33,8 @@ public final class CircuitBuilder {
     private final IntArrayList operands = new IntArrayList();
     private final LongArrayList weights = new LongArrayList();   // parallel to operands
     private final LongArrayList thresholds = new LongArrayList();
+    /** Per gate, its level: 1 + the largest level of its operands (inputs and constants are level 0). */
+    private final IntArrayList levels = new IntArrayList();
 
     // Open-addressing table of gate index + 1, keyed by the gate's structure.
     private int[] table = new int[1024];
@@ -46,6 +48,12 @@ public final class CircuitBuilder {
 
     /** Operand edges of the gates built so far (before {@link #build()} drops the unused ones). */
     public long numEdges() { return operands.size(); }
+
+    /** The level of a literal's node: 0 for the constant and the inputs, 1 + its operands' largest level for a gate. */
+    public int level(int literal) {
+        int g = (literal >>> 1) - 1 - inputNames.size();
+        return g < 0 ? 0 : levels.getInt(g);
+    }
 
     /** Declares an input and returns its literal. Inputs come before any gate. */
     public int input(String name) {
@@ -342,10 +350,13 @@ public final class CircuitBuilder {
         int g = kinds.size;
         if (1L + inputNames.size() + g >= (1 << 30)) throw new IllegalStateException("more than 2^30 nodes");
         kinds.add((byte) kind.ordinal());
+        int level = 0;
         for (int i = 0; i < n; i++) {
             operands.add(lits[i]);
             weights.add(w == null ? 1 : w[i]);
+            level = Math.max(level, level(lits[i]));
         }
+        levels.add(level + 1);
         start.add(operands.size());
         thresholds.add(t);
         insert(h, g + 1);
