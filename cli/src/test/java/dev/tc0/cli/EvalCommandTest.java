@@ -234,8 +234,12 @@ class EvalCommandTest {
     @Test
     void countsParse() {
         assertEquals(1L << 20, CountConverter.parse("2^20"));
-        assertEquals(1L << 20, CountConverter.parse("1M"));
-        assertEquals(64 * 1024, CountConverter.parse("64k"));
+        assertEquals(1_000_000L, CountConverter.parse("1M"));
+        assertEquals(1L << 20, CountConverter.parse("1Mi"));
+        assertEquals(64_000L, CountConverter.parse("64k"));
+        assertEquals(64 * 1024, CountConverter.parse("64Ki"));
+        assertEquals(3L << 30, CountConverter.parse("3gi"));
+        assertEquals(20_000_000L, CountConverter.parse("20M")); // the help's default for --max-gates, written as the help writes it
         assertEquals(1_000_000, CountConverter.parse("1e6"));
         assertEquals(123, CountConverter.parse("123"));
     }
