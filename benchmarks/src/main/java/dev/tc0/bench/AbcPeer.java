@@ -20,7 +20,7 @@ public final class AbcPeer {
     public static final String BINARY = System.getenv().getOrDefault("TC0_ABC", "berkeley-abc");
     /**
      * Without these ABC's large buffers are mmapped and unmapped on every allocation and page
-     * faults dominate its time (ENGINEERING.md).
+     * faults dominate its time (src/docs/performance.md, Peers).
      */
     static final String GLIBC_TUNABLES = "glibc.malloc.mmap_threshold=4294967295:glibc.malloc.trim_threshold=4294967295";
 

@@ -21,8 +21,9 @@ public record GateSpec(GateKind kind, int fanIn) {
     }
 
     /**
-     * Two-input bit operations per pattern: a fan-in-k gate folds k operands with k-1 of them.
-     * This is the unit of ENGINEERING.md's two-operand kernel figures, so the two compare.
+     * Two-input bit operations per pattern: a fan-in-k gate folds k operands with k-1 of them. This
+     * is the unit of the two-operand kernel figures in src/docs/performance.md (Kernel costs), so
+     * the two compare.
      */
     public int bitOpsPerPattern() { return fanIn - 1; }
 

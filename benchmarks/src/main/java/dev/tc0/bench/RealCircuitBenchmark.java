@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {Jvm.VECTOR, Jvm.HEAP})
 public class RealCircuitBenchmark extends EngineRunBenchmark {
-    /** The peers in ENGINEERING.md were measured on 2^20 patterns. */
+    /** The peers in src/docs/performance.md (Peers) were measured on 2^20 patterns. */
     public static final long PATTERNS = 1 << 20;
 
     @Param({"iscas85/c432.bench", "iscas85/c499.bench", "iscas85/c880.bench", "iscas85/c1355.bench",

@@ -35,7 +35,8 @@ public final class Engine implements AutoCloseable {
     static final int SEQUENTIAL_TILE_WORDS = 256;
     /**
      * A level is forked only with at least this many operand-words of work, about 100 us here: a
-     * hand-off to a parked worker and back costs 13-15 us (ENGINEERING.md).
+     * hand-off to a parked worker and back costs 13-15 us (src/docs/performance.md, ForkJoin
+     * hand-off).
      */
     static final long LEVEL_FORK_MIN_WORK = 1L << 19;
     /** Operand-words below which AUTO runs a whole batch on one thread (about 1-2 ms of work). */

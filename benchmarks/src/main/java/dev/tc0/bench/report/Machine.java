@@ -9,7 +9,8 @@ import java.util.List;
 public record Machine(String cpu, int cores, String jdk, String os) {
     /**
      * The clock the per-cycle figures assume. The EPYC (Zen 3) machines this project runs on boost
-     * to about 3.1 GHz under load (ENGINEERING.md); cpuinfo's MHz is a snapshot, not a rate to divide by.
+     * to about 3.1 GHz under load (src/docs/performance.md, The machine); cpuinfo's MHz is a
+     * snapshot, not a rate to divide by.
      */
     public static final double ASSUMED_GHZ = 3.1;
 

@@ -3,8 +3,9 @@ package dev.tc0.compile.gadget;
 import dev.tc0.circuit.CircuitBuilder;
 
 /**
- * Addition of two unsigned little-endian numbers (PAPER.md 5.5), returning bits
- * {@code 0 .. width-1} of {@code x + y} (so {@code width = max(|x|, |y|) + 1} keeps the carry-out).
+ * Addition of two unsigned little-endian numbers (src/docs/paper.md, Addition of two numbers),
+ * returning bits {@code 0 .. width-1} of {@code x + y} (so {@code width = max(|x|, |y|) + 1} keeps
+ * the carry-out).
  */
 public final class Addition {
     private Addition() {}
@@ -15,20 +16,22 @@ public final class Addition {
     }
 
     /**
-     * PAPER.md 5.5(a): {@link SumBits} over {@code sum_j 2^j (x_j + y_j)}. Depth 2. For two k-bit
-     * operands and width k + 1: {@code 4k - 1} gates, the paper's {@code 4k + 1} less two: bits
-     * 1..k-1 take 3 + 1, bit 0 is {@code AND(OR, !AND)} (2 + 1), and the carry-out is the gate
-     * {@code g_{k-1,2}} of bit k - 1. Weights up to {@code 2^width}, so width at most 62.
+     * Addition (a) of src/docs/paper.md: {@link SumBits} over {@code sum_j 2^j (x_j + y_j)}. Depth
+     * 2. For two k-bit operands and width k + 1: {@code 4k - 1} gates, the paper's {@code 4k + 1}
+     * less two: bits 1..k-1 take 3 + 1, bit 0 is {@code AND(OR, !AND)} (2 + 1), and the carry-out
+     * is the gate {@code g_{k-1,2}} of bit k - 1. Weights up to {@code 2^width}, so width at most
+     * 62.
      */
     public static int[] weighted(CircuitBuilder b, int[] x, int[] y, int width) {
         return SumBits.ofNumbers(b, new int[][] {x, y}, width);
     }
 
     /**
-     * PAPER.md 5.5(b), unit weights. Generate {@code g_j = AND(x_j, y_j)}, propagate
-     * {@code p_j = OR(x_j, y_j)} (level 1); {@code t_{j,i} = AND(g_j, p_{j+1}, .., p_{i-1})}
-     * (level 2); carry {@code c_i = OR_{j<i} t_{j,i}} (level 3); sum bit
-     * {@code s_i = parity(x_i, y_i, c_i)} by {@link Counting#parity} (levels 4 and 5).
+     * Addition (b) of src/docs/paper.md, unit weights. Generate {@code g_j = AND(x_j, y_j)},
+     * propagate {@code p_j = OR(x_j, y_j)} (level 1);
+     * {@code t_{j,i} = AND(g_j, p_{j+1}, .., p_{i-1})} (level 2); carry
+     * {@code c_i = OR_{j<i} t_{j,i}} (level 3); sum bit {@code s_i = parity(x_i, y_i, c_i)} by
+     * {@link Counting#parity} (levels 4 and 5).
      *
      * <p>Depth 5 for k >= 3 (3 for k = 2). Size for two k-bit operands and width k + 1, k >= 2:
      * {@code k} generates, {@code k} propagates, {@code k(k-1)/2} lookahead ANDs (the

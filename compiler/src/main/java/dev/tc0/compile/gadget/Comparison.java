@@ -3,19 +3,19 @@ package dev.tc0.compile.gadget;
 import dev.tc0.circuit.CircuitBuilder;
 
 /**
- * Comparison of unsigned little-endian numbers (PAPER.md 5.1, 5.4). Operands of different widths
- * are zero-extended to the wider one, k bits.
+ * Comparison of unsigned little-endian numbers (src/docs/paper.md, Comparison). Operands of
+ * different widths are zero-extended to the wider one, k bits.
  */
 public final class Comparison {
     private Comparison() {}
 
     /**
-     * {@code [x > y]}. LARGE: one gate {@code [sum 2^i x_i - sum 2^i y_i >= 1]}, depth 1, weights up
-     * to {@code 2^(k-1)} (k at most 62). UNIT (PAPER.md 5.4b): {@code x > y} iff some i has
-     * {@code x_i > y_i} and {@code x_j >= y_j} above it; {@code g_j = OR(x_j, !y_j)} for
-     * {@code j >= 1}, {@code t_i = AND(x_i, !y_i, g_{i+1..k-1})}, output {@code OR_i t_i}:
-     * depth 3, {@code 2k} gates for k >= 2 ({@code g_0} is never needed, so one fewer than the
-     * paper's 2k + 1), fan-in at most k + 1.
+     * {@code [x > y]}. LARGE: one gate {@code [sum 2^i x_i - sum 2^i y_i >= 1]}, depth 1, weights
+     * up to {@code 2^(k-1)} (k at most 62). UNIT (Comparison (b) in src/docs/paper.md):
+     * {@code x > y} iff some i has {@code x_i > y_i} and {@code x_j >= y_j} above it;
+     * {@code g_j = OR(x_j, !y_j)} for {@code j >= 1}, {@code t_i = AND(x_i, !y_i, g_{i+1..k-1})},
+     * output {@code OR_i t_i}: depth 3, {@code 2k} gates for k >= 2 ({@code g_0} is never needed,
+     * so one fewer than the paper's 2k + 1), fan-in at most k + 1.
      */
     public static int greaterThan(CircuitBuilder b, int[] x, int[] y, Weights weights) {
         int k = Math.max(x.length, y.length);
@@ -30,8 +30,9 @@ public final class Comparison {
 
     /**
      * {@code [x = y]}. LARGE: {@code AND([x - y >= 0], [y - x >= 0])}, depth 2, 3 gates. UNIT
-     * (PAPER.md 5.1): {@code e_i = OR(AND(x_i, y_i), AND(!x_i, !y_i))} then {@code AND_i e_i}: depth
-     * 3, {@code 3k + 1} gates for k >= 2.
+     * (Comparison, equality, in src/docs/paper.md):
+     * {@code e_i = OR(AND(x_i, y_i), AND(!x_i, !y_i))} then {@code AND_i e_i}: depth 3,
+     * {@code 3k + 1} gates for k >= 2.
      */
     public static int equal(CircuitBuilder b, int[] x, int[] y, Weights weights) {
         int k = Math.max(x.length, y.length);

@@ -5,10 +5,10 @@ import dev.tc0.circuit.CircuitBuilder;
 import java.util.function.IntPredicate;
 
 /**
- * Functions of the number of true inputs (PAPER.md 5.1-5.3): majority, thresholds, exact counts,
- * any symmetric function, parity and popcount. Operand literals may repeat; each occurrence counts.
- * Sizes are for {@code n >= 2} distinct non-constant operands (with fewer, gates collapse to
- * literals and the counts only drop).
+ * Functions of the number of true inputs (src/docs/paper.md, Counting and symmetric functions):
+ * majority, thresholds, exact counts, any symmetric function, parity and popcount. Operand literals
+ * may repeat; each occurrence counts. Sizes are for {@code n >= 2} distinct non-constant operands
+ * (with fewer, gates collapse to literals and the counts only drop).
  */
 public final class Counting {
     private Counting() {}
@@ -39,11 +39,11 @@ public final class Counting {
     }
 
     /**
-     * Any symmetric function {@code F(s)} (PAPER.md 5.2). Layer 1: {@code y_j = [s >= j]} for the
-     * {@code c} values {@code j in 1..n} where {@code F(j) != F(j-1)}; output
-     * {@code [sum_j (F(j) - F(j-1)) y_j >= 1 - F(0)]}, which telescopes to {@code F(s)}.
-     * Depth 2, {@code c + 1} gates when {@code c >= 2} (at most {@code n + 1}); one gate, depth 1
-     * when c = 1; a constant when c = 0. Weights +-1, fan-in n.
+     * Any symmetric function {@code F(s)} (src/docs/paper.md, Counting and symmetric functions).
+     * Layer 1: {@code y_j = [s >= j]} for the {@code c} values {@code j in 1..n} where
+     * {@code F(j) != F(j-1)}; output {@code [sum_j (F(j) - F(j-1)) y_j >= 1 - F(0)]}, which
+     * telescopes to {@code F(s)}. Depth 2, {@code c + 1} gates when {@code c >= 2} (at most
+     * {@code n + 1}); one gate, depth 1 when c = 1; a constant when c = 0. Weights +-1, fan-in n.
      */
     public static int symmetric(CircuitBuilder b, IntPredicate f, int... x) {
         return symmetric(b, new IntPredicate[] {f}, x)[0];
@@ -83,9 +83,10 @@ public final class Counting {
     }
 
     /**
-     * The count {@code s} in binary, {@code L = ceil(log2(n+1))} bits (PAPER.md 5.3). Depth 2,
-     * {@code n + L - 1} gates for n >= 2: the n gates {@code y_j} and one per bit, except the top
-     * bit, which is {@code y_{2^(L-1)}} itself (the paper's count {@code n + L} is an upper bound).
+     * The count {@code s} in binary, {@code L = ceil(log2(n+1))} bits (popcount in
+     * src/docs/paper.md). Depth 2, {@code n + L - 1} gates for n >= 2: the n gates {@code y_j} and
+     * one per bit, except the top bit, which is {@code y_{2^(L-1)}} itself (the paper's count
+     * {@code n + L} is an upper bound).
      */
     public static int[] popcount(CircuitBuilder b, int... x) {
         int width = Bits.bitLength(x.length);

@@ -2,7 +2,7 @@ package dev.tc0.compile.gadget;
 
 import dev.tc0.circuit.CircuitBuilder;
 
-/** Dyck-1, balanced parentheses (PAPER.md 5.10). */
+/** Dyck-1, balanced parentheses (src/docs/paper.md, Sorting and Dyck-1). */
 public final class Dyck {
     private Dyck() {}
 

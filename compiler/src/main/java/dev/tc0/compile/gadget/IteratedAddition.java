@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Sums of m unsigned little-endian numbers (PAPER.md 5.6), each returning bits
- * {@code 0 .. width-1} of the sum; {@link Bits#sumWidth} is the width that never overflows.
+ * Sums of m unsigned little-endian numbers (src/docs/paper.md, Iterated addition), each returning
+ * bits {@code 0 .. width-1} of the sum; {@link Bits#sumWidth} is the width that never overflows.
  * Numbers may have different widths and constant bits (shifted partial products): constants fold.
  * Below, k is the widest operand (or the width, if smaller).
  */
@@ -71,19 +71,19 @@ public final class IteratedAddition {
     }
 
     /**
-     * PAPER.md 5.6(a): {@link SumBits} over all bits, bit j weighted {@code 2^j}. Depth 2. Size at
-     * most {@code sum_i (T_i + 1)} with {@code T_i <= 2m - 1} for {@code i < k} and
-     * {@code T_i <= m 2^(k-i)} above, so about {@code 2mk + 2m + log m} (less, since the builder
-     * shares {@code g_{i,2t} = g_{i+1,t}} for {@code i >= k}). Fan-in at most mk; weights below
-     * {@code 2^k}.
+     * Iterated addition (a) of src/docs/paper.md: {@link SumBits} over all bits, bit j weighted
+     * {@code 2^j}. Depth 2. Size at most {@code sum_i (T_i + 1)} with {@code T_i <= 2m - 1} for
+     * {@code i < k} and {@code T_i <= m 2^(k-i)} above, so about {@code 2mk + 2m + log m} (less,
+     * since the builder shares {@code g_{i,2t} = g_{i+1,t}} for {@code i >= k}). Fan-in at most mk;
+     * weights below {@code 2^k}.
      */
     public static int[] direct(CircuitBuilder b, int[][] numbers, int width) {
         return SumBits.ofNumbers(b, numbers, width);
     }
 
     /**
-     * PAPER.md 5.6(b), one round: column j's count {@code c_j} in binary by
-     * {@link Counting#popcount}, then {@code R_l = sum_j bit_l(c_j) 2^(j+l)} (wiring only). m
+     * Iterated addition (b) of src/docs/paper.md, one round: column j's count {@code c_j} in binary
+     * by {@link Counting#popcount}, then {@code R_l = sum_j bit_l(c_j) 2^(j+l)} (wiring only). m
      * numbers become {@code L = ceil(log2(m+1))}. Depth 2, at most {@code k(m + L)} gates, unit
      * weights.
      */
@@ -106,10 +106,11 @@ public final class IteratedAddition {
     }
 
     /**
-     * PAPER.md 5.6(b) then (d): column rounds until at most two numbers remain, then
-     * {@link Addition#carryLookahead}. Unit weights throughout. Depth {@code 2r + 5} where r, the
-     * number of rounds of {@code m -> ceil(log2(m+1))} down to 2, is 1 for m = 3, 2 for m <= 7, 3
-     * for m <= 127, 4 up to 2^127: constant for every practical m, though it grows like log* m.
+     * Iterated addition (b) then (d) of src/docs/paper.md: column rounds until at most two numbers
+     * remain, then {@link Addition#carryLookahead}. Unit weights throughout. Depth {@code 2r + 5}
+     * where r, the number of rounds of {@code m -> ceil(log2(m+1))} down to 2, is 1 for m = 3, 2
+     * for m <= 7, 3 for m <= 127, 4 up to 2^127: constant for every practical m, though it grows
+     * like log* m.
      */
     public static int[] columns(CircuitBuilder b, int[][] numbers, int width) {
         int[][] cur = numbers;
@@ -118,11 +119,12 @@ public final class IteratedAddition {
     }
 
     /**
-     * PAPER.md 5.6(c): m numbers to two in depth 2. Blocks of {@code s = max(1, ceil(log2 m))}
-     * positions; block t's sum {@code sigma_t = sum_r sum_{u<s} 2^u x_{r,ts+u} < 2^(2s)} is written
-     * in 2s bits by {@link SumBits} (weights below {@code 2^s < 2m}: polynomial); its low half goes to
-     * A at block t and its high half to B at block t + 1. Halves never overlap, so A and B are
-     * wiring. Size at most {@code ceil(k/s) (2ms + 2m + 2s)}, fan-in at most ms.
+     * Iterated addition (c) of src/docs/paper.md: m numbers to two in depth 2. Blocks of
+     * {@code s = max(1, ceil(log2 m))} positions; block t's sum
+     * {@code sigma_t = sum_r sum_{u<s} 2^u x_{r,ts+u} < 2^(2s)} is written in 2s bits by
+     * {@link SumBits} (weights below {@code 2^s < 2m}: polynomial); its low half goes to A at block
+     * t and its high half to B at block t + 1. Halves never overlap, so A and B are wiring. Size at
+     * most {@code ceil(k/s) (2ms + 2m + 2s)}, fan-in at most ms.
      */
     public static int[][] blockSave(CircuitBuilder b, int[][] numbers, int width) {
         int m = numbers.length;

@@ -6,9 +6,9 @@ import java.util.function.IntUnaryOperator;
 import java.util.function.LongUnaryOperator;
 
 /**
- * Lemma 1 of the paper (PAPER.md 2.1): any function of b input bits with m output bits as a
- * sum-of-minterms circuit. One AND per minterm ({@code b} literals) that some output bit needs,
- * shared by all output bits, then one OR per output bit over its on-set.
+ * Lemma 1 of the paper (src/docs/paper.md, Lemma 1): any function of b input bits with m output
+ * bits as a sum-of-minterms circuit. One AND per minterm ({@code b} literals) that some output bit
+ * needs, shared by all output bits, then one OR per output bit over its on-set.
  *
  * <p><b>Depth</b> 2 here, since negated inputs are free literals; the paper's 3 counts its NOT
  * layer. <b>Size</b> {@code (minterms in some on-set) + m} gates for b >= 2, less where an output

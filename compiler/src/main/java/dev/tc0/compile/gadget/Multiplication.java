@@ -2,7 +2,7 @@ package dev.tc0.compile.gadget;
 
 import dev.tc0.circuit.CircuitBuilder;
 
-/** Products of unsigned little-endian numbers (PAPER.md 5.7). */
+/** Products of unsigned little-endian numbers (src/docs/paper.md, Multiplication). */
 public final class Multiplication {
     private Multiplication() {}
 

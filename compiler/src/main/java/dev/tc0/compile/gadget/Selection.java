@@ -3,9 +3,10 @@ package dev.tc0.compile.gadget;
 import dev.tc0.circuit.CircuitBuilder;
 
 /**
- * Maximum and arg-max of n unsigned k-bit keys (PAPER.md 5.9), ties to the leftmost key: key j
- * wins when it beats every key to its left strictly and every key to its right or equals it.
- * Comparators come from {@link Comparison} (depth {@code d_c} = 1 for LARGE, 3 for UNIT).
+ * Maximum and arg-max of n unsigned k-bit keys (src/docs/paper.md, Maximum and arg-max), ties to
+ * the leftmost key: key j wins when it beats every key to its left strictly and every key to its
+ * right or equals it. Comparators come from {@link Comparison} (depth {@code d_c} = 1 for LARGE, 3
+ * for UNIT).
  */
 public final class Selection {
     private Selection() {}

@@ -4,9 +4,9 @@ import dev.tc0.circuit.CircuitBuilder;
 
 /**
  * Ranking and sorting of n unsigned keys, ascending and stable: equal keys keep their order
- * (PAPER.md 5.10). Key j's rank is the number of keys before it, {@code r_j = sum_l c_{l,j}}
- * with {@code c_{l,j} = [a_l < a_j, or a_l = a_j and l < j]}; the ranks are a permutation.
- * Comparator depth {@code d_c} = 1 for LARGE weights, 3 for UNIT.
+ * (src/docs/paper.md, Sorting and Dyck-1). Key j's rank is the number of keys before it,
+ * {@code r_j = sum_l c_{l,j}} with {@code c_{l,j} = [a_l < a_j, or a_l = a_j and l < j]}; the ranks
+ * are a permutation. Comparator depth {@code d_c} = 1 for LARGE weights, 3 for UNIT.
  */
 public final class Sorting {
     private Sorting() {}

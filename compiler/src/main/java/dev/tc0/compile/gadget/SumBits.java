@@ -4,7 +4,8 @@ import dev.tc0.circuit.CircuitBuilder;
 
 /**
  * The binary digits of a weighted sum {@code z = sum_r w_r l_r} (all {@code w_r >= 0}) in depth 2:
- * the construction behind PAPER.md 5.5(a), 5.6(a) and the block sums of 5.6(c).
+ * the construction behind addition (a), iterated addition (a) and the block sums of iterated
+ * addition (c) in src/docs/paper.md.
  *
  * <p>Bit {@code i} of {@code z} only depends on {@code z mod 2^(i+1)}, so it is computed from
  * {@code z_i = sum_r (w_r mod 2^(i+1)) l_r}: {@code bit_i(z) = floor(z_i / 2^i) mod 2}. Layer 1 holds

@@ -3,10 +3,11 @@ package dev.tc0.compile.transformer;
 import java.util.List;
 
 /**
- * A transformer in the standard instance of the paper's general form (PAPER.md 1.8): embedding
- * token_embed[w_i] + pos_embed[i], then layers of multi-head attention and ReLU feed-forward blocks
- * on a residual stream, optional pre-norm layer norm, and an output map. The exact order of the
- * p-precision operations is in {@code src/docs/transformer.md}; {@link ForwardPass} implements it.
+ * A transformer in the standard instance of the paper's general form (src/docs/paper.md, The
+ * standard instance): embedding token_embed[w_i] + pos_embed[i], then layers of multi-head
+ * attention and ReLU feed-forward blocks on a residual stream, optional pre-norm layer norm, and an
+ * output map. The exact order of the p-precision operations is in {@code src/docs/transformer.md};
+ * {@link ForwardPass} implements it.
  *
  * @param tokenEmbed {@code |vocab| x d_model}
  * @param posEmbed {@code max_seq_len x d_model}

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A threshold circuit in the paper's prefix form (PAPER.md 1.2), for the Lemma 3 tests: a
- * serializer to tokens, a parser back, a direct evaluator and a random generator. Nodes 0..a-1
- * are the inputs (X); a gate is (direction, k, argument node numbers); the last node is the output.
+ * A threshold circuit in the paper's prefix form (src/docs/paper.md, The prefix serialization), for
+ * the Lemma 3 tests: a serializer to tokens, a parser back, a direct evaluator and a random
+ * generator. Nodes 0..a-1 are the inputs (X); a gate is (direction, k, argument node numbers); the
+ * last node is the output.
  */
 public record PrefixCircuit(int inputs, List<Gate> gates) {
 

@@ -8,9 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Vector API twin of {@code ScalarKernels}. The species is a constant chosen once from
  * {@code tc0.vector.bits} (128, 256 or 512; default the platform's preferred width) so C2
- * intrinsifies every loop. Operators are literals in each loop: passing a
- * {@code VectorOperators} value into a shared loop defeats the intrinsics (ENGINEERING.md).
- * Word counts are multiples of 8, so there is no tail loop.
+ * intrinsifies every loop. Operators are literals in each loop: passing a {@code VectorOperators}
+ * value into a shared loop defeats the intrinsics (src/docs/performance.md, Kernel costs). Word
+ * counts are multiples of 8, so there is no tail loop.
  */
 public final class VectorKernels extends Kernels {
     static final VectorSpecies<Long> S = species();

@@ -7,10 +7,11 @@ import dev.tc0.compile.transformer.Transformer;
 import java.util.List;
 
 /**
- * The instruction-following transformer of Lemma 3 (PAPER.md section 3): on input ⟨C, x⟩, a
- * threshold circuit C of depth at most d in the paper's prefix form (one token per symbol: X, &lt;=,
- * &gt;=, 0, 1, &amp;) followed by its input bits x, it outputs C(x). Saturated attention, ReLU MLPs
- * used as thresholded linear pooling, 4 + 2d layers, classifier on the last position.
+ * The instruction-following transformer of Lemma 3 (src/docs/paper.md, Lemma 3 and Theorem 3): on
+ * input ⟨C, x⟩, a threshold circuit C of depth at most d in the paper's prefix form (one token per
+ * symbol: X, &lt;=, &gt;=, 0, 1, &amp;) followed by its input bits x, it outputs C(x). Saturated
+ * attention, ReLU MLPs used as thresholded linear pooling, 4 + 2d layers, classifier on the last
+ * position.
  *
  * <p>It follows the paper's plan (node columns hold node values; per circuit level, arguments
  * fetch their node's value, then gates pool their arguments and threshold) with one change that
