@@ -1,0 +1,81 @@
+package dev.tc0.compile.arith;
+
+import dev.tc0.circuit.CircuitBuilder;
+import dev.tc0.circuit.Literal;
+import dev.tc0.compile.gadget.Bits;
+import dev.tc0.compile.number.Precision;
+
+/**
+ * f_p of {@code floor(P · 2^F)} for a nonnegative integer P given by its bits and an integer shift
+ * F given as an {@link Affine} expression: the truncation step shared by ⊗ (P the mantissa
+ * product), ⊘ (P a quotient scaled up far enough) and ⊕ (P the exact sum, F its grid offset).
+ *
+ * <p>With λ the position of P's leading one, the result's leading grid bit is j = λ + F
+ * ({@code Precision.round}'s e0). Four cases, each a weighted gate over j's literals: j &lt; 0
+ * underflows to zero; 0 &lt;= j &lt;= q - 2 keeps E = 0 and mag = floor(P·2^F) (a shift of P by
+ * the value of F); q - 1 &lt;= j &lt;= 2 I^max + q - 2 keeps the q - 1 bits of P from λ down and
+ * E = j - (q - 2); above, it saturates at F^max. The leading one is one-hot
+ * ({@code lead_λ = AND(P_λ, ¬OR(P above))}) so the normal mantissa is an OR of two-input ANDs and
+ * λ is binary by ORs, which keeps j's weights small.
+ */
+final class Normalize {
+    private Normalize() {}
+
+    /** The unsigned part of a result: magnitude, E, and whether it is nonzero. */
+    record Magnitude(int[] mag, int[] exp, int nonzero) {}
+
+    static Magnitude of(CircuitBuilder b, Precision prec, int[] p, Affine shift) {
+        int q = prec.q(), keep = q - 1, w = p.length;
+        long satPos = 2L * prec.iMax() + q - 1; // j >= satPos means E = j - (q-2) > 2 I^max
+        int[] above = new int[w + 1];            // above[l] = OR(p_l .. p_{w-1})
+        above[w] = Literal.FALSE;
+        for (int l = 0; l < w; l++) above[l] = b.or(Bits.slice(p, l, w - l));
+        int nz = above[0];
+        int[] lead = new int[w];
+        for (int l = 0; l < w; l++) lead[l] = b.and(p[l], CircuitBuilder.not(above[l + 1]));
+        int[] lambda = new int[Math.max(1, Bits.bitLength(w - 1))];
+        for (int k = 0; k < lambda.length; k++) {
+            int bit = k;
+            lambda[k] = b.or(pick(lead, l -> ((l >>> bit) & 1) != 0));
+        }
+        Affine j = shift.plusBits(lambda, 1);
+        int geZero = j.atLeast(b, 0), geNormal = j.atLeast(b, keep), geSat = j.atLeast(b, satPos);
+        int normal = b.and(nz, geNormal, CircuitBuilder.not(geSat));
+        int small = b.and(nz, geZero, CircuitBuilder.not(geNormal));
+        int sat = b.and(nz, geSat);
+
+        int[] eNormal = j.plus(-(q - 2)).bits(b, q);
+        int[] mag = new int[keep], exp = new int[q];
+        for (int i = 0; i < keep; i++) {
+            int[] normalTerms = new int[w];
+            for (int l = 0; l < w; l++) {
+                int src = l - (q - 2) + i;
+                normalTerms[l] = src >= 0 && src < w ? b.and(lead[l], p[src]) : Literal.FALSE;
+            }
+            mag[i] = b.or(b.and(normal, b.or(normalTerms)), b.and(small, shifted(b, p, shift, i, q - 2)), sat);
+        }
+        long top = 2L * prec.iMax();
+        for (int k = 0; k < q; k++) {
+            exp[k] = b.or(b.and(normal, eNormal[k]), ((top >>> k) & 1) != 0 ? sat : Literal.FALSE);
+        }
+        return new Magnitude(mag, exp, b.and(nz, geZero));
+    }
+
+    /** Bit i of floor(P·2^F), for the values f <= maxShift of F: OR_f AND([F = f], P_{i-f}). */
+    private static int shifted(CircuitBuilder b, int[] p, Affine shift, int i, long maxShift) {
+        long lo = shift.min(), hi = Math.min(shift.max(), maxShift);
+        int[] terms = new int[(int) Math.max(0, hi - lo + 1)];
+        for (long f = lo; f <= hi; f++) {
+            long src = i - f;
+            terms[(int) (f - lo)] = src >= 0 && src < p.length ? b.and(shift.equalTo(b, f), p[(int) src]) : Literal.FALSE;
+        }
+        return b.or(terms);
+    }
+
+    private static int[] pick(int[] lits, java.util.function.IntPredicate at) {
+        int n = 0;
+        int[] r = new int[lits.length];
+        for (int l = 0; l < lits.length; l++) if (at.test(l)) r[n++] = lits[l];
+        return java.util.Arrays.copyOf(r, n);
+    }
+}
