@@ -31,26 +31,22 @@ final class Normalize {
         above[w] = Literal.FALSE;
         for (int l = 0; l < w; l++) above[l] = b.or(Bits.slice(p, l, w - l));
         int nz = above[0];
-        int[] lead = new int[w];
-        for (int l = 0; l < w; l++) lead[l] = b.and(p[l], CircuitBuilder.not(above[l + 1]));
-        int[] lambda = new int[Math.max(1, Bits.bitLength(w - 1))];
-        for (int k = 0; k < lambda.length; k++) {
-            int bit = k;
-            lambda[k] = b.or(pick(lead, l -> ((l >>> bit) & 1) != 0));
-        }
-        Affine j = shift.plusBits(lambda, 1);
-        int geZero = j.atLeast(b, 0), geNormal = j.atLeast(b, keep), geSat = j.atLeast(b, satPos);
+        // lead_l = AND(p_l, ¬above_{l+1}), kept as its two literals so that the ANDs below absorb it
+        int[][] lead = new int[w][];
+        for (int l = 0; l < w; l++) lead[l] = new int[] {p[l], CircuitBuilder.not(above[l + 1])};
+        Position j = shift.isConstant() ? new ConstantShift(b, above, lead, shift.min()) : new VariableShift(b, lead, shift);
+        int geZero = j.atLeast(0), geNormal = j.atLeast(keep), geSat = j.atLeast(satPos);
         int normal = b.and(nz, geNormal, CircuitBuilder.not(geSat));
         int small = b.and(nz, geZero, CircuitBuilder.not(geNormal));
         int sat = b.and(nz, geSat);
 
-        int[] eNormal = j.plus(-(q - 2)).bits(b, q);
+        int[] eNormal = j.bitsMinus(q - 2, q);
         int[] mag = new int[keep], exp = new int[q];
         for (int i = 0; i < keep; i++) {
             int[] normalTerms = new int[w];
             for (int l = 0; l < w; l++) {
                 int src = l - (q - 2) + i;
-                normalTerms[l] = src >= 0 && src < w ? b.and(lead[l], p[src]) : Literal.FALSE;
+                normalTerms[l] = src >= 0 && src < w ? b.and(lead[l][0], lead[l][1], p[src]) : Literal.FALSE;
             }
             mag[i] = b.or(b.and(normal, b.or(normalTerms)), b.and(small, shifted(b, p, shift, i, q - 2)), sat);
         }
@@ -72,10 +68,60 @@ final class Normalize {
         return b.or(terms);
     }
 
-    private static int[] pick(int[] lits, java.util.function.IntPredicate at) {
-        int n = 0;
-        int[] r = new int[lits.length];
-        for (int l = 0; l < lits.length; l++) if (at.test(l)) r[n++] = lits[l];
-        return java.util.Arrays.copyOf(r, n);
+    /** The leading grid bit j = λ + F of floor(P·2^F): comparisons with constants and the bits of j - c. */
+    private interface Position {
+        int atLeast(long c);
+
+        int[] bitsMinus(long c, int width);
+    }
+
+    /**
+     * F constant: [j &gt;= c] is [λ &gt;= c - F], which is the literal above_{c-F} itself, and the
+     * bits of j - c are ORs of the one-hot leading position.
+     */
+    private record ConstantShift(CircuitBuilder b, int[] above, int[][] lead, long f) implements Position {
+        public int atLeast(long c) {
+            long l = c - f;
+            if (l <= 0) return Literal.TRUE;
+            return l >= lead.length ? Literal.FALSE : above[(int) l];
+        }
+
+        public int[] bitsMinus(long c, int width) {
+            int[] out = new int[width];
+            for (int k = 0; k < width; k++) {
+                int[] terms = new int[lead.length];
+                for (int l = 0; l < lead.length; l++) {
+                    long v = Math.floorMod(l + f - c, 1L << width);
+                    terms[l] = ((v >>> k) & 1) != 0 ? b.and(lead[l]) : Literal.FALSE;
+                }
+                out[k] = b.or(terms);
+            }
+            return out;
+        }
+    }
+
+    /** F an expression: λ in binary (ORs of the leading position), then j = F + λ as an {@link Affine}. */
+    private static final class VariableShift implements Position {
+        private final CircuitBuilder b;
+        private final Affine j;
+
+        VariableShift(CircuitBuilder b, int[][] lead, Affine shift) {
+            this.b = b;
+            int[] lambda = new int[Math.max(1, Bits.bitLength(lead.length - 1))];
+            for (int k = 0; k < lambda.length; k++) {
+                int[] terms = new int[lead.length];
+                for (int l = 0; l < lead.length; l++) terms[l] = ((l >>> k) & 1) != 0 ? b.and(lead[l]) : Literal.FALSE;
+                lambda[k] = b.or(terms);
+            }
+            this.j = shift.plusBits(lambda, 1);
+        }
+
+        public int atLeast(long c) {
+            return j.atLeast(b, c);
+        }
+
+        public int[] bitsMinus(long c, int width) {
+            return j.plus(-c).bits(b, width);
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.tc0.compile.arith;
 
 import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.circuit.Literal;
-import dev.tc0.compile.gadget.Comparison;
 import dev.tc0.compile.number.PMath;
 import dev.tc0.compile.number.Precision;
 
@@ -72,9 +71,10 @@ public final class Sums {
         int q = prec.q();
         List<List<Integer>> posCols = columns(width), negCols = columns(width);
         for (int v = r.eLo(); v <= r.eHi(); v++) {
-            int eq = Comparison.equalsConstant(b, t.exp(), v);
-            int dPos = r.negative() ? b.and(CircuitBuilder.not(t.sign()), eq) : eq;
-            int dNeg = r.positive() ? b.and(t.sign(), eq) : eq;
+            // [E = v] and the sign in one AND
+            int[] match = equalsConstant(t.exp(), v);
+            int dPos = b.and(with(match, r.negative() ? CircuitBuilder.not(t.sign()) : Literal.TRUE));
+            int dNeg = b.and(with(match, r.positive() ? t.sign() : Literal.TRUE));
             for (int i = 0; i < q - 1; i++) {
                 int col = v + i - offset;
                 if (r.positive()) posCols.get(col).add(b.and(dPos, t.mag(i)));
@@ -83,6 +83,19 @@ public final class Sums {
         }
         if (r.positive()) pos.add(orColumns(b, posCols));
         if (r.negative()) neg.add(orColumns(b, negCols));
+    }
+
+    /** The literals whose AND is [x = v]. */
+    private static int[] equalsConstant(int[] x, long v) {
+        int[] lits = new int[x.length];
+        for (int i = 0; i < x.length; i++) lits[i] = ((v >>> i) & 1) != 0 ? x[i] : CircuitBuilder.not(x[i]);
+        return lits;
+    }
+
+    private static int[] with(int[] lits, int extra) {
+        int[] r = java.util.Arrays.copyOf(lits, lits.length + 1);
+        r[lits.length] = extra;
+        return r;
     }
 
     private static List<List<Integer>> columns(int width) {

@@ -31,9 +31,9 @@ final class WideSum {
         return new int[][] {signed(b, plus, minus, width), signed(b, minus, plus, width)};
     }
 
-    /** m rows to about log2 m rows by one round of column counts, when that helps. */
+    /** m rows to log2(m+1) by one round of column counts (also for m = 2, so that depth does not depend on m). */
     static List<int[]> compress(CircuitBuilder b, List<int[]> rows, int width) {
-        if (rows.size() <= 2) return rows;
+        if (rows.size() < 2) return rows;
         return List.of(IteratedAddition.columnRound(b, rows.toArray(int[][]::new), width));
     }
 
