@@ -24,32 +24,62 @@ final class Normalize {
     /** The unsigned part of a result: magnitude, E, and whether it is nonzero. */
     record Magnitude(int[] mag, int[] exp, int nonzero) {}
 
+    /** f_p(floor(P·2^F)) for an integer P. */
     static Magnitude of(CircuitBuilder b, Precision prec, int[] p, Affine shift) {
         int q = prec.q(), keep = q - 1, w = p.length;
-        long satPos = 2L * prec.iMax() + q - 1; // j >= satPos means E = j - (q-2) > 2 I^max
-        int[] above = new int[w + 1];            // above[l] = OR(p_l .. p_{w-1})
+        int[] above = new int[w + 1];            // above[l] = OR(p_l .. p_{w-1}) = [λ >= l]
         above[w] = Literal.FALSE;
         for (int l = 0; l < w; l++) above[l] = b.or(Bits.slice(p, l, w - l));
-        int nz = above[0];
         // lead_l = AND(p_l, ¬above_{l+1}), kept as its two literals so that the ANDs below absorb it
         int[][] lead = new int[w][];
-        for (int l = 0; l < w; l++) lead[l] = new int[] {p[l], CircuitBuilder.not(above[l + 1])};
-        Position j = shift.isConstant() ? new ConstantShift(b, above, lead, shift.min()) : new VariableShift(b, lead, shift);
+        long[] position = new long[w];
+        for (int l = 0; l < w; l++) {
+            lead[l] = new int[] {p[l], CircuitBuilder.not(above[l + 1])};
+            position[l] = l;
+        }
+        Position j = shift.isConstant() ? new ConstantShift(b, above, lead, shift.min()) : new VariableShift(b, lead, position, shift);
+        int[] y = new int[keep], small = new int[keep];
+        for (int i = 0; i < keep; i++) {
+            int[] terms = new int[w];
+            for (int l = 0; l < w; l++) {
+                int src = l - (q - 2) + i;
+                terms[l] = src >= 0 && src < w ? b.and(lead[l][0], lead[l][1], p[src]) : Literal.FALSE;
+            }
+            y[i] = b.or(terms);
+            small[i] = shifted(b, p, shift, i, q - 2);
+        }
+        return finish(b, prec, above[0], j, y, small);
+    }
+
+    /**
+     * f_p of a real r &gt; 0 given by its leading bit and its mantissa: exactly one of {@code lead}
+     * (each an AND of literals) holds when r is nonzero, at position λ = {@code position[l]} + F
+     * (j = floor(log2 r)), and {@code y} = floor(r / 2^(j - (q-2))), the q - 1 bits from the leading
+     * one down. The E = 0 case needs floor(r) = floor(y / 2^(q-2-j)): y shifted right.
+     */
+    static Magnitude ofLeading(CircuitBuilder b, Precision prec, int[][] lead, long[] position, int nz, int[] y, Affine shift) {
+        int q = prec.q(), keep = q - 1;
+        Position j = new VariableShift(b, lead, position, shift);
+        int[] small = new int[keep];
+        for (int i = 0; i < keep; i++) {
+            int[] terms = new int[keep - i];
+            for (int s = 0; i + s < keep; s++) terms[s] = b.and(j.equalTo(q - 2 - s), y[i + s]);
+            small[i] = b.or(terms);
+        }
+        return finish(b, prec, nz, j, y, small);
+    }
+
+    /** The four cases of j, given the normal mantissa y and the E = 0 mantissa. */
+    private static Magnitude finish(CircuitBuilder b, Precision prec, int nz, Position j, int[] y, int[] smallMag) {
+        int q = prec.q(), keep = q - 1;
+        long satPos = 2L * prec.iMax() + q - 1; // j >= satPos means E = j - (q-2) > 2 I^max
         int geZero = j.atLeast(0), geNormal = j.atLeast(keep), geSat = j.atLeast(satPos);
         int normal = b.and(nz, geNormal, CircuitBuilder.not(geSat));
         int small = b.and(nz, geZero, CircuitBuilder.not(geNormal));
         int sat = b.and(nz, geSat);
-
         int[] eNormal = j.bitsMinus(q - 2, q);
         int[] mag = new int[keep], exp = new int[q];
-        for (int i = 0; i < keep; i++) {
-            int[] normalTerms = new int[w];
-            for (int l = 0; l < w; l++) {
-                int src = l - (q - 2) + i;
-                normalTerms[l] = src >= 0 && src < w ? b.and(lead[l][0], lead[l][1], p[src]) : Literal.FALSE;
-            }
-            mag[i] = b.or(b.and(normal, b.or(normalTerms)), b.and(small, shifted(b, p, shift, i, q - 2)), sat);
-        }
+        for (int i = 0; i < keep; i++) mag[i] = b.or(b.and(normal, y[i]), b.and(small, smallMag[i]), sat);
         long top = 2L * prec.iMax();
         for (int k = 0; k < q; k++) {
             exp[k] = b.or(b.and(normal, eNormal[k]), ((top >>> k) & 1) != 0 ? sat : Literal.FALSE);
@@ -72,6 +102,8 @@ final class Normalize {
     private interface Position {
         int atLeast(long c);
 
+        int equalTo(long c);
+
         int[] bitsMinus(long c, int width);
     }
 
@@ -84,6 +116,10 @@ final class Normalize {
             long l = c - f;
             if (l <= 0) return Literal.TRUE;
             return l >= lead.length ? Literal.FALSE : above[(int) l];
+        }
+
+        public int equalTo(long c) {
+            return b.and(atLeast(c), CircuitBuilder.not(atLeast(c + 1)));
         }
 
         public int[] bitsMinus(long c, int width) {
@@ -100,24 +136,32 @@ final class Normalize {
         }
     }
 
-    /** F an expression: λ in binary (ORs of the leading position), then j = F + λ as an {@link Affine}. */
+    /**
+     * F an expression: λ - min λ in binary (ORs of the one-hot leading position), then
+     * j = F + λ as an {@link Affine}.
+     */
     private static final class VariableShift implements Position {
         private final CircuitBuilder b;
         private final Affine j;
 
-        VariableShift(CircuitBuilder b, int[][] lead, Affine shift) {
+        VariableShift(CircuitBuilder b, int[][] lead, long[] position, Affine shift) {
             this.b = b;
-            int[] lambda = new int[Math.max(1, Bits.bitLength(lead.length - 1))];
+            long min = java.util.Arrays.stream(position).min().orElse(0), max = java.util.Arrays.stream(position).max().orElse(0);
+            int[] lambda = new int[Math.max(1, Bits.bitLength(max - min))];
             for (int k = 0; k < lambda.length; k++) {
                 int[] terms = new int[lead.length];
-                for (int l = 0; l < lead.length; l++) terms[l] = ((l >>> k) & 1) != 0 ? b.and(lead[l]) : Literal.FALSE;
+                for (int l = 0; l < lead.length; l++) terms[l] = (((position[l] - min) >>> k) & 1) != 0 ? b.and(lead[l]) : Literal.FALSE;
                 lambda[k] = b.or(terms);
             }
-            this.j = shift.plusBits(lambda, 1);
+            this.j = shift.plusBits(lambda, 1).plus(min);
         }
 
         public int atLeast(long c) {
             return j.atLeast(b, c);
+        }
+
+        public int equalTo(long c) {
+            return j.equalTo(b, c);
         }
 
         public int[] bitsMinus(long c, int width) {

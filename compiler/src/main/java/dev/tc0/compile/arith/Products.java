@@ -37,25 +37,46 @@ public final class Products {
     }
 
     /**
-     * a ⊘ b, with x/0 = ±F^max and 0/0 = 0 as in {@link PMath#divide}. The quotient of the
-     * mantissas, scaled to Q = floor(mag_a·2^K / mag_b) with K = 2q - 2, is a Lemma 1 table over
-     * the 2q - 2 magnitude bits (2^(2q-2) minterms: 64 at p = 8, 16384 at p = 16); then F =
-     * E_a - E_b + I^max - K. Q keeps enough bits: Q &gt;= 2^(q-1), so floor(Q·2^(F-t)) equals the
-     * exact floor(a/b·2^(-t)) wherever f_p drops bits (F - t &lt; 0 in every case that is not
-     * saturated).
+     * a ⊘ b, with x/0 = ±F^max and 0/0 = 0 as in {@link PMath#divide}, by comparisons only: for
+     * mantissa magnitudes a and d, μ = floor(log2(a/d)) ∈ [-(q-1), q-2] is one-hot from the weighted
+     * gates [a·2^(-m) &gt;= d] (or [a &gt;= d·2^m]), and for each μ the q - 1 bits of
+     * y = floor(a·2^(q-2-μ) / d) ∈ [2^(q-2), 2^(q-1)) come from the gates [a·2^(q-2-μ) &gt;= c·d],
+     * c = 2^(q-2) + 1 .. 2^(q-1) - 1, read off by one alternating ±1 gate per bit (as
+     * {@link dev.tc0.compile.gadget.SumBits} does). Then f_p with j = μ + E_a - E_b + I^max. About
+     * 2q·2^(q-2) weighted gates of fan-in 2q - 2: polynomial in 2^(p/2), as the fields are.
      */
     public static PBus divide(CircuitBuilder b, PBus x, PBus y) {
         Precision prec = same(x, y);
-        int q = prec.q(), k = 2 * q - 2;
+        int q = prec.q(), keep = q - 1, shiftTop = q - 2;
         if (!x.range().nonzero()) return PBus.zero(prec);
-        int[] in = concat(x.mag(), y.mag());
-        long magMask = (1L << (q - 1)) - 1;
-        int[] quotient = Lookup.of(b, in, (q - 1) + k, (long v) -> {
-            long a = v & magMask, d = v >>> (q - 1);
-            return d == 0 ? 0 : (a << k) / d;
-        });
-        Affine shift = Affine.ofBits(x.exp(), 1).plusBits(y.exp(), -1).plus(prec.iMax() - k);
-        Normalize.Magnitude r = Normalize.of(b, prec, quotient, shift);
+        int[] a = x.mag(), d = y.mag();
+        int mLo = -(q - 1), mHi = q - 2;
+        int[] ge = new int[mHi - mLo + 2];        // ge[m - mLo] = [a/d >= 2^m]
+        ge[0] = x.nonzero(b);                   // a >= 1 and d < 2^(q-1) give a/d > 2^-(q-1)
+        for (int m = mLo + 1; m <= mHi; m++) {
+            Affine diff = m >= 0 ? Affine.ofBits(a, 1).plusBits(d, -(1L << m)) : Affine.ofBits(a, 1L << -m).plusBits(d, -1);
+            ge[m - mLo] = diff.atLeast(b, 0);
+        }
+        ge[mHi - mLo + 1] = Literal.FALSE;
+        int cases = mHi - mLo + 1;
+        int[][] lead = new int[cases][];
+        long[] position = new long[cases];
+        int[][] yTerms = new int[keep][cases];
+        long base = 1L << (q - 2), end = 1L << (q - 1);
+        for (int c = 0; c < cases; c++) {
+            int m = mLo + c;
+            lead[c] = new int[] {ge[c], CircuitBuilder.not(ge[c + 1])};
+            position[c] = m;
+            int[] atLeast = new int[(int) (end - base - 1)];   // [y >= v] for v = base+1 .. end-1
+            for (long v = base + 1; v < end; v++) {
+                atLeast[(int) (v - base - 1)] = Affine.ofBits(a, 1L << (shiftTop - m)).plusBits(d, -v).atLeast(b, 0);
+            }
+            for (int i = 0; i < keep; i++) yTerms[i][c] = b.and(lead[c][0], lead[c][1], bitOfCount(b, atLeast, base, i));
+        }
+        int[] mantissa = new int[keep];
+        for (int i = 0; i < keep; i++) mantissa[i] = b.or(yTerms[i]);
+        Affine shift = Affine.ofBits(x.exp(), 1).plusBits(y.exp(), -1).plus(prec.iMax());
+        Normalize.Magnitude r = Normalize.ofLeading(b, prec, lead, position, ge[0], mantissa, shift);
         int byZero = CircuitBuilder.not(y.nonzero(b));
         int xNonzero = x.nonzero(b);
         int saturate = b.and(byZero, xNonzero);
@@ -66,10 +87,10 @@ public final class Products {
             exp[i] = b.or(b.and(CircuitBuilder.not(byZero), r.exp()[i]), ((top >>> i) & 1) != 0 ? saturate : Literal.FALSE);
         }
         int sign = b.or(b.and(CircuitBuilder.not(byZero), Gates.xor(b, x.sign(), y.sign()), r.nonzero()), b.and(byZero, x.sign()));
-        PRange a = x.range(), c = y.range();
-        boolean keepsSign = c.positive() || c.zero();
-        PRange range = new PRange(true, a.positive() && keepsSign || a.negative() && c.negative(),
-                a.negative() && keepsSign || a.positive() && c.negative(), 0, 2 * prec.iMax());
+        PRange ra = x.range(), rb = y.range();
+        boolean keepsSign = rb.positive() || rb.zero();
+        PRange range = new PRange(true, ra.positive() && keepsSign || ra.negative() && rb.negative(),
+                ra.negative() && keepsSign || ra.positive() && rb.negative(), 0, 2 * prec.iMax());
         return new PBus(prec, sign, mag, exp, range);
     }
 
@@ -90,6 +111,21 @@ public final class Products {
         int sign = b.and(x.sign(), r.nonzero());
         PRange in = x.range();
         return new PBus(prec, sign, r.mag(), r.exp(), new PRange(true, in.positive(), in.negative(), 0, in.eHi()));
+    }
+
+    /**
+     * Bit i of v = base + #{true among atLeast}, where atLeast[k] = [v &gt;= base + 1 + k] is
+     * monotone: one gate [Σ_k (bit_i(base+1+k) - bit_i(base+k))·atLeast[k] &gt;= 1 - bit_i(base)].
+     */
+    private static int bitOfCount(CircuitBuilder b, int[] atLeast, long base, int i) {
+        long[] w = new long[atLeast.length];
+        boolean any = false;
+        for (int k = 0; k < atLeast.length; k++) {
+            w[k] = ((base + 1 + k) >>> i & 1) - ((base + k) >>> i & 1);
+            any |= w[k] != 0;
+        }
+        long first = (base >>> i) & 1;
+        return any ? b.weighted(w, atLeast, 1 - first) : (first == 1 ? Literal.TRUE : Literal.FALSE);
     }
 
     /**
