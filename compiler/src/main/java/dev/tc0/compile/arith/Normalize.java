@@ -1,0 +1,171 @@
+package dev.tc0.compile.arith;
+
+import dev.tc0.circuit.CircuitBuilder;
+import dev.tc0.circuit.Literal;
+import dev.tc0.compile.gadget.Bits;
+import dev.tc0.compile.number.Precision;
+
+/**
+ * f_p of {@code floor(P · 2^F)} for a nonnegative integer P given by its bits and an integer shift
+ * F given as an {@link Affine} expression: the truncation step shared by ⊗ (P the mantissa
+ * product), ⊘ (P a quotient scaled up far enough) and ⊕ (P the exact sum, F its grid offset).
+ *
+ * <p>With λ the position of P's leading one, the result's leading grid bit is j = λ + F
+ * ({@code Precision.round}'s e0). Four cases, each a weighted gate over j's literals: j &lt; 0
+ * underflows to zero; 0 &lt;= j &lt;= q - 2 keeps E = 0 and mag = floor(P·2^F) (a shift of P by
+ * the value of F); q - 1 &lt;= j &lt;= 2 I^max + q - 2 keeps the q - 1 bits of P from λ down and
+ * E = j - (q - 2); above, it saturates at F^max. The leading one is one-hot
+ * ({@code lead_λ = AND(P_λ, ¬OR(P above))}) so the normal mantissa is an OR of two-input ANDs and
+ * λ is binary by ORs, which keeps j's weights small.
+ */
+final class Normalize {
+    private Normalize() {}
+
+    /** The unsigned part of a result: magnitude, E, and whether it is nonzero. */
+    record Magnitude(int[] mag, int[] exp, int nonzero) {}
+
+    /** f_p(floor(P·2^F)) for an integer P. */
+    static Magnitude of(CircuitBuilder b, Precision prec, int[] p, Affine shift) {
+        int q = prec.q(), keep = q - 1, w = p.length;
+        int[] above = new int[w + 1];            // above[l] = OR(p_l .. p_{w-1}) = [λ >= l]
+        above[w] = Literal.FALSE;
+        for (int l = 0; l < w; l++) above[l] = b.or(Bits.slice(p, l, w - l));
+        // lead_l = AND(p_l, ¬above_{l+1}), kept as its two literals so that the ANDs below absorb it
+        int[][] lead = new int[w][];
+        long[] position = new long[w];
+        for (int l = 0; l < w; l++) {
+            lead[l] = new int[] {p[l], CircuitBuilder.not(above[l + 1])};
+            position[l] = l;
+        }
+        Position j = shift.isConstant() ? new ConstantShift(b, above, lead, shift.min()) : new VariableShift(b, lead, position, shift);
+        int[] y = new int[keep], small = new int[keep];
+        for (int i = 0; i < keep; i++) {
+            int[] terms = new int[w];
+            for (int l = 0; l < w; l++) {
+                int src = l - (q - 2) + i;
+                terms[l] = src >= 0 && src < w ? b.and(lead[l][0], lead[l][1], p[src]) : Literal.FALSE;
+            }
+            y[i] = b.or(terms);
+            small[i] = shifted(b, p, shift, i, q - 2);
+        }
+        return finish(b, prec, above[0], j, y, small);
+    }
+
+    /**
+     * f_p of a real r &gt; 0 given by its leading bit and its mantissa: exactly one of {@code lead}
+     * (each an AND of literals) holds when r is nonzero, at position λ = {@code position[l]} + F
+     * (j = floor(log2 r)), and {@code y} = floor(r / 2^(j - (q-2))), the q - 1 bits from the leading
+     * one down. The E = 0 case needs floor(r) = floor(y / 2^(q-2-j)): y shifted right.
+     */
+    static Magnitude ofLeading(CircuitBuilder b, Precision prec, int[][] lead, long[] position, int nz, int[] y, Affine shift) {
+        int q = prec.q(), keep = q - 1;
+        Position j = new VariableShift(b, lead, position, shift);
+        int[] small = new int[keep];
+        for (int i = 0; i < keep; i++) {
+            int[] terms = new int[keep - i];
+            for (int s = 0; i + s < keep; s++) terms[s] = b.and(j.equalTo(q - 2 - s), y[i + s]);
+            small[i] = b.or(terms);
+        }
+        return finish(b, prec, nz, j, y, small);
+    }
+
+    /** The four cases of j, given the normal mantissa y and the E = 0 mantissa. */
+    private static Magnitude finish(CircuitBuilder b, Precision prec, int nz, Position j, int[] y, int[] smallMag) {
+        int q = prec.q(), keep = q - 1;
+        long satPos = 2L * prec.iMax() + q - 1; // j >= satPos means E = j - (q-2) > 2 I^max
+        int geZero = j.atLeast(0), geNormal = j.atLeast(keep), geSat = j.atLeast(satPos);
+        int normal = b.and(nz, geNormal, CircuitBuilder.not(geSat));
+        int small = b.and(nz, geZero, CircuitBuilder.not(geNormal));
+        int sat = b.and(nz, geSat);
+        int[] eNormal = j.bitsMinus(q - 2, q);
+        int[] mag = new int[keep], exp = new int[q];
+        for (int i = 0; i < keep; i++) mag[i] = b.or(b.and(normal, y[i]), b.and(small, smallMag[i]), sat);
+        long top = 2L * prec.iMax();
+        for (int k = 0; k < q; k++) {
+            exp[k] = b.or(b.and(normal, eNormal[k]), ((top >>> k) & 1) != 0 ? sat : Literal.FALSE);
+        }
+        return new Magnitude(mag, exp, b.and(nz, geZero));
+    }
+
+    /** Bit i of floor(P·2^F), for the values f <= maxShift of F: OR_f AND([F = f], P_{i-f}). */
+    private static int shifted(CircuitBuilder b, int[] p, Affine shift, int i, long maxShift) {
+        long lo = shift.min(), hi = Math.min(shift.max(), maxShift);
+        int[] terms = new int[(int) Math.max(0, hi - lo + 1)];
+        for (long f = lo; f <= hi; f++) {
+            long src = i - f;
+            terms[(int) (f - lo)] = src >= 0 && src < p.length ? b.and(shift.equalTo(b, f), p[(int) src]) : Literal.FALSE;
+        }
+        return b.or(terms);
+    }
+
+    /** The leading grid bit j = λ + F of floor(P·2^F): comparisons with constants and the bits of j - c. */
+    private interface Position {
+        int atLeast(long c);
+
+        int equalTo(long c);
+
+        int[] bitsMinus(long c, int width);
+    }
+
+    /**
+     * F constant: [j &gt;= c] is [λ &gt;= c - F], which is the literal above_{c-F} itself, and the
+     * bits of j - c are ORs of the one-hot leading position.
+     */
+    private record ConstantShift(CircuitBuilder b, int[] above, int[][] lead, long f) implements Position {
+        public int atLeast(long c) {
+            long l = c - f;
+            if (l <= 0) return Literal.TRUE;
+            return l >= lead.length ? Literal.FALSE : above[(int) l];
+        }
+
+        public int equalTo(long c) {
+            return b.and(atLeast(c), CircuitBuilder.not(atLeast(c + 1)));
+        }
+
+        public int[] bitsMinus(long c, int width) {
+            int[] out = new int[width];
+            for (int k = 0; k < width; k++) {
+                int[] terms = new int[lead.length];
+                for (int l = 0; l < lead.length; l++) {
+                    long v = Math.floorMod(l + f - c, 1L << width);
+                    terms[l] = ((v >>> k) & 1) != 0 ? b.and(lead[l]) : Literal.FALSE;
+                }
+                out[k] = b.or(terms);
+            }
+            return out;
+        }
+    }
+
+    /**
+     * F an expression: λ - min λ in binary (ORs of the one-hot leading position), then
+     * j = F + λ as an {@link Affine}.
+     */
+    private static final class VariableShift implements Position {
+        private final CircuitBuilder b;
+        private final Affine j;
+
+        VariableShift(CircuitBuilder b, int[][] lead, long[] position, Affine shift) {
+            this.b = b;
+            long min = java.util.Arrays.stream(position).min().orElse(0), max = java.util.Arrays.stream(position).max().orElse(0);
+            int[] lambda = new int[Math.max(1, Bits.bitLength(max - min))];
+            for (int k = 0; k < lambda.length; k++) {
+                int[] terms = new int[lead.length];
+                for (int l = 0; l < lead.length; l++) terms[l] = (((position[l] - min) >>> k) & 1) != 0 ? b.and(lead[l]) : Literal.FALSE;
+                lambda[k] = b.or(terms);
+            }
+            this.j = shift.plusBits(lambda, 1).plus(min);
+        }
+
+        public int atLeast(long c) {
+            return j.atLeast(b, c);
+        }
+
+        public int equalTo(long c) {
+            return j.equalTo(b, c);
+        }
+
+        public int[] bitsMinus(long c, int width) {
+            return j.plus(-c).bits(b, width);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.tc0.compile.arith;
+
+import dev.tc0.circuit.CircuitBuilder;
+import dev.tc0.circuit.Literal;
+import dev.tc0.compile.gadget.Bits;
+import dev.tc0.compile.gadget.IteratedAddition;
+import dev.tc0.compile.gadget.SumBits;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Exact sums of unsigned numbers on grids too wide for one weighted gate (hundreds of bits at
+ * p = 16), in constant depth with weights below 2^{@value #MAX_BLOCK}: column counts
+ * ({@link IteratedAddition#columnRound}) turn m numbers into log m, block-save
+ * ({@link IteratedAddition#blockSave}) into two, and a blocked carry-lookahead adder finishes.
+ */
+final class WideSum {
+    private WideSum() {}
+
+    /** Block width of the final adder: its weighted gates reach 2^MAX_BLOCK. */
+    static final int MAX_BLOCK = 30;
+
+    /**
+     * (Σ plus - Σ minus) mod 2^width and its negation mod 2^width, as two bit vectors. Both are
+     * multi-operand sums of nonnegative rows: -x = ¬x + 1 in two's complement, and negating a
+     * literal is free, so Σ plus - Σ minus = Σ plus + Σ ¬minus + |minus|.
+     */
+    static int[][] difference(CircuitBuilder b, List<int[]> plus, List<int[]> minus, int width) {
+        return new int[][] {signed(b, plus, minus, width), signed(b, minus, plus, width)};
+    }
+
+    /** m rows to log2(m+1) by one round of column counts (also for m = 2, so that depth does not depend on m). */
+    static List<int[]> compress(CircuitBuilder b, List<int[]> rows, int width) {
+        if (rows.size() < 2) return rows;
+        return List.of(IteratedAddition.columnRound(b, rows.toArray(int[][]::new), width));
+    }
+
+    private static int[] signed(CircuitBuilder b, List<int[]> plus, List<int[]> minus, int width) {
+        List<int[]> rows = new ArrayList<>(plus);
+        for (int[] row : minus) rows.add(Bits.not(Bits.zeroExtend(row, width)));
+        return sum(b, rows, BigInteger.valueOf(minus.size()), width);
+    }
+
+    /** Bits 0 .. width-1 of (Σ rows + constant) mod 2^width; constant bits in rows fold into one row. */
+    static int[] sum(CircuitBuilder b, List<int[]> rows, BigInteger constant, int width) {
+        BigInteger c = constant;
+        List<int[]> live = new ArrayList<>();
+        for (int[] row : rows) {
+            int[] r = Bits.zeroExtend(row, width);
+            boolean any = false;
+            for (int j = 0; j < width; j++) {
+                if (r[j] == Literal.TRUE) { c = c.add(BigInteger.ONE.shiftLeft(j)); r[j] = Literal.FALSE; }
+                else if (r[j] != Literal.FALSE) any = true;
+            }
+            if (any) live.add(r);
+        }
+        c = c.mod(BigInteger.ONE.shiftLeft(width));
+        if (c.signum() != 0) {
+            int[] r = new int[width];
+            for (int j = 0; j < width; j++) r[j] = c.testBit(j) ? Literal.TRUE : Literal.FALSE;
+            live.add(r);
+        }
+        return switch (live.size()) {
+            case 0 -> new int[width];
+            case 1 -> live.get(0);
+            default -> {
+                int[][] ab = IteratedAddition.blockSave(b, live.toArray(int[][]::new), width);
+                yield add(b, ab[0], ab[1], width);
+            }
+        };
+    }
+
+    /**
+     * x + y mod 2^width by blocks of s bits, s &lt;= MAX_BLOCK and at least three blocks, so the
+     * depth does not depend on the width: generate G_t = [X_t + Y_t &gt;= 2^s] and propagate
+     * P_t = [X_t + Y_t &gt;= 2^s - 1] (one weighted gate each), carry
+     * c_t = OR_{u&lt;t} AND(G_u, P_{u+1} .. P_{t-1}), then each block's bits of X_t + Y_t + c_t by
+     * {@link SumBits}. Depth 5, O(width · s) gates.
+     */
+    static int[] add(CircuitBuilder b, int[] x, int[] y, int width) {
+        int s = Math.max(1, Math.min(MAX_BLOCK, Math.ceilDiv(width, 3)));
+        int blocks = Math.ceilDiv(width, s);
+        int[] gen = new int[blocks], prop = new int[blocks];
+        int[] out = new int[width];
+        for (int t = 0; t < blocks; t++) {
+            int lo = t * s, len = Math.min(s, width - lo);
+            long[] w = new long[2 * len + 1];
+            int[] lits = new int[2 * len + 1];
+            for (int u = 0; u < len; u++) {
+                w[u] = 1L << u;
+                lits[u] = lo + u < x.length ? x[lo + u] : Literal.FALSE;
+                w[len + u] = 1L << u;
+                lits[len + u] = lo + u < y.length ? y[lo + u] : Literal.FALSE;
+            }
+            long[] w2 = java.util.Arrays.copyOf(w, 2 * len);
+            int[] l2 = java.util.Arrays.copyOf(lits, 2 * len);
+            gen[t] = b.weighted(w2, l2, 1L << len);
+            prop[t] = b.weighted(w2, l2, (1L << len) - 1);
+            int[] chains = new int[t];
+            for (int u = 0; u < t; u++) {
+                int[] and = new int[t - u];
+                and[0] = gen[u];
+                System.arraycopy(prop, u + 1, and, 1, t - u - 1);
+                chains[u] = b.and(and);
+            }
+            w[2 * len] = 1;
+            lits[2 * len] = b.or(chains);
+            System.arraycopy(SumBits.of(b, w, lits, len), 0, out, lo, len);
+        }
+        return out;
+    }
+}

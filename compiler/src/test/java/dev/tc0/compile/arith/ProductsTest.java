@@ -1,0 +1,113 @@
+package dev.tc0.compile.arith;
+
+import dev.tc0.compile.number.PFloat;
+import dev.tc0.compile.number.PMath;
+import dev.tc0.compile.number.Precision;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ProductsTest {
+    private static List<PFloat[]> allPairs(Precision prec) {
+        List<PFloat[]> rows = new ArrayList<>();
+        for (PFloat a : Operands.all(prec)) for (PFloat c : Operands.all(prec)) rows.add(new PFloat[] {a, c});
+        return rows;
+    }
+
+    /** Random pairs plus every pair of edge values. */
+    private static List<PFloat[]> randomPairs(Precision prec, int count, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<PFloat[]> rows = new ArrayList<>();
+        for (PFloat a : Operands.edges(prec)) for (PFloat c : Operands.edges(prec)) rows.add(new PFloat[] {a, c});
+        for (int i = 0; i < count; i++) rows.add(new PFloat[] {Operands.mixed(prec, rnd), Operands.mixed(prec, rnd)});
+        return rows;
+    }
+
+    private static BusHarness multiplier(Precision prec) {
+        return BusHarness.ofBus(prec, List.of(PRange.full(prec), PRange.full(prec)), (b, in) -> Products.multiply(b, in.get(0), in.get(1)));
+    }
+
+    private static BusHarness divider(Precision prec) {
+        return BusHarness.ofBus(prec, List.of(PRange.full(prec), PRange.full(prec)), (b, in) -> Products.divide(b, in.get(0), in.get(1)));
+    }
+
+    @Test
+    void multiplyEveryPairAtP4AndP6() {
+        for (int p : new int[] {4, 6}) {
+            Precision prec = Precision.of(p);
+            multiplier(prec).check(allPairs(prec), x -> PMath.multiply(prec, x[0], x[1]));
+        }
+    }
+
+    @Test
+    void multiplyRandomAndEdgeOperandsUpToP16() {
+        for (int p : new int[] {8, 10, 12, 16}) {
+            Precision prec = Precision.of(p);
+            multiplier(prec).check(randomPairs(prec, 20_000, p), x -> PMath.multiply(prec, x[0], x[1]));
+        }
+    }
+
+    @Test
+    void multiplyInNarrowRanges() {
+        Precision prec = Precision.of(12);
+        SplittableRandom rnd = new SplittableRandom(5);
+        PRange a = new PRange(false, true, false, 20, 24), c = new PRange(true, true, true, 0, 9);
+        List<PFloat[]> rows = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) rows.add(new PFloat[] {Operands.random(prec, a, rnd), Operands.random(prec, c, rnd)});
+        BusHarness.ofBus(prec, List.of(a, c), (b, in) -> {
+            PBus r = Products.multiply(b, in.get(0), in.get(1));
+            for (PFloat[] x : rows) assertRangeHolds(prec, r.range(), PMath.multiply(prec, x[0], x[1]));
+            return r;
+        }).check(rows, x -> PMath.multiply(prec, x[0], x[1]));
+    }
+
+    @Test
+    void divideEveryPairAtP4AndP6() {
+        for (int p : new int[] {4, 6}) {
+            Precision prec = Precision.of(p);
+            divider(prec).check(allPairs(prec), x -> PMath.divide(prec, x[0], x[1]));
+        }
+    }
+
+    @Test
+    void divideRandomAndEdgeOperandsUpToP16() {
+        for (int p : new int[] {8, 10, 12, 16}) {
+            Precision prec = Precision.of(p);
+            divider(prec).check(randomPairs(prec, p == 16 ? 5_000 : 20_000, p), x -> PMath.divide(prec, x[0], x[1]));
+        }
+    }
+
+    @Test
+    void divideByConstants() {
+        for (int p : new int[] {4, 6, 8, 12, 16}) {
+            Precision prec = Precision.of(p);
+            SplittableRandom rnd = new SplittableRandom(p);
+            List<PFloat[]> rows = new ArrayList<>();
+            for (PFloat a : p <= 8 ? Operands.all(prec) : Operands.edges(prec)) rows.add(new PFloat[] {a});
+            for (int i = 0; p > 8 && i < 5000; i++) rows.add(new PFloat[] {Operands.mixed(prec, rnd)});
+            for (long k : new long[] {1, 2, 3, 7, 10, 64, 1000, 12345}) {
+                BusHarness.ofBus(prec, List.of(PRange.full(prec)), (b, in) -> Products.divide(b, in.get(0), k))
+                        .check(rows, x -> PMath.divide(prec, x[0], k));
+            }
+        }
+    }
+
+    @Test
+    void productDepthDoesNotDependOnP() {
+        int depth = multiplier(Precision.of(8)).depth();
+        for (int p = 10; p <= 16; p += 2) assertEquals(depth, multiplier(Precision.of(p)).depth(), "p = " + p);
+    }
+
+    static void assertRangeHolds(Precision prec, PRange range, PFloat value) {
+        if (!range.contains(prec, value)) throw new AssertionError(value + " is outside the declared range " + range);
+    }
+
+    static <T> Function<T, T> identity() {
+        return x -> x;
+    }
+}
