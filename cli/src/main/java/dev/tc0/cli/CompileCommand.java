@@ -26,9 +26,6 @@ final class CompileCommand extends Base implements Callable<Integer> {
     @Option(names = "--n", required = true, paramLabel = "N", description = "Input length (sequence length for models).")
     int n;
 
-    @Option(names = "--precision", paramLabel = "P", description = "Bits of precision of the model's numbers (models only).")
-    Integer precision;
-
     @Option(names = "--out", required = true, paramLabel = "CIRCUIT", description = "Circuit file to write.")
     Path outFile;
 
@@ -37,7 +34,7 @@ final class CompileCommand extends Base implements Callable<Integer> {
         if (what.family == null) {
             Path dir = outFile.toAbsolutePath().getParent();
             if (dir != null && !Files.isDirectory(dir)) throw new UserException(outFile + ": directory " + dir + " does not exist");
-            dev.tc0.compile.lowering.CompiledModel cm = ModelCompiler.compile(ModelCompiler.load(what.model, what.example, precision), n, limitOptions.limits());
+            dev.tc0.compile.lowering.CompiledModel cm = ModelCompiler.compile(ModelCompiler.load(what.model, what.example, limitOptions.precision, limitOptions.weights), n, limitOptions.options());
             saveCircuit(cm.circuit(), outFile);
             Circuit c = cm.circuit();
             err().println("wrote " + outFile + ": " + cm.model().name() + " n=" + n + " p=" + cm.precisionBits() + ", " + c.numInputs()
@@ -46,9 +43,8 @@ final class CompileCommand extends Base implements Callable<Integer> {
             err().flush();
             return Main.OK;
         }
-        if (precision != null) throw new UserException("--precision applies to transformer models, not families");
-        if (limitOptions.maxGates != null || limitOptions.maxEdges != null) {
-            throw new UserException("--max-gates and --max-edges apply to transformer models, not families");
+        if (limitOptions.anyGiven()) {
+            throw new UserException("--precision, --weights, --route, --max-gates and --max-edges apply to transformer models, not families");
         }
         CircuitFamily f = FamilyCatalog.get(what.family);
         Path dir = outFile.toAbsolutePath().getParent();

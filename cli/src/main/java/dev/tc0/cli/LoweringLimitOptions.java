@@ -1,10 +1,25 @@
 package dev.tc0.cli;
 
 import dev.tc0.compile.lowering.ScalarLowering;
+import dev.tc0.compile.lowering.TransformerLowering;
 import picocli.CommandLine.Option;
 
-/** The size limits of a transformer compile, for the commands that compile models (a picocli mixin). */
+/** How a transformer is compiled (precision, route, size limits), for the commands that compile models (a picocli mixin). */
 final class LoweringLimitOptions {
+    @Option(names = "--precision", paramLabel = "P", description = "Bits of precision of the model's numbers (models only; default: the model's own).")
+    Integer precision;
+
+    @Option(names = "--weights", paramLabel = "W.npz",
+            description = "NumPy weights (numpy.savez, Tracr's Haiku names such as transformer/layer_0/attn/query/w) for MODEL.json, "
+                    + "which then holds only the configuration (models only).")
+    java.nio.file.Path weights;
+
+    @Option(names = "--route", paramLabel = "R", defaultValue = "auto",
+            description = "How scalars travel (models only): value-sets (one-hot over each scalar's values: small circuits for small "
+                    + "value sets), bus (p-bit codes through arithmetic gadgets: any weights), or auto (value sets, and the bus "
+                    + "where they are too large; default).")
+    String route;
+
     @Option(names = "--max-gates", paramLabel = "G", converter = CountConverter.class,
             description = "Stop a model's compile with a message past this many gates (default 20M).")
     Long maxGates;
@@ -12,6 +27,24 @@ final class LoweringLimitOptions {
     @Option(names = "--max-edges", paramLabel = "E", converter = CountConverter.class,
             description = "Stop a model's compile with a message past this many gate operands (default 20M; sort_unique at n = 64 needs 82M).")
     Long maxEdges;
+
+    TransformerLowering.Route route() {
+        return switch (route) {
+            case "auto" -> TransformerLowering.Route.AUTO;
+            case "value-sets" -> TransformerLowering.Route.VALUE_SETS;
+            case "bus" -> TransformerLowering.Route.BUS;
+            default -> throw new UserException("--route must be auto, value-sets or bus, got '" + route + "'");
+        };
+    }
+
+    /** Whether any option here was given (they apply to models only). */
+    boolean anyGiven() {
+        return precision != null || weights != null || maxGates != null || maxEdges != null || !"auto".equals(route);
+    }
+
+    TransformerLowering.Options options() {
+        return new TransformerLowering.Options(limits(), false, route());
+    }
 
     ScalarLowering.Limits limits() {
         ScalarLowering.Limits l = ScalarLowering.Limits.DEFAULT;

@@ -6,6 +6,8 @@ import dev.tc0.compile.lowering.TransformerLowering;
 import dev.tc0.compile.transformer.ModelConfig;
 import dev.tc0.compile.transformer.ModelFormat;
 import dev.tc0.compile.transformer.ModelFormatException;
+import dev.tc0.compile.transformer.NpzArrays;
+import dev.tc0.compile.transformer.NpzModel;
 import dev.tc0.compile.transformer.PrecisionSpec;
 import dev.tc0.compile.transformer.Transformer;
 import dev.tc0.compile.transformer.models.ModelRegistry;
@@ -18,6 +20,12 @@ final class ModelCompiler {
     private ModelCompiler() {}
 
     static Transformer load(Path file, String example, Integer precision) {
+        return load(file, example, precision, null);
+    }
+
+    /** {@code weights}: a NumPy .npz holding the parameters of {@code file}, a configuration without params (or null). */
+    static Transformer load(Path file, String example, Integer precision, Path weights) {
+        if (weights != null && file == null) throw new UserException("--weights gives the parameters of a MODEL.json configuration, not of --example");
         Transformer m;
         if (example != null) {
             try {
@@ -27,8 +35,19 @@ final class ModelCompiler {
             }
         } else {
             EvalCommand.checkReadable(file);
+            if (weights != null) EvalCommand.checkReadable(weights);
+            java.util.Map<String, NpzArrays.Array> arrays = null;
+            if (weights != null) {
+                try (java.io.InputStream in = java.nio.file.Files.newInputStream(weights)) {
+                    arrays = NpzArrays.read(in);
+                } catch (ModelFormatException e) {
+                    throw new UserException(weights + ": " + e.getMessage());
+                } catch (IOException e) {
+                    throw new UserException(weights + ": " + e.getMessage(), e);
+                }
+            }
             try {
-                m = ModelFormat.read(file);
+                m = arrays == null ? ModelFormat.read(file) : NpzModel.read(java.nio.file.Files.readString(file), arrays);
             } catch (ModelFormatException e) {
                 throw new UserException(file + ": " + e.getMessage());
             } catch (IOException e) {
@@ -53,11 +72,19 @@ final class ModelCompiler {
     }
 
     static CompiledModel compile(Transformer m, int n, dev.tc0.compile.lowering.ScalarLowering.Limits limits) {
+        return compile(m, n, new TransformerLowering.Options(limits, false));
+    }
+
+    static CompiledModel compile(Transformer m, int n, TransformerLowering.Options options) {
         try {
-            return TransformerLowering.compile(m, n, new TransformerLowering.Options(limits, false));
+            return TransformerLowering.compile(m, n, options);
         } catch (LoweringLimitException e) {
             throw new UserException(m.name() + " n=" + n + " is too large to compile: " + e.getMessage()
-                    + " (--max-gates and --max-edges raise the limits)");
+                    + switch (e.kind()) {
+                        case CIRCUIT -> " (--max-gates and --max-edges raise the limits)";
+                        case MEMORY -> " (TC0_JAVA_OPTS=-Xmx<size>, e.g. -Xmx16g, gives the JVM a larger heap)";
+                        case VALUE_SET -> " (a cap of the value-set route that no option raises; --route bus compiles through the arithmetic route)";
+                    });
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }

@@ -38,6 +38,9 @@ final class VerifyCommand extends Base implements Callable<Integer> {
     @Override
     public Integer call() {
         if (what.family == null) return verifyModel();
+        if (limitOptions.anyGiven()) {
+            throw new UserException("--precision, --weights, --route, --max-gates and --max-edges apply to transformer models, not families");
+        }
         CircuitFamily f = FamilyCatalog.get(what.family);
         long t0 = System.nanoTime();
         Circuit c = FamilyCatalog.build(f, n);
@@ -58,8 +61,8 @@ final class VerifyCommand extends Base implements Callable<Integer> {
     /** A transformer: its compiled circuit against the exact reference forward pass, outputs bit for bit. */
     private int verifyModel() {
         long t0 = System.nanoTime();
-        dev.tc0.compile.transformer.Transformer m = ModelCompiler.load(what.model, what.example, null);
-        dev.tc0.compile.lowering.CompiledModel cm = ModelCompiler.compile(m, n, limitOptions.limits());
+        dev.tc0.compile.transformer.Transformer m = ModelCompiler.load(what.model, what.example, limitOptions.precision, limitOptions.weights);
+        dev.tc0.compile.lowering.CompiledModel cm = ModelCompiler.compile(m, n, limitOptions.options());
         int k = (int) Math.min(samples, 1_000_000);
         java.util.List<int[]> inputs = dev.tc0.compile.lowering.Verification.inputs(m.config(), n, EXHAUSTIVE_WORDS, k, seed);
         boolean all = dev.tc0.compile.lowering.Verification.exhaustive(m.config(), n, EXHAUSTIVE_WORDS);

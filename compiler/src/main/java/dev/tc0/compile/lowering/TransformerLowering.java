@@ -43,12 +43,29 @@ import java.util.Map;
  */
 public final class TransformerLowering {
 
+    /**
+     * How scalars travel. {@code VALUE_SETS}: one-hot over each scalar's possible values, tuples as
+     * products of domains (small circuits where value sets are small: every shipped model);
+     * {@code BUS}: every scalar as its p-bit code through arithmetic gadgets ({@link BusLowering},
+     * the proof's route, for arbitrary weights); {@code AUTO}: value sets, and the bus where value
+     * sets pass a limit.
+     */
+    public enum Route { AUTO, VALUE_SETS, BUS }
+
     /** @param exposeStates also output every residual coordinate after every stage */
-    public record Options(ScalarLowering.Limits limits, boolean exposeStates) {
-        public static final Options DEFAULT = new Options(ScalarLowering.Limits.DEFAULT, false);
+    public record Options(ScalarLowering.Limits limits, boolean exposeStates, Route route) {
+        public static final Options DEFAULT = new Options(ScalarLowering.Limits.DEFAULT, false, Route.AUTO);
+
+        public Options(ScalarLowering.Limits limits, boolean exposeStates) {
+            this(limits, exposeStates, Route.AUTO);
+        }
 
         public Options withStates() {
-            return new Options(limits, true);
+            return new Options(limits, true, route);
+        }
+
+        public Options withRoute(Route r) {
+            return new Options(limits, exposeStates, r);
         }
     }
 
@@ -87,10 +104,35 @@ public final class TransformerLowering {
         if (n < 1 || n > model.config().maxSeqLen()) {
             throw new IllegalArgumentException("n = " + n + " is outside 1.." + model.config().maxSeqLen() + " (max_seq_len of " + model.name() + ")");
         }
+        if (options.route() == Route.BUS) return BusLowering.compile(model, n, options);
+        if (options.route() == Route.AUTO) {
+            try {
+                return valueSets(model, n, options);
+            } catch (LoweringLimitException e) {
+                if (e.kind() == LoweringLimitException.Kind.CIRCUIT) throw e;
+                // value sets too large for one-hot scalars (arbitrary weights): the arithmetic route
+                try {
+                    return BusLowering.compile(model, n, options);
+                } catch (LoweringLimitException busFailed) {
+                    throw busFailed.after("value sets: " + e.getMessage() + "; the arithmetic route: ");
+                }
+            }
+        }
+        return valueSets(model, n, options);
+    }
+
+    private static CompiledModel valueSets(Transformer model, int n, Options options) {
         long start = System.nanoTime();
         long allocated = allocatedBytes();
         TransformerLowering l = new TransformerLowering(model, n, options);
-        CompiledModel.Layout layout = l.run();
+        CompiledModel.Layout layout;
+        try {
+            layout = l.run();
+        } catch (OutOfMemoryError e) {
+            String component = l.s.currentComponent();
+            l = null; // the builder is garbage from here on: room for the message
+            throw LoweringLimitException.memory(component);
+        }
         Circuit circuit = l.b.build();
         long millis = (System.nanoTime() - start) / 1_000_000;
         allocated = allocatedBytes() - allocated;
@@ -100,7 +142,7 @@ public final class TransformerLowering {
     // ---------------------------------------------------------------- statistics
 
     /** Bytes this thread has allocated so far (HotSpot), or 0 when unavailable. */
-    private static long allocatedBytes() {
+    static long allocatedBytes() {
         if (java.lang.management.ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t) {
             return t.getCurrentThreadAllocatedBytes();
         }

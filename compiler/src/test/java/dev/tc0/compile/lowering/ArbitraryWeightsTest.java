@@ -1,0 +1,104 @@
+package dev.tc0.compile.lowering;
+
+import dev.tc0.compile.transformer.AttentionKind;
+import dev.tc0.compile.transformer.OutputMode;
+import dev.tc0.compile.transformer.PrecisionSpec;
+import dev.tc0.compile.transformer.RandomModels;
+import dev.tc0.compile.transformer.Transformer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Transformers with arbitrary weights (Theorem 1 for every model): random models of the shape
+ * that the value-set route cannot compile (2 layers, 2 heads, d_model 8, key and value size 4,
+ * MLP 8, softmax, p = 8) compile through the arithmetic route, agree bit for bit with the exact
+ * forward pass on random inputs, and keep their depth as n grows.
+ */
+class ArbitraryWeightsTest {
+    /** {@code -Dtc0.lowering.full=true}: n = 16 and 32 too, 10^4 random inputs at every n. */
+    private static final boolean FULL = Boolean.getBoolean("tc0.lowering.full");
+    private static final int RANDOM = FULL ? 10_000 : 2_000;
+    private static final TransformerLowering.Options BUS = TransformerLowering.Options.DEFAULT.withRoute(TransformerLowering.Route.BUS);
+
+    /** The model and its variants: every feature of the forward pass on the arithmetic route. */
+    enum Variant {
+        SOFTMAX_VALUE(RandomModels.Shape.MEDIUM, AttentionKind.SOFTMAX, false, OutputMode.VALUE),
+        NORM_BOS_CAUSAL_ARGMAX(RandomModels.Shape.MEDIUM.withBos().withCausal(List.of(true, false)), AttentionKind.SOFTMAX, true, OutputMode.ARGMAX),
+        CLASSIFIER(RandomModels.Shape.MEDIUM, AttentionKind.SOFTMAX, true, OutputMode.CLASSIFY_LAST),
+        SATURATED(RandomModels.Shape.MEDIUM.withCausal(List.of(false, true)), AttentionKind.SATURATED, false, OutputMode.VALUE);
+
+        final RandomModels.Shape shape;
+        final AttentionKind kind;
+        final boolean layerNorm;
+        final OutputMode mode;
+
+        Variant(RandomModels.Shape shape, AttentionKind kind, boolean layerNorm, OutputMode mode) {
+            this.shape = shape;
+            this.kind = kind;
+            this.layerNorm = layerNorm;
+            this.mode = mode;
+        }
+
+        Transformer model(int p) {
+            return RandomModels.random(7 + ordinal(), shape, PrecisionSpec.bits(p), kind, layerNorm, mode);
+        }
+    }
+
+    @Test
+    void valueSetsGiveUpAndAutoTakesTheArithmeticRoute() {
+        Transformer m = Variant.SOFTMAX_VALUE.model(8);
+        TransformerLowering.Options valueSets = TransformerLowering.Options.DEFAULT.withRoute(TransformerLowering.Route.VALUE_SETS);
+        LoweringLimitException e = assertThrows(LoweringLimitException.class, () -> TransformerLowering.compile(m, 2, valueSets));
+        assertEquals(LoweringLimitException.Kind.VALUE_SET, e.kind(), e.getMessage());
+        CompiledModel auto = TransformerLowering.compile(m, 2);
+        CompiledModel bus = TransformerLowering.compile(m, 2, BUS);
+        assertEquals(bus.circuit().numGates(), auto.circuit().numGates());
+        assertEquals(16, Verification.check(auto, Verification.inputs(m.config(), 2, 4096, 0, 1)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void randomModelsAgreeWithTheReference(Variant v) throws IOException {
+        Transformer m = v.model(8);
+        int depth = -1;
+        for (int n : FULL ? new int[] {1, 2, 4, 8, 16, 32} : new int[] {1, 2, 4, 8}) {
+            CompiledModel cm = TransformerLowering.compile(m, n, BUS);
+            List<int[]> words = Verification.inputs(m.config(), n, 4096, RANDOM, 1000L + n);
+            assertEquals(words.size(), Verification.check(cm, words), "no input may be ambiguous on the arithmetic route");
+            report(v + " " + cm.summary() + ", " + words.size() + " inputs agree");
+            if (n >= 8) {
+                if (depth >= 0) assertEquals(depth, cm.circuit().depth(), "depth at n = " + n);
+                depth = cm.circuit().depth();
+            }
+        }
+    }
+
+    /** The paper's p = O(log n): a wider precision compiles too and still agrees. */
+    @Test
+    void sixteenBitsCompile() throws IOException {
+        Transformer m = Variant.SOFTMAX_VALUE.model(16);
+        for (int n : FULL ? new int[] {2, 8, 16} : new int[] {2}) {
+            CompiledModel cm = TransformerLowering.compile(m, n, BUS);
+            List<int[]> words = Verification.inputs(m.config(), n, 4096, FULL ? RANDOM : 500, 2000L + n);
+            assertEquals(words.size(), Verification.check(cm, words));
+            report("p=16 " + cm.summary());
+        }
+    }
+
+    private static void report(String line) throws IOException {
+        System.out.println(line);
+        Path file = Path.of("target", "arbitrary-weights-report.txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+}
