@@ -24,15 +24,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The arithmetic route of Theorem 1: every scalar of the forward pass travels as its p-bit code
- * (a {@link PBus}) and every operation is a constant-depth arithmetic gadget of {@link PArith}, in
- * exactly the order of {@code ForwardPass} (src/docs/transformer.md). Nothing here enumerates
- * value sets of tuples, so a model with arbitrary weights compiles to a circuit whose size grows
- * like n^2 per head and layer (the scores, weights and weighted values of every pair of
- * positions) and whose depth does not depend on n.
+ * The arithmetic route of Theorem 1: every scalar of the forward pass is a {@link BusScalar} (its
+ * p-bit code, a {@link PBus}, and while it has few values its minterms too), and every operation
+ * is an exact construction chosen by {@link BusArithmetic}: a table or a constant-depth gadget of
+ * {@code dev.tc0.compile.arith}, in exactly the order of {@code ForwardPass}
+ * (src/docs/transformer.md). Nothing here enumerates the values of tuples, so a model with
+ * arbitrary weights compiles to a circuit whose size grows like n^2 per head and layer (the
+ * scores, weights and weighted values of every pair of positions) and whose depth does not
+ * depend on n.
  *
- * <p>Functions of one scalar (exp, the layer-norm factor) are Lemma 1 over the bus: a one-hot over
- * the codes the bus can carry, then a table. Saturated attention compares every score of a row
+ * <p>Functions of one scalar (exp, the layer-norm factor) are Lemma 1: a table on the scalar's
+ * minterms, decoded from its bus when needed. Saturated attention compares every score of a row
  * with every other one; arg-max outputs likewise.
  *
  * <p>The value-set route ({@link TransformerLowering}) is much smaller where value sets are
