@@ -61,7 +61,7 @@ public final class Products {
         int cases = mHi - mLo + 1;
         int[][] lead = new int[cases][];
         long[] position = new long[cases];
-        int[][] yTerms = new int[keep][cases];
+        int[][][] yTerms = new int[keep][cases][];
         long base = 1L << (q - 2), end = 1L << (q - 1);
         for (int c = 0; c < cases; c++) {
             int m = mLo + c;
@@ -71,12 +71,10 @@ public final class Products {
             for (long v = base + 1; v < end; v++) {
                 atLeast[(int) (v - base - 1)] = Affine.ofBits(a, 1L << (shiftTop - m)).plusBits(d, -v).atLeast(b, 0);
             }
-            for (int i = 0; i < keep; i++) yTerms[i][c] = b.and(lead[c][0], lead[c][1], bitOfCount(b, atLeast, base, i));
+            for (int i = 0; i < keep; i++) yTerms[i][c] = new int[] {lead[c][0], lead[c][1], bitOfCount(b, atLeast, base, i)};
         }
-        int[] mantissa = new int[keep];
-        for (int i = 0; i < keep; i++) mantissa[i] = b.or(yTerms[i]);
         Affine shift = Affine.ofBits(x.exp(), 1).plusBits(y.exp(), -1).plus(prec.iMax());
-        Normalize.Magnitude r = Normalize.ofLeading(b, prec, lead, position, ge[0], mantissa, shift);
+        Normalize.Magnitude r = Normalize.ofLeading(b, prec, lead, position, ge[0], yTerms, shift);
         int byZero = CircuitBuilder.not(y.nonzero(b));
         int xNonzero = x.nonzero(b);
         int saturate = b.and(byZero, xNonzero);
