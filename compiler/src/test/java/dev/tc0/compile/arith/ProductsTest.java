@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -105,9 +104,5 @@ class ProductsTest {
 
     static void assertRangeHolds(Precision prec, PRange range, PFloat value) {
         if (!range.contains(prec, value)) throw new AssertionError(value + " is outside the declared range " + range);
-    }
-
-    static <T> Function<T, T> identity() {
-        return x -> x;
     }
 }
