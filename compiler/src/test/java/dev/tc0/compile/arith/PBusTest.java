@@ -76,7 +76,9 @@ class PBusTest {
             SplittableRandom rnd = new SplittableRandom(p);
             for (int i = 0; i < 5000; i++) inRange.add(new PFloat[] {Operands.random(prec, range, rnd)});
             BigDecimal scale = new BigDecimal("0.75");
-            BusHarness.ofBus(prec, List.of(range), (b, in) -> Unary.apply(b, in.get(0), x -> RealFunctions.exp(prec, x, scale), range.values(prec)))
+            BusHarness.ofBus(prec, List.of(range), (b, in) -> p == 8
+                            ? Unary.apply(b, in.get(0), x -> RealFunctions.exp(prec, x, scale))
+                            : Unary.apply(b, in.get(0), x -> RealFunctions.exp(prec, x, scale), range.values(prec)))
                     .check(inRange, x -> RealFunctions.exp(prec, x[0], scale));
         }
     }
