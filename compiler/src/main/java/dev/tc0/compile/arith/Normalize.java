@@ -5,6 +5,10 @@ import dev.tc0.circuit.Literal;
 import dev.tc0.compile.gadget.Bits;
 import dev.tc0.compile.number.Precision;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * f_p of {@code floor(P · 2^F)} for a nonnegative integer P given by its bits and an integer shift
  * F given as an {@link Affine} expression: the truncation step shared by ⊗ (P the mantissa
@@ -38,14 +42,14 @@ final class Normalize {
             position[l] = l;
         }
         Position j = shift.isConstant() ? new ConstantShift(b, above, lead, shift.min()) : new VariableShift(b, lead, position, shift);
-        int[] y = new int[keep], small = new int[keep];
+        int[][][] y = new int[keep][][], small = new int[keep][][];
         for (int i = 0; i < keep; i++) {
-            int[] terms = new int[w];
+            List<int[]> terms = new ArrayList<>();
             for (int l = 0; l < w; l++) {
                 int src = l - (q - 2) + i;
-                terms[l] = src >= 0 && src < w ? b.and(lead[l][0], lead[l][1], p[src]) : Literal.FALSE;
+                if (src >= 0 && src < w) terms.add(new int[] {lead[l][0], lead[l][1], p[src]});
             }
-            y[i] = b.or(terms);
+            y[i] = terms.toArray(int[][]::new);
             small[i] = shifted(b, p, shift, i, q - 2);
         }
         return finish(b, prec, above[0], j, y, small);
@@ -55,47 +59,71 @@ final class Normalize {
      * f_p of a real r &gt; 0 given by its leading bit and its mantissa: exactly one of {@code lead}
      * (each an AND of literals) holds when r is nonzero, at position λ = {@code position[l]} + F
      * (j = floor(log2 r)), and {@code y} = floor(r / 2^(j - (q-2))), the q - 1 bits from the leading
-     * one down. The E = 0 case needs floor(r) = floor(y / 2^(q-2-j)): y shifted right.
+     * one down, bit i the OR of the ANDs {@code y[i][..]}. The E = 0 case needs
+     * floor(r) = floor(y / 2^(q-2-j)): y shifted right.
      */
-    static Magnitude ofLeading(CircuitBuilder b, Precision prec, int[][] lead, long[] position, int nz, int[] y, Affine shift) {
+    static Magnitude ofLeading(CircuitBuilder b, Precision prec, int[][] lead, long[] position, int nz, int[][][] y, Affine shift) {
         int q = prec.q(), keep = q - 1;
         Position j = new VariableShift(b, lead, position, shift);
-        int[] small = new int[keep];
+        int[] yBits = new int[keep];
         for (int i = 0; i < keep; i++) {
-            int[] terms = new int[keep - i];
-            for (int s = 0; i + s < keep; s++) terms[s] = b.and(j.equalTo(q - 2 - s), y[i + s]);
-            small[i] = b.or(terms);
+            int[] ands = new int[y[i].length];
+            for (int t = 0; t < ands.length; t++) ands[t] = b.and(y[i][t]);
+            yBits[i] = b.or(ands);
+        }
+        int[][][] small = new int[keep][][];
+        for (int i = 0; i < keep; i++) {
+            small[i] = new int[keep - i][];
+            for (int s = 0; i + s < keep; s++) small[i][s] = new int[] {j.equalTo(q - 2 - s), yBits[i + s]};
         }
         return finish(b, prec, nz, j, y, small);
     }
 
-    /** The four cases of j, given the normal mantissa y and the E = 0 mantissa. */
-    private static Magnitude finish(CircuitBuilder b, Precision prec, int nz, Position j, int[] y, int[] smallMag) {
+    /**
+     * The four cases of j. Each mantissa bit is one OR of ANDs: the case's flags join the literals
+     * of every term (AND(nz, [j &gt;= q-1], ¬[j &gt;= sat], term)), so the cases cost no extra level.
+     */
+    private static Magnitude finish(CircuitBuilder b, Precision prec, int nz, Position j, int[][][] y, int[][][] smallTerms) {
         int q = prec.q(), keep = q - 1;
         long satPos = 2L * prec.iMax() + q - 1; // j >= satPos means E = j - (q-2) > 2 I^max
         int geZero = j.atLeast(0), geNormal = j.atLeast(keep), geSat = j.atLeast(satPos);
-        int normal = b.and(nz, geNormal, CircuitBuilder.not(geSat));
-        int small = b.and(nz, geZero, CircuitBuilder.not(geNormal));
+        int[] normal = {nz, geNormal, CircuitBuilder.not(geSat)};
+        int[] small = {nz, geZero, CircuitBuilder.not(geNormal)};
         int sat = b.and(nz, geSat);
-        int[] eNormal = j.bitsMinus(q - 2, q);
+        int[][][] eNormal = j.bitsMinus(q - 2, q);
         int[] mag = new int[keep], exp = new int[q];
-        for (int i = 0; i < keep; i++) mag[i] = b.or(b.and(normal, y[i]), b.and(small, smallMag[i]), sat);
+        for (int i = 0; i < keep; i++) {
+            List<Integer> ors = new ArrayList<>();
+            for (int[] term : y[i]) ors.add(b.and(concat(normal, term)));
+            for (int[] term : smallTerms[i]) ors.add(b.and(concat(small, term)));
+            ors.add(sat);
+            mag[i] = b.or(ors.stream().mapToInt(Integer::intValue).toArray());
+        }
         long top = 2L * prec.iMax();
         for (int k = 0; k < q; k++) {
-            exp[k] = b.or(b.and(normal, eNormal[k]), ((top >>> k) & 1) != 0 ? sat : Literal.FALSE);
+            List<Integer> ors = new ArrayList<>();
+            for (int[] term : eNormal[k]) ors.add(b.and(concat(normal, term)));
+            ors.add(((top >>> k) & 1) != 0 ? sat : Literal.FALSE);
+            exp[k] = b.or(ors.stream().mapToInt(Integer::intValue).toArray());
         }
         return new Magnitude(mag, exp, b.and(nz, geZero));
     }
 
-    /** Bit i of floor(P·2^F), for the values f <= maxShift of F: OR_f AND([F = f], P_{i-f}). */
-    private static int shifted(CircuitBuilder b, int[] p, Affine shift, int i, long maxShift) {
+    private static int[] concat(int[] a, int[] c) {
+        int[] r = Arrays.copyOf(a, a.length + c.length);
+        System.arraycopy(c, 0, r, a.length, c.length);
+        return r;
+    }
+
+    /** The terms of bit i of floor(P·2^F), for the values f &lt;= maxShift of F: AND([F = f], P_{i-f}). */
+    private static int[][] shifted(CircuitBuilder b, int[] p, Affine shift, int i, long maxShift) {
         long lo = shift.min(), hi = Math.min(shift.max(), maxShift);
-        int[] terms = new int[(int) Math.max(0, hi - lo + 1)];
+        List<int[]> terms = new ArrayList<>();
         for (long f = lo; f <= hi; f++) {
             long src = i - f;
-            terms[(int) (f - lo)] = src >= 0 && src < p.length ? b.and(shift.equalTo(b, f), p[(int) src]) : Literal.FALSE;
+            if (src >= 0 && src < p.length) terms.add(new int[] {shift.equalTo(b, f), p[(int) src]});
         }
-        return b.or(terms);
+        return terms.toArray(int[][]::new);
     }
 
     /** The leading grid bit j = λ + F of floor(P·2^F): comparisons with constants and the bits of j - c. */
@@ -104,7 +132,8 @@ final class Normalize {
 
         int equalTo(long c);
 
-        int[] bitsMinus(long c, int width);
+        /** Bits of j - c modulo 2^width, each as the OR of the ANDs of its terms. */
+        int[][][] bitsMinus(long c, int width);
     }
 
     /**
@@ -122,15 +151,15 @@ final class Normalize {
             return b.and(atLeast(c), CircuitBuilder.not(atLeast(c + 1)));
         }
 
-        public int[] bitsMinus(long c, int width) {
-            int[] out = new int[width];
+        public int[][][] bitsMinus(long c, int width) {
+            int[][][] out = new int[width][][];
             for (int k = 0; k < width; k++) {
-                int[] terms = new int[lead.length];
+                List<int[]> terms = new ArrayList<>();
                 for (int l = 0; l < lead.length; l++) {
                     long v = Math.floorMod(l + f - c, 1L << width);
-                    terms[l] = ((v >>> k) & 1) != 0 ? b.and(lead[l]) : Literal.FALSE;
+                    if (((v >>> k) & 1) != 0) terms.add(lead[l]);
                 }
-                out[k] = b.or(terms);
+                out[k] = terms.toArray(int[][]::new);
             }
             return out;
         }
@@ -164,8 +193,11 @@ final class Normalize {
             return j.equalTo(b, c);
         }
 
-        public int[] bitsMinus(long c, int width) {
-            return j.plus(-c).bits(b, width);
+        public int[][][] bitsMinus(long c, int width) {
+            int[] bits = j.plus(-c).bits(b, width);
+            int[][][] out = new int[width][][];
+            for (int k = 0; k < width; k++) out[k] = new int[][] {{bits[k]}};
+            return out;
         }
     }
 }

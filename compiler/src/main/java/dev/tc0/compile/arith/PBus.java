@@ -28,7 +28,11 @@ import java.util.List;
  */
 public record PBus(Precision prec, int sign, int[] mag, int[] exp, PRange range) {
 
+    /** The largest precision the gadgets support: their weighted gates stay below 2^45 up to here. */
+    public static final int MAX_P = 32;
+
     public PBus {
+        if (prec.p() > MAX_P) throw new IllegalArgumentException("buses support p up to " + MAX_P + ", got p = " + prec.p());
         if (mag.length != prec.q() - 1 || exp.length != prec.q()) {
             throw new IllegalArgumentException("a " + prec.p() + "-precision bus has " + (prec.q() - 1) + " magnitude and " + prec.q() + " exponent bits");
         }

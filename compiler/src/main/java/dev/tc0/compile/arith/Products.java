@@ -61,7 +61,7 @@ public final class Products {
         int cases = mHi - mLo + 1;
         int[][] lead = new int[cases][];
         long[] position = new long[cases];
-        int[][] yTerms = new int[keep][cases];
+        int[][][] yTerms = new int[keep][cases][];
         long base = 1L << (q - 2), end = 1L << (q - 1);
         for (int c = 0; c < cases; c++) {
             int m = mLo + c;
@@ -71,12 +71,10 @@ public final class Products {
             for (long v = base + 1; v < end; v++) {
                 atLeast[(int) (v - base - 1)] = Affine.ofBits(a, 1L << (shiftTop - m)).plusBits(d, -v).atLeast(b, 0);
             }
-            for (int i = 0; i < keep; i++) yTerms[i][c] = b.and(lead[c][0], lead[c][1], bitOfCount(b, atLeast, base, i));
+            for (int i = 0; i < keep; i++) yTerms[i][c] = new int[] {lead[c][0], lead[c][1], bitOfCount(b, atLeast, base, i)};
         }
-        int[] mantissa = new int[keep];
-        for (int i = 0; i < keep; i++) mantissa[i] = b.or(yTerms[i]);
         Affine shift = Affine.ofBits(x.exp(), 1).plusBits(y.exp(), -1).plus(prec.iMax());
-        Normalize.Magnitude r = Normalize.ofLeading(b, prec, lead, position, ge[0], mantissa, shift);
+        Normalize.Magnitude r = Normalize.ofLeading(b, prec, lead, position, ge[0], yTerms, shift);
         int byZero = CircuitBuilder.not(y.nonzero(b));
         int xNonzero = x.nonzero(b);
         int saturate = b.and(byZero, xNonzero);
@@ -87,10 +85,7 @@ public final class Products {
             exp[i] = b.or(b.and(CircuitBuilder.not(byZero), r.exp()[i]), ((top >>> i) & 1) != 0 ? saturate : Literal.FALSE);
         }
         int sign = b.or(b.and(CircuitBuilder.not(byZero), Gates.xor(b, x.sign(), y.sign()), r.nonzero()), b.and(byZero, x.sign()));
-        PRange ra = x.range(), rb = y.range();
-        boolean keepsSign = rb.positive() || rb.zero();
-        PRange range = new PRange(true, ra.positive() && keepsSign || ra.negative() && rb.negative(),
-                ra.negative() && keepsSign || ra.positive() && rb.negative(), 0, 2 * prec.iMax());
+        PRange range = quotientRange(prec, x.range(), y.range());
         return new PBus(prec, sign, mag, exp, range);
     }
 
@@ -140,6 +135,28 @@ public final class Products {
         boolean pos = a.positive() && c.positive() || a.negative() && c.negative();
         boolean neg = a.positive() && c.negative() || a.negative() && c.positive();
         return PRange.ofLeadingBits(prec, a.zero() || c.zero() || jLo < 0, pos, neg, jLo, jHi);
+    }
+
+    /**
+     * The range of a quotient: j = μ + E_a - E_b + I^max with μ = floor(log2(a/d)) bounded by the
+     * mantissas' bit lengths; a divisor that can be zero adds the saturated ±F^max.
+     */
+    static PRange quotientRange(Precision prec, PRange a, PRange d) {
+        if (!a.nonzero()) return PRange.zeroOnly();
+        PRange range = null;
+        if (d.nonzero()) {
+            long aMin = a.minMantissa(prec), dMin = d.minMantissa(prec), max = prec.iMax();
+            long muLo = Bits.bitLength(aMin) - 1 - Bits.bitLength(max), muHi = Bits.bitLength(max) - Bits.bitLength(dMin);
+            long jLo = muLo + a.eLo() - d.eHi() + prec.iMax(), jHi = muHi + a.eHi() - d.eLo() + prec.iMax();
+            boolean divPos = a.positive() && d.positive() || a.negative() && d.negative();
+            boolean divNeg = a.positive() && d.negative() || a.negative() && d.positive();
+            range = PRange.ofLeadingBits(prec, a.zero() || jLo < 0, divPos, divNeg, jLo, jHi);
+        }
+        if (d.zero()) {
+            PRange byZero = new PRange(a.zero(), a.positive(), a.negative(), 2 * prec.iMax(), 2 * prec.iMax());
+            range = range == null ? byZero : range.union(byZero);
+        }
+        return range;
     }
 
     static Precision same(PBus x, PBus y) {

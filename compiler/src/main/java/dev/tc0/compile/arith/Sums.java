@@ -17,8 +17,8 @@ import java.util.List;
  * <p>Each term is aligned by its exponent: column c of its row is
  * {@code OR_v AND([E = v], mag_{c-v})}, split by sign into a positive and a negative row (so rows
  * stay sparse, q - 1 bits wide windows). The positive rows and the negative rows are each
- * compressed by one round of column counts, then Σ pos - Σ neg and its negation are exact
- * two's-complement sums ({@link WideSum#difference}); the sign bit picks |S|, and
+ * compressed by one round of column counts, then Σ pos - Σ neg is one exact two's-complement sum
+ * ({@link WideSum#difference}), |S| its conditional negation ({@link WideSum#absolute}), and
  * {@link Normalize} truncates. Depth is constant in the number of terms.
  */
 public final class Sums {
@@ -51,9 +51,9 @@ public final class Sums {
         int[] abs;
         int sign;
         if (mixed) {
-            int[][] both = WideSum.difference(b, WideSum.compress(b, pos, width), WideSum.compress(b, neg, width), width);
-            sign = both[0][width - 1];
-            abs = java.util.Arrays.copyOf(Gates.mux(b, sign, both[1], both[0]), magWidth);
+            int[] total = WideSum.difference(b, WideSum.compress(b, pos, width), WideSum.compress(b, neg, width), width);
+            sign = total[width - 1];
+            abs = WideSum.absolute(b, total, sign, magWidth);
         } else {
             List<int[]> rows = anyPos ? pos : neg;
             abs = WideSum.sum(b, WideSum.compress(b, rows, magWidth), BigInteger.ZERO, magWidth);
@@ -65,24 +65,56 @@ public final class Sums {
         return new PBus(prec, sign, r.mag(), r.exp(), range);
     }
 
-    /** Adds term t's positive and negative rows (relative to grid position {@code offset}). */
+    /**
+     * Adds term t's positive and negative rows (relative to grid position {@code offset}). One
+     * stage places mag at every E the range allows; for wide ranges two stages are cheaper: mag
+     * shifted by the low half of E's bits (a short row of q - 2 + 2^(q/2) bits), then that row
+     * shifted by 2^(q/2) times the high half, with the sign. Columns outside the grid can only be
+     * reached by exponents outside the range, so they are dropped.
+     */
     private static void align(CircuitBuilder b, Precision prec, PBus t, int offset, int width, List<int[]> pos, List<int[]> neg) {
         PRange r = t.range();
-        int q = prec.q();
-        List<List<Integer>> posCols = columns(width), negCols = columns(width);
-        for (int v = r.eLo(); v <= r.eHi(); v++) {
-            // [E = v] and the sign in one AND
-            int[] match = equalsConstant(t.exp(), v);
-            int dPos = b.and(with(match, r.negative() ? CircuitBuilder.not(t.sign()) : Literal.TRUE));
-            int dNeg = b.and(with(match, r.positive() ? t.sign() : Literal.TRUE));
-            for (int i = 0; i < q - 1; i++) {
-                int col = v + i - offset;
-                if (r.positive()) posCols.get(col).add(b.and(dPos, t.mag(i)));
-                if (r.negative()) negCols.get(col).add(b.and(dNeg, t.mag(i)));
+        int q = prec.q(), lowBits = q / 2, step = 1 << lowBits;
+        int[] exp = t.exp(), mag = t.mag();
+        int values = r.eHi() - r.eLo() + 1, highValues = (r.eHi() >> lowBits) - (r.eLo() >> lowBits) + 1;
+        long oneStage = (long) values * (2 * (q + 1) + 4 * (q - 1));
+        long twoStage = (long) step * (q - 1) * (lowBits + 2) + (long) highValues * (2 * (q - lowBits + 1) + 4 * (q - 2 + step));
+        int[] src = mag;
+        int[] select = exp;
+        int lo = r.eLo(), hi = r.eHi(), scale = 1;
+        if (twoStage < oneStage) {
+            List<List<Integer>> shifted = columns(q - 2 + step);
+            place(b, mag, java.util.Arrays.copyOf(exp, lowBits), 0, step - 1, 1, Literal.TRUE, 0, shifted);
+            src = orColumns(b, shifted);
+            select = java.util.Arrays.copyOfRange(exp, lowBits, q);
+            lo = r.eLo() >> lowBits;
+            hi = r.eHi() >> lowBits;
+            scale = step;
+        }
+        if (r.positive()) {
+            List<List<Integer>> cols = columns(width);
+            place(b, src, select, lo, hi, scale, r.negative() ? CircuitBuilder.not(t.sign()) : Literal.TRUE, offset, cols);
+            pos.add(orColumns(b, cols));
+        }
+        if (r.negative()) {
+            List<List<Integer>> cols = columns(width);
+            place(b, src, select, lo, hi, scale, r.positive() ? t.sign() : Literal.TRUE, offset, cols);
+            neg.add(orColumns(b, cols));
+        }
+    }
+
+    /**
+     * For h in [lo, hi]: d_h = AND([select = h], extra), and AND(d_h, src_c) joins column
+     * h·scale + c - offset (when inside the row).
+     */
+    private static void place(CircuitBuilder b, int[] src, int[] select, int lo, int hi, int scale, int extra, int offset, List<List<Integer>> cols) {
+        for (int h = lo; h <= hi; h++) {
+            int d = b.and(with(equalsConstant(select, h), extra));
+            for (int c = 0; c < src.length; c++) {
+                long col = (long) h * scale + c - offset;
+                if (col >= 0 && col < cols.size() && src[c] != Literal.FALSE) cols.get((int) col).add(b.and(d, src[c]));
             }
         }
-        if (r.positive()) pos.add(orColumns(b, posCols));
-        if (r.negative()) neg.add(orColumns(b, negCols));
     }
 
     /** The literals whose AND is [x = v]. */

@@ -27,12 +27,18 @@ public final class Unary {
 
     /**
      * -x: the magnitude and exponent wires are shared; the sign is ¬sign AND (x != 0), so that -0
-     * stays the canonical zero. One gate, none when the range excludes zero.
+     * stays the canonical zero. Two gates (the OR of the magnitude bits and an AND), none when the
+     * range excludes zero.
      */
     public static PBus negate(CircuitBuilder b, PBus x) {
         PRange r = x.range();
         int sign = r.zero() ? b.and(CircuitBuilder.not(x.sign()), x.nonzero(b)) : CircuitBuilder.not(x.sign());
         return new PBus(x.prec(), sign, x.mag(), x.exp(), new PRange(r.zero(), r.negative(), r.positive(), r.eLo(), r.eHi()));
+    }
+
+    /** f(x) over every value x's range allows ({@link PRange#values}): 2^p candidates at most. */
+    public static PBus apply(CircuitBuilder b, PBus x, UnaryOperator<PFloat> f) {
+        return apply(b, x, f, x.range().values(x.prec()));
     }
 
     /**

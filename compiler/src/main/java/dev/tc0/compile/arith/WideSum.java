@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Exact sums of unsigned numbers on grids too wide for one weighted gate (hundreds of bits at
- * p = 16), in constant depth with weights below 2^{@value #MAX_BLOCK}: column counts
- * ({@link IteratedAddition#columnRound}) turn m numbers into log m, block-save
+ * p = 16), in constant depth with weights below 2^{@value #MAX_BLOCK}: two rounds of column
+ * counts ({@link IteratedAddition#columnRound}) turn m numbers into about log m, block-save
  * ({@link IteratedAddition#blockSave}) into two, and a blocked carry-lookahead adder finishes.
  */
 final class WideSum {
@@ -23,24 +23,50 @@ final class WideSum {
     static final int MAX_BLOCK = 30;
 
     /**
-     * (Σ plus - Σ minus) mod 2^width and its negation mod 2^width, as two bit vectors. Both are
-     * multi-operand sums of nonnegative rows: -x = ¬x + 1 in two's complement, and negating a
-     * literal is free, so Σ plus - Σ minus = Σ plus + Σ ¬minus + |minus|.
+     * (Σ plus - Σ minus) mod 2^width, a sum of nonnegative rows: -x = ¬x + 1 in two's complement,
+     * and negating a literal is free, so Σ plus - Σ minus = Σ plus + Σ ¬minus + |minus|.
      */
-    static int[][] difference(CircuitBuilder b, List<int[]> plus, List<int[]> minus, int width) {
-        return new int[][] {signed(b, plus, minus, width), signed(b, minus, plus, width)};
-    }
-
-    /** m rows to log2(m+1) by one round of column counts (also for m = 2, so that depth does not depend on m). */
-    static List<int[]> compress(CircuitBuilder b, List<int[]> rows, int width) {
-        if (rows.size() < 2) return rows;
-        return List.of(IteratedAddition.columnRound(b, rows.toArray(int[][]::new), width));
-    }
-
-    private static int[] signed(CircuitBuilder b, List<int[]> plus, List<int[]> minus, int width) {
+    static int[] difference(CircuitBuilder b, List<int[]> plus, List<int[]> minus, int width) {
         List<int[]> rows = new ArrayList<>(plus);
         for (int[] row : minus) rows.add(Bits.not(Bits.zeroExtend(row, width)));
         return sum(b, rows, BigInteger.valueOf(minus.size()), width);
+    }
+
+    /**
+     * The low {@code width} bits of |T| for a two's-complement T whose sign literal is given:
+     * -T = ¬(T - 1), and bit j of T - 1 is T_j XOR z_j with z_j = AND(¬T_0 .. ¬T_{j-1}), so
+     * |T|_j = OR(AND(¬sign, T_j), AND(sign, T_j, z_j), AND(sign, ¬T_j, ¬z_j)): three levels above
+     * T, about width^2 / 2 edges, instead of a second sum for -T. z_j is one flat AND so that the
+     * depth is that of T's deepest bit plus three whatever the width (a blocked prefix would be
+     * cheaper but its depth would depend on where the adder's deep blocks fall).
+     */
+    static int[] absolute(CircuitBuilder b, int[] t, int sign, int width) {
+        int[] out = new int[width];
+        for (int j = 0; j < width; j++) {
+            int z = b.and(Bits.not(java.util.Arrays.copyOf(t, j)));
+            out[j] = b.or(b.and(CircuitBuilder.not(sign), t[j]), b.and(sign, t[j], z),
+                    b.and(sign, CircuitBuilder.not(t[j]), CircuitBuilder.not(z)));
+        }
+        return out;
+    }
+
+    /** Rows per column count of the first round: its cost per column is about GROUP · m edges. */
+    static final int GROUP = 8;
+
+    /**
+     * m rows to about log2(m) by two rounds of column counts ({@link IteratedAddition#columnRound}):
+     * first within groups of {@value #GROUP} rows (a count of n literals costs about n^2 edges, so
+     * groups keep it near 8 per literal instead of m), then over all the groups' count rows. Both
+     * rounds are built for every m &gt;= 2, so that the depth does not depend on m.
+     */
+    static List<int[]> compress(CircuitBuilder b, List<int[]> rows, int width) {
+        if (rows.size() < 2) return rows;
+        List<int[]> counts = new ArrayList<>();
+        for (int g = 0; g < rows.size(); g += GROUP) {
+            List<int[]> group = rows.subList(g, Math.min(rows.size(), g + GROUP));
+            counts.addAll(List.of(IteratedAddition.columnRound(b, group.toArray(int[][]::new), width)));
+        }
+        return List.of(IteratedAddition.columnRound(b, counts.toArray(int[][]::new), width));
     }
 
     /** Bits 0 .. width-1 of (Σ rows + constant) mod 2^width; constant bits in rows fold into one row. */

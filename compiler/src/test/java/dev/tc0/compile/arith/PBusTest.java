@@ -65,15 +65,21 @@ class PBusTest {
 
     @Test
     void functionsOfOneScalarByTable() {
-        for (int p : new int[] {4, 8, 12}) {
+        for (int p : new int[] {4, 8, 12, 16}) {
             Precision prec = Precision.of(p);
-            List<PFloat> all = Operands.all(prec);
             List<PFloat[]> rows = singles(prec);
-            BigDecimal scale = new BigDecimal("0.75");
-            BusHarness.ofBus(prec, List.of(PRange.full(prec)), (b, in) -> Unary.apply(b, in.get(0), x -> RealFunctions.exp(prec, x, scale), all))
-                    .check(rows, x -> RealFunctions.exp(prec, x[0], scale));
             BusHarness.ofBus(prec, List.of(PRange.full(prec)), (b, in) -> Unary.relu(b, in.get(0))).check(rows, x -> PMath.relu(prec, x[0]));
             BusHarness.ofBus(prec, List.of(PRange.full(prec)), (b, in) -> Unary.negate(b, in.get(0))).check(rows, x -> x[0].negate());
+            // Lemma 1 over the values the range allows: every value at p <= 12, an exponent window at p = 16
+            PRange range = p <= 12 ? PRange.full(prec) : new PRange(true, true, true, prec.iMax() - 6, prec.iMax() + 2);
+            List<PFloat[]> inRange = new ArrayList<>();
+            SplittableRandom rnd = new SplittableRandom(p);
+            for (int i = 0; i < 5000; i++) inRange.add(new PFloat[] {Operands.random(prec, range, rnd)});
+            BigDecimal scale = new BigDecimal("0.75");
+            BusHarness.ofBus(prec, List.of(range), (b, in) -> p == 8
+                            ? Unary.apply(b, in.get(0), x -> RealFunctions.exp(prec, x, scale))
+                            : Unary.apply(b, in.get(0), x -> RealFunctions.exp(prec, x, scale), range.values(prec)))
+                    .check(inRange, x -> RealFunctions.exp(prec, x[0], scale));
         }
     }
 

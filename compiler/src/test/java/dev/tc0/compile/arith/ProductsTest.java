@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProductsTest {
     private static List<PFloat[]> allPairs(Precision prec) {
@@ -53,17 +53,30 @@ class ProductsTest {
     }
 
     @Test
-    void multiplyInNarrowRanges() {
+    void productsAndQuotientsInNarrowRangesStayInsideTheirRanges() {
         Precision prec = Precision.of(12);
         SplittableRandom rnd = new SplittableRandom(5);
-        PRange a = new PRange(false, true, false, 20, 24), c = new PRange(true, true, true, 0, 9);
-        List<PFloat[]> rows = new ArrayList<>();
-        for (int i = 0; i < 5000; i++) rows.add(new PFloat[] {Operands.random(prec, a, rnd), Operands.random(prec, c, rnd)});
-        BusHarness.ofBus(prec, List.of(a, c), (b, in) -> {
-            PBus r = Products.multiply(b, in.get(0), in.get(1));
-            for (PFloat[] x : rows) assertRangeHolds(prec, r.range(), PMath.multiply(prec, x[0], x[1]));
-            return r;
-        }).check(rows, x -> PMath.multiply(prec, x[0], x[1]));
+        PRange[][] pairs = {
+            {new PRange(false, true, false, 20, 24), new PRange(true, true, true, 0, 9)},
+            {new PRange(true, false, true, 3, 5), new PRange(false, true, false, 28, 30)},
+            {PRange.full(prec), new PRange(false, false, true, 14, 16)},
+        };
+        for (PRange[] pair : pairs) {
+            List<PFloat[]> rows = new ArrayList<>();
+            for (int i = 0; i < 5000; i++) rows.add(new PFloat[] {Operands.random(prec, pair[0], rnd), Operands.random(prec, pair[1], rnd)});
+            BusHarness.ofBus(prec, List.of(pair), (b, in) -> {
+                PBus r = Products.multiply(b, in.get(0), in.get(1));
+                for (PFloat[] x : rows) assertRangeHolds(prec, r.range(), PMath.multiply(prec, x[0], x[1]));
+                return r;
+            }).check(rows, x -> PMath.multiply(prec, x[0], x[1]));
+            BusHarness.ofBus(prec, List.of(pair), (b, in) -> {
+                PBus r = Products.divide(b, in.get(0), in.get(1));
+                for (PFloat[] x : rows) assertRangeHolds(prec, r.range(), PMath.divide(prec, x[0], x[1]));
+                assertTrue(pair[1].zero() || r.range().eHi() < 2 * prec.iMax() || pair[0].eHi() == 2 * prec.iMax(),
+                        "a quotient without division by zero keeps a narrow range: " + r.range());
+                return r;
+            }).check(rows, x -> PMath.divide(prec, x[0], x[1]));
+        }
     }
 
     @Test
@@ -105,9 +118,5 @@ class ProductsTest {
 
     static void assertRangeHolds(Precision prec, PRange range, PFloat value) {
         if (!range.contains(prec, value)) throw new AssertionError(value + " is outside the declared range " + range);
-    }
-
-    static <T> Function<T, T> identity() {
-        return x -> x;
     }
 }
