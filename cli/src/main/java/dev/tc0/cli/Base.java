@@ -53,9 +53,8 @@ abstract class Base {
         }
     }
 
-    /** Writes a circuit (the formats write through a temporary file and rename it). */
+    /** Writes a circuit (one {@code AtomicOutput}: complete or not at all). */
     static void saveCircuit(Circuit c, Path file) {
-        OutputFiles.register(file);
         try {
             Formats.write(c, file);
         } catch (CircuitFormatException e) {

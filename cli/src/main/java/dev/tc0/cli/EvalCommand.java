@@ -15,6 +15,7 @@ import dev.tc0.eval.RandomSource;
 import dev.tc0.eval.RowSource;
 import dev.tc0.eval.RowSink;
 import dev.tc0.eval.Warmup;
+import dev.tc0.io.AtomicOutput;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +27,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -208,7 +208,6 @@ final class EvalCommand extends Base implements Callable<Integer> {
         OutputSink s;
         if (fmt == Format.planes) {
             if (c.numOutputs() == 0) throw new UserException(out + ": the circuit has no outputs to write as planes");
-            OutputFiles.register(out);
             s = new PlaneFileSink(out, c.numOutputs(), count);
         } else {
             s = new Sinks.RowFileSink(out, c.numOutputs());
@@ -218,17 +217,9 @@ final class EvalCommand extends Base implements Callable<Integer> {
     }
 
     private void writeBitmap(AcceptedSink s, Path file) throws IOException {
-        Path tmp = OutputFiles.temp(file);
-        try {
-            var bitmap = s.accepted();
-            bitmap.runOptimize();
-            try (DataOutputStream d = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                bitmap.serialize(d);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        var bitmap = s.accepted();
+        bitmap.runOptimize();
+        AtomicOutput.write(file, out -> bitmap.serialize(new DataOutputStream(out)));
     }
 
     private void summary(Circuit c, Engine.Report r, long totalNanos) {
