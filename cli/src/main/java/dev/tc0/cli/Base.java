@@ -24,9 +24,7 @@ abstract class Base {
 
     /** Standard output as bytes: the process's own stream, or one that writes into {@link #out()}. */
     OutputStream stdoutBytes() {
-        if (Main.systemStreams) return new java.io.FilterOutputStream(System.out) {
-            @Override public void close() throws IOException { flush(); }
-        };
+        if (Main.systemStreams) return StandardStreams.stdout();
         PrintWriter w = out();
         return new OutputStream() {
             @Override public void write(int b) { w.write(b & 0xff); }

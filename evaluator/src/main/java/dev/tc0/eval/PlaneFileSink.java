@@ -21,12 +21,11 @@ public final class PlaneFileSink implements OutputSink {
         if (count < 0) throw new IOException(file + ": plane output needs a known pattern count");
         this.outputs = outputs;
         this.wordsPerPlane = (count + 63) >>> 6;
-        this.file = AtomicOutput.open(file);
-        if (!this.file.seekable()) {
-            this.file.close();
+        if (!AtomicOutput.seekable(file)) {
             throw new IOException(file + ": planes are written out of order and need a file that can seek, not a pipe"
                     + " (write rows instead: --output-format rows)");
         }
+        this.file = AtomicOutput.open(file);
     }
 
     @Override

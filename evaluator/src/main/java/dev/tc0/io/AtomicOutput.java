@@ -56,7 +56,6 @@ public final class AtomicOutput implements Closeable {
     private final Path dest;            // where the bytes end up: the target or its link's final target
     private final Path tmp;             // null when written through
     private final boolean copyInto;     // hard-linked: copy the temporary into dest's inode at commit
-    private final boolean seekable;
     private final FileChannel channel;
     private final BufferedOutputStream stream;
     private boolean committed, closed;
@@ -68,7 +67,6 @@ public final class AtomicOutput implements Closeable {
         int type = attrs == null ? S_IFREG : (Integer) attrs.get("mode") & S_IFMT;
         if (attrs != null && type == S_IFDIR) throw failure("is a directory");
         boolean special = attrs != null && type != S_IFREG;
-        this.seekable = !(type == S_IFIFO || type == S_IFSOCK);
         this.copyInto = attrs != null && !special && (Integer) attrs.get("nlink") > 1;
         try {
             if (special) {
@@ -112,8 +110,16 @@ public final class AtomicOutput implements Closeable {
     /** The path the user named. */
     public Path path() { return target; }
 
-    /** False for a FIFO or socket: positional writes ({@link #write(ByteBuffer, long)}) need a file that can seek. */
-    public boolean seekable() { return seekable; }
+    /**
+     * False when {@code target} is (a link to) a FIFO or socket: positional writes
+     * ({@link #write(ByteBuffer, long)}) need a file that can seek. Ask before {@link #open}, which
+     * waits for a FIFO's reader.
+     */
+    public static boolean seekable(Path target) throws IOException {
+        Map<String, Object> attrs = unixAttributes(finalTarget(target));
+        int type = attrs == null ? S_IFREG : (Integer) attrs.get("mode") & S_IFMT;
+        return type != S_IFIFO && type != S_IFSOCK;
+    }
 
     /** A 64 KiB-buffered stream into the output; its {@code close} only flushes. Errors name {@link #path}. */
     public OutputStream stream() { return stream; }
