@@ -58,7 +58,8 @@ abstract class Base {
         } catch (CircuitFormatException e) {
             throw new UserException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new UserException(file + ": cannot write: " + Main.message(e), e);
+            String why = Main.message(e), named = file + ": ";     // AtomicOutput's messages name the file already
+            throw new UserException(file + ": cannot write: " + (why.startsWith(named) ? why.substring(named.length()) : why), e);
         }
     }
 

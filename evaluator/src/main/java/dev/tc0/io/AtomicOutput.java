@@ -80,7 +80,11 @@ public final class AtomicOutput implements Closeable {
                 if (attrs != null && !copyInto) keepModeAndOwner(attrs);
             }
         } catch (IOException e) {
-            discard();
+            try {
+                discard();
+            } catch (IOException ignored) {
+                // the failure to report is the first one
+            }
             throw named(e);
         }
         this.stream = new BufferedOutputStream(new NamedStream(), 1 << 16) {
