@@ -65,7 +65,11 @@ class OutputsProcessTest {
     }
 
     private static int exit(Process p) throws InterruptedException {
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "tc0 did not finish");
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {             // never leave a run behind a failed test
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            fail("tc0 did not finish in 60 s");
+        }
         return p.exitValue();
     }
 
