@@ -24,9 +24,7 @@ abstract class Base {
 
     /** Standard output as bytes: the process's own stream, or one that writes into {@link #out()}. */
     OutputStream stdoutBytes() {
-        if (Main.systemStreams) return new java.io.FilterOutputStream(System.out) {
-            @Override public void close() throws IOException { flush(); }
-        };
+        if (Main.systemStreams) return StandardStreams.stdout();
         PrintWriter w = out();
         return new OutputStream() {
             @Override public void write(int b) { w.write(b & 0xff); }
@@ -53,15 +51,15 @@ abstract class Base {
         }
     }
 
-    /** Writes a circuit (the formats write through a temporary file and rename it). */
+    /** Writes a circuit (one {@code AtomicOutput}: complete or not at all). */
     static void saveCircuit(Circuit c, Path file) {
-        OutputFiles.register(file);
         try {
             Formats.write(c, file);
         } catch (CircuitFormatException e) {
             throw new UserException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new UserException(file + ": cannot write: " + Main.message(e), e);
+            String why = Main.message(e), named = file + ": ";     // AtomicOutput's messages name the file already
+            throw new UserException(file + ": cannot write: " + (why.startsWith(named) ? why.substring(named.length()) : why), e);
         }
     }
 

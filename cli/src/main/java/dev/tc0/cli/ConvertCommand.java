@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = "Convert a circuit between formats, chosen by each file's extension: AIGER (aag, aig), BLIF, "
                 + "ISCAS bench, tc0 binary, the paper's prefix form (prefix), and Verilog (v, write only). The output "
-                + "is written under a temporary name and renamed.")
+                + "is written whole or not at all (a temporary beside it, renamed; a device is written through).")
 final class ConvertCommand extends Base implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "Circuit to read.")
     Path in;

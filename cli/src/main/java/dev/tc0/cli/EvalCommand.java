@@ -15,6 +15,7 @@ import dev.tc0.eval.RandomSource;
 import dev.tc0.eval.RowSource;
 import dev.tc0.eval.RowSink;
 import dev.tc0.eval.Warmup;
+import dev.tc0.io.AtomicOutput;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +27,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -100,6 +100,7 @@ final class EvalCommand extends Base implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
+        refuseOverwritingInputs();
         Engine.Options opts = options(threads, engine, kernels, tileWords);
         Thread warmup = Warmup.start(opts.kernels());   // compiles the kernels while the circuit loads
         Circuit c = loadCircuit(circuitFile);
@@ -108,6 +109,11 @@ final class EvalCommand extends Base implements Callable<Integer> {
             InputSource in = source(c, toClose);
             long count = in.count();
             if (count < 0 && out != null && format(out, outputFormat) == Format.planes && !isDash(out)) {
+                if (isDash(inputs.file)) {
+                    throw new UserException("--out " + out + ": a planes file needs the pattern count before the first"
+                            + " row, which rows on standard input cannot give; read them from a file, or write rows"
+                            + " (--output-format rows)");
+                }
                 count = countRows(inputs.file);       // planes output needs the count up front
             }
             List<OutputSink> sinks = new ArrayList<>();
@@ -149,6 +155,39 @@ final class EvalCommand extends Base implements Callable<Integer> {
         }
     }
 
+    /** An output that is also an input (or the other output) would be replaced by the run: refused up front. */
+    private void refuseOverwritingInputs() {
+        if (out != null && !isDash(out)) {
+            if (inputs.file != null && !isDash(inputs.file)) refuseSame("--out", out, "--inputs", inputs.file);
+            refuseSame("--out", out, "the circuit file", circuitFile);
+            if (accepted != null) refuseSame("--out", out, "--accepted", accepted);
+        }
+        if (accepted != null) {
+            if (inputs.file != null && !isDash(inputs.file)) refuseSame("--accepted", accepted, "--inputs", inputs.file);
+            refuseSame("--accepted", accepted, "the circuit file", circuitFile);
+        }
+    }
+
+    static void refuseSame(String option, Path output, String what, Path input) {
+        if (sameFile(output, input)) {
+            throw new UserException(option + " " + output + " is " + what + " (" + input + "); choose another output file");
+        }
+    }
+
+    /**
+     * The same regular file, through links and other spellings (or the same path not there yet). A
+     * device such as /dev/null is written through, never replaced, so it may serve twice.
+     */
+    static boolean sameFile(Path a, Path b) {
+        if (Files.exists(a) && !Files.isRegularFile(a)) return false;
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) return true;
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static Engine.Options options(Integer threads, Engine.Mode mode, String kernels, int tileWords) {
         if (threads != null && threads < 1) throw new UserException("--threads must be at least 1, not " + threads);
         if (tileWords < 0 || tileWords % 8 != 0) {
@@ -176,7 +215,7 @@ final class EvalCommand extends Base implements Callable<Integer> {
         Format fmt = format(f, inputFormat);
         if (isDash(f)) {
             if (fmt != Format.rows && inputFormat != null) throw new UserException("--inputs -: stdin holds rows only");
-            InputSource s = new RowSource(Main.systemStreams ? System.in : InputStream.nullInputStream(), "<stdin>",
+            InputSource s = new RowSource(Main.systemStreams ? StandardStreams.stdin() : InputStream.nullInputStream(), "<stdin>",
                     c.numInputs());
             return s;
         }
@@ -208,7 +247,6 @@ final class EvalCommand extends Base implements Callable<Integer> {
         OutputSink s;
         if (fmt == Format.planes) {
             if (c.numOutputs() == 0) throw new UserException(out + ": the circuit has no outputs to write as planes");
-            OutputFiles.register(out);
             s = new PlaneFileSink(out, c.numOutputs(), count);
         } else {
             s = new Sinks.RowFileSink(out, c.numOutputs());
@@ -218,17 +256,9 @@ final class EvalCommand extends Base implements Callable<Integer> {
     }
 
     private void writeBitmap(AcceptedSink s, Path file) throws IOException {
-        Path tmp = OutputFiles.temp(file);
-        try {
-            var bitmap = s.accepted();
-            bitmap.runOptimize();
-            try (DataOutputStream d = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                bitmap.serialize(d);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        var bitmap = s.accepted();
+        bitmap.runOptimize();
+        AtomicOutput.write(file, out -> bitmap.serialize(new DataOutputStream(out)));
     }
 
     private void summary(Circuit c, Engine.Report r, long totalNanos) {

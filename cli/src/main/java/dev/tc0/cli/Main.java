@@ -16,7 +16,8 @@ import java.util.Arrays;
 
 /**
  * Entry point of the {@code tc0} command. Exit codes: 0 success, 1 user error (one line on stderr;
- * the stack trace only with {@code --verbose}), 2 usage error.
+ * the stack trace only with {@code --verbose}), 2 usage error, 141 standard output's reader went
+ * away (as a process killed by SIGPIPE; nothing printed).
  */
 public final class Main {
     public static final int OK = 0, USER_ERROR = 1, USAGE_ERROR = 2;
@@ -29,10 +30,18 @@ public final class Main {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         systemStreams = true;
-        PrintWriter out = new PrintWriter(System.out, true);
+        // stdout through StandardStreams, not System.out: buffered, and its failures are not swallowed
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(StandardStreams.stdout(), System.out.charset()));
         PrintWriter err = new PrintWriter(System.err, true);
         int rc = run(args, out, err);
         out.flush();
+        IOException failed = StandardStreams.stdoutFailure();
+        if (failed instanceof StandardStreams.BrokenPipeException) {
+            rc = StandardStreams.BROKEN_PIPE;
+        } else if (failed != null && rc == OK) {                 // what was printed did not arrive
+            err.println("tc0: " + failed.getMessage());
+            rc = USER_ERROR;
+        }
         err.flush();
         System.exit(rc);
     }
@@ -59,6 +68,7 @@ public final class Main {
             return USAGE_ERROR;
         });
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            if (brokenPipe(ex)) return StandardStreams.BROKEN_PIPE;     // | head has all it wanted
             PrintWriter err = c.getErr();
             err.println(c.getCommandSpec().qualifiedName() + ": " + message(ex));
             if (verbose) ex.printStackTrace(err);
@@ -66,6 +76,13 @@ public final class Main {
             return USER_ERROR;
         });
         return cl;
+    }
+
+    private static boolean brokenPipe(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof StandardStreams.BrokenPipeException) return true;
+        }
+        return false;
     }
 
     /** One line that says what went wrong, in the user's terms. */

@@ -3,14 +3,11 @@ package dev.tc0.cli;
 import dev.tc0.eval.OutputSink;
 import dev.tc0.eval.RowSink;
 
-import java.io.BufferedOutputStream;
+import dev.tc0.io.AtomicOutput;
+
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /** Small sinks the command line composes: several at once, rows into a file, a progress bar. */
@@ -38,19 +35,14 @@ final class Sinks {
         };
     }
 
-    /** Text rows into a file, written under a temporary name and renamed by {@code finish}. */
+    /** Text rows into a file, one {@link AtomicOutput}: in place after {@code finish}, absent otherwise. */
     static final class RowFileSink implements OutputSink {
-        private final Path file, tmp;
-        private final OutputStream stream;
+        private final AtomicOutput file;
         private final RowSink rows;
-        private boolean finished;
 
         RowFileSink(Path file, int outputs) throws IOException {
-            this.file = file;
-            this.tmp = OutputFiles.temp(file);
-            this.stream = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE), 1 << 16);
-            this.rows = new RowSink(stream, outputs);
+            this.file = AtomicOutput.open(file);
+            this.rows = new RowSink(this.file.stream(), outputs);
         }
 
         @Override public void accept(long first, int count, long[] planes, int words) throws IOException {
@@ -59,15 +51,11 @@ final class Sinks {
 
         @Override public void finish() throws IOException {
             rows.finish();
-            stream.close();
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            finished = true;
+            file.commit();
         }
 
         @Override public void close() throws IOException {
-            if (!finished) {
-                try { stream.close(); } finally { Files.deleteIfExists(tmp); }
-            }
+            file.close();
         }
     }
 

@@ -99,7 +99,6 @@ final class Study {
 
     static void writeCsv(Path file, List<Row> rows) throws IOException {
         checkDir(file);
-        OutputFiles.register(file);
         StudyCsv.write(rows.stream().map(Study::toStudyRow).toList(), file);
     }
 
@@ -181,7 +180,6 @@ final class Study {
             panels.add(new Panel("evaluation speed", "n", "gate-evals/s", Scale.LOG, Scale.LOG, speed));
         }
         Chart chart = new Chart(title, panels);
-        OutputFiles.register(file);
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) ChartFiles.writePng(chart, file);
         else ChartFiles.writeSvg(chart, file);
     }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -229,6 +230,40 @@ class EvalCommandTest {
         assertEquals(1, res.code());
         assertTrue(res.errLine().contains(in + ":5001:"), res.errLine());
         assertNoFilesBut(in, circuit);
+    }
+
+    /** An output that names an input (by any path: here through a symlink) is refused before any work. */
+    @Test
+    void anOutputOntoAnInputIsRefused() throws Exception {
+        Path in = dir.resolve("in.txt"), alias = dir.resolve("alias.txt");
+        Files.writeString(in, "0".repeat(12) + "\n");
+        Files.createSymbolicLink(alias, in);
+        byte[] circuitBytes = Files.readAllBytes(circuit);
+        Cli.Result r = Cli.run("eval", circuit.toString(), "--inputs", in.toString(), "--out", alias.toString());
+        assertEquals(1, r.code());
+        assertEquals("tc0 eval: --out " + alias + " is --inputs (" + in + "); choose another output file", r.errLine());
+        assertEquals("0".repeat(12) + "\n", Files.readString(in));
+
+        r = Cli.run("eval", circuit.toString(), "--random", "10", "--out", circuit.toString());
+        assertEquals("tc0 eval: --out " + circuit + " is the circuit file (" + circuit + "); choose another output file", r.errLine());
+        r = Cli.run("eval", circuit.toString(), "--random", "10", "--accepted", circuit.toString());
+        assertEquals("tc0 eval: --accepted " + circuit + " is the circuit file (" + circuit + "); choose another output file", r.errLine());
+        assertArrayEquals(circuitBytes, Files.readAllBytes(circuit));
+
+        Path both = dir.resolve("both.bin");
+        r = Cli.run("eval", circuit.toString(), "--random", "10", "--out", both.toString(), "--accepted", both.toString());
+        assertEquals("tc0 eval: --out " + both + " is --accepted (" + both + "); choose another output file", r.errLine());
+        assertNoFilesBut(in, alias, circuit);
+    }
+
+    /** Rows on stdin into a planes file: the count is needed first, and the message says so. */
+    @Test
+    void stdinRowsIntoPlanesSaysWhy() throws Exception {
+        Path out = dir.resolve("o.bin");
+        Cli.Result r = Cli.run("eval", circuit.toString(), "--inputs", "-", "--out", out.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.errLine().startsWith("tc0 eval: --out " + out + ": a planes file needs the pattern count"), r.errLine());
+        assertNoFilesBut(circuit);
     }
 
     @Test

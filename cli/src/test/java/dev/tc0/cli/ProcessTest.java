@@ -27,12 +27,17 @@ class ProcessTest {
         return tc0(cwd, null, args);
     }
 
-    static Run tc0(Path cwd, Path stdin, String... args) throws Exception {
+    /** The java command line that runs tc0 with these arguments, on the test class path. */
+    static List<String> javaCommand(String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules=jdk.incubator.vector", "-Dtc0.progress=false",
                 "-cp", System.getProperty("java.class.path"), "dev.tc0.cli.Main"));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
+        return cmd;
+    }
+
+    static Run tc0(Path cwd, Path stdin, String... args) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(javaCommand(args));
         if (stdin != null) pb.redirectInput(stdin.toFile());
         Process p = pb.directory(cwd.toFile())
                 .redirectOutput(cwd.resolve("stdout.txt").toFile()).redirectError(cwd.resolve("stderr.txt").toFile()).start();
@@ -80,11 +85,7 @@ class ProcessTest {
         Circuit c = RandomCircuits.generate(RandomCircuits.Spec.of(16, 200, 1, 4, GateKind.values()), 3);
         Path f = dir.resolve("c.tc0");
         Formats.write(c, f);
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules=jdk.incubator.vector", "-Dtc0.progress=false",
-                "-cp", System.getProperty("java.class.path"), "dev.tc0.cli.Main",
-                "eval", "c.tc0", "--random", "2^40", "--out", "big.bin"));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+        Process p = new ProcessBuilder(javaCommand("eval", "c.tc0", "--random", "2^40", "--out", "big.bin")).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("log.txt").toFile()).start();
         long deadline = System.nanoTime() + 20_000_000_000L;
         // wait until the temporary output exists and has grown, then interrupt

@@ -3,8 +3,8 @@ package dev.tc0.eval;
 import java.io.IOException;
 
 /**
- * Receives output planes tile by tile, in pattern order. A sink that writes a file writes it
- * under a temporary name and renames it in {@link #finish}; {@link #close} without
+ * Receives output planes tile by tile, in pattern order. A sink that writes a file writes it as a
+ * {@link dev.tc0.io.AtomicOutput} committed in {@link #finish}; {@link #close} without
  * {@code finish} discards it, so no half-written file survives a failure.
  */
 public interface OutputSink extends AutoCloseable {

@@ -1,34 +1,31 @@
 package dev.tc0.eval;
 
+import dev.tc0.io.AtomicOutput;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Writes output planes in ABC's {@code &lnetsim} layout (plane-major, little-endian words) with
- * positional writes, so the pattern count must be known in advance. The file is written under a
- * temporary name and renamed by {@link #finish}.
+ * positional writes, so the pattern count must be known in advance. The file is one
+ * {@link AtomicOutput}: complete after {@link #finish}, absent (or unchanged) otherwise.
  */
 public final class PlaneFileSink implements OutputSink {
-    private final Path file;
-    private final Path tmp;
+    private final AtomicOutput file;
     private final int outputs;
     private final long wordsPerPlane;
-    private final FileChannel channel;
-    private boolean finished;
 
     public PlaneFileSink(Path file, int outputs, long count) throws IOException {
         if (count < 0) throw new IOException(file + ": plane output needs a known pattern count");
-        this.file = file;
         this.outputs = outputs;
         this.wordsPerPlane = (count + 63) >>> 6;
-        this.tmp = PlaneFiles.tempSibling(file);
-        this.channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        if (!AtomicOutput.seekable(file)) {
+            throw new IOException(file + ": planes are written out of order and need a file that can seek, not a pipe"
+                    + " (write rows instead: --output-format rows)");
+        }
+        this.file = AtomicOutput.open(file);
     }
 
     @Override
@@ -41,22 +38,17 @@ public final class PlaneFileSink implements OutputSink {
             for (int w = 0; w < have; w++) buf.putLong(tile[o * words + w] & InputSource.lowBits(count - 64 * w));
             buf.flip();
             long pos = (o * wordsPerPlane + w0) * 8;
-            while (buf.hasRemaining()) channel.write(buf, pos + buf.position());
+            file.write(buf, pos);
         }
     }
 
     @Override
     public void finish() throws IOException {
-        channel.close();
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        finished = true;
+        file.commit();
     }
 
     @Override
     public void close() throws IOException {
-        if (!finished) {
-            channel.close();
-            Files.deleteIfExists(tmp);
-        }
+        file.close();
     }
 }

@@ -1,12 +1,13 @@
 package dev.tc0.eval;
 
+import dev.tc0.io.AtomicOutput;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -44,31 +45,17 @@ public final class PlaneFiles {
         return out;
     }
 
-    /** Writes planes of equal length, through a temporary file renamed into place. */
+    /** Writes planes of equal length as one output ({@link AtomicOutput}: complete or not at all). */
     public static void write(Path file, long[][] planes) throws IOException {
-        Path tmp = tempSibling(file);
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        AtomicOutput.write(file, out -> {
             ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
             for (long[] plane : planes) {
                 for (long word : plane) {
-                    if (buf.remaining() < 8) { buf.flip(); while (buf.hasRemaining()) ch.write(buf); buf.clear(); }
+                    if (buf.remaining() < 8) { out.write(buf.array(), 0, buf.position()); buf.clear(); }
                     buf.putLong(word);
                 }
             }
-            buf.flip();
-            while (buf.hasRemaining()) ch.write(buf);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /** A temporary name beside {@code file}, so the final rename stays on one file system. */
-    public static Path tempSibling(Path file) {
-        Path abs = file.toAbsolutePath();
-        return abs.resolveSibling("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + System.nanoTime() + ".tmp");
+            out.write(buf.array(), 0, buf.position());
+        });
     }
 }

@@ -1,10 +1,10 @@
 package dev.tc0.bench.report;
 
+import dev.tc0.io.AtomicOutput;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -53,9 +53,8 @@ public final class Report {
         md.append("- JMH: SampleTime, medians reported; ").append(results.isEmpty() ? "no results" : results.getFirst().settings()).append('\n');
         md.append("- Date: ").append(LocalDate.now()).append("; ").append(results.size()).append(" benchmark entries\n\n");
         for (Section s : SECTIONS) md.append(s.write(results, dir));
-        Path readme = dir.resolve("README.md"), tmp = dir.resolve(".README.md.tmp");
-        Files.writeString(tmp, md.toString(), StandardCharsets.UTF_8);
-        Files.move(tmp, readme, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Path readme = dir.resolve("README.md");
+        AtomicOutput.writeString(readme, md.toString());
         return readme;
     }
 

@@ -1,10 +1,9 @@
 package dev.tc0.compile.study;
 
+import dev.tc0.io.AtomicOutput;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,11 +30,9 @@ public final class StudyCsv {
         return s.toString();
     }
 
-    /** Writes to a temporary file beside the target and renames it, so no reader sees half a file. */
+    /** Writes the CSV as one {@link AtomicOutput}, so no reader sees half a file. */
     public static void write(List<StudyRow> rows, Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, format(rows), StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicOutput.writeString(file, format(rows));
     }
 
     public static List<StudyRow> parse(String csv) {

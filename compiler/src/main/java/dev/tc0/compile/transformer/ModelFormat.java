@@ -5,10 +5,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tc0.io.AtomicOutput;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -345,16 +346,9 @@ public final class ModelFormat {
         j.field(name).open("{").field("scale").vector(n.scale()).next().field("offset").vector(n.offset()).close("}");
     }
 
-    /** Writes atomically: a temporary file beside the target, then a rename. */
+    /** Writes the model as one {@link AtomicOutput} (complete or not at all), creating its directory. */
     public static void write(Transformer t, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = dir.resolve(file.getFileName() + ".tmp");
-        try {
-            Files.writeString(tmp, write(t));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicOutput.writeString(file, write(t));
     }
 }

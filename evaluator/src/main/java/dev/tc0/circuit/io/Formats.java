@@ -1,14 +1,11 @@
 package dev.tc0.circuit.io;
 
 import dev.tc0.circuit.Circuit;
-import dev.tc0.eval.PlaneFiles;
+import dev.tc0.io.AtomicOutput;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -60,22 +57,9 @@ public final class Formats {
         write(c, file, f);
     }
 
-    /** Writes a circuit in a given format, through a temporary sibling renamed into place. */
+    /** Writes a circuit in a given format as one {@link AtomicOutput}: complete or not at all. */
     public static void write(Circuit c, Path file, CircuitFormat format) throws IOException {
-        Path tmp = PlaneFiles.tempSibling(file);
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                format.write(c, out, file.toString());
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | RuntimeException | Error e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
+        AtomicOutput.write(file, out -> format.write(c, out, file.toString()));
     }
 
     /** A whole file's bytes, refusing files too large for one array with a clear message. */

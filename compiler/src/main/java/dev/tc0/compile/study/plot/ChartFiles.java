@@ -1,16 +1,15 @@
 package dev.tc0.compile.study.plot;
 
+import dev.tc0.io.AtomicOutput;
+
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
- * Writes a chart as PNG (Java2D, headless) or SVG. Each file goes to a temporary name first and is
- * renamed into place.
+ * Writes a chart as PNG (Java2D, headless) or SVG, each file one {@link AtomicOutput} (complete or
+ * not at all).
  */
 public final class ChartFiles {
     public static final int WIDTH = 1200, HEIGHT = 640;
@@ -35,23 +34,18 @@ public final class ChartFiles {
     }
 
     public static void writeSvg(Chart chart, Path file) throws IOException {
-        Path tmp = temporary(file);
-        Files.writeString(tmp, svg(chart, WIDTH, HEIGHT), StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicOutput.writeString(file, svg(chart, WIDTH, HEIGHT));
     }
 
     public static void writePng(Chart chart, Path file) throws IOException {
-        Path tmp = temporary(file);
-        if (!ImageIO.write(image(chart, WIDTH, HEIGHT), "png", tmp.toFile())) throw new IOException("no PNG writer available");
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        BufferedImage image = image(chart, WIDTH, HEIGHT);
+        AtomicOutput.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) throw new IOException(file + ": no PNG writer available");
+        });
     }
 
     /** The colour the renderer gives series {@code index} of a panel, as 0xRRGGBB. */
     public static int seriesColor(int index) {
         return ChartRenderer.color(index).getRGB() & 0xFFFFFF;
-    }
-
-    private static Path temporary(Path file) {
-        return file.resolveSibling(file.getFileName() + ".tmp");
     }
 }
