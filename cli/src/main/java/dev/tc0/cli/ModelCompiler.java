@@ -53,8 +53,13 @@ final class ModelCompiler {
     }
 
     static CompiledModel compile(Transformer m, int n, dev.tc0.compile.lowering.ScalarLowering.Limits limits) {
+        return compile(m, n, limits, dev.tc0.compile.lowering.InputSpace.ALL);
+    }
+
+    /** Compiles for the token sequences of {@code space} (a fixed prefix, the free positions' tokens). */
+    static CompiledModel compile(Transformer m, int n, dev.tc0.compile.lowering.ScalarLowering.Limits limits, dev.tc0.compile.lowering.InputSpace space) {
         try {
-            return TransformerLowering.compile(m, n, new TransformerLowering.Options(limits, false));
+            return TransformerLowering.compile(m, n, new TransformerLowering.Options(limits, false, space));
         } catch (LoweringLimitException e) {
             throw new UserException(m.name() + " n=" + n + " is too large to compile: " + e.getMessage()
                     + " (--max-gates and --max-edges raise the limits)");
