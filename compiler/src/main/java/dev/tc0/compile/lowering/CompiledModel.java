@@ -19,7 +19,8 @@ public final class CompiledModel {
 
     /**
      * Where things are. {@code tokenInput[i][t]}: the input index of "position i holds token t", or
-     * -1 (BOS positions and BOS elsewhere are not inputs). The rest are output indices, null or -1
+     * -1 (BOS positions, BOS elsewhere, fixed prefix positions and tokens the {@link InputSpace}
+     * does not allow are not inputs). The rest are output indices, null or -1
      * when absent: {@code accept}, {@code labelBits[i][k]}, {@code valueBits[i][k]},
      * {@code stateBits[s][i][c][k]}, {@code ambiguous}: the output that is 1 where a row compiled
      * for a unique maximum ({@code assumedRows}: layer, head, position) has a tie; the other outputs

@@ -71,7 +71,7 @@ public record InputSpace(List<Integer> prefix, List<Integer> freeTokens) {
     public void check(ModelConfig c, int[] tokens) {
         int[][] allowed = allowed(c, tokens.length);
         for (int i = 0; i < tokens.length; i++) {
-            if (Arrays.binarySearch(allowed[i], tokens[i]) < 0 && !(allowed[i].length == 1 && allowed[i][0] == tokens[i])) {
+            if (Arrays.binarySearch(allowed[i], tokens[i]) < 0) { // allowed[i] is sorted (one token on a fixed position)
                 String token = tokens[i] >= 0 && tokens[i] < c.vocab().size() ? "'" + c.vocab().get(tokens[i]) + "'" : "id " + tokens[i];
                 throw new IllegalArgumentException("position " + i + " holds " + token + ", but the circuit was compiled for "
                         + (i < fixedLength(c) ? "the fixed token '" + c.vocab().get(allowed[i][0]) + "'" : "tokens " + names(c, allowed[i])));
