@@ -75,6 +75,11 @@ final class ModelCompiler {
         return compile(m, n, new TransformerLowering.Options(limits, false));
     }
 
+    /** Compiles for the token sequences of {@code space} (a fixed prefix, the free positions' tokens). */
+    static CompiledModel compile(Transformer m, int n, dev.tc0.compile.lowering.ScalarLowering.Limits limits, dev.tc0.compile.lowering.InputSpace space) {
+        return compile(m, n, new TransformerLowering.Options(limits, false).withInputs(space));
+    }
+
     static CompiledModel compile(Transformer m, int n, TransformerLowering.Options options) {
         try {
             return TransformerLowering.compile(m, n, options);

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         description = "Compile computations into constant-depth threshold circuits (TC0) and evaluate circuits "
                 + "over huge input batches.",
         subcommands = {EvalCommand.class, InfoCommand.class, ConvertCommand.class, CompileCommand.class,
-                VerifyCommand.class, ScaleCommand.class, BenchCommand.class, DemoCommand.class,
+                VerifyCommand.class, AdviceCommand.class, ScaleCommand.class, BenchCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 error (one line on stderr; --verbose adds the stack trace), 2 usage error.",
                 "Start with: tc0 demo"})

@@ -22,6 +22,9 @@ final class VerifyCommand extends Base implements Callable<Integer> {
     @Mixin
     LoweringLimitOptions limitOptions = new LoweringLimitOptions();
 
+    @Mixin
+    PrefixOptions prefixOptions = new PrefixOptions();
+
     @Option(names = "--n", required = true, paramLabel = "N", description = "Input length.")
     int n;
 
@@ -41,6 +44,7 @@ final class VerifyCommand extends Base implements Callable<Integer> {
         if (limitOptions.anyGiven()) {
             throw new UserException("--precision, --weights, --route, --max-gates and --max-edges apply to transformer models, not families");
         }
+        if (prefixOptions.any()) throw new UserException("--prefix, --prefix-file and --free-tokens apply to transformer models, not families");
         CircuitFamily f = FamilyCatalog.get(what.family);
         long t0 = System.nanoTime();
         Circuit c = FamilyCatalog.build(f, n);
@@ -62,10 +66,11 @@ final class VerifyCommand extends Base implements Callable<Integer> {
     private int verifyModel() {
         long t0 = System.nanoTime();
         dev.tc0.compile.transformer.Transformer m = ModelCompiler.load(what.model, what.example, limitOptions.precision, limitOptions.weights);
-        dev.tc0.compile.lowering.CompiledModel cm = ModelCompiler.compile(m, n, limitOptions.options());
+        dev.tc0.compile.lowering.InputSpace space = prefixOptions.space(m.config());
+        dev.tc0.compile.lowering.CompiledModel cm = ModelCompiler.compile(m, n, limitOptions.options().withInputs(space));
         int k = (int) Math.min(samples, 1_000_000);
-        java.util.List<int[]> inputs = dev.tc0.compile.lowering.Verification.inputs(m.config(), n, EXHAUSTIVE_WORDS, k, seed);
-        boolean all = dev.tc0.compile.lowering.Verification.exhaustive(m.config(), n, EXHAUSTIVE_WORDS);
+        java.util.List<int[]> inputs = dev.tc0.compile.lowering.Verification.inputs(m.config(), space, n, EXHAUSTIVE_WORDS, k, seed);
+        boolean all = dev.tc0.compile.lowering.Verification.exhaustive(m.config(), space, n, EXHAUSTIVE_WORDS);
         Circuit c = cm.circuit();
         String what = m.name() + " n=" + n + " p=" + cm.precisionBits() + " (" + c.numInputs() + " inputs, " + c.numOutputs() + " outputs, "
                 + c.numGates() + " gates, depth " + c.depth() + ")";

@@ -83,7 +83,7 @@ final class BusLowering {
         Circuit circuit = l.b.build();
         long millis = (System.nanoTime() - start) / 1_000_000;
         allocated = TransformerLowering.allocatedBytes() - allocated;
-        return new CompiledModel(model, n, l.prec.p(), circuit, layout, List.copyOf(l.stats), millis, allocated);
+        return new CompiledModel(model, n, l.prec.p(), circuit, layout, List.copyOf(l.stats), millis, allocated, options.inputs());
     }
 
     // ---------------------------------------------------------------- components and limits
@@ -127,23 +127,23 @@ final class BusLowering {
     // ---------------------------------------------------------------- the pass
 
     private CompiledModel.Layout run() {
-        int bos = c.bos() == null ? -1 : c.vocab().indexOf(c.bos());
+        // a fixed position (BOS, a prefix) holds one known token: no inputs; a free one has an input per allowed token
+        int[][] allowed = options.inputs().allowed(c, n);
+        int fixed = options.inputs().fixedLength(c);
         int[][] tokenInput = new int[n][c.vocab().size()];
         int[][] tokLits = new int[n][c.vocab().size()];
         for (int i = 0; i < n; i++) {
-            for (int t = 0; t < c.vocab().size(); t++) {
-                tokenInput[i][t] = -1;
-                boolean allowed = bos < 0 || (i == 0) == (t == bos);
-                if (allowed && !(bos >= 0 && i == 0)) {
-                    tokenInput[i][t] = b.numInputs();
-                    tokLits[i][t] = b.input("tok[" + i + "][" + t + "]");
-                }
+            java.util.Arrays.fill(tokenInput[i], -1);
+            if (i < fixed) continue;
+            for (int t : allowed[i]) {
+                tokenInput[i][t] = b.numInputs();
+                tokLits[i][t] = b.input("tok[" + i + "][" + t + "]");
             }
         }
         List<List<List<BusScalar>>> states = new ArrayList<>();
         begin(-1, "embedding");
         List<List<BusScalar>> h = new ArrayList<>();
-        for (int i = 0; i < n; i++) h.add(embed(i, tokLits[i], bos));
+        for (int i = 0; i < n; i++) h.add(embed(i, tokLits[i], allowed[i], i < fixed));
         end();
         states.add(h);
         for (int l = 0; l < c.numLayers(); l++) {
@@ -175,17 +175,15 @@ final class BusLowering {
         return layout;
     }
 
-    /** Position i's embedding: per coordinate a table on the position's token minterms, as a bus. */
-    private List<BusScalar> embed(int i, int[] tok, int bos) {
-        List<Integer> tokens = new ArrayList<>();
-        for (int t = 0; t < c.vocab().size(); t++) if (bos < 0 || (i == 0) == (t == bos)) tokens.add(t);
-        int[] lits = new int[tokens.size()];
-        for (int k = 0; k < lits.length; k++) lits[k] = tokens.size() == 1 ? Literal.TRUE : tok[tokens.get(k)];
+    /** Position i's embedding: per coordinate a table on the position's token minterms (a constant where it is fixed). */
+    private List<BusScalar> embed(int i, int[] tok, int[] tokens, boolean fixed) {
+        int[] lits = new int[tokens.length];
+        for (int k = 0; k < lits.length; k++) lits[k] = fixed || tokens.length == 1 ? Literal.TRUE : tok[tokens[k]];
         List<BusScalar> row = new ArrayList<>(c.dModel());
         for (int d = 0; d < c.dModel(); d++) {
             PFloat pos = q(model.posEmbed()[i][d]);
             PFloat[] values = new PFloat[lits.length];
-            for (int k = 0; k < lits.length; k++) values[k] = PMath.sum(prec, q(model.tokenEmbed()[tokens.get(k)][d]), pos);
+            for (int k = 0; k < lits.length; k++) values[k] = PMath.sum(prec, q(model.tokenEmbed()[tokens[k]][d]), pos);
             row.add(ar.oneHot(lits, values));
         }
         return row;

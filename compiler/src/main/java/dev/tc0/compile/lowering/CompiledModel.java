@@ -19,7 +19,8 @@ public final class CompiledModel {
 
     /**
      * Where things are. {@code tokenInput[i][t]}: the input index of "position i holds token t", or
-     * -1 (BOS positions and BOS elsewhere are not inputs). The rest are output indices, null or -1
+     * -1 (BOS positions, BOS elsewhere, fixed prefix positions and tokens the {@link InputSpace}
+     * does not allow are not inputs). The rest are output indices, null or -1
      * when absent: {@code accept}, {@code labelBits[i][k]}, {@code valueBits[i][k]},
      * {@code stateBits[s][i][c][k]}, {@code ambiguous}: the output that is 1 where a row compiled
      * for a unique maximum ({@code assumedRows}: layer, head, position) has a tie; the other outputs
@@ -53,10 +54,12 @@ public final class CompiledModel {
     private final Layout layout;
     private final List<ComponentStats> components;
     private final long buildMillis, allocatedBytes;
+    private final InputSpace inputs;
 
     CompiledModel(Transformer model, int n, int p, Circuit circuit, Layout layout, List<ComponentStats> components, long buildMillis,
-                  long allocatedBytes) {
+                  long allocatedBytes, InputSpace inputs) {
         this.allocatedBytes = allocatedBytes;
+        this.inputs = inputs;
         this.model = model;
         this.n = n;
         this.p = p;
@@ -75,11 +78,14 @@ public final class CompiledModel {
     public long buildMillis() { return buildMillis; }
     /** Bytes allocated by the compiling thread (a measure of the compile's memory traffic; 0 if unknown). */
     public long allocatedBytes() { return allocatedBytes; }
+    /** The token sequences the circuit was compiled for (a fixed prefix, the free positions' tokens). */
+    public InputSpace inputs() { return inputs; }
 
-    /** The circuit's input pattern for a token sequence of length n. */
+    /** The circuit's input pattern for a token sequence of length n (the fixed prefix included). */
     public boolean[] encode(int[] tokens) {
         if (tokens.length != n) throw new IllegalArgumentException("expected " + n + " tokens, got " + tokens.length);
         model.config().encode(model.config().decode(tokens)); // validates BOS placement and ids
+        inputs.check(model.config(), tokens);
         boolean[] x = new boolean[circuit.numInputs()];
         for (int i = 0; i < n; i++) {
             int at = layout.tokenInput()[i][tokens[i]];

@@ -35,7 +35,8 @@ import java.util.Map;
  *
  * <p><b>Inputs</b> are one-hot tokens: {@code tok[i][t]} is true when position i holds vocabulary
  * entry t. A BOS position has no inputs (it is the constant BOS), and BOS is not an input
- * elsewhere. Exactly one input per position must be true; other patterns are outside the domain.
+ * elsewhere; nor has a position of a fixed prefix ({@link Options#inputs}), and a free position
+ * has inputs only for the tokens its {@link InputSpace} allows. Exactly one input per position must be true; other patterns are outside the domain.
  * <b>Outputs</b>: {@code accept} (classifiers), {@code label[i][b]} (argmax: bit b of the label
  * index at position i), {@code value[i][b]} (bit b, little-endian, of {@link PFloat#bits()}); with
  * {@link Options#exposeStates} also {@code h[s][i][c][b]}, the residual stream after the embedding
@@ -52,20 +53,32 @@ public final class TransformerLowering {
      */
     public enum Route { AUTO, VALUE_SETS, BUS }
 
-    /** @param exposeStates also output every residual coordinate after every stage */
-    public record Options(ScalarLowering.Limits limits, boolean exposeStates, Route route) {
-        public static final Options DEFAULT = new Options(ScalarLowering.Limits.DEFAULT, false, Route.AUTO);
+    /**
+     * @param exposeStates also output every residual coordinate after every stage
+     * @param inputs       the token sequences to compile for: a fixed prefix has no inputs and a constant embedding
+     * @param route        how scalars travel
+     */
+    public record Options(ScalarLowering.Limits limits, boolean exposeStates, InputSpace inputs, Route route) {
+        public static final Options DEFAULT = new Options(ScalarLowering.Limits.DEFAULT, false);
+
+        public Options(ScalarLowering.Limits limits, boolean exposeStates, Route route) {
+            this(limits, exposeStates, InputSpace.ALL, route);
+        }
 
         public Options(ScalarLowering.Limits limits, boolean exposeStates) {
-            this(limits, exposeStates, Route.AUTO);
+            this(limits, exposeStates, InputSpace.ALL, Route.AUTO);
         }
 
         public Options withStates() {
-            return new Options(limits, true, route);
+            return new Options(limits, true, inputs, route);
         }
 
         public Options withRoute(Route r) {
-            return new Options(limits, exposeStates, r);
+            return new Options(limits, exposeStates, inputs, r);
+        }
+
+        public Options withInputs(InputSpace space) {
+            return new Options(limits, exposeStates, space, route);
         }
     }
 
@@ -136,7 +149,7 @@ public final class TransformerLowering {
         Circuit circuit = l.b.build();
         long millis = (System.nanoTime() - start) / 1_000_000;
         allocated = allocatedBytes() - allocated;
-        return new CompiledModel(model, n, l.prec.p(), circuit, layout, List.copyOf(l.stats), millis, allocated);
+        return new CompiledModel(model, n, l.prec.p(), circuit, layout, List.copyOf(l.stats), millis, allocated, options.inputs());
     }
 
     // ---------------------------------------------------------------- statistics
@@ -181,27 +194,25 @@ public final class TransformerLowering {
     // ---------------------------------------------------------------- the pass
 
     private CompiledModel.Layout run() {
-        int bos = c.bos() == null ? -1 : c.vocab().indexOf(c.bos());
+        // a fixed position (BOS, the prefix) holds one known token: no inputs; a free one has an input per allowed token
+        int[][] allowed = options.inputs().allowed(c, n);
+        int fixed = options.inputs().fixedLength(c);
         int[][] tokenInput = new int[n][c.vocab().size()];
-        List<String> inputNames = new ArrayList<>();
+        int inputs = 0;
         int[][] tokLits = new int[n][c.vocab().size()];
         for (int i = 0; i < n; i++) {
-            for (int t = 0; t < c.vocab().size(); t++) {
-                tokenInput[i][t] = -1;
-                boolean allowed = bos < 0 || (i == 0) == (t == bos);
-                if (allowed && !(bos >= 0 && i == 0)) {
-                    tokenInput[i][t] = inputNames.size();
-                    String name = "tok[" + i + "][" + t + "]";
-                    inputNames.add(name);
-                    tokLits[i][t] = b.input(name);
-                }
+            java.util.Arrays.fill(tokenInput[i], -1);
+            if (i < fixed) continue;
+            for (int t : allowed[i]) {
+                tokenInput[i][t] = inputs++;
+                tokLits[i][t] = b.input("tok[" + i + "][" + t + "]");
             }
         }
         softmaxScale = new BigDecimal(c.softmaxScale());
         List<List<List<Scalar>>> states = new ArrayList<>();
         begin(-1, "embedding");
         List<List<Scalar>> h = new ArrayList<>();
-        for (int i = 0; i < n; i++) h.add(embed(i, tokLits[i], bos));
+        for (int i = 0; i < n; i++) h.add(embed(i, tokLits[i], allowed[i], i < fixed));
         end();
         states.add(h);
         for (int l = 0; l < c.numLayers(); l++) {
@@ -239,19 +250,20 @@ public final class TransformerLowering {
         return layout;
     }
 
-    /** Position i's embedding: a table from its token minterms (the inputs) to ⊕(Q(token_embed), Q(pos_embed[i])). */
-    private List<Scalar> embed(int i, int[] tok, int bos) {
-        List<Integer> tokens = new ArrayList<>();
-        for (int t = 0; t < c.vocab().size(); t++) if (bos < 0 || (i == 0) == (t == bos)) tokens.add(t);
-        int[] lits = new int[tokens.size()];
-        for (int k = 0; k < lits.length; k++) lits[k] = tokens.size() == 1 ? Literal.TRUE : tok[tokens.get(k)];
+    /**
+     * Position i's embedding: a table from its token minterms (the inputs) to ⊕(Q(token_embed),
+     * Q(pos_embed[i])); on a fixed position, or where one token is allowed, a constant.
+     */
+    private List<Scalar> embed(int i, int[] tok, int[] tokens, boolean fixed) {
+        int[] lits = new int[tokens.length];
+        for (int k = 0; k < lits.length; k++) lits[k] = fixed || tokens.length == 1 ? Literal.TRUE : tok[tokens[k]];
         List<Scalar> row = new ArrayList<>(c.dModel());
         // one domain shared by every coordinate of the position: they are all functions of its token
         Domain token = s.domainOf(lits);
         for (int d = 0; d < c.dModel(); d++) {
             PFloat pos = q(model.posEmbed()[i][d]);
             PFloat[] values = new PFloat[lits.length];
-            for (int k = 0; k < lits.length; k++) values[k] = PMath.sum(prec, q(model.tokenEmbed()[tokens.get(k)][d]), pos);
+            for (int k = 0; k < lits.length; k++) values[k] = PMath.sum(prec, q(model.tokenEmbed()[tokens[k]][d]), pos);
             row.add(s.of(token, values));
         }
         return row;

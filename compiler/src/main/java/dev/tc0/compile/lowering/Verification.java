@@ -20,43 +20,49 @@ public final class Verification {
 
     /** All valid words of length n when there are at most {@code limit}, else {@code random} random ones. */
     public static List<int[]> inputs(ModelConfig c, int n, int limit, int random, long seed) {
-        int bos = c.bos() == null ? -1 : c.vocab().indexOf(c.bos());
-        int free = bos < 0 ? n : n - 1;
-        int alphabet = bos < 0 ? c.vocab().size() : c.vocab().size() - 1;
+        return inputs(c, InputSpace.ALL, n, limit, random, seed);
+    }
+
+    /**
+     * The words of length n in {@code space} (its prefix, then free tokens), all of them when there
+     * are at most {@code limit} (last position varying fastest), else {@code random} random ones.
+     */
+    public static List<int[]> inputs(ModelConfig c, InputSpace space, int n, int limit, int random, long seed) {
+        int[][] allowed = space.allowed(c, n);
         List<int[]> words = new ArrayList<>();
-        if (exhaustive(c, n, limit)) {
-            int[] digits = new int[free];
+        if (exhaustive(c, space, n, limit)) {
+            int[] digits = new int[n];
             while (true) {
-                words.add(word(digits, bos, n));
-                int i = free - 1;
-                while (i >= 0 && ++digits[i] == alphabet) digits[i--] = 0;
+                words.add(word(digits, allowed));
+                int i = n - 1;
+                while (i >= 0 && ++digits[i] == allowed[i].length) digits[i--] = 0;
                 if (i < 0) break;
             }
             return words;
         }
         SplittableRandom rnd = new SplittableRandom(seed);
         for (int k = 0; k < random; k++) {
-            int[] digits = new int[free];
-            for (int i = 0; i < free; i++) digits[i] = rnd.nextInt(alphabet);
-            words.add(word(digits, bos, n));
+            int[] digits = new int[n];
+            for (int i = 0; i < n; i++) digits[i] = allowed[i].length == 1 ? 0 : rnd.nextInt(allowed[i].length);
+            words.add(word(digits, allowed));
         }
         return words;
     }
 
     /** True when the model has at most {@code limit} valid inputs of length n, so {@link #inputs} lists them all. */
     public static boolean exhaustive(ModelConfig c, int n, int limit) {
-        boolean bos = c.bos() != null;
-        return Math.pow(c.vocab().size() - (bos ? 1 : 0), bos ? n - 1 : n) <= limit;
+        return exhaustive(c, InputSpace.ALL, n, limit);
     }
 
-    private static int[] word(int[] digits, int bos, int n) {
-        int[] w = new int[n];
-        int off = bos < 0 ? 0 : 1;
-        if (bos >= 0) w[0] = bos;
-        for (int i = 0; i < digits.length; i++) {
-            int t = digits[i];
-            w[i + off] = bos >= 0 && t >= bos ? t + 1 : t;
-        }
+    public static boolean exhaustive(ModelConfig c, InputSpace space, int n, int limit) {
+        double count = 1;
+        for (int[] a : space.allowed(c, n)) count *= a.length;
+        return count <= limit;
+    }
+
+    private static int[] word(int[] digits, int[][] allowed) {
+        int[] w = new int[digits.length];
+        for (int i = 0; i < w.length; i++) w[i] = allowed[i][digits[i]];
         return w;
     }
 

@@ -62,6 +62,43 @@ class CvpModelTest {
         assertTrue(longest > MAX_LEN / 2, "longest input only " + longest);
     }
 
+    /**
+     * Corollary 3.1 beyond depth 3 and 64 tokens: models for depth 4, 5 and 6 built for 160
+     * positions, on every input of random circuits of exactly that depth whose ⟨C, x⟩ has 65 to
+     * 160 tokens (the reference pass is slow at this length, so a few small-input circuits each).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {4, 5, 6})
+    void deeperCircuitsPastSixtyFourTokens(int depth) {
+        int maxLen = 160;
+        Reference deep = new Reference(CvpModel.build(depth, maxLen));
+        SplittableRandom rnd = new SplittableRandom(60 + depth);
+        int circuits = 0, runs = 0, accepted = 0;
+        for (int tries = 0; circuits < 2 && tries < 100_000; tries++) {
+            PrefixCircuit c = PrefixCircuit.random(depth, rnd, 3, 2, 3, false);
+            int length = c.tokens().size() + c.inputs();
+            if (length <= MAX_LEN || length > maxLen || c.depth() != depth) continue;
+            for (boolean[] bits : c.assignments()) {
+                boolean expected = c.evaluate(bits);
+                assertEquals(expected, deep.run(c.withInput(bits)).output().accepted(), "depth " + depth + " circuit " + String.join(" ", c.tokens()) + " on " + java.util.Arrays.toString(bits));
+                runs++;
+                if (expected) accepted++;
+            }
+            circuits++;
+        }
+        assertEquals(2, circuits, "no random circuits of depth " + depth + " and 65..160 tokens");
+        assertTrue(runs > 0);
+    }
+
+    /** The precision reaches 8192 positions (p = 62); one more and the model cannot be built, with a message saying why. */
+    @Test
+    void lengthLimitOfThePrecision() {
+        assertEquals(62, CvpModel.bitsFor(CvpModel.MAX_SEQ_LEN));
+        assertEquals(8192, CvpModel.build(1, CvpModel.MAX_SEQ_LEN).config().maxSeqLen());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CvpModel.build(1, CvpModel.MAX_SEQ_LEN + 1));
+        assertTrue(e.getMessage().contains("8192") && e.getMessage().contains("64 bits"), e.getMessage());
+    }
+
     /** Control: with fewer levels than the circuit's depth the model must get some circuit wrong. */
     @Test
     void aModelForDepthOneFailsOnDeeperCircuits() {

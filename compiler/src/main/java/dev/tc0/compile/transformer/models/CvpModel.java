@@ -62,6 +62,12 @@ public final class CvpModel {
 
     public static final List<String> VOCAB = List.of("X", "<=", ">=", "0", "1", "&");
 
+    /**
+     * The longest sequence the model can be built for: p = 2(2⌈log2 N⌉ + 5) must fit the 64 bits
+     * of the number format, so ⌈log2 N⌉ &lt;= 13.
+     */
+    public static final int MAX_SEQ_LEN = 1 << 13;
+
     /** p = 2q with q = 2·ceil(log2 N) + 5: integer scores up to 3N² exact, count decoding with margin. */
     public static int bitsFor(int maxSeqLen) {
         int log = 32 - Integer.numberOfLeadingZeros(Math.max(1, maxSeqLen - 1));
@@ -70,6 +76,10 @@ public final class CvpModel {
 
     public static Transformer build(int depth, int maxSeqLen) {
         if (depth < 1) throw new IllegalArgumentException("depth must be at least 1");
+        if (maxSeqLen < 2 || maxSeqLen > MAX_SEQ_LEN) {
+            throw new IllegalArgumentException("max_seq_len " + maxSeqLen + " is outside 2.." + MAX_SEQ_LEN
+                    + ": the precision p = 2(2⌈log2 N⌉ + 5) must be at most 64 bits");
+        }
         int n = maxSeqLen;
         ModelBuilder b = new ModelBuilder("cvp", "Lemma 3: the value of a depth-" + depth
                 + " threshold circuit in prefix form followed by its input bits", VOCAB, null, n);
