@@ -51,11 +51,6 @@ public record Batch(long[][] planes, int patterns) {
 
     /** Pattern p as a bit vector. */
     public boolean[] pattern(int p) {
-        return column(planes, p);
-    }
-
-    /** Pattern p of any planes (inputs or outputs) as a bit vector. */
-    public static boolean[] column(long[][] planes, int p) {
         boolean[] x = new boolean[planes.length];
         for (int i = 0; i < planes.length; i++) x[i] = ((planes[i][p >>> 6] >>> (p & 63)) & 1) != 0;
         return x;

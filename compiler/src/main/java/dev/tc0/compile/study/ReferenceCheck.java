@@ -87,7 +87,7 @@ public final class ReferenceCheck {
         return null;
     }
 
-    public static String bits(boolean[] x) {
+    private static String bits(boolean[] x) {
         if (x.length > 128) return x.length + "-bit input (too long to print)";
         StringBuilder b = new StringBuilder(x.length);
         for (boolean v : x) b.append(v ? '1' : '0');
