@@ -1,8 +1,12 @@
 package dev.tc0.cli;
 
 import dev.tc0.compile.family.CircuitFamily;
+import dev.tc0.compile.study.ReferenceCheck;
+import dev.tc0.compile.study.ScalingStudy;
+import dev.tc0.compile.study.StudyRow;
 import dev.tc0.eval.Engine;
 import dev.tc0.eval.Warmup;
+import dev.tc0.report.study.StudyTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,7 +45,7 @@ final class DemoCommand extends Base implements Callable<Integer> {
 
     @Option(names = "--samples", defaultValue = "4096", converter = CountConverter.class, paramLabel = "K",
             description = "Random inputs checked against the reference per circuit, or all when n <= "
-                    + Checker.EXHAUSTIVE_MAX_INPUTS + " (default ${DEFAULT-VALUE}).")
+                    + ReferenceCheck.EXHAUSTIVE_MAX_INPUTS + " (default ${DEFAULT-VALUE}).")
     long samples;
 
     @Option(names = "--max-edges", defaultValue = "1000000", paramLabel = "E",
@@ -72,8 +76,9 @@ final class DemoCommand extends Base implements Callable<Integer> {
                 + " at n = " + join(ns) + ", checked against their functions; each circuit then evaluated on " + patterns
                 + " inputs (" + opts.threads() + " threads, " + opts.kernels().name() + " kernels)");
         o.println();
-        o.println(Study.HEADER);
-        List<Study.Row> rows = new ArrayList<>();
+        o.println(StudyTable.HEADER);
+        ScalingStudy.Options options = new ScalingStudy.Options(samples, patterns, opts, maxEdges);
+        List<StudyRow> rows = new ArrayList<>();
         boolean failed = false;
         List<String> skipped = new ArrayList<>();
         for (String name : models) {
@@ -81,10 +86,10 @@ final class DemoCommand extends Base implements Callable<Integer> {
             dev.tc0.compile.transformer.Transformer m = ModelCompiler.load(null, name, null);
             for (int n : modelNs) {
                 if (n > m.config().maxSeqLen()) continue;
-                Study.Row r = Study.measureModel(m, n, samples, patterns, opts, skipped, maxEdges);
+                StudyRow r = ScalingStudy.measureModel(m, n, options, skipped);
                 if (r == null) break;
                 rows.add(r);
-                o.println(Study.line(r));
+                o.println(StudyTable.line(r));
                 o.flush();
                 if (r.mismatch() != null) {
                     err().println(m.name() + " n=" + n + " disagrees with the reference: " + r.mismatch());
@@ -98,7 +103,7 @@ final class DemoCommand extends Base implements Callable<Integer> {
                 if (FamilyCatalog.checkN(f, n) != null) continue;
                 // Edges grow by about the last ratio per rung: stop before building a circuit far over budget.
                 double next = before > 0 ? last * ((double) last / before) : 0;
-                Study.Row r = next > 4.0 * maxEdges ? null : Study.measure(f, n, samples, patterns, opts, maxEdges);
+                StudyRow r = next > 4.0 * maxEdges ? null : Study.measure(f, n, options);
                 if (r == null) {
                     skipped.add(f.name() + " from n=" + n);
                     break;
@@ -106,7 +111,7 @@ final class DemoCommand extends Base implements Callable<Integer> {
                 before = last;
                 last = r.edges();
                 rows.add(r);
-                o.println(Study.line(r));
+                o.println(StudyTable.line(r));
                 o.flush();
                 if (r.mismatch() != null) {
                     err().println(f.name() + " n=" + n + " disagrees with the reference " + r.mismatch());

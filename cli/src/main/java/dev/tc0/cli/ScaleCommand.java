@@ -1,8 +1,11 @@
 package dev.tc0.cli;
 
 import dev.tc0.compile.family.CircuitFamily;
+import dev.tc0.compile.study.ScalingStudy;
+import dev.tc0.compile.study.StudyRow;
 import dev.tc0.eval.Engine;
 import dev.tc0.eval.Warmup;
+import dev.tc0.report.study.StudyTable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,16 +78,17 @@ final class ScaleCommand extends Base implements Callable<Integer> {
         if (plot != null) Study.checkPlotName(plot);
         Engine.Options opts = EvalCommand.options(threads, Engine.Mode.AUTO, "auto", 0);
         Warmup.run(opts.kernels());   // so the first rows' speeds measure the kernels, not the JIT
-        List<Study.Row> rows = new ArrayList<>();
-        out().println(Study.HEADER);
+        ScalingStudy.Options options = new ScalingStudy.Options(samples, patterns, opts);
+        List<StudyRow> rows = new ArrayList<>();
+        out().println(StudyTable.HEADER);
         boolean failed = false;
         List<String> skipped = new ArrayList<>();
         for (dev.tc0.compile.transformer.Transformer m : models) {
             for (int n : ns) {
-                Study.Row r = Study.measureModel(m, n, samples, patterns, opts, skipped, Long.MAX_VALUE);
+                StudyRow r = ScalingStudy.measureModel(m, n, options, skipped);
                 if (r == null) break;
                 rows.add(r);
-                out().println(Study.line(r));
+                out().println(StudyTable.line(r));
                 out().flush();
                 if (r.mismatch() != null) {
                     err().println(m.name() + " n=" + n + " disagrees with the reference: " + r.mismatch());
@@ -95,9 +99,9 @@ final class ScaleCommand extends Base implements Callable<Integer> {
         if (!skipped.isEmpty()) out().println("(too large, not compiled: " + String.join("; ", skipped) + ")");
         for (CircuitFamily f : fams) {
             for (int n : ns) {
-                Study.Row r = Study.measure(f, n, samples, patterns, opts);
+                StudyRow r = Study.measure(f, n, options);
                 rows.add(r);
-                out().println(Study.line(r));
+                out().println(StudyTable.line(r));
                 out().flush();
                 if (r.mismatch() != null) {
                     err().println(f.name() + " n=" + n + " disagrees with the reference " + r.mismatch());

@@ -1,6 +1,7 @@
 package dev.tc0.cli;
 
 import dev.tc0.compile.family.CircuitFamily;
+import dev.tc0.compile.study.ReferenceCheck;
 import dev.tc0.circuit.Circuit;
 import dev.tc0.eval.Engine;
 import picocli.CommandLine.ArgGroup;
@@ -12,7 +13,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Build a circuit and check it, bit for bit, against its exact reference: on every input when "
-                + "it has at most " + Checker.EXHAUSTIVE_MAX_INPUTS + " inputs, otherwise on K random inputs.",
+                + "it has at most " + ReferenceCheck.EXHAUSTIVE_MAX_INPUTS + " inputs, otherwise on K random inputs.",
                 "Exit code 1 and the first disagreeing input when they differ."},
         footer = {"", "Examples:", "  tc0 verify --family majority --n 64", "  tc0 verify --family dyck1 --n 12"})
 final class VerifyCommand extends Base implements Callable<Integer> {
@@ -49,7 +50,7 @@ final class VerifyCommand extends Base implements Callable<Integer> {
         long t0 = System.nanoTime();
         Circuit c = FamilyCatalog.build(f, n);
         Engine.Options opts = EvalCommand.options(threads, Engine.Mode.AUTO, "auto", 0);
-        Checker.Result r = Checker.check(f, n, c, samples, seed, opts);
+        ReferenceCheck.Result r = ReferenceCheck.check(f, n, c, samples, seed, opts);
         String what = f.name() + " n=" + n + " (" + c.numInputs() + " inputs, " + c.numOutputs() + " outputs, "
                 + c.numGates() + " gates, depth " + c.depth() + ")";
         if (!r.ok()) throw new UserException(what + " disagrees with the reference " + r.mismatch());

@@ -165,7 +165,8 @@ class CommandsTest {
     void verifyCatchesAWrongCircuit() {
         Circuit c = FamilyCatalog.build(FamilyCatalog.get("majority"), 6);
         // a reference that differs: at least half, not more than half
-        Checker.Result r = Checker.check(c, x -> new boolean[] {FamilyCatalog.ones(x, 6) * 2 >= 6}, 100, 1,
+        dev.tc0.compile.study.ReferenceCheck.Result r = dev.tc0.compile.study.ReferenceCheck.check(c,
+                x -> new boolean[] {FamilyCatalog.ones(x, 6) * 2 >= 6}, null, 100, 1,
                 EvalCommand.options(1, dev.tc0.eval.Engine.Mode.AUTO, "scalar", 0));
         assertTrue(!r.ok() && r.mismatch().contains("output 0"), String.valueOf(r.mismatch()));
     }
@@ -196,7 +197,7 @@ class CommandsTest {
         List<String> lines = Files.readAllLines(csv);
         assertEquals(7, lines.size());
         assertTrue(lines.get(1).startsWith("parity,TC0,4,4,1,2,"), lines.get(1));
-        assertEquals(6, dev.tc0.compile.study.StudyCsv.parse(Files.readString(csv)).size());
+        assertEquals(6, dev.tc0.report.study.StudyCsv.parse(Files.readString(csv)).size());
         assertTrue(Files.readString(svg).contains("<svg"));
         assertEquals(0, Cli.run("scale", "--family", "majority", "--n", "8,16", "--plot", png.toString()).code());
         byte[] head = Files.readAllBytes(png);

@@ -1,8 +1,8 @@
 package dev.tc0.bench.report;
 
-import dev.tc0.compile.study.plot.Chart;
-import dev.tc0.compile.study.plot.ChartFiles;
-import dev.tc0.compile.study.plot.Series;
+import dev.tc0.report.plot.Chart;
+import dev.tc0.report.plot.ChartFiles;
+import dev.tc0.report.plot.Series;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -2,9 +2,9 @@ package dev.tc0.bench.report;
 
 import dev.tc0.bench.DepthBenchmark;
 import dev.tc0.circuit.Circuit;
-import dev.tc0.compile.study.plot.Chart;
-import dev.tc0.compile.study.plot.Panel;
-import dev.tc0.compile.study.plot.Panel.Scale;
+import dev.tc0.report.plot.Chart;
+import dev.tc0.report.plot.Panel;
+import dev.tc0.report.plot.Panel.Scale;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,12 +1,18 @@
 package dev.tc0.bench.report;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One benchmark-and-parameters entry of a JMH JSON result file, reduced to what the report uses:
@@ -32,42 +38,57 @@ public record JmhResult(String benchmark, Map<String, String> params, double med
         return parse(Files.readString(file));
     }
 
-    @SuppressWarnings("unchecked")
+    // JMH writes NaN bare for scores it could not compute.
+    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+
+    /** The entries of a JMH JSON result file; malformed JSON is an error naming the line and column. */
     static List<JmhResult> parse(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new IllegalArgumentException("JMH result JSON" + (at == null ? "" : " at line " + at.getLineNr()
+                    + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isArray()) throw new IllegalArgumentException("JMH result JSON: not an array of results");
         List<JmhResult> out = new ArrayList<>();
-        for (Object o : (List<Object>) Json.parse(json)) {
-            Map<String, Object> e = (Map<String, Object>) o;
-            String full = (String) e.get("benchmark");
-            String[] parts = full.split("\\.");
+        for (JsonNode e : root) {
+            String[] parts = e.path("benchmark").asText().split("\\.");
             String name = parts[parts.length - 2] + "." + parts[parts.length - 1];
-            Map<String, Object> metric = (Map<String, Object>) e.get("primaryMetric");
-            Map<String, Object> pct = (Map<String, Object>) metric.get("scorePercentiles");
-            Object p50 = pct == null ? null : pct.get("50.0");
-            double median = ((Double) (p50 != null ? p50 : metric.get("score"))) * nanosPer((String) metric.get("scoreUnit"));
-            long samples = countSamples(metric.get("rawDataHistogram"));
+            JsonNode metric = e.path("primaryMetric");
+            JsonNode p50 = metric.path("scorePercentiles").get("50.0");
+            double median = (p50 != null ? p50 : metric.path("score")).asDouble() * nanosPer(metric.path("scoreUnit").asText());
             Map<String, String> params = new java.util.LinkedHashMap<>();
-            Optional.ofNullable((Map<String, Object>) e.get("params")).ifPresent(m -> m.forEach((k, v) -> params.put(k, String.valueOf(v))));
-            out.add(new JmhResult(name, Map.copyOf(params), median, samples,
-                    String.valueOf(e.get("jdkVersion")), e.get("vmName") + " " + e.get("vmVersion"), settings(e)));
+            e.path("params").properties().forEach(p -> params.put(p.getKey(), p.getValue().asText()));
+            out.add(new JmhResult(name, Map.copyOf(params), median, countSamples(metric.path("rawDataHistogram")),
+                    text(e, "jdkVersion"), text(e, "vmName") + " " + text(e, "vmVersion"), settings(e)));
         }
         return out;
     }
 
+    /** A field as text, "null" when it is missing, as the report has always shown it. */
+    private static String text(JsonNode e, String field) {
+        JsonNode v = e.get(field);
+        return v == null || v.isNull() ? "null" : v.asText();
+    }
+
     /** Forks, warm-up and measurement as JMH ran them, e.g. {@code 1 fork, warm-up 3 x 1 s, measurement 5 x 2 s}. */
-    private static String settings(Map<String, Object> e) {
+    private static String settings(JsonNode e) {
+        List<String> jvmArgs = new ArrayList<>();
+        e.path("jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
         return String.format(java.util.Locale.ROOT, "%d fork(s), warm-up %d x %s, measurement %d x %s, JVM args %s",
-                ((Double) e.get("forks")).intValue(), ((Double) e.get("warmupIterations")).intValue(), e.get("warmupTime"),
-                ((Double) e.get("measurementIterations")).intValue(), e.get("measurementTime"), e.get("jvmArgs"));
+                e.path("forks").asInt(), e.path("warmupIterations").asInt(), text(e, "warmupTime"),
+                e.path("measurementIterations").asInt(), text(e, "measurementTime"),
+                e.has("jvmArgs") ? jvmArgs.toString() : "null");
     }
 
     /** JMH's sample histogram: per fork, per iteration, a list of [value, count] pairs. */
-    @SuppressWarnings("unchecked")
-    private static long countSamples(Object histogram) {
-        if (!(histogram instanceof List<?> forks)) return 0;
+    private static long countSamples(JsonNode histogram) {
         long n = 0;
-        for (Object fork : forks) {
-            for (Object iter : (List<Object>) fork) {
-                for (Object pair : (List<Object>) iter) n += ((Double) ((List<Object>) pair).get(1)).longValue();
+        for (JsonNode fork : histogram) {
+            for (JsonNode iter : fork) {
+                for (JsonNode pair : iter) n += pair.path(1).asLong();
             }
         }
         return n;

@@ -4,7 +4,7 @@ import dev.tc0.bench.LengthBenchmark;
 import dev.tc0.bench.LengthLadder;
 import dev.tc0.circuit.Circuit;
 import dev.tc0.compile.family.CircuitFamily;
-import dev.tc0.compile.study.plot.Chart;
+import dev.tc0.report.plot.Chart;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.tc0.bench.report;
 
 import dev.tc0.bench.LengthLadder;
-import dev.tc0.compile.study.plot.Panel;
-import dev.tc0.compile.study.plot.Panel.Scale;
+import dev.tc0.report.plot.Panel;
+import dev.tc0.report.plot.Panel.Scale;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -3,8 +3,8 @@ package dev.tc0.bench.report;
 import dev.tc0.bench.TransformerBenchmark;
 import dev.tc0.circuit.Circuit;
 import dev.tc0.compile.lowering.CompiledModel;
-import dev.tc0.compile.study.plot.Chart;
-import dev.tc0.compile.study.plot.Panel;
+import dev.tc0.report.plot.Chart;
+import dev.tc0.report.plot.Panel;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -129,13 +130,39 @@ class ReportTest {
     }
 
     @Test
-    void jsonReaderHandlesWhatJmhWrites() {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> m = (Map<String, Object>) Json.parse("{\"a\": [1, -2.5e3, NaN, \"x\\\"y\\u0041\"], \"b\": {}, \"c\": [], \"d\": null, \"e\": true}");
-        assertEquals(List.of(1.0, -2500.0, Double.NaN, "x\"yA"), m.get("a"));
-        assertEquals(Map.of(), m.get("b"));
-        assertTrue(m.containsKey("d"));
-        assertEquals(true, m.get("e"));
+    void jmhResultsReadWhatJmhWrites() {
+        String json = "[" + jmhEntry("DepthBenchmark.evaluate", "a\\\"b\\u0041", 2, 1.5).replace("\"forks\": 1", "\"forks\": 2")
+                .replace("[[[[1.5, 1]]]]", "[[[[1.5, 3], [2.0, 4]], [[1.0, 5]]], [[[9.0, 1]]]]") + ","
+                // JMH writes a score it could not compute as a bare NaN; without percentiles the score is the median
+                + " {\"benchmark\": \"dev.tc0.bench.KernelBenchmark.run\", \"forks\": 1, \"warmupIterations\": 0,"
+                + " \"measurementIterations\": 1, \"primaryMetric\": {\"score\": NaN, \"scoreUnit\": \"ms/op\"}}]";
+        List<JmhResult> rs = JmhResult.parse(json);
+        assertEquals(2, rs.size());
+        JmhResult r = rs.getFirst();
+        assertEquals("DepthBenchmark.evaluate", r.benchmark());
+        assertEquals("DepthBenchmark", r.benchmarkClass());
+        assertEquals(Map.of("rung", "a\"bA", "threads", "2"), r.params());
+        assertEquals(2, r.intParam("threads"));
+        assertEquals(1500.0, r.medianNanos());
+        assertEquals(3 + 4 + 5 + 1, r.samples());
+        assertEquals("25.0.3", r.jdk());
+        assertEquals("OpenJDK 64-Bit Server VM 25.0.3+9-LTS", r.vm());
+        assertEquals("2 fork(s), warm-up 2 x 1 s, measurement 3 x 1 s, JVM args [--add-modules=jdk.incubator.vector]", r.settings());
+        JmhResult nan = rs.get(1);
+        assertTrue(Double.isNaN(nan.medianNanos()));
+        assertEquals(0, nan.samples());
+        assertEquals(Map.of(), nan.params());
+        assertEquals("null", nan.jdk());
+        assertEquals("1 fork(s), warm-up 0 x null, measurement 1 x null, JVM args null", nan.settings());
+    }
+
+    @Test
+    void malformedJmhResultsAreOneLineNamingWhere() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JmhResult.parse("[\n {\"benchmark\": }]"));
+        assertTrue(e.getMessage().startsWith("JMH result JSON at line 2, column "), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        assertEquals("JMH result JSON: not an array of results",
+                assertThrows(IllegalArgumentException.class, () -> JmhResult.parse("{}")).getMessage());
     }
 
     @Test

@@ -284,66 +284,68 @@ public final class ModelFormat {
     public static String write(Transformer t) {
         ModelConfig c = t.config();
         JsonText j = new JsonText();
-        j.open("{");
-        j.field("format").string(FORMAT).next();
-        j.field("version").raw(Integer.toString(VERSION)).next();
-        j.field("name").string(c.name()).next();
-        j.field("description").string(c.description()).next();
-        j.field("config").open("{");
-        j.field("vocab").strings(c.vocab()).next();
-        j.field("bos");
-        if (c.bos() == null) j.raw("null"); else j.string(c.bos());
-        j.next();
-        j.field("max_seq_len").raw(Integer.toString(c.maxSeqLen())).next();
-        j.field("d_model").raw(Integer.toString(c.dModel())).next();
-        j.field("num_layers").raw(Integer.toString(c.numLayers())).next();
-        j.field("num_heads").raw(Integer.toString(c.numHeads())).next();
-        j.field("key_size").raw(Integer.toString(c.keySize())).next();
-        j.field("value_size").raw(Integer.toString(c.valueSize())).next();
-        j.field("mlp_hidden_size").raw(Integer.toString(c.mlpHiddenSize())).next();
-        j.field("precision").raw(c.precision().isFixed() ? "{\"bits\": " + c.precision().fixedBits() + "}"
-                : "{\"per_log2_n\": " + JsonText.number(c.precision().perLog2N()) + "}").next();
-        j.field("attention").string(c.attention().json()).next();
-        j.field("softmax_scale").raw(JsonText.number(c.softmaxScale())).next();
-        j.field("layer_norm").raw(Boolean.toString(c.layerNorm())).next();
-        j.field("layer_norm_epsilon").raw(JsonText.number(c.layerNormEpsilon())).next();
+        j.beginObject();
+        j.field("format").string(FORMAT);
+        j.field("version").number(VERSION);
+        j.field("name").string(c.name());
+        j.field("description").string(c.description());
+        j.field("config").beginObject();
+        j.field("vocab").strings(c.vocab());
+        j.field("bos").nullableString(c.bos());
+        j.field("max_seq_len").number(c.maxSeqLen());
+        j.field("d_model").number(c.dModel());
+        j.field("num_layers").number(c.numLayers());
+        j.field("num_heads").number(c.numHeads());
+        j.field("key_size").number(c.keySize());
+        j.field("value_size").number(c.valueSize());
+        j.field("mlp_hidden_size").number(c.mlpHiddenSize());
+        j.field("precision").beginInlineObject();
+        if (c.precision().isFixed()) j.field("bits").number(c.precision().fixedBits());
+        else j.field("per_log2_n").number(c.precision().perLog2N());
+        j.endObject();
+        j.field("attention").string(c.attention().json());
+        j.field("softmax_scale").number(c.softmaxScale());
+        j.field("layer_norm").bool(c.layerNorm());
+        j.field("layer_norm_epsilon").number(c.layerNormEpsilon());
+        // the same flag for every layer is written once
         boolean uniform = c.causal().stream().distinct().count() <= 1;
-        j.field("causal").raw(uniform ? Boolean.toString(!c.causal().isEmpty() && c.causal().getFirst()) : c.causal().toString()).next();
-        j.field("output").open("{");
+        if (uniform) j.field("causal").bool(!c.causal().isEmpty() && c.causal().getFirst());
+        else j.field("causal").booleans(c.causal());
+        j.field("output").beginObject();
         j.field("mode").string(c.outputMode().json());
-        if (!c.outputLabels().isEmpty()) j.next().field("labels").strings(c.outputLabels());
-        j.close("}");
-        if (!c.residualLabels().isEmpty()) j.next().field("residual_labels").strings(c.residualLabels());
-        if (!c.uniqueMaxHeads().isEmpty()) j.next().field("unique_max_heads").raw(c.uniqueMaxHeads().toString());
-        j.close("}").next();
-        j.field("params").open("{");
-        j.field("token_embed").open("{").field("embeddings").matrix(t.tokenEmbed()).close("}").next();
-        j.field("pos_embed").open("{").field("embeddings").matrix(t.posEmbed()).close("}");
+        if (!c.outputLabels().isEmpty()) j.field("labels").strings(c.outputLabels());
+        j.endObject();
+        if (!c.residualLabels().isEmpty()) j.field("residual_labels").strings(c.residualLabels());
+        if (!c.uniqueMaxHeads().isEmpty()) j.field("unique_max_heads").intLists(c.uniqueMaxHeads());
+        j.endObject();
+        j.field("params").beginObject();
+        j.field("token_embed").beginObject().field("embeddings").matrix(t.tokenEmbed()).endObject();
+        j.field("pos_embed").beginObject().field("embeddings").matrix(t.posEmbed()).endObject();
         for (int l = 0; l < t.layers().size(); l++) {
             Layer layer = t.layers().get(l);
             String a = "layer_" + l + "/attn/", m = "layer_" + l + "/mlp/";
-            if (layer.attnNorm() != null) norm(j.next(), a + "layer_norm", layer.attnNorm());
-            linear(j.next(), a + "query", layer.query());
-            linear(j.next(), a + "key", layer.key());
-            linear(j.next(), a + "value", layer.value());
-            linear(j.next(), a + "linear", layer.linear());
-            if (layer.mlpNorm() != null) norm(j.next(), m + "layer_norm", layer.mlpNorm());
-            linear(j.next(), m + "linear_1", layer.linear1());
-            linear(j.next(), m + "linear_2", layer.linear2());
+            if (layer.attnNorm() != null) norm(j, a + "layer_norm", layer.attnNorm());
+            linear(j, a + "query", layer.query());
+            linear(j, a + "key", layer.key());
+            linear(j, a + "value", layer.value());
+            linear(j, a + "linear", layer.linear());
+            if (layer.mlpNorm() != null) norm(j, m + "layer_norm", layer.mlpNorm());
+            linear(j, m + "linear_1", layer.linear1());
+            linear(j, m + "linear_2", layer.linear2());
         }
-        if (t.finalNorm() != null) norm(j.next(), "final_layer_norm", t.finalNorm());
-        linear(j.next(), "unembed", t.unembed());
-        j.close("}");
-        j.close("}");
-        return j.toString() + "\n";
+        if (t.finalNorm() != null) norm(j, "final_layer_norm", t.finalNorm());
+        linear(j, "unembed", t.unembed());
+        j.endObject();
+        j.endObject();
+        return j + "\n";
     }
 
     private static void linear(JsonText j, String name, Linear l) {
-        j.field(name).open("{").field("w").matrix(l.w()).next().field("b").vector(l.b()).close("}");
+        j.field(name).beginObject().field("w").matrix(l.w()).field("b").vector(l.b()).endObject();
     }
 
     private static void norm(JsonText j, String name, LayerNormParams n) {
-        j.field(name).open("{").field("scale").vector(n.scale()).next().field("offset").vector(n.offset()).close("}");
+        j.field(name).beginObject().field("scale").vector(n.scale()).field("offset").vector(n.offset()).endObject();
     }
 
     /** Writes the model as one {@link AtomicOutput} (complete or not at all), creating its directory. */

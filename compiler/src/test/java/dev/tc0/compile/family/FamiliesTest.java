@@ -1,14 +1,13 @@
 package dev.tc0.compile.family;
 
 import dev.tc0.circuit.Circuit;
-import dev.tc0.compile.study.Batch;
 import dev.tc0.compile.study.ReferenceCheck;
+import dev.tc0.eval.Engine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
-import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,6 +19,7 @@ class FamiliesTest {
     /** Random checks at larger n, with at most this many input bits. */
     private static final int RANDOM_MAX_INPUTS = 400;
     private static final int RANDOM_PATTERNS = 2000;
+    private static final Engine.Options ENGINE = Engine.Options.defaults();
 
     static List<CircuitFamily> families() {
         return Families.all();
@@ -32,8 +32,9 @@ class FamiliesTest {
         for (int n = f.minSize(); f.numInputs(n) <= EXHAUSTIVE_BITS; n++) {
             Circuit c = f.build(n);
             assertEquals(f.numInputs(n), c.numInputs());
-            ReferenceCheck.Result r = ReferenceCheck.check(f, n, c, Batch.exhaustive(c.numInputs()));
-            assertTrue(r.ok(), f.name() + "(" + n + "): " + r.mismatches() + " mismatches, first " + r.firstMismatch());
+            ReferenceCheck.Result r = ReferenceCheck.check(f, n, c, 0, 1, ENGINE);
+            assertTrue(r.ok(), f.name() + "(" + n + "): " + r.mismatch());
+            assertTrue(r.exhaustive() && r.checked() == 1L << c.numInputs(), f.name() + "(" + n + "): " + r);
             checked++;
         }
         if (f.numInputs(f.minSize()) > EXHAUSTIVE_BITS) {
@@ -46,13 +47,13 @@ class FamiliesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("families")
     void equalsItsReferenceOnRandomInputsForLargerN(CircuitFamily f) {
-        SplittableRandom rnd = new SplittableRandom(f.name().hashCode());
         int checked = 0;
         for (int n : new int[] {f.minSize(), 5, 9, 16, 24}) {
             if (n < f.minSize() || f.numInputs(n) > RANDOM_MAX_INPUTS) continue;
             Circuit c = f.build(n);
-            ReferenceCheck.Result r = ReferenceCheck.check(f, n, c, Batch.random(f, n, RANDOM_PATTERNS, rnd));
-            assertTrue(r.ok(), f.name() + "(" + n + "): " + r.mismatches() + " mismatches, first " + r.firstMismatch());
+            // at most 16 inputs the check goes through every input, which covers the random ones
+            ReferenceCheck.Result r = ReferenceCheck.check(f, n, c, RANDOM_PATTERNS, f.name().hashCode(), ENGINE);
+            assertTrue(r.ok(), f.name() + "(" + n + "): " + r.mismatch());
             checked++;
         }
         assertTrue(checked >= 2, f.name() + " was checked at " + checked + " sizes");
@@ -97,7 +98,19 @@ class FamiliesTest {
     void aWrongCircuitIsCaught() {
         CircuitFamily parity = Families.byName("parity"), majority = Families.byName("majority");
         Circuit wrong = majority.build(6);
-        ReferenceCheck.Result r = ReferenceCheck.check(parity, 6, wrong, Batch.exhaustive(6));
-        assertTrue(r.mismatches() > 0 && r.firstMismatch() != null);
+        ReferenceCheck.Result r = ReferenceCheck.check(parity, 6, wrong, 0, 1, ENGINE);
+        assertTrue(!r.ok() && r.mismatch().startsWith("on input "), String.valueOf(r.mismatch()));
+        // the exhaustive check stops at the first input, in order, on which the two functions differ
+        assertEquals(r.checked(), firstDisagreement(parity, Families.byName("majority"), 6));
+    }
+
+    /** Index, in ExhaustiveSource's order (input i is bit i of the index), of the first input on which two references differ. */
+    private static long firstDisagreement(CircuitFamily a, CircuitFamily b, int n) {
+        for (long p = 0; p < 1L << n; p++) {
+            boolean[] x = new boolean[n];
+            for (int i = 0; i < n; i++) x[i] = (p >>> i & 1) != 0;
+            if (!java.util.Arrays.equals(a.reference(n, x), b.reference(n, x))) return p;
+        }
+        return -1;
     }
 }

@@ -1,4 +1,4 @@
-package dev.tc0.compile.study.plot;
+package dev.tc0.report.plot;
 
 /** A named line of points, drawn in order. */
 public record Series(String name, double[] x, double[] y) {

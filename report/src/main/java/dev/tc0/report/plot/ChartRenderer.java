@@ -1,7 +1,7 @@
-package dev.tc0.compile.study.plot;
+package dev.tc0.report.plot;
 
-import dev.tc0.compile.study.plot.Canvas.Align;
-import dev.tc0.compile.study.plot.Panel.Scale;
+import dev.tc0.report.plot.Canvas.Align;
+import dev.tc0.report.plot.Panel.Scale;
 
 import java.awt.Color;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.tc0.compile.study.plot;
+package dev.tc0.report.plot;
 
 import java.awt.Color;
 
