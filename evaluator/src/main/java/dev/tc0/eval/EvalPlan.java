@@ -17,17 +17,12 @@ import java.util.Map;
  * operation, operands in one int array (CSR), and every value in a slot that is reused once the
  * level of its last reader is done ({@link Schedule}).
  *
- * <p>Operations: AND and XOR of fan-in 2, 3, 4 and any ({@code *_N}), majority of three, and COUNT
- * (THRESHOLD and WEIGHTED through a {@link CounterProgram}). An OR gate is stored as the AND of
- * its complemented operands, so its slot holds the complement of its value; readers flip the
- * operand's negation bit. Operand references are {@code slot << 1 | negate}.
+ * <p>Operations ({@link PlanOp}): AND and XOR of fan-in 2, 3, 4 and any ({@code *_N}), majority of
+ * three, and COUNT (THRESHOLD and WEIGHTED through a {@link CounterProgram}). An OR gate is stored
+ * as the AND of its complemented operands, so its slot holds the complement of its value; readers
+ * flip the operand's negation bit. Operand references are {@code slot << 1 | negate}.
  */
 public final class EvalPlan {
-    static final int AND2 = 0, AND3 = 1, AND4 = 2, AND_N = 3,
-            XOR2 = 4, XOR3 = 5, XOR4 = 6, XOR_N = 7, MAJ3 = 8, COUNT = 9, LOGIC2 = 10;
-    static final String[] OP_NAMES = {"and2", "and3", "and4", "andN", "xor2", "xor3", "xor4", "xorN", "maj3", "count",
-        "logic2"};
-
     final int numInputs;
     final int numOutputs;
     final int numSlots;
@@ -41,7 +36,7 @@ public final class EvalPlan {
 
     /** Runs of level L (1-based) are {@code levelRun[L-1] .. levelRun[L]}. */
     final int[] levelRun;
-    final byte[] runOp;
+    final PlanOp[] runOp;
     /** Plan gates of run r are {@code runGate[r] .. runGate[r+1]}. */
     final int[] runGate;
 
@@ -77,7 +72,7 @@ public final class EvalPlan {
         this.inputSlot = b.inputSlot;
         this.outputRef = b.outputRef;
         this.levelRun = b.levelRun.toIntArray();
-        this.runOp = toBytes(b.runOp);
+        this.runOp = b.runOp.toArray(PlanOp[]::new);
         this.runGate = b.runGate.toIntArray();
         this.gateSlot = b.gateSlot;
         this.gateNode = b.gateNode;
@@ -159,25 +154,22 @@ public final class EvalPlan {
 
     /** A short description of the runs by operation, for diagnostics. */
     public String describe() {
-        int[] perOp = new int[OP_NAMES.length];
-        for (int r = 0; r < runOp.length; r++) perOp[runOp[r]] += runGate[r + 1] - runGate[r];
+        int[] perOp = new int[PlanOp.values().length];
+        for (int r = 0; r < runOp.length; r++) perOp[runOp[r].ordinal()] += runGate[r + 1] - runGate[r];
         StringBuilder s = new StringBuilder("plan: " + numGates + " gates in " + runOp.length + " runs over "
                 + depth + " levels, " + numSlots + " slots;");
-        for (int op = 0; op < perOp.length; op++) if (perOp[op] > 0) s.append(' ').append(OP_NAMES[op]).append('=').append(perOp[op]);
+        for (PlanOp op : PlanOp.values()) {
+            if (perOp[op.ordinal()] > 0) s.append(' ').append(op.label).append('=').append(perOp[op.ordinal()]);
+        }
         return s.toString();
-    }
-
-    private static byte[] toBytes(IntArrayList l) {
-        byte[] b = new byte[l.size()];
-        for (int i = 0; i < b.length; i++) b[i] = (byte) l.getInt(i);
-        return b;
     }
 
     private static final class Builder {
         final Circuit c;
         final Schedule schedule;
         int[] inputSlot, outputRef;
-        final IntArrayList levelRun = new IntArrayList(), runOp = new IntArrayList(), runGate = new IntArrayList();
+        final IntArrayList levelRun = new IntArrayList(), runGate = new IntArrayList();
+        final List<PlanOp> runOp = new ArrayList<>();
         int[] gateSlot, gateNode, gateOpStart, opRef, countProgram;
         long[] countThreshold;
         boolean[] sharesSum, isXor;
@@ -208,14 +200,14 @@ public final class EvalPlan {
             countProgram = new int[gates];
             sharesSum = new boolean[gates + 1];
             isXor = new boolean[gates + 1];
-            int[] ops = new int[gates];
+            PlanOp[] ops = new PlanOp[gates];
             long[] key = new long[gates];
             for (int g = 0; g < gates; g++) {
-                ops[g] = opOf(g);
+                ops[g] = PlanOp.of(c.kind(g), c.fanIn(g), c.threshold(g));
                 // In depth-first order AND and XOR gates alternate at random; one run with a
                 // per-gate branch costs less than a kernel dispatch every two or three gates.
-                if (schedule.sequential && (ops[g] == AND2 || ops[g] == XOR2)) ops[g] = LOGIC2;
-                if (ops[g] == COUNT) key[g] = operandKey(g);
+                if (schedule.sequential && (ops[g] == PlanOp.AND2 || ops[g] == PlanOp.XOR2)) ops[g] = PlanOp.LOGIC2;
+                if (ops[g] == PlanOp.COUNT) key[g] = operandKey(g);
             }
 
             int p = 0, e = 0;
@@ -230,10 +222,10 @@ public final class EvalPlan {
                 // A depth-first plan keeps its order: runs are its stretches of one operation.
                 // Levelized: COUNT gates with equal operands end up side by side and share a sum.
                 if (!schedule.sequential) {
-                    Arrays.sort(levelGates, 0, n, (x, y) -> ops[x] != ops[y] ? Integer.compare(ops[x], ops[y])
+                    Arrays.sort(levelGates, 0, n, (x, y) -> ops[x] != ops[y] ? ops[x].compareTo(ops[y])
                             : Long.compare(key[x], key[y]));
                 }
-                int prevOp = -1;
+                PlanOp prevOp = null;
                 for (int i = 0; i < n; i++) {
                     int g = levelGates[i];
                     if (slot[c.gateNode(g)] < 0) continue;   // read by nothing: only in Circuit.of circuits
@@ -246,7 +238,7 @@ public final class EvalPlan {
                     gateNode[p] = c.gateNode(g);
                     gateOpStart[p] = e;
                     e = emitOperands(g, ops[g], p, e);
-                    sharesSum[p] = ops[g] == COUNT && runGate.getInt(runGate.size() - 1) < p && sameSum(p - 1, p, e);
+                    sharesSum[p] = ops[g] == PlanOp.COUNT && runGate.getInt(runGate.size() - 1) < p && sameSum(p - 1, p, e);
                     isXor[p] = c.kind(g) == GateKind.XOR;
                     p++;
                 }
@@ -289,17 +281,7 @@ public final class EvalPlan {
             return (schedule.slot[node] << 1) | ((lit & 1) ^ (inverted[node] ? 1 : 0));
         }
 
-        private int opOf(int g) {
-            int k = c.fanIn(g);
-            return switch (c.kind(g)) {
-                case AND, OR -> k == 2 ? AND2 : k == 3 ? AND3 : k == 4 ? AND4 : AND_N;
-                case XOR -> k == 2 ? XOR2 : k == 3 ? XOR3 : k == 4 ? XOR4 : XOR_N;
-                case THRESHOLD -> k == 3 && c.threshold(g) == 2 ? MAJ3 : COUNT;
-                case WEIGHTED -> COUNT;
-            };
-        }
-
-        private int emitOperands(int g, int op, int p, int e) {
+        private int emitOperands(int g, PlanOp op, int p, int e) {
             int k = c.fanIn(g);
             boolean or = c.kind(g) == GateKind.OR;
             for (int i = 0; i < k; i++) {
@@ -307,7 +289,7 @@ public final class EvalPlan {
                 // OR(x..) = !AND(!x..): the slot holds the AND of the complements.
                 opRef[e + i] = ref(lit) ^ (or ? 1 : 0);
             }
-            if (op == COUNT) {
+            if (op == PlanOp.COUNT) {
                 long t = c.threshold(g);
                 if (c.kind(g) == GateKind.WEIGHTED) {
                     // w * x with w < 0 is |w| * !x - |w|: all weights positive, threshold raised.
