@@ -1,7 +1,6 @@
 package dev.tc0.eval;
 
 import dev.tc0.circuit.Circuit;
-import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.circuit.GateKind;
 import dev.tc0.circuit.Schedule;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
@@ -88,10 +87,17 @@ public final class EvalPlan {
         this.maxScratch = ms;
     }
 
-    /** The levelized plan; {@link #depthFirst()} gives the same circuit in depth-first order. */
+    /**
+     * The levelized plan; {@link #depthFirst()} gives the same circuit in depth-first order. The
+     * circuit is taken as it is; no gate may read the constant node (fold such circuits where they
+     * are made, with {@link dev.tc0.circuit.CircuitBuilder#foldConstants}).
+     */
     public static EvalPlan of(Circuit c) {
-        Circuit n = hasConstantOperands(c) ? normalise(c) : c;
-        return new Builder(n, Schedule.of(n)).build();
+        if (c.hasConstantOperands()) {
+            throw new IllegalArgumentException("a gate reads the constant node: fold constants before planning"
+                    + " (CircuitBuilder.foldConstants)");
+        }
+        return new Builder(c, Schedule.of(c)).build();
     }
 
     /**
@@ -112,23 +118,6 @@ public final class EvalPlan {
     public boolean isSequential() { return sequential; }
 
     public Circuit circuit() { return circuit; }
-
-    private static boolean hasConstantOperands(Circuit c) {
-        for (int g = 0; g < c.numGates(); g++) {
-            for (int i = 0; i < c.fanIn(g); i++) if (c.operand(g, i) >>> 1 == 0) return true;
-        }
-        return false;
-    }
-
-    /** Circuits made by {@link Circuit#of} may hold constant operands: fold them by rebuilding. */
-    private static Circuit normalise(Circuit c) {
-        CircuitBuilder b = new CircuitBuilder();
-        int[] in = new int[c.numInputs()];
-        for (int i = 0; i < in.length; i++) in[i] = b.input(c.inputName(i));
-        int[] out = b.embed(c, in);
-        for (int o = 0; o < out.length; o++) b.output(c.outputName(o), out[o]);
-        return b.build();
-    }
 
     public int numInputs() { return numInputs; }
 
@@ -277,7 +266,6 @@ public final class EvalPlan {
 
         private int ref(int lit) {
             int node = lit >>> 1;
-            if (node == 0) throw new IllegalArgumentException("constant operands must be folded before planning");
             return (schedule.slot[node] << 1) | ((lit & 1) ^ (inverted[node] ? 1 : 0));
         }
 
