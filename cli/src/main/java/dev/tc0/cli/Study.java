@@ -134,12 +134,8 @@ final class Study {
         List<int[]> words = dev.tc0.compile.lowering.Verification.inputs(m.config(), n, MODEL_EXHAUSTIVE,
                 (int) Math.min(samples, 1_000_000), 12345);
         boolean exhaustive = dev.tc0.compile.lowering.Verification.exhaustive(m.config(), n, MODEL_EXHAUSTIVE);
-        String mismatch = null;
-        try {
-            dev.tc0.compile.lowering.Verification.check(cm, words);
-        } catch (AssertionError e) {
-            mismatch = e.getMessage();
-        }
+        dev.tc0.compile.lowering.Verification.Verdict verdict = dev.tc0.compile.lowering.Verification.check(cm, words);
+        String mismatch = verdict.agrees() ? null : verdict.mismatch().message();
         long evalNanos = 0;
         String mode = "-";
         if (patterns > 0 && mismatch == null && c.numInputs() > 0) {
