@@ -3,13 +3,14 @@ package dev.tc0.eval;
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.GateKind;
 import dev.tc0.circuit.Schedule;
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A circuit flattened for evaluation: gates ordered by level, each level cut into runs of one
@@ -163,8 +164,8 @@ public final class EvalPlan {
         long[] countThreshold;
         boolean[] sharesSum, isXor;
         final List<CounterProgram> programs = new ArrayList<>();
-        final Map<Integer, Integer> countByFanIn = new HashMap<>();
-        final Map<WeightKey, Integer> countByWeights = new HashMap<>();
+        final Int2IntOpenHashMap countByFanIn = new Int2IntOpenHashMap();
+        final Object2IntOpenHashMap<WeightKey> countByWeights = new Object2IntOpenHashMap<>();
         /** True for nodes whose slot holds the complement (OR gates). */
         final boolean[] inverted;
 
@@ -172,6 +173,8 @@ public final class EvalPlan {
             this.c = c;
             this.schedule = schedule;
             this.inverted = new boolean[c.numNodes()];
+            countByFanIn.defaultReturnValue(-1);
+            countByWeights.defaultReturnValue(-1);
         }
 
         EvalPlan build() {
@@ -201,18 +204,23 @@ public final class EvalPlan {
 
             int p = 0, e = 0;
             levelRun.add(0);
-            Integer[] levelGates = new Integer[0];
+            int[] levelGates = new int[0], sortScratch = new int[0];
             for (int l = 1; l <= schedule.depth(); l++) {
                 int from = schedule.levelStart[l - 1], to = schedule.levelStart[l];
                 // Group the level's gates by operation (stable), so each run is one kernel.
                 int n = to - from;
-                if (levelGates.length < n) levelGates = new Integer[n];
-                for (int i = 0; i < n; i++) levelGates[i] = schedule.order[from + i];
+                if (levelGates.length < n) {
+                    levelGates = new int[n];
+                    sortScratch = new int[n];
+                }
+                System.arraycopy(schedule.order, from, levelGates, 0, n);
                 // A depth-first plan keeps its order: runs are its stretches of one operation.
                 // Levelized: COUNT gates with equal operands end up side by side and share a sum.
                 if (!schedule.sequential) {
-                    Arrays.sort(levelGates, 0, n, (x, y) -> ops[x] != ops[y] ? ops[x].compareTo(ops[y])
-                            : Long.compare(key[x], key[y]));
+                    // A stable merge sort on ints (fastutil wants the scratch array to start as a copy).
+                    System.arraycopy(levelGates, 0, sortScratch, 0, n);
+                    IntArrays.mergeSort(levelGates, 0, n, (x, y) -> ops[x] != ops[y] ? ops[x].compareTo(ops[y])
+                            : Long.compare(key[x], key[y]), sortScratch);
                 }
                 PlanOp prevOp = null;
                 for (int i = 0; i < n; i++) {
@@ -289,15 +297,32 @@ public final class EvalPlan {
                     }
                     countProgram[p] = programFor(w);
                 } else {
-                    countProgram[p] = countByFanIn.computeIfAbsent(k, kk -> add(CounterProgram.count(kk)));
+                    countProgram[p] = programForFanIn(k);
                 }
                 countThreshold[p] = t;
             }
             return e + k;
         }
 
+        /** The shared population counter of THRESHOLD gates of fan-in k. */
+        private int programForFanIn(int k) {
+            int prog = countByFanIn.get(k);
+            if (prog < 0) {
+                prog = add(CounterProgram.count(k));
+                countByFanIn.put(k, prog);
+            }
+            return prog;
+        }
+
+        /** The shared adder program of WEIGHTED gates with these (non-negative) weights. */
         private int programFor(long[] w) {
-            return countByWeights.computeIfAbsent(new WeightKey(w), key -> add(CounterProgram.of(key.w())));
+            WeightKey key = new WeightKey(w);
+            int prog = countByWeights.getInt(key);
+            if (prog < 0) {
+                prog = add(CounterProgram.of(w));
+                countByWeights.put(key, prog);
+            }
+            return prog;
         }
 
         private int add(CounterProgram prog) {
