@@ -5,9 +5,10 @@ import dev.tc0.circuit.GateKind;
 /**
  * The operation of a run of plan gates: it names the loop of {@link Kernels} that evaluates them.
  * Fixed fan-ins of 2 to 4 get loops with their operands in registers; larger AND and XOR gates
- * fold their operands into the output plane one by one; THRESHOLD and WEIGHTED gates (and
- * majority of more than three) run a {@link CounterProgram}. The declaration order is the order of
- * a level's runs: the plan sorts a level's gates by operation.
+ * fold their operands into the output plane one by one; THRESHOLD and WEIGHTED gates run a
+ * {@link CounterProgram}, except majority of three, which has its own loop. The declaration order
+ * is the order of a level's runs: the plan sorts a level's gates by operation. The package
+ * documentation maps every gate kind to its operations.
  */
 enum PlanOp {
     AND2("and2"), AND3("and3"), AND4("and4"), AND_N("andN"),
