@@ -171,7 +171,9 @@ class BenchmarkWorkloadsTest {
     void compiledTransformersMatchTheForwardPass(String rung) {
         dev.tc0.compile.lowering.CompiledModel cm = TransformerBenchmark.compile(rung);
         java.util.List<int[]> words = dev.tc0.compile.lowering.Verification.inputs(cm.model().config(), cm.n(), 0, 300, 7);
-        assertEquals(300, dev.tc0.compile.lowering.Verification.check(cm, words));
+        dev.tc0.compile.lowering.Verification.Verdict verdict = dev.tc0.compile.lowering.Verification.check(cm, words);
+        assertEquals(null, verdict.mismatch(), () -> verdict.mismatch().message());
+        assertEquals(300, verdict.agreed());
         assertSameAsReference(TransformerBenchmark.create(rung, 2, 1 << 12), rung);
     }
 }

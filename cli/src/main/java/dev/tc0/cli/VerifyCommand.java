@@ -75,11 +75,8 @@ final class VerifyCommand extends Base implements Callable<Integer> {
         Circuit c = cm.circuit();
         String what = m.name() + " n=" + n + " p=" + cm.precisionBits() + " (" + c.numInputs() + " inputs, " + c.numOutputs() + " outputs, "
                 + c.numGates() + " gates, depth " + c.depth() + ")";
-        try {
-            dev.tc0.compile.lowering.Verification.check(cm, inputs);
-        } catch (AssertionError e) {
-            throw new UserException(what + " disagrees with the reference: " + e.getMessage());
-        }
+        dev.tc0.compile.lowering.Verification.Verdict verdict = dev.tc0.compile.lowering.Verification.check(cm, inputs);
+        if (!verdict.agrees()) throw new UserException(what + " disagrees with the reference: " + verdict.mismatch().message());
         out().println(what + ": agrees with the reference on " + (all ? "all " : "") + inputs.size() + (all ? "" : " random")
                 + " inputs (" + seconds(System.nanoTime() - t0) + ")");
         out().flush();

@@ -25,10 +25,11 @@ public final class Circuit {
     private final int[] outputs;
     private final String[] inputNames;
     private final String[] outputNames;
+    private final boolean constantOperands;
     private volatile int[] levels;    // per node, computed on first use
 
     Circuit(int inputs, byte[] kind, int[] start, int[] operand, long[] weight, long[] threshold,
-            int[] outputs, String[] inputNames, String[] outputNames) {
+            int[] outputs, String[] inputNames, String[] outputNames, boolean constantOperands) {
         this.inputs = inputs;
         this.kind = kind;
         this.start = start;
@@ -38,6 +39,7 @@ public final class Circuit {
         this.outputs = outputs;
         this.inputNames = inputNames;
         this.outputNames = outputNames;
+        this.constantOperands = constantOperands;
     }
 
     /**
@@ -45,7 +47,9 @@ public final class Circuit {
      * one: gate {@code g}'s operands name nodes below {@code 1 + inputs + g}, offsets rise, kinds
      * exist, weights are given when a gate is WEIGHTED and its sums fit in a long, and outputs
      * name existing nodes. The arrays are taken, not copied. Gates need not be in the builder's
-     * normal form. Throws {@link IllegalArgumentException} naming the first fault.
+     * normal form: they may even read the constant node, which an {@code EvalPlan} refuses
+     * ({@link CircuitBuilder#foldConstants} folds it). Throws {@link IllegalArgumentException}
+     * naming the first fault.
      */
     public static Circuit of(int inputs, byte[] kind, int[] start, int[] operand, long[] weight, long[] threshold,
                              int[] outputs, String[] inputNames, String[] outputNames) {
@@ -65,6 +69,7 @@ public final class Circuit {
         }
         for (String s : inputNames) if (s == null) throw new IllegalArgumentException("an input has no name");
         for (String s : outputNames) if (s == null) throw new IllegalArgumentException("an output has no name");
+        boolean constantOperands = false;
         for (int g = 0; g < gates; g++) {
             if (kind[g] < 0 || kind[g] >= GateKind.values().length) {
                 throw new IllegalArgumentException("gate #" + g + ": unknown kind code " + kind[g]);
@@ -80,6 +85,7 @@ public final class Circuit {
                     throw new IllegalArgumentException("gate #" + g + " (node " + node + "): operand literal " + lit
                             + " does not name an earlier node");
                 }
+                constantOperands |= lit >>> 1 == 0;
                 if (kind[g] == GateKind.WEIGHTED.ordinal()) {
                     if (weight == null) throw new IllegalArgumentException("gate #" + g + ": WEIGHTED gate without weights");
                     try {
@@ -98,7 +104,8 @@ public final class Circuit {
                 throw new IllegalArgumentException("output " + o + ": literal " + outputs[o] + " names no node");
             }
         }
-        return new Circuit(inputs, kind, start, operand, weight, threshold, outputs, inputNames, outputNames);
+        return new Circuit(inputs, kind, start, operand, weight, threshold, outputs, inputNames, outputNames,
+                constantOperands);
     }
 
     public int numInputs() { return inputs; }
@@ -156,6 +163,12 @@ public final class Circuit {
     public List<String> outputNames() { return List.of(outputNames); }
 
     public boolean hasWeights() { return weight != null; }
+
+    /**
+     * True when some gate reads the constant node. Never for a {@link CircuitBuilder}'s circuit
+     * (it folds constants); possible for one made by {@link #of}.
+     */
+    public boolean hasConstantOperands() { return constantOperands; }
 
     /**
      * The level of every node: 0 for the constant and the inputs, otherwise one more than the

@@ -200,7 +200,9 @@ public final class CircuitBuilder {
 
     /**
      * Copies a circuit's gates into this builder with its inputs bound to the given literals and
-     * returns the literals of its outputs.
+     * returns the literals of its outputs. Any circuit {@link Circuit#of} accepts can be copied:
+     * a threshold outside {@code [0, k + 1]} means the same as the nearer end, and a THRESHOLD or
+     * WEIGHTED gate without operands is the constant {@code 0 >= t}.
      */
     public int[] embed(Circuit c, int[] inputLits) {
         if (inputLits.length != c.numInputs()) {
@@ -221,7 +223,7 @@ public final class CircuitBuilder {
                 ops[i] = map[lit >>> 1] ^ (lit & 1);
                 if (c.kind(g) == GateKind.WEIGHTED) w[i] = c.weight(g, i);
             }
-            map[c.gateNode(g)] = gate(c.kind(g), ops, w, c.threshold(g));
+            map[c.gateNode(g)] = copyGate(c.kind(g), ops, w, c.threshold(g));
         }
         int[] outs = new int[c.numOutputs()];
         for (int o = 0; o < outs.length; o++) {
@@ -229,6 +231,30 @@ public final class CircuitBuilder {
             outs[o] = map[lit >>> 1] ^ (lit & 1);
         }
         return outs;
+    }
+
+    /**
+     * The circuit with its constant operands folded, rebuilt gate by gate through a builder (so in
+     * the builder's normal form), or {@code c} itself when no gate reads the constant node. For
+     * circuits made by {@link Circuit#of} from raw arrays: an evaluation plan keeps no slot for the
+     * constant, so a constant operand must be folded where the circuit is made.
+     */
+    public static Circuit foldConstants(Circuit c) {
+        if (!c.hasConstantOperands()) return c;
+        CircuitBuilder b = new CircuitBuilder();
+        int[] in = new int[c.numInputs()];
+        for (int i = 0; i < in.length; i++) in[i] = b.input(c.inputName(i));
+        int[] out = b.embed(c, in);
+        for (int o = 0; o < out.length; o++) b.output(c.outputName(o), out[o]);
+        return b.build();
+    }
+
+    /** {@link #gate} for gates outside the builder's argument ranges, which {@link Circuit#of} accepts. */
+    private int copyGate(GateKind kind, int[] lits, long[] w, long t) {
+        if (!kind.hasThreshold()) return gate(kind, lits, w, t);
+        if (lits.length == 0) return constant(0 >= t);
+        if (kind == GateKind.THRESHOLD) t = Math.clamp(t, 0, lits.length + 1L);
+        return gate(kind, lits, w, t);
     }
 
     /** Builds the circuit, keeping only the gates some output needs. The builder stays usable. */
@@ -276,7 +302,7 @@ public final class CircuitBuilder {
         int[] outs = outputs.toIntArray();
         for (int o = 0; o < outs.length; o++) outs[o] = (newNode[outs[o] >>> 1] << 1) | (outs[o] & 1);
         return new Circuit(inputs, kind, st, op, wt, th, outs,
-                inputNames.toArray(String[]::new), outputNames.toArray(String[]::new));
+                inputNames.toArray(String[]::new), outputNames.toArray(String[]::new), false);
     }
 
     private void mark(boolean[] live, int lit) {

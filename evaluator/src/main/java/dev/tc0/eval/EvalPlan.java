@@ -1,33 +1,28 @@
 package dev.tc0.eval;
 
 import dev.tc0.circuit.Circuit;
-import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.circuit.GateKind;
 import dev.tc0.circuit.Schedule;
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A circuit flattened for evaluation: gates ordered by level, each level cut into runs of one
  * operation, operands in one int array (CSR), and every value in a slot that is reused once the
  * level of its last reader is done ({@link Schedule}).
  *
- * <p>Operations: AND and XOR of fan-in 2, 3, 4 and any ({@code *_N}), majority of three, and COUNT
- * (THRESHOLD and WEIGHTED through a {@link CounterProgram}). An OR gate is stored as the AND of
- * its complemented operands, so its slot holds the complement of its value; readers flip the
- * operand's negation bit. Operand references are {@code slot << 1 | negate}.
+ * <p>Operations ({@link PlanOp}): AND and XOR of fan-in 2, 3, 4 and any ({@code *_N}), majority of
+ * three, and COUNT (THRESHOLD and WEIGHTED through a {@link CounterProgram}). An OR gate is stored
+ * as the AND of its complemented operands, so its slot holds the complement of its value; readers
+ * flip the operand's negation bit. Operand references are {@code slot << 1 | negate}.
  */
 public final class EvalPlan {
-    static final int AND2 = 0, AND3 = 1, AND4 = 2, AND_N = 3,
-            XOR2 = 4, XOR3 = 5, XOR4 = 6, XOR_N = 7, MAJ3 = 8, COUNT = 9, LOGIC2 = 10;
-    static final String[] OP_NAMES = {"and2", "and3", "and4", "andN", "xor2", "xor3", "xor4", "xorN", "maj3", "count",
-        "logic2"};
-
     final int numInputs;
     final int numOutputs;
     final int numSlots;
@@ -41,7 +36,7 @@ public final class EvalPlan {
 
     /** Runs of level L (1-based) are {@code levelRun[L-1] .. levelRun[L]}. */
     final int[] levelRun;
-    final byte[] runOp;
+    final PlanOp[] runOp;
     /** Plan gates of run r are {@code runGate[r] .. runGate[r+1]}. */
     final int[] runGate;
 
@@ -77,7 +72,7 @@ public final class EvalPlan {
         this.inputSlot = b.inputSlot;
         this.outputRef = b.outputRef;
         this.levelRun = b.levelRun.toIntArray();
-        this.runOp = toBytes(b.runOp);
+        this.runOp = b.runOp.toArray(PlanOp[]::new);
         this.runGate = b.runGate.toIntArray();
         this.gateSlot = b.gateSlot;
         this.gateNode = b.gateNode;
@@ -93,10 +88,17 @@ public final class EvalPlan {
         this.maxScratch = ms;
     }
 
-    /** The levelized plan; {@link #depthFirst()} gives the same circuit in depth-first order. */
+    /**
+     * The levelized plan; {@link #depthFirst()} gives the same circuit in depth-first order. The
+     * circuit is taken as it is; no gate may read the constant node (fold such circuits where they
+     * are made, with {@link dev.tc0.circuit.CircuitBuilder#foldConstants}).
+     */
     public static EvalPlan of(Circuit c) {
-        Circuit n = hasConstantOperands(c) ? normalise(c) : c;
-        return new Builder(n, Schedule.of(n)).build();
+        if (c.hasConstantOperands()) {
+            throw new IllegalArgumentException("a gate reads the constant node: fold constants before planning"
+                    + " (CircuitBuilder.foldConstants)");
+        }
+        return new Builder(c, Schedule.of(c)).build();
     }
 
     /**
@@ -117,23 +119,6 @@ public final class EvalPlan {
     public boolean isSequential() { return sequential; }
 
     public Circuit circuit() { return circuit; }
-
-    private static boolean hasConstantOperands(Circuit c) {
-        for (int g = 0; g < c.numGates(); g++) {
-            for (int i = 0; i < c.fanIn(g); i++) if (c.operand(g, i) >>> 1 == 0) return true;
-        }
-        return false;
-    }
-
-    /** Circuits made by {@link Circuit#of} may hold constant operands: fold them by rebuilding. */
-    private static Circuit normalise(Circuit c) {
-        CircuitBuilder b = new CircuitBuilder();
-        int[] in = new int[c.numInputs()];
-        for (int i = 0; i < in.length; i++) in[i] = b.input(c.inputName(i));
-        int[] out = b.embed(c, in);
-        for (int o = 0; o < out.length; o++) b.output(c.outputName(o), out[o]);
-        return b.build();
-    }
 
     public int numInputs() { return numInputs; }
 
@@ -159,31 +144,28 @@ public final class EvalPlan {
 
     /** A short description of the runs by operation, for diagnostics. */
     public String describe() {
-        int[] perOp = new int[OP_NAMES.length];
-        for (int r = 0; r < runOp.length; r++) perOp[runOp[r]] += runGate[r + 1] - runGate[r];
+        int[] perOp = new int[PlanOp.values().length];
+        for (int r = 0; r < runOp.length; r++) perOp[runOp[r].ordinal()] += runGate[r + 1] - runGate[r];
         StringBuilder s = new StringBuilder("plan: " + numGates + " gates in " + runOp.length + " runs over "
                 + depth + " levels, " + numSlots + " slots;");
-        for (int op = 0; op < perOp.length; op++) if (perOp[op] > 0) s.append(' ').append(OP_NAMES[op]).append('=').append(perOp[op]);
+        for (PlanOp op : PlanOp.values()) {
+            if (perOp[op.ordinal()] > 0) s.append(' ').append(op.label).append('=').append(perOp[op.ordinal()]);
+        }
         return s.toString();
-    }
-
-    private static byte[] toBytes(IntArrayList l) {
-        byte[] b = new byte[l.size()];
-        for (int i = 0; i < b.length; i++) b[i] = (byte) l.getInt(i);
-        return b;
     }
 
     private static final class Builder {
         final Circuit c;
         final Schedule schedule;
         int[] inputSlot, outputRef;
-        final IntArrayList levelRun = new IntArrayList(), runOp = new IntArrayList(), runGate = new IntArrayList();
+        final IntArrayList levelRun = new IntArrayList(), runGate = new IntArrayList();
+        final List<PlanOp> runOp = new ArrayList<>();
         int[] gateSlot, gateNode, gateOpStart, opRef, countProgram;
         long[] countThreshold;
         boolean[] sharesSum, isXor;
         final List<CounterProgram> programs = new ArrayList<>();
-        final Map<Integer, Integer> countByFanIn = new HashMap<>();
-        final Map<WeightKey, Integer> countByWeights = new HashMap<>();
+        final Int2IntOpenHashMap countByFanIn = new Int2IntOpenHashMap();
+        final Object2IntOpenHashMap<WeightKey> countByWeights = new Object2IntOpenHashMap<>();
         /** True for nodes whose slot holds the complement (OR gates). */
         final boolean[] inverted;
 
@@ -191,6 +173,8 @@ public final class EvalPlan {
             this.c = c;
             this.schedule = schedule;
             this.inverted = new boolean[c.numNodes()];
+            countByFanIn.defaultReturnValue(-1);
+            countByWeights.defaultReturnValue(-1);
         }
 
         EvalPlan build() {
@@ -208,32 +192,37 @@ public final class EvalPlan {
             countProgram = new int[gates];
             sharesSum = new boolean[gates + 1];
             isXor = new boolean[gates + 1];
-            int[] ops = new int[gates];
+            PlanOp[] ops = new PlanOp[gates];
             long[] key = new long[gates];
             for (int g = 0; g < gates; g++) {
-                ops[g] = opOf(g);
+                ops[g] = PlanOp.of(c.kind(g), c.fanIn(g), c.threshold(g));
                 // In depth-first order AND and XOR gates alternate at random; one run with a
                 // per-gate branch costs less than a kernel dispatch every two or three gates.
-                if (schedule.sequential && (ops[g] == AND2 || ops[g] == XOR2)) ops[g] = LOGIC2;
-                if (ops[g] == COUNT) key[g] = operandKey(g);
+                if (schedule.sequential && (ops[g] == PlanOp.AND2 || ops[g] == PlanOp.XOR2)) ops[g] = PlanOp.LOGIC2;
+                if (ops[g] == PlanOp.COUNT) key[g] = operandKey(g);
             }
 
             int p = 0, e = 0;
             levelRun.add(0);
-            Integer[] levelGates = new Integer[0];
+            int[] levelGates = new int[0], sortScratch = new int[0];
             for (int l = 1; l <= schedule.depth(); l++) {
                 int from = schedule.levelStart[l - 1], to = schedule.levelStart[l];
                 // Group the level's gates by operation (stable), so each run is one kernel.
                 int n = to - from;
-                if (levelGates.length < n) levelGates = new Integer[n];
-                for (int i = 0; i < n; i++) levelGates[i] = schedule.order[from + i];
+                if (levelGates.length < n) {
+                    levelGates = new int[n];
+                    sortScratch = new int[n];
+                }
+                System.arraycopy(schedule.order, from, levelGates, 0, n);
                 // A depth-first plan keeps its order: runs are its stretches of one operation.
                 // Levelized: COUNT gates with equal operands end up side by side and share a sum.
                 if (!schedule.sequential) {
-                    Arrays.sort(levelGates, 0, n, (x, y) -> ops[x] != ops[y] ? Integer.compare(ops[x], ops[y])
-                            : Long.compare(key[x], key[y]));
+                    // A stable merge sort on ints (fastutil wants the scratch array to start as a copy).
+                    System.arraycopy(levelGates, 0, sortScratch, 0, n);
+                    IntArrays.mergeSort(levelGates, 0, n, (x, y) -> ops[x] != ops[y] ? ops[x].compareTo(ops[y])
+                            : Long.compare(key[x], key[y]), sortScratch);
                 }
-                int prevOp = -1;
+                PlanOp prevOp = null;
                 for (int i = 0; i < n; i++) {
                     int g = levelGates[i];
                     if (slot[c.gateNode(g)] < 0) continue;   // read by nothing: only in Circuit.of circuits
@@ -246,7 +235,7 @@ public final class EvalPlan {
                     gateNode[p] = c.gateNode(g);
                     gateOpStart[p] = e;
                     e = emitOperands(g, ops[g], p, e);
-                    sharesSum[p] = ops[g] == COUNT && runGate.getInt(runGate.size() - 1) < p && sameSum(p - 1, p, e);
+                    sharesSum[p] = ops[g] == PlanOp.COUNT && runGate.getInt(runGate.size() - 1) < p && sameSum(p - 1, p, e);
                     isXor[p] = c.kind(g) == GateKind.XOR;
                     p++;
                 }
@@ -285,21 +274,10 @@ public final class EvalPlan {
 
         private int ref(int lit) {
             int node = lit >>> 1;
-            if (node == 0) throw new IllegalArgumentException("constant operands must be folded before planning");
             return (schedule.slot[node] << 1) | ((lit & 1) ^ (inverted[node] ? 1 : 0));
         }
 
-        private int opOf(int g) {
-            int k = c.fanIn(g);
-            return switch (c.kind(g)) {
-                case AND, OR -> k == 2 ? AND2 : k == 3 ? AND3 : k == 4 ? AND4 : AND_N;
-                case XOR -> k == 2 ? XOR2 : k == 3 ? XOR3 : k == 4 ? XOR4 : XOR_N;
-                case THRESHOLD -> k == 3 && c.threshold(g) == 2 ? MAJ3 : COUNT;
-                case WEIGHTED -> COUNT;
-            };
-        }
-
-        private int emitOperands(int g, int op, int p, int e) {
+        private int emitOperands(int g, PlanOp op, int p, int e) {
             int k = c.fanIn(g);
             boolean or = c.kind(g) == GateKind.OR;
             for (int i = 0; i < k; i++) {
@@ -307,7 +285,7 @@ public final class EvalPlan {
                 // OR(x..) = !AND(!x..): the slot holds the AND of the complements.
                 opRef[e + i] = ref(lit) ^ (or ? 1 : 0);
             }
-            if (op == COUNT) {
+            if (op == PlanOp.COUNT) {
                 long t = c.threshold(g);
                 if (c.kind(g) == GateKind.WEIGHTED) {
                     // w * x with w < 0 is |w| * !x - |w|: all weights positive, threshold raised.
@@ -319,15 +297,32 @@ public final class EvalPlan {
                     }
                     countProgram[p] = programFor(w);
                 } else {
-                    countProgram[p] = countByFanIn.computeIfAbsent(k, kk -> add(CounterProgram.count(kk)));
+                    countProgram[p] = programForFanIn(k);
                 }
                 countThreshold[p] = t;
             }
             return e + k;
         }
 
+        /** The shared population counter of THRESHOLD gates of fan-in k. */
+        private int programForFanIn(int k) {
+            int prog = countByFanIn.get(k);
+            if (prog < 0) {
+                prog = add(CounterProgram.count(k));
+                countByFanIn.put(k, prog);
+            }
+            return prog;
+        }
+
+        /** The shared adder program of WEIGHTED gates with these (non-negative) weights. */
         private int programFor(long[] w) {
-            return countByWeights.computeIfAbsent(new WeightKey(w), key -> add(CounterProgram.of(key.w())));
+            WeightKey key = new WeightKey(w);
+            int prog = countByWeights.getInt(key);
+            if (prog < 0) {
+                prog = add(CounterProgram.of(w));
+                countByWeights.put(key, prog);
+            }
+            return prog;
         }
 
         private int add(CounterProgram prog) {

@@ -39,21 +39,20 @@ public abstract class Kernels {
      * @param scratchBase  arena offset of this task's scratch planes, each {@code strip} words
      * @param strip        words per COUNT strip; divides {@code words}
      */
-    final void run(EvalPlan p, int op, int from, int to, long[] v, int words, int scratchBase, int strip) {
+    final void run(EvalPlan p, PlanOp op, int from, int to, long[] v, int words, int scratchBase, int strip) {
         // One small method per operation: each compiles on its own with its primitive inlined.
         switch (op) {
-            case EvalPlan.AND2 -> runAnd2(p, from, to, v, words);
-            case EvalPlan.AND3 -> runAnd3(p, from, to, v, words);
-            case EvalPlan.AND4 -> runAnd4(p, from, to, v, words);
-            case EvalPlan.XOR2 -> runXor2(p, from, to, v, words);
-            case EvalPlan.XOR3 -> runXor3(p, from, to, v, words);
-            case EvalPlan.XOR4 -> runXor4(p, from, to, v, words);
-            case EvalPlan.MAJ3 -> runMaj3(p, from, to, v, words);
-            case EvalPlan.AND_N -> runFold(p, from, to, v, words, true);
-            case EvalPlan.XOR_N -> runFold(p, from, to, v, words, false);
-            case EvalPlan.COUNT -> runCount(p, from, to, v, words, scratchBase, strip);
-            case EvalPlan.LOGIC2 -> runLogic2(p, from, to, v, words);
-            default -> throw new IllegalStateException("unknown plan operation " + op);
+            case AND2 -> runAnd2(p, from, to, v, words);
+            case AND3 -> runAnd3(p, from, to, v, words);
+            case AND4 -> runAnd4(p, from, to, v, words);
+            case XOR2 -> runXor2(p, from, to, v, words);
+            case XOR3 -> runXor3(p, from, to, v, words);
+            case XOR4 -> runXor4(p, from, to, v, words);
+            case MAJ3 -> runMaj3(p, from, to, v, words);
+            case AND_N -> runFold(p, from, to, v, words, true);
+            case XOR_N -> runFold(p, from, to, v, words, false);
+            case COUNT -> runCount(p, from, to, v, words, scratchBase, strip);
+            case LOGIC2 -> runLogic2(p, from, to, v, words);
         }
     }
 

@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -163,5 +166,79 @@ class CircuitBuilderTest {
                 new int[] {6}, new String[] {"a", "b"}, new String[] {"y"});
         assertEquals(true, ok.evaluate(new boolean[] {true, false})[0]);
         assertEquals(false, ok.evaluate(new boolean[] {true, true})[0]);
+    }
+
+    @Test
+    void foldConstantsKeepsTheFunctionOfRawCircuits() {
+        SplittableRandom r = new SplittableRandom(19);
+        for (int round = 0; round < 200; round++) {
+            Circuit raw = rawCircuit(r, 1 + r.nextInt(5), 1 + r.nextInt(12));
+            Circuit folded = CircuitBuilder.foldConstants(raw);
+            assertFalse(folded.hasConstantOperands());
+            assertEquals(raw.inputNames(), folded.inputNames());
+            assertEquals(raw.outputNames(), folded.outputNames());
+            for (int x = 0; x < 1 << raw.numInputs(); x++) {
+                boolean[] in = new boolean[raw.numInputs()];
+                for (int i = 0; i < in.length; i++) in[i] = (x >>> i & 1) != 0;
+                assertArrayEquals(raw.evaluate(in), folded.evaluate(in), "round " + round + ", input " + x);
+            }
+        }
+        Circuit built = builtCircuit();
+        assertFalse(built.hasConstantOperands());
+        assertSame(built, CircuitBuilder.foldConstants(built));
+    }
+
+    /**
+     * A circuit of raw arrays, as {@link Circuit#of} accepts them: every gate reads the constant
+     * node with some chance, thresholds lie anywhere in [-2, k + 3], fan-ins may be 0 or 1, weights
+     * are signed.
+     */
+    private static Circuit rawCircuit(SplittableRandom r, int inputs, int gates) {
+        byte[] kind = new byte[gates];
+        int[] start = new int[gates + 1];
+        long[] threshold = new long[gates];
+        java.util.List<Integer> ops = new java.util.ArrayList<>();
+        java.util.List<Long> ws = new java.util.ArrayList<>();
+        boolean constant = false;
+        for (int g = 0; g < gates; g++) {
+            GateKind k = GateKind.values()[r.nextInt(GateKind.values().length)];
+            kind[g] = (byte) k.ordinal();
+            int fanIn = r.nextInt(5);
+            for (int i = 0; i < fanIn; i++) {
+                int node = r.nextInt(4) == 0 ? 0 : r.nextInt(1 + inputs + g);
+                constant |= node == 0;
+                ops.add(node << 1 | r.nextInt(2));
+                ws.add((long) r.nextInt(-5, 6));
+            }
+            start[g + 1] = ops.size();
+            threshold[g] = k.hasThreshold() ? r.nextInt(-2, fanIn + 4) : 0;
+        }
+        if (!constant) {   // make sure at least one gate reads the constant
+            kind = java.util.Arrays.copyOf(kind, gates + 1);
+            start = java.util.Arrays.copyOf(start, gates + 2);
+            threshold = java.util.Arrays.copyOf(threshold, gates + 1);
+            ops.add(1);   // AND(true, input 1)
+            ops.add(2);
+            ws.add(1L);
+            ws.add(1L);
+            start[gates + 1] = ops.size();
+            gates++;
+        }
+        int[] outputs = new int[3];
+        for (int o = 0; o < outputs.length; o++) outputs[o] = r.nextInt(2 * (1 + inputs + gates));
+        String[] in = new String[inputs], out = new String[outputs.length];
+        for (int i = 0; i < inputs; i++) in[i] = "x" + i;
+        for (int o = 0; o < out.length; o++) out[o] = "y" + o;
+        Circuit c = Circuit.of(inputs, kind, start, ops.stream().mapToInt(Integer::intValue).toArray(),
+                ws.stream().mapToLong(Long::longValue).toArray(), threshold, outputs, in, out);
+        assertTrue(c.hasConstantOperands());
+        return c;
+    }
+
+    private static Circuit builtCircuit() {
+        CircuitBuilder b = new CircuitBuilder();
+        int x = b.input("x"), y = b.input("y");
+        b.output("y", b.and(x, b.or(y, CircuitBuilder.constant(true)), b.xor(x, y)));
+        return b.build();
     }
 }

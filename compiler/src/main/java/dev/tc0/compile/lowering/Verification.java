@@ -11,8 +11,12 @@ import dev.tc0.compile.transformer.Trace;
 import dev.tc0.compile.transformer.Transformer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /** Inputs for a compiled model and a bit-for-bit comparison of its circuit with the reference forward pass. */
 public final class Verification {
@@ -67,28 +71,72 @@ public final class Verification {
     }
 
     /**
-     * Runs the circuit on every word and checks bit equality with the reference; throws
-     * AssertionError at the first difference. A circuit with an {@code ambiguous} output must
-     * raise it exactly where a row it compiled for a unique maximum has a tie in the reference,
-     * and equal the reference everywhere else. Returns the number of words compared in full.
+     * The outcome of {@link #check}: the words on which circuit and reference agree bit for bit,
+     * the words the circuit rightly flags ambiguous, and the first word (in list order) on which
+     * they differ, or null. With a mismatch the counts cover the words before it.
      */
-    public static int check(CompiledModel cm, List<int[]> words) {
-        List<CompiledModel.Result> got = cm.run(words);
-        // the reference is the slow part: one per thread (it memoises and is not thread-safe)
-        int chunks = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), (words.size() + 255) / 256));
-        return java.util.stream.IntStream.range(0, chunks).parallel().map(c -> {
-            Reference ref = new Reference(cm.model());
-            int compared = 0;
-            for (int w = c; w < words.size(); w += chunks) if (checkOne(cm, ref, words.get(w), got.get(w))) compared++;
-            return compared;
-        }).sum();
+    public record Verdict(int agreed, int ambiguous, Mismatch mismatch) {
+        public boolean agrees() { return mismatch == null; }
     }
 
-    /** One word; false when the circuit (rightly) flags it ambiguous. */
-    private static boolean checkOne(CompiledModel cm, Reference ref, int[] word, CompiledModel.Result r) {
+    /**
+     * A word on which circuit and reference differ: its index in the checked list, the tokens,
+     * the output that differs (for example {@code accept}, {@code value 3}) and both values.
+     */
+    public record Mismatch(String model, int n, int index, int[] input, String output, String circuit, String reference) {
+        public String message() {
+            return model + " n=" + n + " input " + Arrays.toString(input) + ": " + output + " " + circuit
+                    + ", reference " + reference;
+        }
+
+        @Override
+        public String toString() { return message(); }
+    }
+
+    /**
+     * Runs the circuit on every word and compares it bit for bit with the reference. A circuit
+     * with an {@code ambiguous} output must raise it exactly where a row it compiled for a unique
+     * maximum has a tie in the reference, and equal the reference everywhere else.
+     */
+    public static Verdict check(CompiledModel cm, List<int[]> words) {
+        List<CompiledModel.Result> got = cm.run(words);
+        Set<List<Integer>> assumed = Set.copyOf(cm.layout().assumedRows());
+        // the reference is the slow part: one per thread (it memoises and is not thread-safe)
+        int chunks = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), (words.size() + 255) / 256));
+        byte[] outcome = new byte[words.size()];
+        Mismatch[] firstOfChunk = new Mismatch[chunks];
+        // Chunks stop past the first mismatch any chunk has seen: every word before it is still checked.
+        AtomicInteger firstBad = new AtomicInteger(words.size());
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            Reference ref = new Reference(cm.model());
+            for (int w = c; w < words.size() && w < firstBad.get(); w += chunks) {
+                Mismatch m = compare(cm, ref, assumed, w, words.get(w), got.get(w), outcome);
+                if (m != null) {
+                    firstOfChunk[c] = m;
+                    firstBad.accumulateAndGet(w, Math::min);
+                    return;
+                }
+            }
+        });
+        int end = firstBad.get(), agreed = 0, ambiguous = 0;
+        for (int w = 0; w < end; w++) {
+            if (outcome[w] == AGREED) agreed++;
+            else if (outcome[w] == AMBIGUOUS) ambiguous++;
+        }
+        Mismatch first = end < words.size() ? firstOfChunk[end % chunks] : null;
+        return new Verdict(agreed, ambiguous, first);
+    }
+
+    private static final byte AGREED = 1, AMBIGUOUS = 2;
+
+    /**
+     * One word: the mismatch, or null with {@code outcome[index]} set to {@link #AGREED} or to
+     * {@link #AMBIGUOUS} (the circuit rightly flags the word, and nothing else of it is compared).
+     */
+    private static Mismatch compare(CompiledModel cm, Reference ref, Set<List<Integer>> assumed, int index, int[] word,
+                                    CompiledModel.Result r, byte[] outcome) {
         Transformer m = cm.model();
         OutputMode mode = m.config().outputMode();
-        java.util.Set<List<Integer>> assumed = new java.util.HashSet<>(cm.layout().assumedRows());
         PFloat one = Precision.of(cm.precisionBits()).one();
         boolean[] tie = {false};
         Trace<PFloat> t = ref.at(m.config().precision().bitsFor(cm.n())).run(word, new ForwardObserver<>() {
@@ -98,33 +146,42 @@ public final class Verification {
             }
         });
         ModelOutput<PFloat> out = t.output();
-        String at = m.name() + " n=" + cm.n() + " input " + java.util.Arrays.toString(word);
+        Differ differ = (output, circuit, reference) -> new Mismatch(m.name(), cm.n(), index, word.clone(), output,
+                String.valueOf(circuit), String.valueOf(reference));
         if (r.ambiguous() != tie[0]) {
-            throw new AssertionError(at + ": ambiguous " + r.ambiguous() + ", but the reference " + (tie[0] ? "has" : "has no") + " tie in a row compiled for a unique maximum");
+            return differ.at("ambiguous", r.ambiguous(), tie[0] + " (" + (tie[0] ? "a" : "no")
+                    + " tie in a row compiled for a unique maximum)");
         }
-        if (tie[0]) return false;
+        if (tie[0]) {
+            outcome[index] = AMBIGUOUS;
+            return null;
+        }
         if (r.states() != null) {
             for (int s = 0; s < r.states().length; s++) {
                 for (int i = 0; i < cm.n(); i++) {
                     for (int d = 0; d < r.states()[s][i].length; d++) {
                         PFloat want = t.states().get(s).get(i).get(d);
                         if (!want.equals(r.states()[s][i][d])) {
-                            throw new AssertionError(at + ": state " + s + " position " + i + " coordinate " + d + ": circuit "
-                                    + r.states()[s][i][d] + ", reference " + want);
+                            return differ.at("state " + s + " position " + i + " coordinate " + d, r.states()[s][i][d], want);
                         }
                     }
                 }
             }
         }
-        if (mode.isClassifier() && out.accepted() != r.accepted()) throw new AssertionError(at + ": accept " + r.accepted() + ", reference " + out.accepted());
-        if (mode == OutputMode.ARGMAX && !java.util.Arrays.equals(out.labels(), r.labels())) {
-            throw new AssertionError(at + ": labels " + java.util.Arrays.toString(r.labels()) + ", reference " + java.util.Arrays.toString(out.labels()));
+        if (mode.isClassifier() && out.accepted() != r.accepted()) return differ.at("accept", r.accepted(), out.accepted());
+        if (mode == OutputMode.ARGMAX && !Arrays.equals(out.labels(), r.labels())) {
+            return differ.at("labels", Arrays.toString(r.labels()), Arrays.toString(out.labels()));
         }
         if (mode == OutputMode.VALUE) {
             for (int i = 0; i < cm.n(); i++) {
-                if (!out.values().get(i).equals(r.values()[i])) throw new AssertionError(at + ": value " + i + " " + r.values()[i] + ", reference " + out.values().get(i));
+                if (!out.values().get(i).equals(r.values()[i])) return differ.at("value " + i, r.values()[i], out.values().get(i));
             }
         }
-        return true;
+        outcome[index] = AGREED;
+        return null;
+    }
+
+    private interface Differ {
+        Mismatch at(String output, Object circuit, Object reference);
     }
 }

@@ -108,12 +108,8 @@ public final class ScalingStudy {
         List<int[]> words = Verification.inputs(m.config(), n, MODEL_EXHAUSTIVE,
                 (int) Math.min(options.samples(), 1_000_000), CHECK_SEED);
         boolean exhaustive = Verification.exhaustive(m.config(), n, MODEL_EXHAUSTIVE);
-        String mismatch = null;
-        try {
-            Verification.check(cm, words);
-        } catch (AssertionError e) {
-            mismatch = e.getMessage();
-        }
+        Verification.Verdict verdict = Verification.check(cm, words);
+        String mismatch = verdict.agrees() ? null : verdict.mismatch().message();
         Timing t = Timing.NONE;
         if (options.patterns() > 0 && mismatch == null && c.numInputs() > 0) {
             List<int[]> timing = Verification.inputs(m.config(), n, 0, MODEL_TIMING_WORDS, 99);

@@ -65,7 +65,7 @@ class ArbitraryWeightsTest {
         CompiledModel auto = TransformerLowering.compile(m, 2);
         CompiledModel bus = TransformerLowering.compile(m, 2, BUS);
         assertEquals(bus.circuit().numGates(), auto.circuit().numGates());
-        assertEquals(16, Verification.check(auto, Verification.inputs(m.config(), 2, 4096, 0, 1)));
+        assertEquals(16, LoweringCheck.check(auto, Verification.inputs(m.config(), 2, 4096, 0, 1)));
     }
 
     /**
@@ -79,7 +79,7 @@ class ArbitraryWeightsTest {
         for (int n : FULL ? new int[] {1, 2, 4, 8, 16} : new int[] {1, 2, 4}) {
             CompiledModel cm = TransformerLowering.compile(m, n, FULL ? BUS_LARGE : BUS);
             List<int[]> words = Verification.inputs(m.config(), n, 4096, RANDOM, 1000L + n);
-            assertEquals(words.size(), Verification.check(cm, words), "no input may be ambiguous on the arithmetic route");
+            assertEquals(words.size(), LoweringCheck.check(cm, words), "no input may be ambiguous on the arithmetic route");
             report(v + " " + cm.summary() + ", " + words.size() + " inputs agree");
         }
     }
@@ -92,7 +92,7 @@ class ArbitraryWeightsTest {
         for (int n : FULL ? new int[] {4, 8, 16} : new int[] {4, 8}) {
             CompiledModel cm = TransformerLowering.compile(m, n, FULL ? BUS_LARGE : BUS);
             List<int[]> words = Verification.inputs(m.config(), n, 256, FULL ? RANDOM : 300, 3000L + n);
-            assertEquals(words.size(), Verification.check(cm, words));
+            assertEquals(words.size(), LoweringCheck.check(cm, words));
             report("depth " + cm.summary() + "\n" + cm.componentTable());
             if (depth >= 0) assertEquals(depth, cm.circuit().depth(), "depth at n = " + n);
             depth = cm.circuit().depth();
@@ -106,7 +106,7 @@ class ArbitraryWeightsTest {
         for (int n : FULL ? new int[] {2, 4, 8} : new int[] {2}) {
             CompiledModel cm = TransformerLowering.compile(m, n, FULL ? BUS_LARGE : BUS);
             List<int[]> words = Verification.inputs(m.config(), n, 4096, FULL ? RANDOM : 500, 2000L + n);
-            assertEquals(words.size(), Verification.check(cm, words));
+            assertEquals(words.size(), LoweringCheck.check(cm, words));
             report("p=16 " + cm.summary());
         }
     }

@@ -1,5 +1,7 @@
 package dev.tc0.compile.lowering;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.tc0.compile.transformer.ModelConfig;
 
 import java.util.List;
@@ -12,7 +14,10 @@ final class LoweringCheck {
         return Verification.inputs(c, n, limit, random, seed);
     }
 
+    /** Fails at the first word where circuit and reference differ; else the words compared in full. */
     static int check(CompiledModel cm, List<int[]> words) {
-        return Verification.check(cm, words);
+        Verification.Verdict v = Verification.check(cm, words);
+        assertTrue(v.agrees(), () -> v.mismatch().message());
+        return v.agreed();
     }
 }

@@ -21,12 +21,10 @@ class LoweringExploreTest {
                     CompiledModel cm = TransformerLowering.compile(m, n, Boolean.getBoolean("lower.plain") ? TransformerLowering.Options.DEFAULT : TransformerLowering.Options.DEFAULT.withStates());
                     System.out.println(cm.summary());
                     System.out.print(cm.componentTable());
-                    int k = LoweringCheck.check(cm, LoweringCheck.inputs(m.config(), n, 2000, 300, 1));
-                    System.out.println("  OK on " + k + " inputs");
+                    Verification.Verdict v = Verification.check(cm, LoweringCheck.inputs(m.config(), n, 2000, 300, 1));
+                    System.out.println(v.agrees() ? "  OK on " + v.agreed() + " inputs" : name + " n=" + n + ": MISMATCH " + v.mismatch());
                 } catch (LoweringLimitException e) {
                     System.out.println(name + " n=" + n + ": LIMIT " + e.getMessage());
-                } catch (AssertionError e) {
-                    System.out.println(name + " n=" + n + ": MISMATCH " + e.getMessage());
                 }
             }
         }

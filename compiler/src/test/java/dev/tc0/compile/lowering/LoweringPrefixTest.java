@@ -32,7 +32,7 @@ class LoweringPrefixTest {
         List<int[]> words = Verification.inputs(c, space, n, 1 << 12, 0, 1);
         assertEquals((int) Math.pow(alphabet, n - bos - ids.size()), words.size(), "every word of the space");
         for (int[] w : words) for (int i = 0; i < ids.size(); i++) assertEquals(ids.get(i), w[bos + i]);
-        assertEquals(words.size(), Verification.check(fixed, words));
+        assertEquals(words.size(), LoweringCheck.check(fixed, words));
         // a word that breaks the prefix is refused, naming the position
         int[] wrong = words.getFirst().clone();
         wrong[bos] = (wrong[bos] + 1 - bos) % alphabet + bos;

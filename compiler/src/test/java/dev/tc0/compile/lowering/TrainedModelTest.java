@@ -35,7 +35,7 @@ class TrainedModelTest {
         System.out.println(cm.summary());
         List<int[]> words = Verification.inputs(m.config(), n, 1 << n, 0, 1);
         assertEquals(1 << n, words.size());
-        assertEquals(words.size(), Verification.check(cm, words));
+        assertEquals(words.size(), LoweringCheck.check(cm, words));
         List<CompiledModel.Result> got = cm.run(words);
         int wrong = 0;
         List<String> examples = new ArrayList<>();

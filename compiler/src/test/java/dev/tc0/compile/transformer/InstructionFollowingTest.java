@@ -60,6 +60,8 @@ class InstructionFollowingTest {
         System.out.printf("cvp depth %d, n = %d: %s; %d circuits of depth 1..%d (%s), %d inputs, all answered, %d accepted%n",
                 depth, n, cm.summary(), java.util.Arrays.stream(circuitsOfDepth).sum(), depth,
                 java.util.Arrays.toString(java.util.Arrays.copyOfRange(circuitsOfDepth, 1, depth + 1)), words.size(), accepted);
-        assertTrue(Verification.check(cm, Verification.inputs(model.config(), n, 0, 2000, 17L * n)) > 0);
+        Verification.Verdict v = Verification.check(cm, Verification.inputs(model.config(), n, 0, 2000, 17L * n));
+        assertTrue(v.agrees(), () -> v.mismatch().message());
+        assertTrue(v.agreed() > 0, v.ambiguous() + " of the inputs ambiguous, none compared");
     }
 }

@@ -2,7 +2,7 @@ package dev.tc0.circuit.io;
 
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.GateKind;
-import dev.tc0.circuit.Lowering;
+import dev.tc0.circuit.ThresholdDecomposition;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 
 import java.io.IOException;
@@ -12,14 +12,14 @@ import java.io.OutputStream;
  * Writes a circuit as combinational AIGER 1.9, ASCII ({@code aag}) or binary ({@code aig}), with
  * a symbol table of the input and output names. AND and OR of any fan-in become balanced trees of
  * two-input ANDs (OR by De Morgan), XOR becomes three ANDs per two-input XOR, THRESHOLD and
- * WEIGHTED gates are first lowered exactly by {@link Lowering#toAndOrXor}. Inputs keep their
- * positions: input {@code i} is AIGER variable {@code i + 1}.
+ * WEIGHTED gates are first lowered exactly by {@link ThresholdDecomposition#toAndOrXor}. Inputs
+ * keep their positions: input {@code i} is AIGER variable {@code i + 1}.
  */
 public final class AigerWriter {
     private AigerWriter() {}
 
     public static void write(Circuit circuit, OutputStream out, boolean binary) throws IOException {
-        Aig aig = new Aig(Lowering.toAndOrXor(circuit));
+        Aig aig = new Aig(ThresholdDecomposition.toAndOrXor(circuit));
         Circuit c = aig.c;
         int ni = c.numInputs(), na = aig.ands();
         TextOut t = new TextOut(out);

@@ -2,7 +2,7 @@ package dev.tc0.circuit.io;
 
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.GateKind;
-import dev.tc0.circuit.Lowering;
+import dev.tc0.circuit.ThresholdDecomposition;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,13 +13,13 @@ import java.io.OutputStream;
  * mixed gate reads {@code NOT} nets, one per negated node. Constants are {@code XOR(x, x)} and
  * {@code XNOR(x, x)} of the first input ({@code OR()} and {@code AND()}, which only tc0 reads,
  * when there is no input). THRESHOLD and WEIGHTED gates are first lowered by
- * {@link Lowering#toAndOrXor}.
+ * {@link ThresholdDecomposition#toAndOrXor}.
  */
 public final class BenchWriter {
     private BenchWriter() {}
 
     public static void write(Circuit circuit, OutputStream out) throws IOException {
-        Circuit c = Lowering.toAndOrXor(circuit);
+        Circuit c = ThresholdDecomposition.toAndOrXor(circuit);
         NetNames names = new NetNames(c, BenchWriter::legal, true);
         TextOut t = new TextOut(out);
         t.str("# written by tc0: ").num(c.numInputs()).str(" inputs, ").num(c.numOutputs()).str(" outputs, ")

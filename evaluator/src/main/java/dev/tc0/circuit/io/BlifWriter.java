@@ -2,7 +2,7 @@ package dev.tc0.circuit.io;
 
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.GateKind;
-import dev.tc0.circuit.Lowering;
+import dev.tc0.circuit.ThresholdDecomposition;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,14 +10,14 @@ import java.io.OutputStream;
 /**
  * Writes a circuit as BLIF with one {@code .names} per gate: AND as one on-set cube, OR as one
  * off-set cube (output column 0), XOR as a chain of two-input covers; THRESHOLD and WEIGHTED gates
- * are first lowered by {@link Lowering#toAndOrXor}. Negated operands are 0 columns, so no inverters
- * appear except where an output is a negated literal.
+ * are first lowered by {@link ThresholdDecomposition#toAndOrXor}. Negated operands are 0 columns,
+ * so no inverters appear except where an output is a negated literal.
  */
 public final class BlifWriter {
     private BlifWriter() {}
 
     public static void write(Circuit circuit, OutputStream out, String model) throws IOException {
-        Circuit c = Lowering.toAndOrXor(circuit);
+        Circuit c = ThresholdDecomposition.toAndOrXor(circuit);
         NetNames names = new NetNames(c, BlifWriter::legal, true);
         TextOut t = new TextOut(out);
         t.str("# written by tc0\n.model ").str(legal(model == null ? "top" : model)).nl();

@@ -2,7 +2,7 @@ package dev.tc0.circuit.io;
 
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.GateKind;
-import dev.tc0.circuit.Lowering;
+import dev.tc0.circuit.ThresholdDecomposition;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 
 import java.io.IOException;
@@ -15,7 +15,7 @@ import java.io.OutputStream;
  * becomes the {@code <=} dual; other negations are {@code <= 0 &j} gates, one per negated node;
  * XOR of m operands is parity in depth two, {@code >= (1 + m/2)} over {@code h_1..h_m} where
  * {@code h_j} is "at least j" for odd j and "at most j-1" for even j; WEIGHTED gates are first
- * turned into THRESHOLD gates with repeated edges ({@link Lowering#weightedToThreshold}).
+ * turned into THRESHOLD gates with repeated edges ({@link ThresholdDecomposition#weightedToThreshold}).
  * The last node is the output; with several outputs, {@code # outputs: K} comes first and the
  * last K nodes are the outputs. Unary pointers make the text grow with the square of the size, so
  * circuits whose text would pass {@link #MAX_BYTES} are refused.
@@ -44,7 +44,7 @@ public final class PrefixWriter {
         if (circuit.numOutputs() == 0) throw CircuitFormatException.of(file, "the prefix format needs at least one output");
         Circuit c;
         try {
-            c = Lowering.weightedToThreshold(circuit);
+            c = ThresholdDecomposition.weightedToThreshold(circuit);
         } catch (IllegalArgumentException e) {
             throw CircuitFormatException.of(file, "cannot write the prefix format: " + e.getMessage());
         }

@@ -1,6 +1,7 @@
 package dev.tc0.circuit.io;
 
 import dev.tc0.circuit.Circuit;
+import dev.tc0.circuit.CircuitBuilder;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,7 +15,8 @@ import java.util.zip.CRC32;
 /**
  * tc0's own binary circuit format ({@code .tc0}): the {@link Circuit}'s arrays as they are, so
  * loading is one read, a checksum, bulk copies and {@link Circuit#of}'s validation. All numbers are
- * little-endian.
+ * little-endian. A file whose gates read the constant node (tc0 writes none) is read with its
+ * constants folded ({@link CircuitBuilder#foldConstants}).
  *
  * <pre>
  * offset  size        field
@@ -136,7 +138,10 @@ public final class Tc0Binary {
         }
         if (p != end) throw CircuitFormatException.atOffset(file, p, (end - p) + " unused bytes after the names");
         try {
-            return Circuit.of((int) in, kind, start, operand, weight, threshold, outputs, inNames, outNames);
+            // A gate reading the constant node is folded here, where the circuit is made, as the
+            // other readers fold it: a plan has no slot for the constant.
+            return CircuitBuilder.foldConstants(
+                    Circuit.of((int) in, kind, start, operand, weight, threshold, outputs, inNames, outNames));
         } catch (IllegalArgumentException ex) {
             throw CircuitFormatException.of(file, "not a valid circuit: " + ex.getMessage());
         }

@@ -2,7 +2,7 @@ package dev.tc0.circuit.io;
 
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.GateKind;
-import dev.tc0.circuit.Lowering;
+import dev.tc0.circuit.ThresholdDecomposition;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * Writes a circuit as a structural Verilog-2001 module: one port per input and output, one wire
  * and one {@code assign} per gate with {@code &}, {@code |}, {@code ^} and {@code ~}. THRESHOLD and
- * WEIGHTED gates are first lowered by {@link Lowering#toAndOrXor}. Names that are not simple
+ * WEIGHTED gates are first lowered by {@link ThresholdDecomposition#toAndOrXor}. Names that are not simple
  * identifiers (such as {@code a[0]}) or that are keywords are written as escaped identifiers
  * ({@code \a[0] }). Ports must be distinct, so an output that names an input or repeats another
  * output's name gets a fresh name. Write-only: tc0 reads no Verilog.
@@ -34,7 +34,7 @@ public final class VerilogWriter {
     private VerilogWriter() {}
 
     public static void write(Circuit circuit, OutputStream out, String module) throws IOException {
-        Circuit c = Lowering.toAndOrXor(circuit);
+        Circuit c = ThresholdDecomposition.toAndOrXor(circuit);
         NetNames names = new NetNames(c, VerilogWriter::printable, false);
         TextOut t = new TextOut(out);
         t.str("// written by tc0\nmodule ").str(id(module == null ? "top" : printable(module))).ch('(');

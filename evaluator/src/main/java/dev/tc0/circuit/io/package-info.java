@@ -9,7 +9,7 @@
  * offset and what was expected; no other exception escapes, and no allocation trusts a count the
  * file's size cannot back. Text formats whose definitions may come in any order are sorted
  * iteratively, so circuits thousands of levels deep are fine. Writers of formats without threshold
- * gates lower them first with {@link dev.tc0.circuit.Lowering}. The formats are described in
- * {@code src/docs/formats.md}.
+ * gates lower them first with {@link dev.tc0.circuit.ThresholdDecomposition}. The formats are
+ * described in {@code src/docs/formats.md}.
  */
 package dev.tc0.circuit.io;

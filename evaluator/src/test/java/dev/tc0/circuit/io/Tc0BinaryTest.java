@@ -2,6 +2,8 @@ package dev.tc0.circuit.io;
 
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.GateKind;
+import dev.tc0.eval.EvalPlan;
+import dev.tc0.eval.Evaluator;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -12,6 +14,8 @@ import java.util.zip.CRC32;
 
 import static dev.tc0.circuit.io.FormatAssertions.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +52,25 @@ class Tc0BinaryTest {
         b.output("", 1);
         Circuit odd = b.build();
         assertIdentical(odd, TestCircuits.roundTrip(odd, CircuitFormat.TC0));
+    }
+
+    @Test
+    void aGateReadingTheConstantIsFoldedOnReading() throws IOException {
+        // THRESHOLD(false, a, b, c) >= 2 and OR(y0, true): arrays no builder makes, but a file may hold
+        byte t = (byte) GateKind.THRESHOLD.ordinal(), or = (byte) GateKind.OR.ordinal();
+        Circuit raw = Circuit.of(3, new byte[] {t, or}, new int[] {0, 4, 6}, new int[] {0, 2, 4, 6, 8, 1}, null,
+                new long[] {2, 0}, new int[] {8, 10}, new String[] {"a", "b", "c"}, new String[] {"maj", "one"});
+        assertTrue(raw.hasConstantOperands());
+        assertThrows(IllegalArgumentException.class, () -> EvalPlan.of(raw));
+
+        Circuit read = TestCircuits.roundTrip(raw, CircuitFormat.TC0);
+        assertFalse(read.hasConstantOperands());
+        assertEquals(raw.inputNames(), read.inputNames());
+        assertEquals(raw.outputNames(), read.outputNames());
+        TestCircuits.assertEquivalentExhaustive(raw, read);
+        long[][] y = Evaluator.evaluate(read, new long[][] {{0b11110000L}, {0b11001100L}, {0b10101010L}});
+        assertEquals(0b11101000L, y[0][0]);   // majority of a, b, c
+        assertEquals(-1L, y[1][0]);
     }
 
     @Test

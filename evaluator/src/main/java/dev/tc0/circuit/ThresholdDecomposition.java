@@ -15,11 +15,11 @@ import java.util.List;
  * </ul>
  * Input and output names and order are kept.
  */
-public final class Lowering {
+public final class ThresholdDecomposition {
     /** Default bound on the operand edges {@link #weightedToThreshold(Circuit)} may create in all. */
     public static final long DEFAULT_MAX_EDGES = 1L << 24;
 
-    private Lowering() {}
+    private ThresholdDecomposition() {}
 
     /** True when the circuit holds no THRESHOLD and no WEIGHTED gate. */
     public static boolean isAndOrXor(Circuit c) {

@@ -3,7 +3,7 @@ package dev.tc0.circuit.io;
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.circuit.GateKind;
-import dev.tc0.circuit.Lowering;
+import dev.tc0.circuit.ThresholdDecomposition;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
@@ -15,14 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Lowering keeps the function: checked exhaustively on small circuits and on random inputs. */
-class LoweringTest {
+/** ThresholdDecomposition keeps the function: checked exhaustively on small circuits and on random inputs. */
+class ThresholdDecompositionTest {
     @Test
     void toAndOrXorKeepsRandomCircuits() {
         for (int seed = 0; seed < 60; seed++) {
             Circuit c = TestCircuits.randomCircuit(seed, 3 + seed % 12, 30, 5, true, seed % 2 == 0);
-            Circuit low = Lowering.toAndOrXor(c);
-            assertTrue(Lowering.isAndOrXor(low));
+            Circuit low = ThresholdDecomposition.toAndOrXor(c);
+            assertTrue(ThresholdDecomposition.isAndOrXor(low));
             assertEquals(c.inputNames(), low.inputNames());
             assertEquals(c.outputNames(), low.outputNames());
             if (c.numInputs() <= 10) TestCircuits.assertEquivalentExhaustive(c, low);
@@ -34,8 +34,8 @@ class LoweringTest {
     void weightedToThresholdKeepsRandomCircuits() {
         for (int seed = 0; seed < 60; seed++) {
             Circuit c = TestCircuits.randomCircuit(seed, 3 + seed % 12, 30, 5, true, false);
-            Circuit low = Lowering.weightedToThreshold(c);
-            assertTrue(Lowering.isUnweighted(low));
+            Circuit low = ThresholdDecomposition.weightedToThreshold(c);
+            assertTrue(ThresholdDecomposition.isUnweighted(low));
             if (c.numInputs() <= 10) TestCircuits.assertEquivalentExhaustive(c, low);
             else TestCircuits.assertEquivalent(c, low, 32, seed);
         }
@@ -63,9 +63,9 @@ class LoweringTest {
                 for (int i = 0; i <= n; i++) x[i] = b.input("x" + i);
                 int[] lits = new int[n];
                 for (int i = 0; i < n; i++) lits[i] = i == n - 1 ? x[0] : x[i] ^ (i % 3 == 1 ? 1 : 0);   // negations, a repeat
-                b.output("y", Lowering.atLeast(b, w, lits, t));
+                b.output("y", ThresholdDecomposition.atLeast(b, w, lits, t));
                 Circuit c = b.build();
-                assertTrue(Lowering.isAndOrXor(c));
+                assertTrue(ThresholdDecomposition.isAndOrXor(c));
                 for (int pattern = 0; pattern < 1 << (n + 1); pattern++) {
                     final int p = pattern;
                     boolean[] in = TestCircuits.bits(p, n + 1);
@@ -97,13 +97,13 @@ class LoweringTest {
         String[] on = new String[outs.length];
         for (int i = 0; i < on.length; i++) on[i] = "y" + i;
         Circuit c = Circuit.of(3, kind, start, op, w, th, outs, new String[] {"a", "b", "c"}, on);
-        TestCircuits.assertEquivalentExhaustive(c, Lowering.toAndOrXor(c));
-        assertThrows(IllegalArgumentException.class, () -> Lowering.weightedToThreshold(c));
+        TestCircuits.assertEquivalentExhaustive(c, ThresholdDecomposition.toAndOrXor(c));
+        assertThrows(IllegalArgumentException.class, () -> ThresholdDecomposition.weightedToThreshold(c));
         w[10] = 2;
         w[11] = -2;
         Circuit d = Circuit.of(3, kind, start, op, w, th, outs, new String[] {"a", "b", "c"}, on);
-        TestCircuits.assertEquivalentExhaustive(d, Lowering.weightedToThreshold(d));
-        TestCircuits.assertEquivalentExhaustive(d, Lowering.toAndOrXor(d));
+        TestCircuits.assertEquivalentExhaustive(d, ThresholdDecomposition.weightedToThreshold(d));
+        TestCircuits.assertEquivalentExhaustive(d, ThresholdDecomposition.toAndOrXor(d));
     }
 
     @Test
@@ -112,20 +112,21 @@ class LoweringTest {
         int x = b.input("x"), y = b.input("y"), z = b.input("z");
         b.output("w", b.weighted(new long[] {1L << 40, -(1L << 39), 3}, new int[] {x, y, z}, 5));
         Circuit c = b.build();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Lowering.weightedToThreshold(c));
-        assertTrue(e.getMessage().contains("limit of " + Lowering.DEFAULT_MAX_EDGES), e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ThresholdDecomposition.weightedToThreshold(c));
+        assertTrue(e.getMessage().contains("limit of " + ThresholdDecomposition.DEFAULT_MAX_EDGES), e.getMessage());
         // within a given limit it works, and the other lowering needs no limit
-        Circuit small = Lowering.weightedToThreshold(Lowering.toAndOrXor(c));
+        Circuit small = ThresholdDecomposition.weightedToThreshold(ThresholdDecomposition.toAndOrXor(c));
         TestCircuits.assertEquivalentExhaustive(c, small);
     }
 
     @Test
     void leavesCircuitsWithNothingToLowerAlone() {
         Circuit c = TestCircuits.randomCircuit(1, 5, 20, 3, false, false);
-        Circuit aox = Lowering.toAndOrXor(c);
-        assertSame(aox, Lowering.toAndOrXor(aox));
-        assertSame(c, Lowering.weightedToThreshold(c));
-        assertFalse(Lowering.isAndOrXor(c) && c.numGates() > 0 && hasThreshold(c));
+        Circuit aox = ThresholdDecomposition.toAndOrXor(c);
+        assertSame(aox, ThresholdDecomposition.toAndOrXor(aox));
+        assertSame(c, ThresholdDecomposition.weightedToThreshold(c));
+        assertFalse(ThresholdDecomposition.isAndOrXor(c) && c.numGates() > 0 && hasThreshold(c));
     }
 
     private static boolean hasThreshold(Circuit c) {
