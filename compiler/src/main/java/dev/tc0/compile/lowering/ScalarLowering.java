@@ -69,6 +69,7 @@ public final class ScalarLowering {
         }
     }
 
+    private final LoweringContext ctx;
     private final CircuitBuilder b;
     private final Precision prec;
     private final Limits limits;
@@ -79,13 +80,11 @@ public final class ScalarLowering {
     private final Map<List<Integer>, Domain> byLits = new HashMap<>();
     /** Sums by their linear form: equal sums (e.g. the same global value computed at every position) share one domain. */
     private final Map<Object, Scalar> sums = new HashMap<>();
-    private int[] levels = new int[1024];
-    private String component = "?";
-    private int componentLevel;
 
     private record Product(Domain domain, int[] left, int[] right) {}
 
     public ScalarLowering(CircuitBuilder b, Precision prec, Limits limits) {
+        this.ctx = new LoweringContext(b, prec, limits);
         this.b = b;
         this.prec = prec;
         this.limits = limits;
@@ -104,23 +103,21 @@ public final class ScalarLowering {
 
     /** Names the component being built, for limit messages and statistics. */
     public void component(String name) {
-        component = name;
-        componentLevel = 0;
+        ctx.component(name);
     }
 
     public String currentComponent() {
-        return component;
+        return ctx.currentComponent();
     }
 
     /** The largest level (depth from the inputs) of any gate built or reused since {@link #component}. */
     public int componentLevel() {
-        return componentLevel;
+        return ctx.componentLevel();
     }
 
     /** The level of a literal: 0 for inputs and constants. */
     public int level(int lit) {
-        int node = Literal.node(lit);
-        return node < levels.length ? levels[node] : 0;
+        return ctx.level(lit);
     }
 
     /**
@@ -128,42 +125,19 @@ public final class ScalarLowering {
      * also those of embedded arithmetic circuits (the wide route).
      */
     public long edges() {
-        return b.numEdges();
-    }
-
-    private void checkEdges() {
-        if (b.numEdges() > limits.maxEdges()) {
-            throw new LoweringLimitException(component + ": the circuit passed the limit of " + limits.maxEdges() + " edges");
-        }
-    }
-
-    private int record(int lit, int[] operands) {
-        checkEdges();
-        int node = Literal.node(lit);
-        if (node >= levels.length) levels = Arrays.copyOf(levels, Math.max(node + 1, levels.length * 2));
-        if (node > b.numInputs() && levels[node] == 0) {
-            int l = 0;
-            for (int o : operands) l = Math.max(l, level(o));
-            levels[node] = l + 1;
-        }
-        componentLevel = Math.max(componentLevel, levels[node]);
-        if (b.numGates() > limits.maxGates()) {
-            throw new LoweringLimitException(component + ": the circuit passed the limit of " + limits.maxGates() + " gates");
-        }
-        return lit;
+        return ctx.edges();
     }
 
     int and(int... lits) {
-        return record(b.and(lits), lits);
+        return ctx.and(lits);
     }
 
     int or(int... lits) {
-        if (lits.length == 0) return Literal.FALSE;
-        return record(b.or(lits), lits);
+        return ctx.or(lits);
     }
 
     int weighted(long[] w, int[] lits, long t) {
-        return record(b.weighted(w, lits, t), lits);
+        return ctx.weighted(w, lits, t);
     }
 
     /** One domain per list of literals: the same minterms are the same domain, so scalars over them combine pointwise. */
@@ -504,7 +478,7 @@ public final class ScalarLowering {
         long size = 1;
         for (Domain d : parts) size *= d.size();
         if (size > limits.maxDomain()) {
-            throw new LoweringLimitException(component + ": a tuple of " + parts.size() + " scalars with " + size
+            throw ctx.limitPassed("a tuple of " + parts.size() + " scalars with " + size
                     + " combinations of values exceeds the limit of " + limits.maxDomain());
         }
         // the atoms (domains not made by productOf) under the parts; parts sharing an atom must agree on it
@@ -609,7 +583,7 @@ public final class ScalarLowering {
         if (pr != null) return pr;
         long size = (long) dx.size() * dy.size();
         if (size > limits.maxDomain()) {
-            throw new LoweringLimitException(component + ": a lookup table over two scalars with " + dx.size() + " x " + dy.size()
+            throw ctx.limitPassed("a lookup table over two scalars with " + dx.size() + " x " + dy.size()
                     + " possible values (" + size + " minterms) exceeds the limit of " + limits.maxDomain());
         }
         int[] lits = new int[(int) size], left = new int[(int) size], right = new int[(int) size];
@@ -859,7 +833,7 @@ public final class ScalarLowering {
                 starts.add(s);
                 values.add(v);
                 if (values.size() > limits.maxRuns()) {
-                    throw new LoweringLimitException(component + ": a sum of " + lf.domains().size() + " independent scalars (with "
+                    throw ctx.limitPassed("a sum of " + lf.domains().size() + " independent scalars (with "
                             + lf.domains().stream().map(d -> String.valueOf(d.size())).collect(java.util.stream.Collectors.joining(", "))
                             + " minterms) has more than "
                             + limits.maxSums() + " possible exact values and ranges over more than " + limits.maxRuns()
@@ -873,7 +847,7 @@ public final class ScalarLowering {
         long edgesNeeded = Math.min((long) (runs - 1) * th.lits.length,
                 (long) th.lits.length * th.top.bitLength() + 2L * runs * th.top.bitLength());
         if (edges() + edgesNeeded > limits.maxEdges()) {
-            throw new LoweringLimitException(component + ": a sum over " + lf.domains().size() + " scalars with " + runs + " possible results needs about "
+            throw ctx.limitPassed("a sum over " + lf.domains().size() + " scalars with " + runs + " possible results needs about "
                     + edgesNeeded + " threshold-gate edges; the circuit would pass the limit of " + limits.maxEdges() + " edges");
         }
         int[] atLeast = new int[runs + 1];
@@ -1066,7 +1040,7 @@ public final class ScalarLowering {
         private int[] wide(List<BigInteger> ts) {
             int width = top.bitLength();
             if (width > limits.maxWideBits()) {
-                throw new LoweringLimitException(component + ": a sum spans " + width + " bits of the grid, more than the limit of "
+                throw ctx.limitPassed("a sum spans " + width + " bits of the grid, more than the limit of "
                         + limits.maxWideBits() + " for the iterated-addition route");
             }
             int groups = Arrays.stream(groupOf).max().orElse(-1) + 1;
@@ -1113,24 +1087,7 @@ public final class ScalarLowering {
             }
             Circuit sub = sb.build();
             int[] outerLits = outer.stream().mapToInt(Integer::intValue).toArray();
-            int inLevel = 0;
-            for (int lit : outerLits) inLevel = Math.max(inLevel, level(lit));
-            int[] out = b.embed(sub, outerLits);
-            int[] subLevels = sub.levels();
-            for (int k = 0; k < out.length; k++) setLevel(out[k], inLevel + subLevels[Literal.node(sub.output(k))]);
-            return out;
-        }
-    }
-
-    private void setLevel(int lit, int level) {
-        int node = Literal.node(lit);
-        if (node <= b.numInputs()) return;
-        if (node >= levels.length) levels = Arrays.copyOf(levels, Math.max(node + 1, levels.length * 2));
-        if (levels[node] == 0) levels[node] = level;
-        componentLevel = Math.max(componentLevel, levels[node]);
-        checkEdges();
-        if (b.numGates() > limits.maxGates()) {
-            throw new LoweringLimitException(component + ": the circuit passed the limit of " + limits.maxGates() + " gates");
+            return ctx.embed(sub, outerLits);
         }
     }
 
@@ -1398,7 +1355,7 @@ public final class ScalarLowering {
         List<Integer> keep = new ArrayList<>();
         for (int k = 0; k < x.values().length; k++) if (!x.values()[k].isZero()) keep.add(k);
         if (keep.size() == x.values().length) return x;
-        if (keep.isEmpty()) throw new IllegalStateException(component + ": a value assumed nonzero is always zero");
+        if (keep.isEmpty()) throw new IllegalStateException(ctx.currentComponent() + ": a value assumed nonzero is always zero");
         if (keep.size() == 1) return constant(x.values()[keep.getFirst()]);
         return new Scalar(domain(keep.stream().mapToInt(k -> x.domain().lits()[k]).toArray()),
                 keep.stream().map(k -> x.values()[k]).toArray(PFloat[]::new));
