@@ -73,22 +73,16 @@ public final class ScalarLowering {
     private final CircuitBuilder b;
     private final Precision prec;
     private final Limits limits;
-    private final Domain constantDomain;
-    private int nextDomain = 1;
-    private final Map<Long, Product> products = new HashMap<>();
-    private final Map<Object, Scalar> merged = new HashMap<>();
-    private final Map<List<Integer>, Domain> byLits = new HashMap<>();
+    private final Domains domains;
     /** Sums by their linear form: equal sums (e.g. the same global value computed at every position) share one domain. */
     private final Map<Object, Scalar> sums = new HashMap<>();
-
-    private record Product(Domain domain, int[] left, int[] right) {}
 
     public ScalarLowering(CircuitBuilder b, Precision prec, Limits limits) {
         this.ctx = new LoweringContext(b, prec, limits);
         this.b = b;
         this.prec = prec;
         this.limits = limits;
-        this.constantDomain = new Domain(0, new int[] {Literal.TRUE});
+        this.domains = new Domains(ctx);
     }
 
     public CircuitBuilder builder() {
@@ -140,116 +134,25 @@ public final class ScalarLowering {
         return ctx.weighted(w, lits, t);
     }
 
-    /** One domain per list of literals: the same minterms are the same domain, so scalars over them combine pointwise. */
-    Domain domain(int[] lits) {
-        if (lits.length == 1) return constantDomain;
-        return byLits.computeIfAbsent(Arrays.asList(Arrays.stream(lits).boxed().toArray(Integer[]::new)), k -> new Domain(nextDomain++, lits));
-    }
-
-    /** A domain of runs with its cuts (see {@link Domain}); the same literals as a known domain keep its identity. */
-    private Domain runsDomain(int[] lits, int[] cuts) {
-        Domain d = domain(lits);
-        if (d.size() == 1) return d;
-        Domain r = new Domain(d.id(), lits, cuts);
-        byLits.put(Arrays.asList(Arrays.stream(lits).boxed().toArray(Integer[]::new)), r);
-        return r;
-    }
-
-    // ---------------------------------------------------------------- refinement
-
-    /**
-     * A coarser domain of a domain: {@code map[k]} is the minterm of {@code coarse} that minterm k
-     * implies. Merges and products record theirs, so a scalar over a coarser domain can be read
-     * on a finer one for free: the per-position tuple analysis, done lazily. Values computed on
-     * one position (a node number, and its square fetched by another head) stay correlated.
-     */
-    private record Coarsening(Domain coarse, int[] map) {}
-
-    private final Map<Integer, List<Coarsening>> coarser = new HashMap<>();
-    private final Map<Long, int[]> liftMemo = new HashMap<>();
-    private static final int[] UNRELATED = new int[0];
-
-    private void coarsens(Domain fine, Domain coarse, int[] map) {
-        if (fine.size() > 1 && coarse.size() > 1 && fine.id() != coarse.id()) {
-            coarser.computeIfAbsent(fine.id(), k -> new ArrayList<>()).add(new Coarsening(coarse, map));
-        }
-    }
-
-    /** For each minterm of fine, the minterm of coarse it implies; null when no chain of merges and products relates them. */
-    private int[] liftMap(Domain fine, Domain coarse) {
-        if (fine.id() == coarse.id()) {
-            int[] id = new int[fine.size()];
-            for (int k = 0; k < id.length; k++) id[k] = k;
-            return id;
-        }
-        long key = ((long) fine.id() << 32) | coarse.id();
-        int[] known = liftMemo.get(key);
-        if (known != null) return known == UNRELATED ? null : known;
-        int[] found = null;
-        for (Coarsening c : coarser.getOrDefault(fine.id(), List.of())) {
-            int[] rest = liftMap(c.coarse(), coarse);
-            if (rest == null) continue;
-            found = new int[fine.size()];
-            for (int k = 0; k < found.length; k++) found[k] = rest[c.map()[k]];
-            break;
-        }
-        liftMemo.put(key, found == null ? UNRELATED : found);
-        return found;
-    }
-
-    /** x over a finer domain, when one is related; else x. */
-    private Scalar lift(Scalar x, Domain fine) {
-        if (x.domain().size() == 1 || x.domain().id() == fine.id()) return x;
-        int[] map = liftMap(fine, x.domain());
-        if (map == null) return x;
-        PFloat[] v = new PFloat[fine.size()];
-        for (int k = 0; k < v.length; k++) v[k] = x.values()[map[k]];
-        return new Scalar(fine, v);
-    }
-
-    /** The terms with every domain that is a coarsening of another term's domain replaced by that finer one. */
-    private List<Scalar> aligned(List<Scalar> terms) {
-        List<Domain> ds = new ArrayList<>();
-        for (Scalar t : terms) {
-            if (t.domain().size() > 1 && ds.stream().noneMatch(d -> d.id() == t.domain().id())) ds.add(t.domain());
-        }
-        if (ds.size() < 2 || ds.size() > 16) return terms;
-        List<Scalar> out = new ArrayList<>(terms);
-        boolean changed = false;
-        for (Domain d : ds) {
-            for (Domain e : ds) {
-                if (e.id() == d.id() || liftMap(e, d) == null) continue;
-                for (int k = 0; k < out.size(); k++) {
-                    if (out.get(k).domain().id() == d.id()) {
-                        out.set(k, lift(out.get(k), e));
-                        changed = true;
-                    }
-                }
-                break;
-            }
-        }
-        return changed ? aligned(out) : terms;
-    }
-
     // ---------------------------------------------------------------- scalars
 
     public Scalar constant(PFloat v) {
-        return new Scalar(constantDomain, new PFloat[] {v});
+        return domains.constant(v);
+    }
+
+    /** The scalar over its distinct values: one OR per value (memoised, so identity is kept). */
+    public Scalar merge(Scalar x) {
+        return domains.merge(x);
     }
 
     /** A domain of literals the caller guarantees exclusive and exhaustive (e.g. one-hot inputs). */
     public Domain domainOf(int[] lits) {
-        return domain(lits);
+        return domains.domain(lits);
     }
 
     /** A scalar given by its value on each minterm of a domain. */
     public Scalar of(Domain d, PFloat[] values) {
-        return simplify(new Scalar(d, values));
-    }
-
-    private Scalar simplify(Scalar x) {
-        if (x.domain().size() > 1 && x.isConstant()) return constant(x.values()[0]);
-        return x;
+        return domains.simplify(new Scalar(d, values));
     }
 
     /** Any function of one scalar: a new value table on the same minterms, no gates. */
@@ -257,69 +160,18 @@ public final class ScalarLowering {
         PFloat[] v = new PFloat[x.values().length];
         Map<PFloat, PFloat> memo = new HashMap<>();
         for (int k = 0; k < v.length; k++) v[k] = memo.computeIfAbsent(x.values()[k], f);
-        return simplify(new Scalar(x.domain(), v));
-    }
-
-    /** The scalar over its distinct values: one OR per value (memoised, so identity is kept). */
-    public Scalar merge(Scalar x) {
-        if (x.domain().size() == 1) return x;
-        TreeMap<PFloat, boolean[]> byValue = new TreeMap<>();
-        for (int k = 0; k < x.values().length; k++) byValue.computeIfAbsent(x.values()[k], z -> new boolean[x.values().length])[k] = true;
-        if (byValue.size() == x.values().length) return x;
-        if (byValue.size() == 1) return constant(byValue.firstKey());
-        Object key = List.of(x.domain().id(), Arrays.asList(x.values()));
-        Scalar m = merged.get(key);
-        if (m != null) return m;
-        // runs: each value's minterms are consecutive on a domain of runs (a monotone function of a sum)
-        List<Map.Entry<PFloat, boolean[]>> groups = new ArrayList<>(byValue.entrySet());
-        int[] first = new int[groups.size()];
-        boolean runs = x.domain().cuts() != null;
-        for (int g = 0; g < groups.size(); g++) {
-            boolean[] on = groups.get(g).getValue();
-            int a = -1, b = -1, count = 0;
-            for (int k = 0; k < on.length; k++) if (on[k]) { if (a < 0) a = k; b = k; count++; }
-            first[g] = a;
-            runs &= b - a + 1 == count;
-        }
-        // groups in the order of their first minterm, not of their values: the same partition of a
-        // domain (x and -2x, say) then gives the same literals, hence the same domain, and scalars
-        // merged from one domain stay on one domain. On a domain of runs the merged domain is
-        // again a domain of runs, with the cuts of the first runs.
-        Integer[] order = new Integer[groups.size()];
-        for (int g = 0; g < order.length; g++) order[g] = g;
-        Arrays.sort(order, (u, v) -> Integer.compare(first[u], first[v]));
-        List<Map.Entry<PFloat, boolean[]>> sorted = new ArrayList<>();
-        int[] cuts = runs ? new int[groups.size() + 1] : null;
-        for (int g = 0; g < order.length; g++) {
-            sorted.add(groups.get(order[g]));
-            if (runs) cuts[g] = x.domain().cuts()[first[order[g]]];
-        }
-        if (runs) cuts[groups.size()] = Literal.FALSE;
-        groups = sorted;
-        int[] lits = new int[groups.size()];
-        PFloat[] values = new PFloat[groups.size()];
-        for (int g = 0; g < lits.length; g++) {
-            values[g] = groups.get(g).getKey();
-            lits[g] = anyOf(x.domain(), groups.get(g).getValue());
-        }
-        m = new Scalar(runs ? runsDomain(lits, cuts) : domain(lits), values);
-        int[] map = new int[x.values().length];
-        for (int g = 0; g < m.values().length; g++) for (int k = 0; k < map.length; k++) if (x.values()[k].equals(m.values()[g])) map[k] = g;
-        coarsens(x.domain(), m.domain(), map);
-        if (!atomsOf.containsKey(x.domain().id())) mergedFrom.putIfAbsent(m.domain().id(), mergedFrom.getOrDefault(x.domain().id(), x.domain()));
-        merged.put(key, m);
-        return m;
+        return domains.simplify(new Scalar(x.domain(), v));
     }
 
     /** A function of two scalars: pointwise on a shared domain, else Lemma 1 over pairs of minterms. */
     public Scalar combine(Scalar x, Scalar y, BinaryOperator<PFloat> f) {
         if (x.domain().id() != y.domain().id() && x.domain().size() > 1 && y.domain().size() > 1) {
-            y = lift(y, x.domain());
-            x = lift(x, y.domain());
+            y = domains.lift(y, x.domain());
+            x = domains.lift(x, y.domain());
         }
         if (x.domain().id() != y.domain().id() && x.domain().size() > 1 && y.domain().size() > 1) {
-            x = merge(x);
-            y = merge(y);
+            x = domains.merge(x);
+            y = domains.merge(y);
         }
         Domain dx = x.domain(), dy = y.domain();
         Map<List<PFloat>, PFloat> memo = new HashMap<>();
@@ -328,12 +180,12 @@ public final class ScalarLowering {
             Domain d = dx.size() == 1 ? dy : dx;
             PFloat[] v = new PFloat[d.size()];
             for (int k = 0; k < v.length; k++) v[k] = g.apply(x.values()[dx.size() == 1 ? 0 : k], y.values()[dy.size() == 1 ? 0 : k]);
-            return simplify(new Scalar(d, v));
+            return domains.simplify(new Scalar(d, v));
         }
-        Product pr = product(dx, dy);
+        Domains.Product pr = domains.product(dx, dy);
         PFloat[] v = new PFloat[pr.domain().size()];
         for (int k = 0; k < v.length; k++) v[k] = g.apply(x.values()[pr.left()[k]], y.values()[pr.right()[k]]);
-        return simplify(new Scalar(pr.domain(), v));
+        return domains.simplify(new Scalar(pr.domain(), v));
     }
 
     /** A vector of scalars over one domain: on minterm k the vector is {@code values[k]}. */
@@ -348,7 +200,7 @@ public final class ScalarLowering {
      * distinct values), one AND per combination (Lemma 1's minterms of several variables).
      */
     public Tuple tuple(List<Scalar> xs) {
-        List<Scalar> ms = aligned(aligned(xs).stream().map(this::merge).toList());
+        List<Scalar> ms = domains.aligned(domains.aligned(xs).stream().map(domains::merge).toList());
         List<Domain> parts = new ArrayList<>();
         Map<Integer, Integer> partOf = new HashMap<>();
         for (Scalar x : ms) {
@@ -357,12 +209,12 @@ public final class ScalarLowering {
                 parts.add(x.domain());
             }
         }
-        Domain d = parts.isEmpty() ? constantDomain : productOf(parts);
+        Domain d = parts.isEmpty() ? domains.constantDomain() : domains.productOf(parts);
         PFloat[][] values = new PFloat[d.size()][ms.size()];
         for (int k = 0; k < d.size(); k++) {
             for (int c = 0; c < ms.size(); c++) {
                 Scalar x = ms.get(c);
-                values[k][c] = x.domain().size() == 1 ? x.values()[0] : lift(x, d).values()[k];
+                values[k][c] = x.domain().size() == 1 ? x.values()[0] : domains.lift(x, d).values()[k];
             }
         }
         return new Tuple(d, values);
@@ -404,7 +256,7 @@ public final class ScalarLowering {
                 }
             }
             if (lits.isEmpty()) {
-                for (int u = 0; u < width; u++) out.add(constant(prec.zero()));
+                for (int u = 0; u < width; u++) out.add(domains.constant(prec.zero()));
                 return out;
             }
             // one minterm per distinct value vector (one OR each): the choices often agree
@@ -417,22 +269,22 @@ public final class ScalarLowering {
             int[] merged = new int[byVector.size()];
             List<List<PFloat>> vectors = new ArrayList<>(byVector.keySet());
             for (int g = 0; g < merged.length; g++) merged[g] = or(byVector.get(vectors.get(g)).stream().mapToInt(Integer::intValue).toArray());
-            Domain d = domain(merged);
+            Domain d = domains.domain(merged);
             if (merged.length < lits.size() && lits.size() > 1) {
                 // the choices' minterms (often the query's own domain) are finer: record it, to keep correlation
-                Domain fine = domain(lits.stream().mapToInt(Integer::intValue).toArray());
+                Domain fine = domains.domain(lits.stream().mapToInt(Integer::intValue).toArray());
                 int[] map = new int[lits.size()];
                 for (int k = 0; k < map.length; k++) {
                     List<PFloat> vector = new ArrayList<>(width);
                     for (int u = 0; u < width; u++) vector.add(values.get(u).get(k));
                     map[k] = vectors.indexOf(vector);
                 }
-                coarsens(fine, d, map);
+                domains.coarsens(fine, d, map);
             }
             for (int u = 0; u < width; u++) {
                 PFloat[] v = new PFloat[merged.length];
                 for (int g = 0; g < v.length; g++) v[g] = vectors.get(g).get(u);
-                out.add(simplify(new Scalar(d, v)));
+                out.add(domains.simplify(new Scalar(d, v)));
             }
             return out;
         }
@@ -448,7 +300,7 @@ public final class ScalarLowering {
                     values.add(r.values()[m]);
                 }
             }
-            out.add(lits.isEmpty() ? constant(prec.zero()) : simplify(new Scalar(domain(lits.stream().mapToInt(Integer::intValue).toArray()), values.toArray(PFloat[]::new))));
+            out.add(lits.isEmpty() ? domains.constant(prec.zero()) : domains.simplify(new Scalar(domains.domain(lits.stream().mapToInt(Integer::intValue).toArray()), values.toArray(PFloat[]::new))));
         }
         return out;
     }
@@ -459,149 +311,9 @@ public final class ScalarLowering {
         for (int u = 0; u < width; u++) {
             PFloat[] v = new PFloat[t.size()];
             for (int k = 0; k < v.length; k++) v[k] = t.values()[k][u];
-            out.add(simplify(new Scalar(t.domain(), v)));
+            out.add(domains.simplify(new Scalar(t.domain(), v)));
         }
         return out;
-    }
-
-    private final Map<List<Integer>, Domain> productsOf = new HashMap<>();
-
-    /**
-     * The product of several domains in one AND layer (one AND of k literals per combination);
-     * each part is recorded as a coarsening, so scalars over the parts read off it for free.
-     */
-    private Domain productOf(List<Domain> parts) {
-        if (parts.size() == 1) return parts.getFirst();
-        List<Integer> key = parts.stream().map(Domain::id).toList();
-        Domain known = productsOf.get(key);
-        if (known != null) return known;
-        long size = 1;
-        for (Domain d : parts) size *= d.size();
-        if (size > limits.maxDomain()) {
-            throw ctx.limitPassed("a tuple of " + parts.size() + " scalars with " + size
-                    + " combinations of values exceeds the limit of " + limits.maxDomain());
-        }
-        // the atoms (domains not made by productOf) under the parts; parts sharing an atom must agree on it
-        List<Domain> atoms = new ArrayList<>();
-        for (Domain d : parts) for (Domain a : atoms(d).domains()) if (atoms.stream().noneMatch(x -> x.id() == a.id())) atoms.add(a);
-        int[][] where = new int[parts.size()][]; // per part, the position of each of its atoms in the list
-        int[][][] partIndex = new int[parts.size()][][]; // per part and minterm, the minterm of each of its atoms
-        for (int p = 0; p < parts.size(); p++) {
-            Atoms ap = atoms(parts.get(p));
-            partIndex[p] = ap.index();
-            Domain[] pa = ap.domains();
-            where[p] = new int[pa.length];
-            for (int q = 0; q < pa.length; q++) for (int a = 0; a < atoms.size(); a++) if (atoms.get(a).id() == pa[q].id()) where[p][q] = a;
-        }
-        List<Integer> lits = new ArrayList<>();
-        List<int[]> index = new ArrayList<>(), atomIndex = new ArrayList<>();
-        int[] at = new int[parts.size()];
-        int[] ops = new int[parts.size()];
-        combinations:
-        while (true) {
-            int[] ai = new int[atoms.size()];
-            Arrays.fill(ai, -1);
-            boolean consistent = true;
-            for (int p = 0; p < parts.size() && consistent; p++) {
-                int[] pi = partIndex[p][at[p]];
-                for (int q = 0; q < pi.length; q++) {
-                    int a = where[p][q];
-                    if (ai[a] >= 0 && ai[a] != pi[q]) consistent = false;
-                    ai[a] = pi[q];
-                }
-            }
-            if (consistent) {
-                for (int p = 0; p < ops.length; p++) ops[p] = parts.get(p).lits()[at[p]];
-                int lit = and(ops.clone());
-                if (lit != Literal.FALSE) {
-                    lits.add(lit);
-                    index.add(at.clone());
-                    atomIndex.add(ai);
-                }
-            }
-            int p = parts.size() - 1;
-            while (p >= 0 && ++at[p] == parts.get(p).size()) at[p--] = 0;
-            if (p < 0) break combinations;
-        }
-        Domain d = domain(lits.stream().mapToInt(Integer::intValue).toArray());
-        for (int p = 0; p < parts.size(); p++) {
-            int[] map = new int[index.size()];
-            for (int k = 0; k < map.length; k++) map[k] = index.get(k)[p];
-            coarsens(d, parts.get(p), map);
-        }
-        if (d.size() > 1) atomsOf.putIfAbsent(d.id(), new Atoms(atoms.toArray(Domain[]::new), atomIndex.toArray(int[][]::new)));
-        productsOf.put(key, d);
-        return d;
-    }
-
-    /** The atoms of a domain made by {@link #productOf}, and per minterm the minterm of each atom. */
-    private record Atoms(Domain[] domains, int[][] index) {}
-
-    private final Map<Integer, Atoms> atomsOf = new HashMap<>();
-
-    private Atoms atoms(Domain d) {
-        Atoms a = atomsOf.get(d.id());
-        if (a != null) return a;
-        int[][] index = new int[d.size()][];
-        for (int k = 0; k < index.length; k++) index[k] = new int[] {k};
-        return new Atoms(new Domain[] {d}, index);
-    }
-
-    /** x read on a product p whose atoms include x's atoms (minterms x rules out get any value: they are never true). */
-    private Scalar liftByAtoms(Scalar x, Domain p) {
-        if (x.domain().size() == 1 || x.domain().id() == p.id()) return x;
-        Atoms ax = atoms(x.domain()), ap = atoms(p);
-        int[] pos = new int[ax.domains().length];
-        int[][] via = new int[pos.length][]; // null: the same atom; else from a finer atom of p to x's atom
-        for (int q = 0; q < pos.length; q++) {
-            pos[q] = -1;
-            for (int a = 0; a < ap.domains().length && pos[q] < 0; a++) if (ap.domains()[a].id() == ax.domains()[q].id()) pos[q] = a;
-            for (int a = 0; a < ap.domains().length && pos[q] < 0; a++) {
-                via[q] = liftMap(ap.domains()[a], ax.domains()[q]);
-                if (via[q] != null) pos[q] = a;
-            }
-            if (pos[q] < 0) return lift(x, p);
-        }
-        Map<List<Integer>, Integer> minterm = new HashMap<>();
-        for (int k = 0; k < ax.index().length; k++) minterm.put(Arrays.stream(ax.index()[k]).boxed().toList(), k);
-        PFloat[] v = new PFloat[p.size()];
-        for (int k = 0; k < v.length; k++) {
-            List<Integer> proj = new ArrayList<>(pos.length);
-            for (int q = 0; q < pos.length; q++) {
-                int m = ap.index()[k][pos[q]];
-                proj.add(via[q] == null ? m : via[q][m]);
-            }
-            Integer m = minterm.get(proj);
-            v[k] = m == null ? x.values()[0] : x.values()[m];
-        }
-        return new Scalar(p, v);
-    }
-
-    private Product product(Domain dx, Domain dy) {
-        long key = ((long) dx.id() << 32) | dy.id();
-        Product pr = products.get(key);
-        if (pr != null) return pr;
-        long size = (long) dx.size() * dy.size();
-        if (size > limits.maxDomain()) {
-            throw ctx.limitPassed("a lookup table over two scalars with " + dx.size() + " x " + dy.size()
-                    + " possible values (" + size + " minterms) exceeds the limit of " + limits.maxDomain());
-        }
-        int[] lits = new int[(int) size], left = new int[(int) size], right = new int[(int) size];
-        int n = 0;
-        for (int a = 0; a < dx.size(); a++) {
-            for (int c = 0; c < dy.size(); c++) {
-                int lit = and(dx.lits()[a], dy.lits()[c]);
-                if (lit == Literal.FALSE) continue;
-                lits[n] = lit;
-                left[n] = a;
-                right[n++] = c;
-            }
-        }
-        pr = new Product(domain(Arrays.copyOf(lits, n)), Arrays.copyOf(left, n), Arrays.copyOf(right, n));
-        coarsens(pr.domain(), dx, pr.left());
-        coarsens(pr.domain(), dy, pr.right());
-        products.put(key, pr);
-        return pr;
     }
 
     // ---------------------------------------------------------------- sums
@@ -610,7 +322,7 @@ public final class ScalarLowering {
     private record LinearForm(int low, List<Domain> domains, List<BigInteger[]> grid) {}
 
     private LinearForm linearForm(List<Scalar> terms) {
-        terms = aligned(terms);
+        terms = domains.aligned(terms);
         int low = Integer.MAX_VALUE;
         for (Scalar t : terms) {
             for (PFloat v : t.values()) {
@@ -641,7 +353,7 @@ public final class ScalarLowering {
             for (int k = 0; k < z.length; k++) z[k] = z[k].add(grid(t.values()[k], low));
         }
         if (constant.signum() != 0 || domains.isEmpty()) {
-            domains.add(constantDomain);
+            domains.add(this.domains.constantDomain());
             grid.add(new BigInteger[] {constant});
         }
         return new LinearForm(low, domains, grid);
@@ -680,7 +392,7 @@ public final class ScalarLowering {
     /** ⊕ of the terms (Def 15). Equal linear forms give the same scalar, so their results stay correlated. */
     public Scalar sum(List<Scalar> terms) {
         LinearForm lf = linearForm(terms);
-        if (lf == null) return constant(prec.zero());
+        if (lf == null) return domains.constant(prec.zero());
         List<Object> key = new ArrayList<>();
         key.add(lf.low());
         for (int g = 0; g < lf.domains().size(); g++) {
@@ -709,18 +421,18 @@ public final class ScalarLowering {
         // First on the finest structure that fits: products keep their atoms, and coarsenings of
         // one domain (the token flags "is &", "is 1", "is gate") are read on that domain, so
         // combinations no input has (a position that is both & and 1) stay out of the sum.
-        Scalar precise = tupleSumOn(aligned(terms.stream().map(t -> atomsOf.containsKey(t.domain().id()) ? t : merge(t)).toList()), true);
+        Scalar precise = tupleSumOn(domains.aligned(terms.stream().map(t -> domains.isProduct(t.domain()) ? t : domains.merge(t)).toList()), true);
         if (precise != null) return precise;
         // Else each term over its distinct values: sums that differ only in constants (the two
         // ramps of a clipped unit) then land on the same product and stay correlated
-        return tupleSumOn(aligned(terms.stream().map(this::merge).toList()), false);
+        return tupleSumOn(domains.aligned(terms.stream().map(domains::merge).toList()), false);
     }
 
     private Scalar tupleSumOn(List<Scalar> ms, boolean unify) {
         List<Domain> atoms = new ArrayList<>();
         for (Scalar t : ms) {
             if (t.domain().size() == 1) continue;
-            for (Domain a : atoms(t.domain()).domains()) addAtom(atoms, a, unify);
+            for (Domain a : domains.atoms(t.domain()).domains()) addAtom(atoms, a, unify);
         }
         long size = 1;
         int largest = 1;
@@ -736,10 +448,10 @@ public final class ScalarLowering {
         if (atoms.isEmpty()) return sum(ms);
         if (atoms.size() < 2 && !unify) return sum(ms);
         atoms.sort(java.util.Comparator.comparingInt(Domain::id));
-        Domain p = atoms.size() == 1 ? atoms.getFirst() : productOf(atoms);
+        Domain p = atoms.size() == 1 ? atoms.getFirst() : domains.productOf(atoms);
         List<Scalar> lifted = new ArrayList<>(ms.size());
         for (Scalar t : ms) {
-            Scalar l = liftByAtoms(t, p);
+            Scalar l = domains.liftByAtoms(t, p);
             if (l.domain().size() > 1 && l.domain().id() != p.id()) return null;
             lifted.add(l);
         }
@@ -753,52 +465,16 @@ public final class ScalarLowering {
     private void addAtom(List<Domain> atoms, Domain a, boolean unify) {
         if (atoms.stream().anyMatch(x -> x.id() == a.id())) return;
         if (unify) {
-            Domain src = mergedFrom.getOrDefault(a.id(), a);
+            Domain src = domains.mergedFrom(a);
             for (int i = 0; i < atoms.size(); i++) {
                 Domain b = atoms.get(i);
-                if (mergedFrom.getOrDefault(b.id(), b).id() != src.id()) continue;
-                atoms.set(i, joint(src, b, a));
+                if (domains.mergedFrom(b).id() != src.id()) continue;
+                atoms.set(i, domains.joint(src, b, a));
                 return;
             }
         }
         atoms.add(a);
     }
-
-    /**
-     * The coarsest domain finer than both a and b, two coarsenings of src: src's minterms grouped
-     * by the pair (minterm of a, minterm of b), one OR per group (the token flags "is &amp;" and
-     * "is 1" jointly: three groups rather than the six tokens).
-     */
-    private Domain joint(Domain src, Domain a, Domain b) {
-        int[] ma = liftMap(src, a), mb = liftMap(src, b);
-        if (ma == null || mb == null) return src;
-        Map<List<Integer>, Integer> group = new LinkedHashMap<>();
-        int[] of = new int[src.size()];
-        for (int k = 0; k < of.length; k++) of[k] = group.computeIfAbsent(List.of(ma[k], mb[k]), z -> group.size());
-        if (group.size() == src.size()) return src;
-        if (group.size() == a.size()) return a;
-        if (group.size() == b.size()) return b;
-        int[] lits = new int[group.size()];
-        for (int g = 0; g < lits.length; g++) {
-            boolean[] on = new boolean[of.length];
-            for (int k = 0; k < of.length; k++) on[k] = of[k] == g;
-            lits[g] = anyOf(src, on);
-        }
-        Domain j = domain(lits);
-        coarsens(src, j, of);
-        int[] toA = new int[lits.length], toB = new int[lits.length];
-        for (int k = 0; k < of.length; k++) {
-            toA[of[k]] = ma[k];
-            toB[of[k]] = mb[k];
-        }
-        coarsens(j, a, toA);
-        coarsens(j, b, toB);
-        mergedFrom.putIfAbsent(j.id(), src);
-        return j;
-    }
-
-    /** For a domain merged (by value) from a domain that is not a product: that domain. */
-    private final Map<Integer, Domain> mergedFrom = new HashMap<>();
 
     /** Limits of {@link #tupleSum}: few domains, few combinations. */
     private static final int MAX_TUPLE_PARTS = 4, MAX_TUPLE_SUM = 2048, MAX_TUPLE_FLAGS = 4;
@@ -811,7 +487,7 @@ public final class ScalarLowering {
             BigInteger[] z = lf.grid().getFirst();
             PFloat[] v = new PFloat[z.length];
             for (int k = 0; k < z.length; k++) v[k] = round(z[k].add(c), lf.low());
-            return simplify(new Scalar(d, v));
+            return domains.simplify(new Scalar(d, v));
         }
         Threshold th = threshold(lf);
         // the possible sums, as runs of equal results
@@ -842,7 +518,7 @@ public final class ScalarLowering {
                 s = nextRun(s, th.top, v, th.base(), lf.low());
             }
         }
-        if (values.size() == 1) return constant(values.getFirst());
+        if (values.size() == 1) return domains.constant(values.getFirst());
         int runs = values.size();
         long edgesNeeded = Math.min((long) (runs - 1) * th.lits.length,
                 (long) th.lits.length * th.top.bitLength() + 2L * runs * th.top.bitLength());
@@ -857,7 +533,7 @@ public final class ScalarLowering {
         System.arraycopy(tests, 0, atLeast, 1, runs - 1);
         int[] lits = new int[runs];
         for (int r = 0; r < runs; r++) lits[r] = and(atLeast[r], Literal.not(atLeast[r + 1]));
-        return new Scalar(runsDomain(lits, atLeast), values.toArray(PFloat[]::new));
+        return new Scalar(domains.runsDomain(lits, atLeast), values.toArray(PFloat[]::new));
     }
 
     /** The smallest s' in (s, top] with a result other than v, or null. */
@@ -881,7 +557,7 @@ public final class ScalarLowering {
             BigInteger[] z = lf.grid().getFirst();
             boolean[] on = new boolean[z.length];
             for (int k = 0; k < z.length; k++) on[k] = z[k].add(c).signum() > 0;
-            return anyOf(lf.domains().getFirst(), on);
+            return domains.anyOf(lf.domains().getFirst(), on);
         }
         Threshold th = threshold(lf);
         BigInteger t = BigInteger.ONE.subtract(th.base());
@@ -1124,69 +800,6 @@ public final class ScalarLowering {
 
     // ---------------------------------------------------------------- comparisons
 
-    /**
-     * OR of the minterms k of d with on[k]: TRUE when all are on; on a domain of runs, when the
-     * on-set is an interval of runs, one AND of two cuts (or a cut itself).
-     */
-    int anyOf(Domain d, boolean[] on) {
-        OnSet set = OnSet.of(on);
-        if (set.count() == 0) return Literal.FALSE;
-        if (set.count() == on.length) return Literal.TRUE;
-        if (set.isInterval(d)) {
-            int lo = d.cuts()[set.first()], hi = Literal.not(d.cuts()[set.last() + 1]);
-            return lo == Literal.TRUE ? hi : hi == Literal.TRUE ? lo : and(lo, hi);
-        }
-        // the minterms are exclusive and, on every valid input, exhaustive: the smaller side serves
-        boolean flip = 2 * set.count() > on.length;
-        int[] lits = new int[flip ? on.length - set.count() : set.count()];
-        int i = 0;
-        for (int k = 0; k < on.length; k++) if (on[k] != flip) lits[i++] = d.lits()[k];
-        int any = lits.length == 1 ? lits[0] : or(lits);
-        return flip ? Literal.not(any) : any;
-    }
-
-    /**
-     * What {@link #anyOf(Domain, boolean[])} builds for this on-set, before building it: its
-     * operand edges and the level of its literal (-1 for a constant).
-     */
-    long[] anyOfPlan(Domain d, boolean[] on) {
-        OnSet set = OnSet.of(on);
-        if (set.count() == 0 || set.count() == on.length) return new long[] {0, -1};
-        if (set.isInterval(d)) {
-            int lo = d.cuts()[set.first()], hi = d.cuts()[set.last() + 1];
-            if (lo == Literal.TRUE) return new long[] {0, level(hi)};
-            if (hi == Literal.FALSE) return new long[] {0, level(lo)};
-            return new long[] {2, 1 + Math.max(level(lo), level(hi))};
-        }
-        boolean flip = 2 * set.count() > on.length;
-        int level = 0, side = 0;
-        for (int k = 0; k < on.length; k++) {
-            if (on[k] == flip) continue;
-            level = Math.max(level, level(d.lits()[k]));
-            side++;
-        }
-        return side == 1 ? new long[] {0, level} : new long[] {side, level + 1};
-    }
-
-    /** The minterms an OR of a domain's minterms takes: the first and last one, and how many. */
-    private record OnSet(int first, int last, int count) {
-        static OnSet of(boolean[] on) {
-            int first = -1, last = -1, count = 0;
-            for (int k = 0; k < on.length; k++) {
-                if (!on[k]) continue;
-                if (first < 0) first = k;
-                last = k;
-                count++;
-            }
-            return new OnSet(first, last, count);
-        }
-
-        /** An interval of a domain of runs: one AND of two cuts. */
-        boolean isInterval(Domain d) {
-            return d.cuts() != null && last - first + 1 == count;
-        }
-    }
-
     /** [x ≥ v] (or [x &gt; v] when strict) for a constant v: one OR of minterms. */
     public int compareConstant(Scalar x, PFloat v, boolean strict) {
         boolean[] on = new boolean[x.values().length];
@@ -1194,14 +807,14 @@ public final class ScalarLowering {
             int c = x.values()[k].compareTo(v);
             on[k] = strict ? c > 0 : c >= 0;
         }
-        return anyOf(x.domain(), on);
+        return domains.anyOf(x.domain(), on);
     }
 
     /** [x &gt; y] (or [x ≥ y] when not strict): OR over x's minterms of AND(minterm, ¬[y ≥ value] or ¬[y &gt; value]). */
     public int compare(Scalar x, Scalar y, boolean strict) {
         if (x.domain().id() != y.domain().id() && x.domain().size() > 1 && y.domain().size() > 1) {
-            y = lift(y, x.domain());
-            x = lift(x, y.domain());
+            y = domains.lift(y, x.domain());
+            x = domains.lift(x, y.domain());
         }
         if (x.domain().id() == y.domain().id() || x.domain().size() == 1 && y.domain().size() == 1) {
             List<Integer> on = new ArrayList<>();
@@ -1211,8 +824,8 @@ public final class ScalarLowering {
             }
             return on.size() == x.values().length ? Literal.TRUE : or(on.stream().mapToInt(Integer::intValue).toArray());
         }
-        x = merge(x);
-        y = merge(y);
+        x = domains.merge(x);
+        y = domains.merge(y);
         List<Integer> on = new ArrayList<>();
         for (int k = 0; k < x.values().length; k++) {
             int yAbove = compareConstant(y, x.values()[k], !strict); // strict: need ¬[y ≥ v]; else ¬[y > v]
@@ -1241,7 +854,7 @@ public final class ScalarLowering {
             for (int j = 0; j < row.size(); j++) weights[j][k] = valueAt(row.get(j), k).compareTo(max) == 0 ? prec.one() : prec.zero();
         }
         List<Scalar> out = new ArrayList<>(row.size());
-        for (PFloat[] w : weights) out.add(simplify(new Scalar(d, w)));
+        for (PFloat[] w : weights) out.add(domains.simplify(new Scalar(d, w)));
         return out;
     }
 
@@ -1259,7 +872,7 @@ public final class ScalarLowering {
     private final Map<List<Object>, int[]> maxima = new HashMap<>();
 
     private int[] buildIsMax(List<Scalar> row) {
-        List<Scalar> m = row.stream().map(this::merge).toList();
+        List<Scalar> m = row.stream().map(domains::merge).toList();
         Map<PFloat, Integer> above = greater(m, byValue(m), true);
         int[] s = new int[m.size()];
         for (int j = 0; j < s.length; j++) {
@@ -1337,7 +950,7 @@ public final class ScalarLowering {
         for (Scalar y : m) {
             boolean[] on = new boolean[y.values().length];
             for (int k = 0; k < on.length; k++) on[k] = y.values()[k].compareTo(v) > 0;
-            long[] plan = anyOfPlan(y.domain(), on);
+            long[] plan = domains.anyOfPlan(y.domain(), on);
             if (plan[1] < 0) continue; // a constant
             edges += plan[0] + 1;
             level = (int) Math.max(level, plan[1]);
@@ -1356,16 +969,16 @@ public final class ScalarLowering {
         for (int k = 0; k < x.values().length; k++) if (!x.values()[k].isZero()) keep.add(k);
         if (keep.size() == x.values().length) return x;
         if (keep.isEmpty()) throw new IllegalStateException(ctx.currentComponent() + ": a value assumed nonzero is always zero");
-        if (keep.size() == 1) return constant(x.values()[keep.getFirst()]);
-        return new Scalar(domain(keep.stream().mapToInt(k -> x.domain().lits()[k]).toArray()),
+        if (keep.size() == 1) return domains.constant(x.values()[keep.getFirst()]);
+        return new Scalar(domains.domain(keep.stream().mapToInt(k -> x.domain().lits()[k]).toArray()),
                 keep.stream().map(k -> x.values()[k]).toArray(PFloat[]::new));
     }
 
     /** The 0/1 scalar of a literal. */
     public Scalar indicator(int lit) {
-        if (lit == Literal.TRUE) return constant(prec.one());
-        if (lit == Literal.FALSE) return constant(prec.zero());
-        return new Scalar(domain(new int[] {Literal.not(lit), lit}), new PFloat[] {prec.zero(), prec.one()});
+        if (lit == Literal.TRUE) return domains.constant(prec.one());
+        if (lit == Literal.FALSE) return domains.constant(prec.zero());
+        return new Scalar(domains.domain(new int[] {Literal.not(lit), lit}), new PFloat[] {prec.zero(), prec.one()});
     }
 
     /** Arg-max with ties to the lowest index, one-hot: win_c = OR of {@link #argmaxTerms}(ys)[c]. */
@@ -1388,7 +1001,7 @@ public final class ScalarLowering {
     public int[][] argmaxTerms(List<Scalar> ys) {
         int[][] table = argmaxTable(ys);
         if (table != null) return table;
-        List<Scalar> m = ys.stream().map(this::merge).toList();
+        List<Scalar> m = ys.stream().map(domains::merge).toList();
         List<Map<PFloat, Integer>> at = new ArrayList<>(); // per candidate: value -> its minterm
         for (Scalar x : m) {
             Map<PFloat, Integer> own = new HashMap<>();
@@ -1429,7 +1042,7 @@ public final class ScalarLowering {
             for (int k = 0; k < width; k++) {
                 boolean[] on = new boolean[winner.length];
                 for (int m = 0; m < on.length; m++) on[m] = ((winner[m] >>> k) & 1) != 0;
-                bits[k] = anyOf(d, on);
+                bits[k] = domains.anyOf(d, on);
             }
             return bits;
         }
@@ -1450,7 +1063,7 @@ public final class ScalarLowering {
             if (shared != null && shared.id() != y.domain().id()) return null;
             shared = y.domain();
         }
-        return shared == null ? constantDomain : shared;
+        return shared == null ? domains.constantDomain() : shared;
     }
 
     /** For candidates on one domain d ({@link #sharedDomain}): the winner on each of its minterms. */
@@ -1471,7 +1084,7 @@ public final class ScalarLowering {
         for (int c = 0; c < terms.length; c++) {
             boolean[] on = new boolean[winner.length];
             for (int m = 0; m < on.length; m++) on[m] = winner[m] == c;
-            terms[c][0] = anyOf(d, on);
+            terms[c][0] = domains.anyOf(d, on);
         }
         return terms;
     }
@@ -1486,13 +1099,13 @@ public final class ScalarLowering {
         return x.domain().size() == 1 ? Literal.TRUE : x.domain().lits()[k];
     }
 
-    /** The p-bit bus: bit i is bit i (little-endian) of the code {@link PFloat#bits()}. One OR per bit ({@link #anyOf(Domain, boolean[])}). */
+    /** The p-bit bus: bit i is bit i (little-endian) of the code {@link PFloat#bits()}. One OR per bit ({@link Domains#anyOf(Domain, boolean[])}). */
     public int[] bits(Scalar x) {
         int[] out = new int[prec.p()];
         for (int i = 0; i < out.length; i++) {
             boolean[] on = new boolean[x.values().length];
             for (int k = 0; k < on.length; k++) on[k] = ((x.values()[k].bits() >>> i) & 1) != 0;
-            out[i] = anyOf(x.domain(), on);
+            out[i] = domains.anyOf(x.domain(), on);
         }
         return out;
     }
