@@ -67,6 +67,13 @@ final class Domains {
         return new Scalar(constantDomain, new PFloat[] {v});
     }
 
+    /** The 0/1 scalar of a literal. */
+    Scalar indicator(int lit) {
+        if (lit == Literal.TRUE) return constant(ctx.precision().one());
+        if (lit == Literal.FALSE) return constant(ctx.precision().zero());
+        return new Scalar(domain(new int[] {Literal.not(lit), lit}), new PFloat[] {ctx.precision().zero(), ctx.precision().one()});
+    }
+
     Scalar simplify(Scalar x) {
         if (x.domain().size() > 1 && x.isConstant()) return constant(x.values()[0]);
         return x;
