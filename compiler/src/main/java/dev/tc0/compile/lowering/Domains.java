@@ -27,6 +27,7 @@ final class Domains {
     private final Map<Object, Scalar> merged = new HashMap<>();
     private final Map<Long, Product> products = new HashMap<>();
 
+    /** The product of two domains: per minterm, the minterm of each factor it implies. */
     record Product(Domain domain, int[] left, int[] right) {}
 
     Domains(LoweringContext ctx) {
