@@ -22,6 +22,7 @@ final class Comparisons {
     private final LoweringContext ctx;
     private final Precision prec;
     private final Domains domains;
+    /** {@link #isMax} by row (each scalar's domain and values): an equal row gets the same literals. */
     private final Map<List<Object>, int[]> maxima = new HashMap<>();
 
     Comparisons(LoweringContext ctx, Domains domains) {
