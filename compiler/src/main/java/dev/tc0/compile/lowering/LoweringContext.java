@@ -1,0 +1,142 @@
+package dev.tc0.compile.lowering;
+
+import dev.tc0.circuit.Circuit;
+import dev.tc0.circuit.CircuitBuilder;
+import dev.tc0.circuit.Literal;
+import dev.tc0.compile.number.Precision;
+
+import java.util.Arrays;
+
+/**
+ * What every part of the scalar lowering shares: the circuit builder, the precision, the size
+ * limits, and the bookkeeping of each gate built through it (its level, the component being
+ * built, the limit checks). Every gate of a lowering goes through {@link #and}, {@link #or},
+ * {@link #weighted} or {@link #embed}, so levels and limits are never missed.
+ */
+final class LoweringContext {
+
+    private final CircuitBuilder b;
+    private final Precision prec;
+    private final ScalarLowering.Limits limits;
+    private int[] levels = new int[1024];
+    private String component = "?";
+    private int componentLevel;
+
+    LoweringContext(CircuitBuilder b, Precision prec, ScalarLowering.Limits limits) {
+        this.b = b;
+        this.prec = prec;
+        this.limits = limits;
+    }
+
+    CircuitBuilder builder() {
+        return b;
+    }
+
+    Precision precision() {
+        return prec;
+    }
+
+    ScalarLowering.Limits limits() {
+        return limits;
+    }
+
+    /** Names the component being built, for limit messages and statistics. */
+    void component(String name) {
+        component = name;
+        componentLevel = 0;
+    }
+
+    String currentComponent() {
+        return component;
+    }
+
+    /** The largest level (depth from the inputs) of any gate built or reused since {@link #component}. */
+    int componentLevel() {
+        return componentLevel;
+    }
+
+    /** A limit passed: the message names the component being built. */
+    LoweringLimitException limitPassed(String what) {
+        return new LoweringLimitException(component + ": " + what);
+    }
+
+    /** The level of a literal: 0 for inputs and constants. */
+    int level(int lit) {
+        int node = Literal.node(lit);
+        return node < levels.length ? levels[node] : 0;
+    }
+
+    /**
+     * Operand edges of the gates built so far (gates found in the structural hash count once),
+     * also those of embedded arithmetic circuits (the wide route).
+     */
+    long edges() {
+        return b.numEdges();
+    }
+
+    private void checkEdges() {
+        if (b.numEdges() > limits.maxEdges()) {
+            throw limitPassed("the circuit passed the limit of " + limits.maxEdges() + " edges");
+        }
+    }
+
+    private void checkGates() {
+        if (b.numGates() > limits.maxGates()) {
+            throw limitPassed("the circuit passed the limit of " + limits.maxGates() + " gates");
+        }
+    }
+
+    private void growLevels(int node) {
+        if (node >= levels.length) levels = Arrays.copyOf(levels, Math.max(node + 1, levels.length * 2));
+    }
+
+    private int record(int lit, int[] operands) {
+        checkEdges();
+        int node = Literal.node(lit);
+        growLevels(node);
+        if (node > b.numInputs() && levels[node] == 0) {
+            int l = 0;
+            for (int o : operands) l = Math.max(l, level(o));
+            levels[node] = l + 1;
+        }
+        componentLevel = Math.max(componentLevel, levels[node]);
+        checkGates();
+        return lit;
+    }
+
+    int and(int... lits) {
+        return record(b.and(lits), lits);
+    }
+
+    int or(int... lits) {
+        if (lits.length == 0) return Literal.FALSE;
+        return record(b.or(lits), lits);
+    }
+
+    int weighted(long[] w, int[] lits, long t) {
+        return record(b.weighted(w, lits, t), lits);
+    }
+
+    /**
+     * Embeds a sub-circuit over the given literals (its inputs in order) and returns its outputs;
+     * each output's level is the inputs' largest level plus its depth in the sub-circuit.
+     */
+    int[] embed(Circuit sub, int[] inputs) {
+        int inLevel = 0;
+        for (int lit : inputs) inLevel = Math.max(inLevel, level(lit));
+        int[] out = b.embed(sub, inputs);
+        int[] subLevels = sub.levels();
+        for (int k = 0; k < out.length; k++) setLevel(out[k], inLevel + subLevels[Literal.node(sub.output(k))]);
+        return out;
+    }
+
+    private void setLevel(int lit, int level) {
+        int node = Literal.node(lit);
+        if (node <= b.numInputs()) return;
+        growLevels(node);
+        if (levels[node] == 0) levels[node] = level;
+        componentLevel = Math.max(componentLevel, levels[node]);
+        checkEdges();
+        checkGates();
+    }
+}

@@ -1,0 +1,237 @@
+package dev.tc0.compile.lowering;
+
+import dev.tc0.circuit.Literal;
+import dev.tc0.compile.number.PFloat;
+import dev.tc0.compile.number.Precision;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ⊕ of p-precision scalars (src/docs/paper.md, Def 15: one exact sum on the grid, one f_p), and
+ * the sign of such a sum. Terms over one domain add pointwise; a few small domains are summed on
+ * their product ({@link #tupleSum}); otherwise the exact grid sum is a {@link LinearForm} in the
+ * minterm literals, and since f_p is monotone the result is constant on intervals of it: one
+ * {@link Threshold} test per interval start and one AND per interval.
+ */
+final class Sums {
+
+    private final LoweringContext ctx;
+    private final Precision prec;
+    private final Domains domains;
+    /** Sums by their linear form: equal sums (e.g. the same global value computed at every position) share one domain. */
+    private final Map<Object, Scalar> sums = new HashMap<>();
+
+    Sums(LoweringContext ctx, Domains domains) {
+        this.ctx = ctx;
+        this.prec = ctx.precision();
+        this.domains = domains;
+    }
+
+    private LinearForm linearForm(List<Scalar> terms) {
+        return LinearForm.of(domains.aligned(terms), domains.constantDomain());
+    }
+
+    /**
+     * f_p of the grid sum s·2^low (low ≥ I^min, so the grid integer is z = s·2^(low - I^min),
+     * exact): keep the top q - 1 magnitude bits, exponent I^min + the bits dropped, saturate. The
+     * same as {@link Precision#round} with denominator 1, without building z (at p = 34 it has
+     * 65,000+ bits).
+     */
+    private PFloat round(BigInteger s, int low) {
+        if (s.signum() == 0) return prec.zero();
+        BigInteger a = s.abs();
+        long k = (long) low - prec.iMin();
+        int keep = prec.mantissaBits();
+        long length = a.bitLength() + k;
+        long m;
+        long e;
+        if (length <= keep) {
+            m = a.shiftLeft((int) k).longValueExact();
+            e = prec.iMin();
+        } else {
+            long t = length - keep;
+            m = (t <= k ? a.shiftLeft((int) (k - t)) : a.shiftRight((int) (t - k))).longValueExact();
+            e = prec.iMin() + t;
+        }
+        if (e > prec.iMax()) return s.signum() > 0 ? prec.max() : prec.max().negate();
+        return new PFloat(prec.p(), (int) (s.signum() * m), (int) e);
+    }
+
+    /** ⊕ of the terms (Def 15). Equal linear forms give the same scalar, so their results stay correlated. */
+    Scalar sum(List<Scalar> terms) {
+        LinearForm lf = linearForm(terms);
+        if (lf == null) return domains.constant(prec.zero());
+        List<Object> key = new ArrayList<>();
+        key.add(lf.low());
+        for (int g = 0; g < lf.domains().size(); g++) {
+            key.add(lf.domains().get(g).id());
+            key.add(Arrays.asList(lf.grid().get(g)));
+        }
+        Scalar known = sums.get(key);
+        if (known != null) return known;
+        Scalar result = tupleSum(terms, lf);
+        if (result == null) result = sum(lf);
+        sums.put(key, result);
+        return result;
+    }
+
+    /**
+     * A sum over a few small domains (an affine map or a feed-forward unit inside one position) is
+     * computed on their product: one AND per combination, then pointwise, so the result is a
+     * function of the combination and stays correlated with every scalar it came from (a node
+     * number and the token it was computed on). Null when the product would be too large or the
+     * sum has many domains (sums over positions), which take the threshold route.
+     */
+    private Scalar tupleSum(List<Scalar> terms, LinearForm lf) {
+        int big = 0;
+        for (Domain d : lf.domains()) if (d.size() > 1) big++;
+        if (big < 2) return null;
+        // First on the finest structure that fits: products keep their atoms, and coarsenings of
+        // one domain (the token flags "is &", "is 1", "is gate") are read on that domain, so
+        // combinations no input has (a position that is both & and 1) stay out of the sum.
+        Scalar precise = tupleSumOn(domains.aligned(terms.stream().map(t -> domains.isProduct(t.domain()) ? t : domains.merge(t)).toList()), true);
+        if (precise != null) return precise;
+        // Else each term over its distinct values: sums that differ only in constants (the two
+        // ramps of a clipped unit) then land on the same product and stay correlated
+        return tupleSumOn(domains.aligned(terms.stream().map(domains::merge).toList()), false);
+    }
+
+    private Scalar tupleSumOn(List<Scalar> ms, boolean unify) {
+        List<Domain> atoms = new ArrayList<>();
+        for (Scalar t : ms) {
+            if (t.domain().size() == 1) continue;
+            for (Domain a : domains.atoms(t.domain()).domains()) addAtom(atoms, a, unify);
+        }
+        long size = 1;
+        int largest = 1;
+        for (Domain a : atoms) {
+            size *= a.size();
+            largest = Math.max(largest, a.size());
+        }
+        // a large domain times a few flags (a pooled mean and the token kind that gates its unit)
+        // stays on the product too: one AND per combination, against a threshold sum per unit
+        // that would lose the units' correlation (and grow deeper once the mean has many values)
+        boolean flagged = size / largest <= MAX_TUPLE_FLAGS && size <= ctx.limits().maxDomain();
+        if (atoms.size() > MAX_TUPLE_PARTS || size > MAX_TUPLE_SUM && !flagged) return null;
+        if (atoms.isEmpty()) return sum(ms);
+        if (atoms.size() < 2 && !unify) return sum(ms);
+        atoms.sort(java.util.Comparator.comparingInt(Domain::id));
+        Domain p = atoms.size() == 1 ? atoms.getFirst() : domains.productOf(atoms);
+        List<Scalar> lifted = new ArrayList<>(ms.size());
+        for (Scalar t : ms) {
+            Scalar l = domains.liftByAtoms(t, p);
+            if (l.domain().size() > 1 && l.domain().id() != p.id()) return null;
+            lifted.add(l);
+        }
+        return sum(lifted);
+    }
+
+    /**
+     * Adds atom a; when unifying, an atom merged from the same domain as one already there is
+     * replaced, with it, by their joint coarsening of that domain.
+     */
+    private void addAtom(List<Domain> atoms, Domain a, boolean unify) {
+        if (atoms.stream().anyMatch(x -> x.id() == a.id())) return;
+        if (unify) {
+            Domain src = domains.mergedFrom(a);
+            for (int i = 0; i < atoms.size(); i++) {
+                Domain b = atoms.get(i);
+                if (domains.mergedFrom(b).id() != src.id()) continue;
+                atoms.set(i, domains.joint(src, b, a));
+                return;
+            }
+        }
+        atoms.add(a);
+    }
+
+    /** Limits of {@link #tupleSum}: few domains, few combinations. */
+    private static final int MAX_TUPLE_PARTS = 4, MAX_TUPLE_SUM = 2048, MAX_TUPLE_FLAGS = 4;
+
+    private Scalar sum(LinearForm lf) {
+        if (lf.isPointwise()) {
+            BigInteger[] z = lf.pointwiseSums();
+            PFloat[] v = new PFloat[z.length];
+            for (int k = 0; k < z.length; k++) v[k] = round(z[k], lf.low());
+            return domains.simplify(new Scalar(lf.domains().getFirst(), v));
+        }
+        Threshold th = Threshold.of(ctx, lf);
+        // the possible sums, as runs of equal results
+        List<BigInteger> starts = new ArrayList<>();
+        List<PFloat> values = new ArrayList<>();
+        if (th.sums() != null) {
+            for (BigInteger s : th.sums()) {
+                PFloat v = round(s.add(th.base()), lf.low());
+                if (values.isEmpty() || !values.getLast().equals(v)) {
+                    starts.add(s);
+                    values.add(v);
+                }
+            }
+        } else {
+            // too many possible sums: every result in [0, top], found run by run (f_p is monotone)
+            BigInteger s = BigInteger.ZERO;
+            while (s != null) {
+                PFloat v = round(s.add(th.base()), lf.low());
+                starts.add(s);
+                values.add(v);
+                if (values.size() > ctx.limits().maxRuns()) {
+                    throw ctx.limitPassed("a sum of " + lf.domains().size() + " independent scalars (with "
+                            + lf.domains().stream().map(d -> String.valueOf(d.size())).collect(java.util.stream.Collectors.joining(", "))
+                            + " minterms) has more than "
+                            + ctx.limits().maxSums() + " possible exact values and ranges over more than " + ctx.limits().maxRuns()
+                            + " p-precision results (value-set analysis cannot narrow it; the lookup tables after it would be too large)");
+                }
+                s = nextRun(s, th.top(), v, th.base(), lf.low());
+            }
+        }
+        if (values.size() == 1) return domains.constant(values.getFirst());
+        int runs = values.size();
+        long edgesNeeded = Math.min((long) (runs - 1) * th.fanIn(),
+                (long) th.fanIn() * th.top().bitLength() + 2L * runs * th.top().bitLength());
+        if (ctx.edges() + edgesNeeded > ctx.limits().maxEdges()) {
+            throw ctx.limitPassed("a sum over " + lf.domains().size() + " scalars with " + runs + " possible results needs about "
+                    + edgesNeeded + " threshold-gate edges; the circuit would pass the limit of " + ctx.limits().maxEdges() + " edges");
+        }
+        int[] atLeast = new int[runs + 1];
+        atLeast[0] = Literal.TRUE;
+        atLeast[runs] = Literal.FALSE;
+        int[] tests = th.atLeast(starts.subList(1, runs));
+        System.arraycopy(tests, 0, atLeast, 1, runs - 1);
+        int[] lits = new int[runs];
+        for (int r = 0; r < runs; r++) lits[r] = ctx.and(atLeast[r], Literal.not(atLeast[r + 1]));
+        return new Scalar(domains.runsDomain(lits, atLeast), values.toArray(PFloat[]::new));
+    }
+
+    /** The smallest s' in (s, top] with a result other than v, or null. */
+    private BigInteger nextRun(BigInteger s, BigInteger top, PFloat v, BigInteger base, int low) {
+        if (round(top.add(base), low).equals(v)) return null;
+        BigInteger lo = s, hi = top; // round(lo) = v, round(hi) != v
+        while (hi.subtract(lo).compareTo(BigInteger.ONE) > 0) {
+            BigInteger mid = lo.add(hi).shiftRight(1);
+            if (round(mid.add(base), low).equals(v)) lo = mid;
+            else hi = mid;
+        }
+        return hi;
+    }
+
+    /** [⊕ terms &gt; 0]: f_p keeps the sign, so the exact grid sum decides; no normaliser. */
+    int positive(List<Scalar> terms) {
+        LinearForm lf = linearForm(terms);
+        if (lf == null) return Literal.FALSE;
+        if (lf.isPointwise()) {
+            BigInteger[] z = lf.pointwiseSums();
+            boolean[] on = new boolean[z.length];
+            for (int k = 0; k < z.length; k++) on[k] = z[k].signum() > 0;
+            return domains.anyOf(lf.domains().getFirst(), on);
+        }
+        Threshold th = Threshold.of(ctx, lf);
+        BigInteger t = BigInteger.ONE.subtract(th.base());
+        if (th.top().compareTo(t) < 0) return Literal.FALSE;
+        if (t.signum() <= 0) return Literal.TRUE;
+        return th.atLeast(List.of(th.sums() == null ? t : th.sums().ceiling(t)))[0];
+    }
+}

@@ -1,0 +1,265 @@
+package dev.tc0.compile.lowering;
+
+import dev.tc0.circuit.Circuit;
+import dev.tc0.circuit.CircuitBuilder;
+import dev.tc0.circuit.Literal;
+import dev.tc0.compile.gadget.Comparison;
+import dev.tc0.compile.gadget.IteratedAddition;
+import dev.tc0.compile.gadget.Weights;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * A linear form S = Σ w_r·l_r (w_r ≥ 0, one group of literals per domain, exactly one true per
+ * group) with its possible values. Tests [S ≥ t] are one weighted gate each while the weights fit
+ * {@link ScalarLowering.Limits#maxWeightBits}; wider sums (softmax normalisers span 130+ grid bits
+ * at p = 16) take the bit route: each group's contribution in binary (one OR per bit), the signed
+ * iterated-addition gadget (src/docs/paper.md, section 5.6(c): block save then carry lookahead)
+ * and a comparator with each constant t (src/docs/paper.md, section 5.4(b)).
+ */
+final class Threshold {
+
+    private final LoweringContext ctx;
+    private final BigInteger base, top;
+    private final TreeSet<BigInteger> sums;
+    private final int[] lits;
+    private final BigInteger[] weights;
+    private final int[] groupOf;
+
+    private Threshold(LoweringContext ctx, BigInteger base, BigInteger top, TreeSet<BigInteger> sums, int[] lits, BigInteger[] weights, int[] groupOf) {
+        this.ctx = ctx;
+        this.base = base;
+        this.top = top;
+        this.sums = sums;
+        this.lits = lits;
+        this.weights = weights;
+        this.groupOf = groupOf;
+    }
+
+    /** The offset of the exact grid sum, each domain's smallest grid value added up: the sum is base + S. */
+    BigInteger base() {
+        return base;
+    }
+
+    /** The largest value of S. */
+    BigInteger top() {
+        return top;
+    }
+
+    /** The possible values of S, or null when there are more than {@link ScalarLowering.Limits#maxSums}. */
+    TreeSet<BigInteger> sums() {
+        return sums;
+    }
+
+    /** The number of literals (a weighted gate's fan-in). */
+    int fanIn() {
+        return lits.length;
+    }
+
+    /** [S ≥ t] for each t, on the smallest weights that provably give the same tests. */
+    int[] atLeast(List<BigInteger> ts) {
+        Threshold t = this;
+        List<BigInteger> tests = ts;
+        BigInteger g = BigInteger.ZERO;
+        for (BigInteger w : weights) g = g.gcd(w);
+        if (g.compareTo(BigInteger.ONE) > 0) {
+            // S = g·S', so S ≥ t exactly when S' ≥ ceil(t / g)
+            t = t.scaled(g, 0);
+            tests = ceilDivide(tests, g);
+        }
+        int cut = t.top.bitLength() - ctx.limits().maxWeightBits();
+        if (cut > 0 && t.lowBitsIrrelevant(tests, cut)) {
+            BigInteger unit = BigInteger.ONE.shiftLeft(cut);
+            t = t.scaled(unit, cut);
+            tests = ceilDivide(tests, unit);
+        }
+        int[] out = new int[ts.size()];
+        List<Integer> open = new ArrayList<>();
+        for (int k = 0; k < out.length; k++) {
+            BigInteger x = tests.get(k);
+            if (x.signum() <= 0) out[k] = Literal.TRUE;
+            else if (x.compareTo(t.top) > 0) out[k] = Literal.FALSE;
+            else open.add(k);
+        }
+        int[] built = t.build(open.stream().map(tests::get).toList());
+        for (int k = 0; k < built.length; k++) out[open.get(k)] = built[k];
+        return out;
+    }
+
+    private static List<BigInteger> ceilDivide(List<BigInteger> ts, BigInteger d) {
+        return ts.stream().map(x -> {
+            BigInteger[] qr = x.divideAndRemainder(d);
+            return qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
+        }).toList();
+    }
+
+    /**
+     * The same literals with weights floor(w / unit) (literals whose weight drops to 0 are left
+     * out). Exact for a common divisor; for unit = 2^cut only after {@link #lowBitsIrrelevant}.
+     */
+    private Threshold scaled(BigInteger unit, int cut) {
+        List<Integer> keep = new ArrayList<>();
+        for (int r = 0; r < lits.length; r++) if (weights[r].compareTo(unit) >= 0) keep.add(r);
+        int[] l = new int[keep.size()], gr = new int[keep.size()];
+        BigInteger[] w = new BigInteger[keep.size()];
+        Map<Integer, BigInteger> maxPerGroup = new HashMap<>();
+        for (int k = 0; k < w.length; k++) {
+            int r = keep.get(k);
+            l[k] = lits[r];
+            gr[k] = groupOf[r];
+            w[k] = weights[r].divide(unit);
+            maxPerGroup.merge(gr[k], w[k], BigInteger::max);
+        }
+        BigInteger t = maxPerGroup.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
+        return new Threshold(ctx, base, t, null, l, w, gr);
+    }
+
+    /**
+     * True when dropping the low {@code cut} bits of every weight changes none of the tests.
+     * Write S = H·2^cut + s with s in [0, T], T the sum over groups of their largest low part;
+     * [S ≥ t] equals [H·2^cut ≥ t] unless some achievable H has H·2^cut in [t - T, t - 1]. The
+     * achievable H are the sums of one high part per group (enumerated up to the sumset cap).
+     * Softmax normalisers need this: exp(40) beside exp(0) spans 100+ grid bits, yet the small
+     * terms can never carry into the bits that f_p keeps.
+     */
+    private boolean lowBitsIrrelevant(List<BigInteger> ts, int cut) {
+        Map<Integer, TreeSet<BigInteger>> highs = new LinkedHashMap<>();
+        Map<Integer, BigInteger> maxLow = new HashMap<>();
+        for (int r = 0; r < lits.length; r++) {
+            BigInteger hi = weights[r].shiftRight(cut);
+            highs.computeIfAbsent(groupOf[r], k -> new TreeSet<>(List.of(BigInteger.ZERO))).add(hi);
+            maxLow.merge(groupOf[r], weights[r].subtract(hi.shiftLeft(cut)), BigInteger::max);
+        }
+        BigInteger reach = maxLow.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
+        if (reach.signum() == 0) return true;
+        List<BigInteger[]> parts = new ArrayList<>();
+        BigInteger highTop = BigInteger.ZERO;
+        for (TreeSet<BigInteger> h : highs.values()) {
+            if (h.size() == 1) continue;
+            parts.add(h.toArray(BigInteger[]::new));
+            highTop = highTop.add(h.last());
+        }
+        TreeSet<BigInteger> achievable = SumSet.of(parts, highTop, ctx.limits().maxSums());
+        if (achievable == null) return false;
+        BigInteger unit = BigInteger.ONE.shiftLeft(cut);
+        for (BigInteger t : ts) {
+            // the smallest achievable H with H·2^cut >= t - reach must still be >= t
+            BigInteger from = t.subtract(reach);
+            BigInteger lowH = from.signum() <= 0 ? BigInteger.ZERO : from.add(unit).subtract(BigInteger.ONE).shiftRight(cut);
+            BigInteger h = achievable.ceiling(lowH);
+            if (h != null && h.shiftLeft(cut).compareTo(t) < 0) return false;
+        }
+        return true;
+    }
+
+    /**
+     * One weighted gate per test when every group contributes one literal and the weights fit
+     * (a count-like sum: at most n + 1 results, |tests|·fan-in = O(n^2) edges); the binary route
+     * otherwise. The route is chosen by the shape of the sum, not by its size, so that it does
+     * not change with n.
+     */
+    private int[] build(List<BigInteger> ts) {
+        int[] out = new int[ts.size()];
+        if (out.length == 0) return out;
+        boolean countLike = true;
+        for (int r = 1; r < groupOf.length; r++) countLike &= groupOf[r] != groupOf[r - 1];
+        if (top.bitLength() <= ctx.limits().maxWeightBits() && countLike) {
+            long[] w = Arrays.stream(weights).mapToLong(BigInteger::longValueExact).toArray();
+            for (int k = 0; k < out.length; k++) out[k] = ctx.weighted(w, lits, ts.get(k).longValueExact());
+            return out;
+        }
+        return wide(ts);
+    }
+
+    private int[] wide(List<BigInteger> ts) {
+        int width = top.bitLength();
+        if (width > ctx.limits().maxWideBits()) {
+            throw ctx.limitPassed("a sum spans " + width + " bits of the grid, more than the limit of "
+                    + ctx.limits().maxWideBits() + " for the iterated-addition route");
+        }
+        int groups = Arrays.stream(groupOf).max().orElse(-1) + 1;
+        // each group's number in binary, in the main builder (one OR per bit)
+        List<int[]> numbers = new ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            int[] bits = new int[width];
+            for (int i = 0; i < width; i++) {
+                List<Integer> on = new ArrayList<>();
+                for (int r = 0; r < lits.length; r++) if (groupOf[r] == g && weights[r].testBit(i)) on.add(lits[r]);
+                bits[i] = ctx.or(on.stream().mapToInt(Integer::intValue).toArray());
+            }
+            numbers.add(bits);
+        }
+        // the adder and comparators in a sub-circuit over the non-constant bits, then embedded
+        CircuitBuilder sb = new CircuitBuilder();
+        List<Integer> outer = new ArrayList<>();
+        Map<Integer, Integer> inner = new HashMap<>();
+        for (int[] bits : numbers) for (int lit : bits) {
+            if (Literal.isConstant(lit)) continue;
+            int pos = Literal.positive(lit);
+            if (!inner.containsKey(pos)) {
+                inner.put(pos, sb.input(null));
+                outer.add(pos);
+            }
+        }
+        int[][] nums = new int[numbers.size()][];
+        for (int g = 0; g < nums.length; g++) {
+            nums[g] = new int[width];
+            for (int i = 0; i < width; i++) {
+                int lit = numbers.get(g)[i];
+                nums[g][i] = Literal.isConstant(lit) ? lit : inner.get(Literal.positive(lit)) ^ (lit & 1);
+            }
+        }
+        int sumWidth = width + 1;
+        // up to 62 bits: block save then a weighted adder (depth 4) and one-gate comparators;
+        // wider: block save then carry lookahead (depth 7) and unit-weight comparators (depth 3)
+        boolean narrow = sumWidth <= 62;
+        int[] sum = (narrow ? IteratedAddition.Method.BLOCK_SAVE_WEIGHTED : IteratedAddition.Method.BLOCK_SAVE).sum(sb, nums, sumWidth);
+        for (BigInteger t : ts) {
+            int[] c = new int[sumWidth];
+            for (int i = 0; i < sumWidth; i++) c[i] = t.testBit(i) ? Literal.TRUE : Literal.FALSE;
+            sb.output(null, Comparison.atLeast(sb, sum, c, narrow ? Weights.LARGE : Weights.UNIT));
+        }
+        Circuit sub = sb.build();
+        int[] outerLits = outer.stream().mapToInt(Integer::intValue).toArray();
+        return ctx.embed(sub, outerLits);
+    }
+
+    /** The threshold form of a linear form: each domain's grid values less their minimum, as one group. */
+    static Threshold of(LoweringContext ctx, LinearForm lf) {
+        BigInteger base = BigInteger.ZERO, top = BigInteger.ZERO;
+        List<BigInteger[]> terms = new ArrayList<>();
+        List<Integer> lits = new ArrayList<>(), groupOf = new ArrayList<>();
+        List<BigInteger> weights = new ArrayList<>();
+        int groups = 0;
+        for (int g = 0; g < lf.domains().size(); g++) {
+            BigInteger[] z = lf.grid().get(g);
+            BigInteger min = Arrays.stream(z).min(BigInteger::compareTo).orElseThrow();
+            BigInteger max = Arrays.stream(z).max(BigInteger::compareTo).orElseThrow();
+            base = base.add(min);
+            top = top.add(max.subtract(min));
+            TreeSet<BigInteger> distinct = new TreeSet<>();
+            for (int k = 0; k < z.length; k++) {
+                BigInteger w = z[k].subtract(min);
+                distinct.add(w);
+                if (w.signum() != 0) {
+                    lits.add(lf.domains().get(g).lits()[k]);
+                    weights.add(w);
+                    groupOf.add(groups);
+                }
+            }
+            if (distinct.size() > 1) {
+                groups++;
+                terms.add(distinct.toArray(BigInteger[]::new));
+            }
+        }
+        return new Threshold(ctx, base, top, SumSet.of(terms, top, ctx.limits().maxSums()), lits.stream().mapToInt(Integer::intValue).toArray(), weights.toArray(BigInteger[]::new),
+                groupOf.stream().mapToInt(Integer::intValue).toArray());
+    }
+}
