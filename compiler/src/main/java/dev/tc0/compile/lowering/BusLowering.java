@@ -81,6 +81,7 @@ final class BusLowering {
             throw LoweringLimitException.memory(component);
         }
         Circuit circuit = l.b.build();
+        LoweringContext.checkBuilt(circuit, options.limits());
         long millis = (System.nanoTime() - start) / 1_000_000;
         allocated = TransformerLowering.allocatedBytes() - allocated;
         return new CompiledModel(model, n, l.prec.p(), circuit, layout, List.copyOf(l.stats), millis, allocated, options.inputs());
@@ -116,11 +117,13 @@ final class BusLowering {
     /** The gate and edge limits, checked after every row so a runaway compile stops early. */
     private void check() {
         ScalarLowering.Limits lim = options.limits();
-        if (b.numGates() > lim.maxGates()) {
-            throw LoweringLimitException.circuit(component + ": the circuit passed the limit of " + lim.maxGates() + " gates");
+        if (b.numGates() > LoweringContext.whileBuilding(lim.maxGates())) {
+            throw LoweringLimitException.circuit(component + ": building passed " + LoweringContext.DEAD_ALLOWANCE + " x the limit of "
+                    + lim.maxGates() + " gates (gates no output needs are dropped only at the end)");
         }
-        if (b.numEdges() > lim.maxEdges()) {
-            throw LoweringLimitException.circuit(component + ": the circuit passed the limit of " + lim.maxEdges() + " edges");
+        if (b.numEdges() > LoweringContext.whileBuilding(lim.maxEdges())) {
+            throw LoweringLimitException.circuit(component + ": building passed " + LoweringContext.DEAD_ALLOWANCE + " x the limit of "
+                    + lim.maxEdges() + " edges (gates no output needs are dropped only at the end)");
         }
     }
 

@@ -55,9 +55,36 @@ final class LoweringContext {
         return componentLevel;
     }
 
-    /** A limit passed: the message names the component being built. */
+    /**
+     * Gates no output needs are dropped only when the circuit is built, so building may pass the
+     * gate and edge limits by this factor before it stops; the finished circuit is held to the
+     * limits themselves ({@link #checkBuilt}).
+     */
+    static final int DEAD_ALLOWANCE = 4;
+
+    /** A value-set cap passed: the message names the component being built. */
     LoweringLimitException limitPassed(String what) {
         return new LoweringLimitException(component + ": " + what);
+    }
+
+    /** A gate or edge limit passed (an option raises it). */
+    LoweringLimitException circuitLimitPassed(String what) {
+        return LoweringLimitException.circuit(component + ": " + what);
+    }
+
+    /** The limit on what is built so far: {@code limit} times {@link #DEAD_ALLOWANCE}. */
+    static long whileBuilding(long limit) {
+        return limit > Long.MAX_VALUE / DEAD_ALLOWANCE ? Long.MAX_VALUE : limit * DEAD_ALLOWANCE;
+    }
+
+    /** The finished circuit against the gate and edge limits (after dead gates were dropped). */
+    static void checkBuilt(dev.tc0.circuit.Circuit c, ScalarLowering.Limits limits) {
+        if (c.numGates() > limits.maxGates()) {
+            throw LoweringLimitException.circuit("the circuit has " + c.numGates() + " gates, more than the limit of " + limits.maxGates());
+        }
+        if (c.numEdges() > limits.maxEdges()) {
+            throw LoweringLimitException.circuit("the circuit has " + c.numEdges() + " edges, more than the limit of " + limits.maxEdges());
+        }
     }
 
     /** The level of a literal: 0 for inputs and constants. */
@@ -75,14 +102,16 @@ final class LoweringContext {
     }
 
     private void checkEdges() {
-        if (b.numEdges() > limits.maxEdges()) {
-            throw limitPassed("the circuit passed the limit of " + limits.maxEdges() + " edges");
+        if (b.numEdges() > whileBuilding(limits.maxEdges())) {
+            throw circuitLimitPassed("building passed " + DEAD_ALLOWANCE + " x the limit of " + limits.maxEdges()
+                    + " edges (gates no output needs are dropped only at the end)");
         }
     }
 
     private void checkGates() {
-        if (b.numGates() > limits.maxGates()) {
-            throw limitPassed("the circuit passed the limit of " + limits.maxGates() + " gates");
+        if (b.numGates() > whileBuilding(limits.maxGates())) {
+            throw circuitLimitPassed("building passed " + DEAD_ALLOWANCE + " x the limit of " + limits.maxGates()
+                    + " gates (gates no output needs are dropped only at the end)");
         }
     }
 

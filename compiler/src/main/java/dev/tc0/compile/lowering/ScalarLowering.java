@@ -29,7 +29,7 @@ import java.util.function.UnaryOperator;
  *       values shifted to the lowest bit any term can hold: value-range analysis narrows the grid);
  *       f_p is monotone, so the result is constant on intervals of S, and the result's minterms
  *       are AND([S ≥ t_r], ¬[S ≥ t_(r+1)]) over the interval starts t_r of the possible sums: one
- *       weighted threshold gate per interval (src/docs/paper.md, section 5.6(a): iterated
+ *       weighted threshold gate per interval (src/docs/paper.md, Iterated addition (a): iterated
  *       addition in depth 2 with exponential weights) and one AND. Depth 2, independent of k.</li>
  *   <li>{@link #isMax}: saturated attention's s_ij = [σ_ij is maximal in its row], depth 4.</li>
  * </ul>

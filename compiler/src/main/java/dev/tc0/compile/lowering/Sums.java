@@ -192,9 +192,10 @@ final class Sums {
         int runs = values.size();
         long edgesNeeded = Math.min((long) (runs - 1) * th.fanIn(),
                 (long) th.fanIn() * th.top().bitLength() + 2L * runs * th.top().bitLength());
-        if (ctx.edges() + edgesNeeded > ctx.limits().maxEdges()) {
-            throw ctx.limitPassed("a sum over " + lf.domains().size() + " scalars with " + runs + " possible results needs about "
-                    + edgesNeeded + " threshold-gate edges; the circuit would pass the limit of " + ctx.limits().maxEdges() + " edges");
+        if (ctx.edges() + edgesNeeded > LoweringContext.whileBuilding(ctx.limits().maxEdges())) {
+            throw ctx.circuitLimitPassed("a sum over " + lf.domains().size() + " scalars with " + runs + " possible results needs about "
+                    + edgesNeeded + " threshold-gate edges; building would pass " + LoweringContext.DEAD_ALLOWANCE + " x the limit of "
+                    + ctx.limits().maxEdges() + " edges");
         }
         int[] atLeast = new int[runs + 1];
         atLeast[0] = Literal.TRUE;

@@ -21,8 +21,8 @@ import java.util.TreeSet;
  * group) with its possible values. Tests [S ≥ t] are one weighted gate each while the weights fit
  * {@link ScalarLowering.Limits#maxWeightBits}; wider sums (softmax normalisers span 130+ grid bits
  * at p = 16) take the bit route: each group's contribution in binary (one OR per bit), the signed
- * iterated-addition gadget (src/docs/paper.md, section 5.6(c): block save then carry lookahead)
- * and a comparator with each constant t (src/docs/paper.md, section 5.4(b)).
+ * iterated-addition gadget (src/docs/paper.md, Iterated addition (c): block save then carry lookahead)
+ * and a comparator with each constant t (src/docs/paper.md, Comparison (b)).
  */
 final class Threshold {
 

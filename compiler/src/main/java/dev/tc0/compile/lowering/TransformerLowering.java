@@ -147,6 +147,7 @@ public final class TransformerLowering {
             throw LoweringLimitException.memory(component);
         }
         Circuit circuit = l.b.build();
+        LoweringContext.checkBuilt(circuit, options.limits());
         long millis = (System.nanoTime() - start) / 1_000_000;
         allocated = allocatedBytes() - allocated;
         return new CompiledModel(model, n, l.prec.p(), circuit, layout, List.copyOf(l.stats), millis, allocated, options.inputs());

@@ -121,7 +121,8 @@ class LoweringModelsTest {
     void aCompileBeyondTheLimitsStopsNamingTheComponent() {
         TransformerLowering.Options tight = new TransformerLowering.Options(ScalarLowering.Limits.DEFAULT.withMaxGates(1000), false);
         LoweringLimitException e = assertThrows(LoweringLimitException.class, () -> TransformerLowering.compile(ModelRegistry.get("hist"), 32, tight));
-        assertTrue(e.getMessage().matches("(layer \\d .*|output|embedding): .*limit of 1000 gates"), e.getMessage());
+        assertTrue(e.getMessage().matches("(layer \\d .*|output|embedding): .*limit of 1000 gates.*"), e.getMessage());
+        assertEquals(LoweringLimitException.Kind.CIRCUIT, e.kind(), "a gate limit is one an option raises");
     }
 
     /** The function the model is meant to compute, where it computes it exactly. */
