@@ -53,6 +53,7 @@ final class ModelCompiler {
     }
 
     static CompiledModel compile(Transformer m, int n, dev.tc0.compile.lowering.ScalarLowering.Limits limits) {
+        Activity.set("compiling " + m.name() + " at n = " + n);
         try {
             return TransformerLowering.compile(m, n, new TransformerLowering.Options(limits, false));
         } catch (LoweringLimitException e) {

@@ -182,6 +182,25 @@ class CommandsTest {
         assertEquals(2, Cli.run("compile", "--family", "parity", "--n", "8").code());   // --out missing
     }
 
+    /** A circuit or model path that is a link to a device is refused in one line, before reading. */
+    @Test
+    void linksToDevicesAreRefusedInOneLine() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")));
+        Path circuit = Files.createSymbolicLink(dir.resolve("zero.bench"), Path.of("/dev/zero"));
+        Path model = Files.createSymbolicLink(dir.resolve("zero.json"), Path.of("/dev/zero"));
+        Cli.Result info = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> Cli.run("info", circuit.toString()));
+        assertEquals(1, info.code());
+        assertEquals("tc0 info: " + circuit + ": not a regular file (a device, FIFO or socket); tc0 reads circuits from regular files only",
+                info.errLine());
+        Cli.Result compile = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> Cli.run("compile", model.toString(), "--n", "4", "--out", dir.resolve("m.tc0").toString()));
+        assertEquals(1, compile.code());
+        assertEquals("tc0 compile: " + model + ": not a regular file (a device, FIFO, socket or directory)", compile.errLine());
+        Files.delete(circuit);
+        Files.delete(model);
+    }
+
     /** Empty requests are errors, not vacuous successes. */
     @Test
     void verifyOnNoSamplesAndScaleOnNoLengthsAreErrors() {
