@@ -95,7 +95,9 @@ public final class ModelFormat {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ModelFormatException("malformed JSON" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            String what = e.getOriginalMessage().startsWith("Trailing token") ? "text after the model's JSON object"
+                    : e.getOriginalMessage().lines().findFirst().orElse("");
+            throw new ModelFormatException("malformed JSON" + where + ": " + what);
         }
         if (root == null || !root.isObject()) throw new ModelFormatException("(root): expected a JSON object");
         try {

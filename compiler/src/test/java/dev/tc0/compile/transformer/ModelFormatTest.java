@@ -128,11 +128,12 @@ class ModelFormatTest {
     /** Strict reading: anything after the model's object is an error, as the format says. */
     @Test
     void textAfterTheModelIsAnError() {
-        for (String tail : new String[] {"{}", "x", "[1]", "\"more\"", "1"}) {
+        for (String tail : new String[] {"{}", "[1]", "\"more\"", "1", "null"}) {
             String message = error(dyck() + tail);
-            assertTrue(message.startsWith("malformed JSON at line "), tail + ": " + message);
-            assertFalse(message.contains("\n"), message);
+            assertTrue(message.matches("malformed JSON at line \\d+, column \\d+: text after the model's JSON object"), tail + ": " + message);
         }
+        String word = error(dyck() + "x");   // not even a JSON token
+        assertTrue(word.startsWith("malformed JSON at line ") && word.contains("'x'") && !word.contains("\n"), word);
         assertDoesNotThrow(() -> ModelFormat.read(dyck() + "  \n\t\n"));   // trailing whitespace is fine
     }
 
