@@ -26,9 +26,10 @@ final class ConvertCommand extends Base implements Callable<Integer> {
         if (dir != null && !Files.isDirectory(dir)) throw new UserException(outFile + ": directory " + dir + " does not exist");
         saveCircuit(c, outFile);
         // A format may hold the circuit only as a larger one (AIGER: ANDs alone), so the sizes shown
-        // are the written file's, read back; Verilog, which tc0 does not read, says so.
+        // are the written file's, read back (in the builder's normal form: duplicate gates merged);
+        // Verilog, which tc0 does not read, says so.
         Circuit w = writtenOrNull(outFile);
-        err().println("wrote " + outFile + ": " + (w == null ? "from a circuit of " : "") + sizes(w == null ? c : w));
+        err().println("wrote " + outFile + ": " + (w == null ? "from a circuit of " + sizes(c) : sizes(w) + " (read back)"));
         err().flush();
         return Main.OK;
     }

@@ -95,8 +95,8 @@ class CommandsTest {
         assertEquals(0, r.code(), r.err());
         Circuit written = Formats.read(aag);
         assertTrue(written.numGates() > source.numGates(), written.numGates() + " vs " + source.numGates());
-        assertEquals("wrote " + aag + ": 8 inputs, 8 outputs, " + written.numGates() + " gates, depth " + written.depth(),
-                r.errLine());
+        assertEquals("wrote " + aag + ": 8 inputs, 8 outputs, " + written.numGates() + " gates, depth " + written.depth()
+                + " (read back)", r.errLine());
         Cli.Result rv = Cli.run("convert", src.toString(), v.toString());
         assertEquals(0, rv.code(), rv.err());
         assertEquals("wrote " + v + ": from a circuit of 8 inputs, 8 outputs, " + source.numGates() + " gates, depth "
