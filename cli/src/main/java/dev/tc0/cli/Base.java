@@ -37,11 +37,26 @@ abstract class Base {
         };
     }
 
-    /** Reads a circuit file in any supported format, turning failures into one-line user errors. */
-    static Circuit loadCircuit(Path file) {
+    /**
+     * Reads a circuit file in any supported format, turning failures into one-line user errors. A
+     * circuit without outputs computes nothing, most likely an empty or truncated file: a one-line
+     * warning on stderr says so (as ABC warns), and commands that need outputs refuse it.
+     */
+    Circuit loadCircuit(Path file) {
+        Circuit c = readCircuit(file);
+        if (c.numOutputs() == 0) {
+            err().println("warning: " + file + ": the circuit has no outputs" + (c.numInputs() == 0 && c.numGates() == 0
+                    ? " (nor inputs nor gates: is the file empty?)" : ""));
+            err().flush();
+        }
+        return c;
+    }
+
+    private static Circuit readCircuit(Path file) {
         if (!Files.exists(file)) throw new UserException(file + ": no such file");
         if (Files.isDirectory(file)) throw new UserException(file + ": is a directory, not a circuit file");
         if (!Files.isReadable(file)) throw new UserException(file + ": not readable (permission denied)");
+        Activity.set("reading " + file);
         try {
             return Formats.read(file);
         } catch (CircuitFormatException e) {

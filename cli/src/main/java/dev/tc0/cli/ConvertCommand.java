@@ -25,9 +25,26 @@ final class ConvertCommand extends Base implements Callable<Integer> {
         Path dir = outFile.toAbsolutePath().getParent();
         if (dir != null && !Files.isDirectory(dir)) throw new UserException(outFile + ": directory " + dir + " does not exist");
         saveCircuit(c, outFile);
-        err().println("wrote " + outFile + ": " + c.numInputs() + " inputs, " + c.numOutputs() + " outputs, "
-                + c.numGates() + " gates, depth " + c.depth());
+        // A format may hold the circuit only as a larger one (AIGER: ANDs alone), so the sizes shown
+        // are the written file's, read back (in the builder's normal form: duplicate gates merged);
+        // Verilog, which tc0 does not read, says so.
+        Circuit w = writtenOrNull(outFile);
+        err().println("wrote " + outFile + ": " + (w == null ? "from a circuit of " + sizes(c) : sizes(w) + " (read back)"));
         err().flush();
         return Main.OK;
+    }
+
+    private static Circuit writtenOrNull(Path file) {
+        var f = dev.tc0.circuit.io.Formats.byExtension(file);
+        if (f.isEmpty() || !f.get().canRead() || !Files.isRegularFile(file)) return null;
+        try {
+            return dev.tc0.circuit.io.Formats.read(file, f.get());
+        } catch (java.io.IOException e) {
+            throw new UserException(file + ": written, but reading it back failed: " + Main.message(e), e);
+        }
+    }
+
+    private static String sizes(Circuit c) {
+        return c.numInputs() + " inputs, " + c.numOutputs() + " outputs, " + c.numGates() + " gates, depth " + c.depth();
     }
 }

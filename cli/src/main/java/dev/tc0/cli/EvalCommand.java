@@ -104,6 +104,7 @@ final class EvalCommand extends Base implements Callable<Integer> {
         Engine.Options opts = options(threads, engine, kernels, tileWords);
         Thread warmup = Warmup.start(opts.kernels());   // compiles the kernels while the circuit loads
         Circuit c = loadCircuit(circuitFile);
+        if (c.numOutputs() == 0) throw new UserException(circuitFile + ": the circuit has no outputs, nothing to evaluate");
         List<AutoCloseable> toClose = new ArrayList<>();
         try {
             InputSource in = source(c, toClose);
@@ -121,7 +122,6 @@ final class EvalCommand extends Base implements Callable<Integer> {
             AcceptedSink acceptedSink = null;
             if (out != null) sinks.add(outputSink(c, count, toClose));
             if (accepted != null) {
-                if (c.numOutputs() == 0) throw new UserException("--accepted needs a circuit with at least one output");
                 if (count > (1L << 32)) throw new UserException("--accepted holds at most 2^32 input indices, not " + count);
                 acceptedSink = new AcceptedSink();
                 sinks.add(acceptedSink);
@@ -138,6 +138,8 @@ final class EvalCommand extends Base implements Callable<Integer> {
             warmup.join();
             Engine.Report r;
             try (Engine e = new Engine(plan, opts)) {
+                checkWorkingMemory(e, count, opts);
+                Activity.set("evaluating " + circuitFile);
                 r = e.run(in, sink);
             }
             if (acceptedSink != null) writeBitmap(acceptedSink, accepted);
@@ -188,10 +190,17 @@ final class EvalCommand extends Base implements Callable<Integer> {
         }
     }
 
+    /** The most threads tc0 runs: far past any core count, well under ForkJoinPool's 32767. */
+    static final int MAX_THREADS = 1024;
+    /** The widest tile: 8 MiB per value plane, 256 times the widest tile the engine chooses. */
+    static final int MAX_TILE_WORDS = 1 << 20;
+
     static Engine.Options options(Integer threads, Engine.Mode mode, String kernels, int tileWords) {
-        if (threads != null && threads < 1) throw new UserException("--threads must be at least 1, not " + threads);
-        if (tileWords < 0 || tileWords % 8 != 0) {
-            throw new UserException("--tile-words must be a positive multiple of 8, not " + tileWords);
+        if (threads != null && (threads < 1 || threads > MAX_THREADS)) {
+            throw new UserException("--threads must be between 1 and " + MAX_THREADS + ", not " + threads);
+        }
+        if (tileWords < 0 || tileWords % 8 != 0 || tileWords > MAX_TILE_WORDS) {
+            throw new UserException("--tile-words must be a positive multiple of 8 up to " + MAX_TILE_WORDS + ", not " + tileWords);
         }
         Engine.Options o = Engine.Options.defaults().withMode(mode).withTileWords(tileWords);
         if (threads != null) o = o.withThreads(threads);
@@ -200,6 +209,23 @@ final class EvalCommand extends Base implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException("--kernels: " + e.getMessage());
         }
+    }
+
+    /**
+     * Refuses a thread count and tile width whose tiles would take more than half the heap (each
+     * thread holds up to two tiles of every live value), before anything is allocated.
+     */
+    static void checkWorkingMemory(Engine e, long count, Engine.Options opts) {
+        long need = e.workingBytes(count), heap = Runtime.getRuntime().maxMemory();
+        if (need > heap / 2) {
+            throw new UserException("--threads " + opts.threads() + " with " + e.tileWords(count) + "-word tiles needs "
+                    + mib(need) + " for tiles, more than half the heap (" + mib(heap) + "): lower --threads or"
+                    + " --tile-words, or raise the heap with TC0_JAVA_OPTS=-Xmx<size>");
+        }
+    }
+
+    private static String mib(long bytes) {
+        return bytes >= Long.MAX_VALUE / 2 ? "more than 2^62 bytes" : ((bytes + (1 << 20) - 1) >> 20) + " MiB";
     }
 
     private InputSource source(Circuit c, List<AutoCloseable> toClose) throws IOException {

@@ -36,6 +36,8 @@ final class FamilyCatalog {
     static Circuit build(CircuitFamily f, int n) {
         String why = checkN(f, n);
         if (why != null) throw new UserException(why);
+        FamilySize.check(f, n);
+        Activity.set("building " + f.name() + " at n = " + n);
         try {
             return f.build(n);
         } catch (IllegalArgumentException e) {

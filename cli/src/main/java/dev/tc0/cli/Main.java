@@ -48,7 +48,29 @@ public final class Main {
 
     /** Runs the command with the given streams and returns the exit code; for tests and embedding. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(args).setOut(out).setErr(err).execute(args);
+        return execute(commandLine(args).setOut(out).setErr(err), args);
+    }
+
+    /**
+     * Runs a configured command line. picocli hands only exceptions to the execution handler, so
+     * an OutOfMemoryError, wherever a size slipped past the checks, is caught here: one line
+     * naming the command and what it was doing, with the way to raise the heap; the trace only
+     * with {@code --verbose}.
+     */
+    static int execute(CommandLine cl, String[] args) {
+        Activity.set("running");
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            PrintWriter err = cl.getErr();
+            CommandLine.ParseResult p = cl.getParseResult();
+            while (p != null && p.subcommand() != null) p = p.subcommand();
+            String name = p == null ? cl.getCommandName() : p.commandSpec().qualifiedName();
+            err.println(name + ": out of memory while " + Activity.current() + " (raise the heap, e.g. TC0_JAVA_OPTS=-Xmx16g)");
+            if (Arrays.asList(args).contains("--verbose")) e.printStackTrace(err);
+            err.flush();
+            return USER_ERROR;
+        }
     }
 
     /** The configured command line: case-insensitive enums, one-line errors with fixed exit codes. */
@@ -97,7 +119,9 @@ public final class Main {
             return e.getFile() + ": " + (e.getReason() != null ? e.getReason() : "file system error");
         }
         if (ex instanceof FileNotFoundException e) return e.getMessage();
-        if (ex instanceof OutOfMemoryError) return "out of memory (raise the heap, e.g. TC0_JAVA_OPTS=-Xmx16g, or stream the inputs from a file)";
+        if (ex instanceof OutOfMemoryError) {
+            return "out of memory while " + Activity.current() + " (raise the heap, e.g. TC0_JAVA_OPTS=-Xmx16g, or stream the inputs from a file)";
+        }
         String m = ex.getMessage();
         if (ex instanceof UserException || ex instanceof IOException || ex instanceof IllegalArgumentException
                 || ex.getClass().getSimpleName().equals("CircuitFormatException")) {

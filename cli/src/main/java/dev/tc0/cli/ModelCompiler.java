@@ -81,6 +81,7 @@ final class ModelCompiler {
     }
 
     static CompiledModel compile(Transformer m, int n, TransformerLowering.Options options) {
+        Activity.set("compiling " + m.name() + " at n = " + n);
         try {
             return TransformerLowering.compile(m, n, options);
         } catch (LoweringLimitException e) {

@@ -54,6 +54,7 @@ final class ScaleCommand extends Base implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (ns.isEmpty()) throw new UserException("--n names no input length (give a list such as 8,16,32)");
         List<CircuitFamily> fams = new ArrayList<>();
         List<dev.tc0.compile.transformer.Transformer> models = new ArrayList<>();
         if (what.examples != null) {

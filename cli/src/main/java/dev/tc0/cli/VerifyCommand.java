@@ -41,6 +41,8 @@ final class VerifyCommand extends Base implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Agreement on no inputs says nothing; exhaustive checks need no samples, but 0 is never meant.
+        if (samples < 1) throw new UserException("--samples must be at least 1, not " + samples);
         if (what.family == null) return verifyModel();
         if (limitOptions.anyGiven()) {
             throw new UserException("--precision, --weights, --route, --max-gates and --max-edges apply to transformer models, not families");

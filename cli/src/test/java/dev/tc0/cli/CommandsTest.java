@@ -85,6 +85,24 @@ class CommandsTest {
         assertTrue(noDir.errLine().contains("does not exist"), noDir.errLine());
     }
 
+    /** convert reports the circuit in the file it wrote (AIGER holds threshold gates as many ANDs), not its source. */
+    @Test
+    void convertPrintsTheWrittenFilesSize() throws Exception {
+        Path src = dir.resolve("mul.tc0"), aag = dir.resolve("mul.aag"), v = dir.resolve("mul.v");
+        assertEquals(0, Cli.run("compile", "--family", "multiply", "--n", "4", "--out", src.toString()).code());
+        Circuit source = Formats.read(src);
+        Cli.Result r = Cli.run("convert", src.toString(), aag.toString());
+        assertEquals(0, r.code(), r.err());
+        Circuit written = Formats.read(aag);
+        assertTrue(written.numGates() > source.numGates(), written.numGates() + " vs " + source.numGates());
+        assertEquals("wrote " + aag + ": 8 inputs, 8 outputs, " + written.numGates() + " gates, depth " + written.depth()
+                + " (read back)", r.errLine());
+        Cli.Result rv = Cli.run("convert", src.toString(), v.toString());
+        assertEquals(0, rv.code(), rv.err());
+        assertEquals("wrote " + v + ": from a circuit of 8 inputs, 8 outputs, " + source.numGates() + " gates, depth "
+                + source.depth(), rv.errLine());
+    }
+
     @Test
     void compileFamilyThenEval() throws Exception {
         Path f = dir.resolve("maj.tc0");
@@ -93,6 +111,52 @@ class CommandsTest {
         Cli.Result e = Cli.run("eval", f.toString(), "--exhaustive", "--counts");
         assertEquals(0, e.code(), e.err());
         assertEquals("y[0]\t16", e.out().strip());     // 16 of the 32 inputs have at least three ones
+    }
+
+    /** Every family at a hopeless n is refused from two small builds, before any big allocation. */
+    @Test
+    void hugeFamilySizesAreRefusedBeforeBuilding() {
+        for (String family : FamilyCatalog.names()) {
+            Cli.Result r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                    () -> Cli.run("compile", "--family", family, "--n", "1000000000", "--out", dir.resolve("x.tc0").toString()));
+            assertEquals(1, r.code(), family + ": " + r.err());
+            assertTrue(r.errLine().startsWith("tc0 compile: --n 1000000000: " + family + " would have about "), r.errLine());
+            assertFalse(r.errLine().contains("\n"), r.errLine());
+            assertFalse(Files.exists(dir.resolve("x.tc0")));
+        }
+    }
+
+    /** Past the direct-build size the estimate lets a buildable n through: the circuit is the family's. */
+    @Test
+    void largeButBuildableFamiliesStillCompile() throws Exception {
+        Path f = dir.resolve("parity.tc0");
+        Cli.Result r = Cli.run("compile", "--family", "parity", "--n", "3000", "--out", f.toString());
+        assertEquals(0, r.code(), r.err());
+        Circuit c = Formats.read(f);
+        java.util.Random rnd = new java.util.Random(3);
+        for (int t = 0; t < 20; t++) {
+            boolean[] x = new boolean[3000];
+            int ones = 0;
+            for (int i = 0; i < x.length; i++) if (x[i] = rnd.nextBoolean()) ones++;
+            assertEquals(ones % 2 == 1, c.evaluate(x)[0]);
+        }
+    }
+
+    /** The last resort: an OutOfMemoryError from any command is one line naming the step and the heap option. */
+    @Test
+    void outOfMemoryIsOneLine() {
+        @picocli.CommandLine.Command(name = "hungry")
+        class Hungry implements java.util.concurrent.Callable<Integer> {
+            @Override public Integer call() {
+                Activity.set("building a huge thing");
+                throw new OutOfMemoryError("Java heap space");
+            }
+        }
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cl = new picocli.CommandLine(new Hungry()).setErr(new java.io.PrintWriter(err, true));
+        assertEquals(Main.USER_ERROR, Main.execute(cl, new String[0]));
+        assertEquals("hungry: out of memory while building a huge thing (raise the heap, e.g. TC0_JAVA_OPTS=-Xmx16g)",
+                err.toString().strip());
     }
 
     @Test
@@ -116,6 +180,41 @@ class CommandsTest {
         assertEquals(0, hist.code(), hist.err());
         assertTrue(hist.out().contains("500 random inputs"), hist.out());
         assertEquals(2, Cli.run("compile", "--family", "parity", "--n", "8").code());   // --out missing
+    }
+
+    /** A circuit or model path that is a link to a device is refused in one line, before reading. */
+    @Test
+    void linksToDevicesAreRefusedInOneLine() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")));
+        Path circuit = Files.createSymbolicLink(dir.resolve("zero.bench"), Path.of("/dev/zero"));
+        Path model = Files.createSymbolicLink(dir.resolve("zero.json"), Path.of("/dev/zero"));
+        Cli.Result info = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> Cli.run("info", circuit.toString()));
+        assertEquals(1, info.code());
+        assertEquals("tc0 info: " + circuit + ": not a regular file (a device, FIFO or socket); tc0 reads circuits from regular files only",
+                info.errLine());
+        Cli.Result compile = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> Cli.run("compile", model.toString(), "--n", "4", "--out", dir.resolve("m.tc0").toString()));
+        assertEquals(1, compile.code());
+        assertEquals("tc0 compile: " + model + ": not a regular file (a device, FIFO, socket or directory)", compile.errLine());
+        Files.delete(circuit);
+        Files.delete(model);
+    }
+
+    /** Empty requests are errors, not vacuous successes. */
+    @Test
+    void verifyOnNoSamplesAndScaleOnNoLengthsAreErrors() {
+        for (String[] args : new String[][] {{"verify", "--family", "parity", "--n", "8", "--samples", "0"},
+                {"verify", "--example", "majority", "--n", "8", "--samples", "0"}}) {
+            Cli.Result r = Cli.run(args);
+            assertEquals(1, r.code(), r.out());
+            assertEquals("tc0 verify: --samples must be at least 1, not 0", r.errLine());
+            assertEquals("", r.out());
+        }
+        Cli.Result s = Cli.run("scale", "--family", "parity", "--n", ",");
+        assertEquals(1, s.code(), s.out());
+        assertEquals("tc0 scale: --n names no input length (give a list such as 8,16,32)", s.errLine());
+        assertEquals("", s.out());
     }
 
     /** A model past the size limits stops with one line naming the component; the options raise the limits. */

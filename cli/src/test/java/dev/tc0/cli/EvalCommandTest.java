@@ -206,6 +206,53 @@ class EvalCommandTest {
         assertTrue(verbose.err().contains("\tat "), "a stack trace with --verbose");
     }
 
+    /** Thread counts and tile widths are checked against fixed caps and the heap before allocation. */
+    @Test
+    void hugeThreadCountsAndTilesAreRefusedWithTheOptionNamed() {
+        for (String t : new String[] {"30000", "100000", "1025"}) {
+            Cli.Result r = Cli.run("eval", circuit.toString(), "--random", "1000", "--threads", t);
+            assertEquals(1, r.code(), r.err());
+            assertEquals("tc0 eval: --threads must be between 1 and 1024, not " + t, r.errLine());
+        }
+        for (String w : new String[] {"16777216", "1073741824"}) {
+            Cli.Result r = Cli.run("eval", circuit.toString(), "--random", "1000", "--tile-words", w);
+            assertEquals(1, r.code(), r.err());
+            assertEquals("tc0 eval: --tile-words must be a positive multiple of 8 up to 1048576, not " + w, r.errLine());
+        }
+        // Within the caps, but 2048 tiles of 2^20 words per live value are far past any test heap.
+        Cli.Result r = Cli.run("eval", circuit.toString(), "--random", "100000000000", "--threads", "1024",
+                "--tile-words", "1048576", "--counts");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.errLine().startsWith("tc0 eval: --threads 1024 with 1048576-word tiles needs "), r.errLine());
+        assertTrue(r.errLine().endsWith("TC0_JAVA_OPTS=-Xmx<size>"), r.errLine());
+        assertFalse(r.err().contains("\tat "), r.err());
+        // The same caps leave an ordinary run alone: 8 threads, wide tiles, the same counts as one thread.
+        Cli.Result one = Cli.run("eval", circuit.toString(), "--random", "100000", "--counts", "--threads", "1");
+        Cli.Result many = Cli.run("eval", circuit.toString(), "--random", "100000", "--counts", "--threads", "8",
+                "--tile-words", "4096");
+        assertEquals(0, many.code(), many.err());
+        assertEquals(one.out(), many.out());
+    }
+
+    /** An empty netlist reads as a circuit of nothing: info warns, eval refuses, both in one line. */
+    @Test
+    void circuitsWithoutOutputsWarnAndEvalRefuses() throws Exception {
+        Path bench = dir.resolve("empty.bench"), blif = dir.resolve("empty.blif"), noOut = dir.resolve("noout.bench");
+        Files.writeString(bench, "");
+        Files.writeString(blif, "");
+        Files.writeString(noOut, "INPUT(a)\nINPUT(b)\ng = AND(a, b)\n");
+        for (Path p : List.of(bench, blif, noOut)) {
+            String warning = "warning: " + p + ": the circuit has no outputs" + (p == noOut ? "" : " (nor inputs nor gates: is the file empty?)");
+            Cli.Result info = Cli.run("info", p.toString());
+            assertEquals(0, info.code(), info.err());
+            assertEquals(warning, info.errLine());
+            Cli.Result ev = Cli.run("eval", p.toString(), "--random", "100", "--counts");
+            assertEquals(1, ev.code(), ev.err());
+            assertEquals(warning + "\ntc0 eval: " + p + ": the circuit has no outputs, nothing to evaluate", ev.errLine());
+            assertEquals("", ev.out());
+        }
+    }
+
     @Test
     void helpEverywhere() {
         for (String cmd : new String[] {"eval", "info", "convert", "compile", "verify", "scale", "bench", "demo"}) {

@@ -163,6 +163,37 @@ public final class Engine implements AutoCloseable {
         return avgLevelWork >= LEVEL_FORK_MIN_WORK ? Mode.LEVELS : Mode.TILES;
     }
 
+    /**
+     * The bytes a run over {@code count} patterns allocates for its tiles (the arenas of one wave
+     * of tiles and the output tile), at most: with the pool, as the thread count asks. Callers
+     * check this against the heap before a run, since thread count and tile width are user-named.
+     */
+    public long workingBytes(long count) {
+        Mode mode = chooseMode(count);
+        EvalPlan plan = planFor(mode);
+        int words = tileWords(plan, count);
+        long tilesInBatch = tilesInBatch(count, mode, words);
+        boolean pooled = !smallBatch(count) && options.threads() > 1 && tilesInBatch > 1;
+        double bytes = 8.0 * ((pooled ? wave(mode) : 1.0) * arenaWords(mode, plan, words) + (double) plan.numOutputs * words);
+        return bytes >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) bytes;
+    }
+
+    /** Tiles a batch splits into, for the pool's sake: unbounded for level mode and unknown counts. */
+    private static long tilesInBatch(long count, Mode mode, int words) {
+        return count < 0 || mode == Mode.LEVELS ? Long.MAX_VALUE : (count + 64L * words - 1) / (64L * words);
+    }
+
+    /** Words of one tile's arena: every slot's plane, then the COUNT scratch of each region. */
+    private long arenaWords(Mode mode, EvalPlan plan, int words) {
+        long regions = mode == Mode.LEVELS ? (long) options.threads() * LEVEL_CHUNKS_PER_THREAD : 1;
+        return (long) plan.numSlots * words + regions * plan.maxScratch * stripWords(plan, words);
+    }
+
+    /** Tiles in flight at once with the pool: one per thread across levels, two per thread across tiles. */
+    private long wave(Mode mode) {
+        return mode == Mode.LEVELS ? Math.max(1, options.threads()) : Math.max(1, options.threads() * 2L);
+    }
+
     /** Evaluates every pattern of the source into the sink; the sink's {@code finish} is called. */
     public Report run(InputSource in, OutputSink out) throws IOException {
         if (in.numInputs() != plan.numInputs) {
@@ -178,14 +209,17 @@ public final class Engine implements AutoCloseable {
         // whose whole work is below a millisecond or so runs on the caller's thread: waking a
         // second worker costs more than it saves (measured: a one-gate circuit on 2^20 inputs
         // took 0.05 ms on one thread and 0.3-13 ms on two, on this shared machine).
-        long tilesInBatch = count < 0 || mode == Mode.LEVELS ? Long.MAX_VALUE : (count + 64L * words - 1) / (64L * words);
+        long tilesInBatch = tilesInBatch(count, mode, words);
         ForkJoinPool pool = smallBatch(count) ? null : pool(tilesInBatch);
         int strip = stripWords(plan, words);
-        int regions = mode == Mode.LEVELS ? threads * LEVEL_CHUNKS_PER_THREAD : 1;
+        long arenaLong = arenaWords(mode, plan, words);
+        if (arenaLong > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a tile of " + words + " words needs " + arenaLong
+                    + " words of values, more than one array holds; use narrower tiles");
+        }
+        int arenaWords = (int) arenaLong;
         int scratchBase = plan.numSlots * words;
-        int arenaWords = Math.toIntExact(scratchBase + (long) regions * plan.maxScratch * strip);
-        int wave = mode == Mode.LEVELS ? Math.max(1, threads) : Math.max(1, threads * 2);
-        if (pool == null) wave = 1;
+        int wave = pool == null ? 1 : (int) wave(mode);
 
         long[][] arena = new long[wave][arenaWords];
         int[][] inputOffset = new int[wave][plan.numInputs];

@@ -3,13 +3,22 @@ package dev.tc0.compile.transformer;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tc0.io.AtomicOutput;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -29,12 +38,55 @@ public final class ModelFormat {
     public static final double DEFAULT_LAYER_NORM_EPSILON = 1e-5;
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);   // strict: nothing after the model's object
+
+    /** The largest model file read: models are JSON of their weights, so this is far past any real one. */
+    public static final long MAX_FILE = 1L << 30;
+    /** Bits of precision tc0's p-precision arithmetic holds at most. */
+    static final int MAX_BITS = 64;
 
     private ModelFormat() {}
 
+    /**
+     * Reads a model file: a regular file (a device or FIFO is refused before reading) of at most
+     * {@link #MAX_FILE} bytes, in UTF-8 (any other encoding is refused with the byte offset where
+     * it shows).
+     */
     public static Transformer read(Path file) throws ModelFormatException, IOException {
-        return read(Files.readString(file));
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        if (!a.isRegularFile()) throw new ModelFormatException("not a regular file (a device, FIFO, socket or directory)");
+        if (a.size() > MAX_FILE) throw new ModelFormatException("file of " + a.size() + " bytes is larger than tc0 reads (1 GiB)");
+        byte[] data;
+        try (InputStream in = Files.newInputStream(file)) {
+            data = in.readNBytes((int) a.size());
+        }
+        return read(utf8(data));
+    }
+
+    /**
+     * The text of a UTF-8 file. JSON is UTF-8 (RFC 8259); a UTF-16 file decodes to garbage or to
+     * text full of NULs, so both a byte sequence that is not UTF-8 and a NUL (which JSON text
+     * cannot hold unescaped) are refused at their offset.
+     */
+    static String utf8(byte[] data) throws ModelFormatException {
+        if (data.length >= 2 && ((data[0] & 0xff) == 0xfe && (data[1] & 0xff) == 0xff || (data[0] & 0xff) == 0xff && (data[1] & 0xff) == 0xfe)) {
+            throw new ModelFormatException("not UTF-8: a UTF-16 byte order mark at byte 0 (save the model as UTF-8)");
+        }
+        for (int i = 0; i < data.length; i++) {
+            if (data[i] == 0) throw new ModelFormatException("not UTF-8 text: a NUL byte at byte " + i + " (UTF-16? save the model as UTF-8)");
+        }
+        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(data);
+        CharBuffer out = CharBuffer.allocate(data.length);
+        CoderResult r = dec.decode(in, out, true);
+        if (r.isError()) {
+            throw new ModelFormatException(String.format("not UTF-8: byte 0x%02x at byte %d does not continue a UTF-8 character",
+                    data[in.position()] & 0xff, in.position()));
+        }
+        dec.flush(out);
+        return out.flip().toString();
     }
 
     public static Transformer read(String json) throws ModelFormatException {
@@ -44,7 +96,9 @@ public final class ModelFormat {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ModelFormatException("malformed JSON" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            String what = e.getOriginalMessage().startsWith("Trailing token") ? "text after the model's JSON object"
+                    : e.getOriginalMessage().lines().findFirst().orElse("");
+            throw new ModelFormatException("malformed JSON" + where + ": " + what);
         }
         if (root == null || !root.isObject()) throw new ModelFormatException("(root): expected a JSON object");
         try {
@@ -82,6 +136,7 @@ public final class ModelFormat {
             JsonNode bosNode = c.get("bos");
             String bos = bosNode == null || bosNode.isNull() ? null : string(bosNode, at + ".bos");
             int layers = integer(field(c, at, "num_layers"), at + ".num_layers");
+            checkLayersAgainstParams(layers);
             int keySize = integer(field(c, at, "key_size"), at + ".key_size");
             String kindName = string(field(c, at, "attention"), at + ".attention");
             AttentionKind kind = AttentionKind.fromJson(kindName);
@@ -109,16 +164,43 @@ public final class ModelFormat {
                     c.has("unique_max_heads") ? pairs(c.get("unique_max_heads"), at + ".unique_max_heads") : List.of());
         }
 
+        /**
+         * A layer count is checked against the parameters actually given before anything is sized
+         * by it (the causal flags, the expected parameter names): every layer has six or more
+         * (query, key, value, linear, linear_1, linear_2), so a count past the number of parameters
+         * is a lie, whatever the file's size, and the lists it sizes stay within the file's. A
+         * count short of six per layer but within that bound gets the usual, more precise "missing
+         * parameter".
+         */
+        private void checkLayersAgainstParams(int layers) throws ModelFormatException {
+            JsonNode p = root.get("params");
+            if (p == null || !p.isObject()) return;   // params() reports it
+            if (layers > p.size()) {
+                throw new ModelFormatException("config.num_layers: " + layers + " layers, but params has only " + p.size()
+                        + " parameters (each layer has six or more)");
+            }
+        }
+
         private PrecisionSpec precision(JsonNode p) throws ModelFormatException {
             String at = "config.precision";
             onlyFields(p, at, Set.of("bits", "per_log2_n"));
             if (p.has("bits") == p.has("per_log2_n")) throw new ModelFormatException(at + ": give exactly one of \"bits\" and \"per_log2_n\"");
             try {
                 return p.has("bits") ? PrecisionSpec.bits(integer(p.get("bits"), at + ".bits"))
-                        : PrecisionSpec.perLog2N(number(p.get("per_log2_n"), at + ".per_log2_n"));
+                        : PrecisionSpec.perLog2N(perLog2N(p.get("per_log2_n"), at + ".per_log2_n"));
             } catch (IllegalArgumentException e) {
                 throw new ModelFormatException(at + ": " + e.getMessage());
             }
+        }
+
+        /** c of p = c·log2 n: past 64 bits at n = 2 already, and past that nothing tc0 computes holds it. */
+        private double perLog2N(JsonNode n, String at) throws ModelFormatException {
+            double c = number(n, at);
+            if (!(c > 0 && c <= MAX_BITS)) {
+                throw new ModelFormatException(at + ": expected a number in (0, " + MAX_BITS + "] (p = c·log2 n bits, at most "
+                        + MAX_BITS + "), got " + n);
+            }
+            return c;
         }
 
         private List<Boolean> causal(JsonNode node, int layers) throws ModelFormatException {
@@ -147,16 +229,24 @@ public final class ModelFormat {
             double[][] tokenEmbed = embeddings(given, "token_embed", c.vocab().size());
             double[][] posEmbed = embeddings(given, "pos_embed", c.maxSeqLen());
             int heads = c.numHeads(), d = c.dModel();
+            int qk = width(heads, c.keySize(), "config.key_size"), ov = width(heads, c.valueSize(), "config.value_size");
             List<Layer> layers = new ArrayList<>();
             for (int l = 0; l < c.numLayers(); l++) {
                 String a = "layer_" + l + "/attn/", m = "layer_" + l + "/mlp/";
-                layers.add(new Layer(linear(given, a + "query", d, heads * c.keySize()), linear(given, a + "key", d, heads * c.keySize()),
-                        linear(given, a + "value", d, heads * c.valueSize()), linear(given, a + "linear", heads * c.valueSize(), d),
+                layers.add(new Layer(linear(given, a + "query", d, qk), linear(given, a + "key", d, qk),
+                        linear(given, a + "value", d, ov), linear(given, a + "linear", ov, d),
                         linear(given, m + "linear_1", d, c.mlpHiddenSize()), linear(given, m + "linear_2", c.mlpHiddenSize(), d),
                         c.layerNorm() ? norm(given, a + "layer_norm", d) : null, c.layerNorm() ? norm(given, m + "layer_norm", d) : null));
             }
             LayerNormParams finalNorm = c.layerNorm() ? norm(given, "final_layer_norm", d) : null;
             return new Transformer(c, tokenEmbed, posEmbed, layers, finalNorm, linear(given, "unembed", d, c.outputSize()));
+        }
+
+        /** heads x size, the width of the stacked heads, which must not wrap around past an int. */
+        private static int width(int heads, int size, String at) throws ModelFormatException {
+            long w = (long) heads * size;
+            if (w > Integer.MAX_VALUE) throw new ModelFormatException(at + ": config.num_heads x " + size + " is " + w + ", too large");
+            return (int) w;
         }
 
         private double[][] embeddings(Map<String, JsonNode> given, String name, int rows) throws ModelFormatException {

@@ -33,8 +33,8 @@ public record PrecisionSpec(int fixedBits, double perLog2N) {
     public int bitsFor(int n) {
         if (isFixed()) return fixedBits;
         double raw = perLog2N * Math.log(n) / Math.log(2);
-        int p = 2 * (int) Math.ceil(raw / 2 - 1e-9);
-        return Math.max(4, p);
+        double p = 2 * Math.ceil(raw / 2 - 1e-9);   // in double: a huge c saturates instead of wrapping to a small p
+        return (int) Math.max(4, Math.min(p, Integer.MAX_VALUE - 1));
     }
 
     /**

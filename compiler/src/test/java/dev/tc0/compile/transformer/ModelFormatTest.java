@@ -108,4 +108,86 @@ class ModelFormatTest {
         assertEquals("config.precision: precision 4 bits gives p=4 bits at n=9, but log2|vocab| + log2 n = log2 2 + log2 9 = 4.17 > p",
                 error(small));
     }
+
+    /** A layer count past what the params can hold is refused before any list is sized by it. */
+    @Test
+    void hugeLayerCountsAreRefusedAgainstTheParamsGiven() {
+        String json = dyck().replace("\"num_layers\": 2", "\"num_layers\": 1000000000");
+        assertNotEquals(dyck(), json);
+        String message = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> error(json));
+        assertTrue(message.matches("config\\.num_layers: 1000000000 layers, but params has only \\d+ parameters \\(each layer has six or more\\)"),
+                message);
+        String three = dyck().replace("\"num_layers\": 2", "\"num_layers\": 3");
+        assertEquals("params: missing parameter \"layer_2/attn/query\"", error(three));   // within the bound: the usual check
+        String one = dyck().replace("\"num_layers\": 2", "\"num_layers\": 1");
+        assertTrue(error(one).startsWith("params: unknown parameter \"layer_1/"), error(one));   // within the bound: the usual check
+        String heads = dyck().replace("\"num_heads\": 1", "\"num_heads\": 65536").replace("\"key_size\": 1", "\"key_size\": 65536");
+        assertTrue(error(heads).startsWith("config.key_size: config.num_heads x 65536 is 4294967296, too large"), error(heads));
+    }
+
+    /** Strict reading: anything after the model's object is an error, as the format says. */
+    @Test
+    void textAfterTheModelIsAnError() {
+        for (String tail : new String[] {"{}", "[1]", "\"more\"", "1", "null"}) {
+            String message = error(dyck() + tail);
+            assertTrue(message.matches("malformed JSON at line \\d+, column \\d+: text after the model's JSON object"), tail + ": " + message);
+        }
+        String word = error(dyck() + "x");   // not even a JSON token
+        assertTrue(word.startsWith("malformed JSON at line ") && word.contains("'x'") && !word.contains("\n"), word);
+        assertDoesNotThrow(() -> ModelFormat.read(dyck() + "  \n\t\n"));   // trailing whitespace is fine
+    }
+
+    /** c of p = c·log2 n is bounded by the 64 bits tc0 computes with, and named when not. */
+    @Test
+    void hugePerLog2NIsRejectedWithItsPath() {
+        String base = dyck().replace("\"bits\": 16", "\"per_log2_n\": 4");
+        assertDoesNotThrow(() -> ModelFormat.read(base));
+        for (String c : new String[] {"1e308", "65", "1e10", "0", "-2"}) {
+            assertEquals("config.precision.per_log2_n: expected a number in (0, 64] (p = c·log2 n bits, at most 64), got " + c
+                    .replace("1e308", "1.0E308").replace("1e10", "1.0E10"),
+                    error(base.replace("\"per_log2_n\": 4", "\"per_log2_n\": " + c)));
+        }
+        assertEquals(Integer.MAX_VALUE - 1, PrecisionSpec.perLog2N(1e308).bitsFor(1024), "saturates, never wraps to 4 bits");
+    }
+
+    /** A model file in UTF-16 (or any bytes that are not UTF-8) is named as such, with the byte offset. */
+    @Test
+    void nonUtf8FilesAreRefusedWithTheOffset() throws Exception {
+        Path dir = Files.createTempDirectory("tc0-model");
+        try {
+            Path le = dir.resolve("le.json"), be = dir.resolve("be.json"), bad = dir.resolve("bad.json"), nobom = dir.resolve("nobom.json");
+            Files.write(le, dyck().getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+            Files.write(nobom, dyck().getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+            byte[] withBom = dyck().getBytes(java.nio.charset.StandardCharsets.UTF_16);   // big-endian with a byte order mark
+            Files.write(be, withBom);
+            byte[] utf8 = dyck().replace("\"dyck1\"", "\"dy\u00e9ck1\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int at = new String(utf8, java.nio.charset.StandardCharsets.UTF_8).indexOf("\u00e9");
+            at = dyck().substring(0, at).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            utf8[at + 1] = 'x';   // a lead byte of a two-byte character with no continuation
+            Files.write(bad, utf8);
+            assertEquals("not UTF-8 text: a NUL byte at byte 1 (UTF-16? save the model as UTF-8)",
+                    assertThrows(ModelFormatException.class, () -> ModelFormat.read(nobom)).getMessage());
+            assertEquals("not UTF-8: a UTF-16 byte order mark at byte 0 (save the model as UTF-8)",
+                    assertThrows(ModelFormatException.class, () -> ModelFormat.read(be)).getMessage());
+            assertEquals("not UTF-8: byte 0xc3 at byte " + at + " does not continue a UTF-8 character",
+                    assertThrows(ModelFormatException.class, () -> ModelFormat.read(bad)).getMessage());
+            assertEquals(ModelFormat.write(PaperModels.dyck1(4)),
+                    ModelFormat.write(ModelFormat.read(Files.writeString(dir.resolve("ok.json"), dyck()))));
+        } finally {
+            try (var s = Files.list(dir)) {
+                for (Path f : s.toList()) Files.delete(f);
+            }
+            Files.delete(dir);
+        }
+    }
+
+    /** A device or FIFO as a model file is refused before a byte is read. */
+    @Test
+    void devicesAreRefused() {
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero));
+        String message = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> assertThrows(ModelFormatException.class, () -> ModelFormat.read(zero)).getMessage());
+        assertEquals("not a regular file (a device, FIFO, socket or directory)", message);
+    }
 }

@@ -4,8 +4,13 @@ import dev.tc0.circuit.Circuit;
 import dev.tc0.io.AtomicOutput;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -62,13 +67,25 @@ public final class Formats {
         AtomicOutput.write(file, out -> format.write(c, out, file.toString()));
     }
 
-    /** A whole file's bytes, refusing files too large for one array with a clear message. */
+    /**
+     * A whole file's bytes, refusing what is not a regular file (after links) and files too large
+     * for one array, with a clear message. A device such as /dev/zero or a FIFO has no size to
+     * check and may never end, so it is refused before any byte is read; the read itself stops at
+     * the size checked, should the file grow meanwhile.
+     */
     static byte[] readBytes(Path file) throws IOException {
-        long size = Files.size(file);
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);   // follows links
+        if (!a.isRegularFile()) {
+            throw CircuitFormatException.of(file.toString(), "not a regular file (" + (a.isDirectory() ? "a directory"
+                    : "a device, FIFO or socket") + "); tc0 reads circuits from regular files only");
+        }
+        long size = a.size();
         if (size > MAX_FILE) {
             throw CircuitFormatException.of(file.toString(), "file of " + size + " bytes is larger than tc0 reads (2 GiB)");
         }
-        return Files.readAllBytes(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes((int) size);
+        }
     }
 
     private static CircuitFormatException unknown(Path file) {

@@ -3,7 +3,7 @@ package dev.tc0.circuit.io;
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.CircuitBuilder;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenCustomHashMap;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ final class NamedNetlist {
 
     private final String file;
     private final String gateWord;    // "gate" for bench, ".names" for BLIF: used in messages
-    private final Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>();
+    private final Object2IntOpenCustomHashMap<String> ids = new Object2IntOpenCustomHashMap<>(NameHash.INSTANCE);   // names from the file: see NameHash
     private final List<String> names = new ArrayList<>();
     private final IntArrayList defOf = new IntArrayList();
     private final IntArrayList inputs = new IntArrayList();

@@ -66,6 +66,7 @@ public final class PrefixReader {
                 int m = ones + zeros;
                 int n = arguments(node, args);
                 if (n != m) {
+                    strayAfterArguments(node);
                     boolean papersNot = type == LE && ones == 0 && zeros == 2 && n == 1;
                     if (!papersNot) {
                         throw error(begin, "gate " + node + ": the unary threshold 1^" + ones + " 0^" + zeros + " announces "
@@ -82,9 +83,10 @@ public final class PrefixReader {
             } else if (keyword("NOT")) {
                 type = NOT;
                 int n = arguments(node, args);
+                if (n != 1) strayAfterArguments(node);
                 if (n != 1) throw error(begin, "gate " + node + ": NOT takes one argument, found " + n);
             } else {
-                throw error(p, "expected a node: X, >=, <=, AND, OR or NOT, found " + describe(c));
+                throw error(p, "expected a node: X, >=, <=, AND, OR or NOT, found " + describe(at[p]));
             }
             kind.add(type);
             k.add(kval);
@@ -146,6 +148,16 @@ public final class PrefixReader {
         return n;
     }
 
+    /**
+     * When a gate's arguments stop short because of a byte that starts no node, that byte is the
+     * fault, not the count: reports it where it is rather than at the gate.
+     */
+    private void strayAfterArguments(int node) throws CircuitFormatException {
+        if (p < len && "X<>ANO01".indexOf(s[p]) < 0) {   // 0 and 1: a malformed unary count, which the count reports
+            throw error(p, "gate " + node + ": expected an argument '&1...' or the next node, found " + describe(at[p]));
+        }
+    }
+
     private int run(char c) {
         int st = p;
         while (p < len && s[p] == c) p++;
@@ -200,8 +212,19 @@ public final class PrefixReader {
         return true;
     }
 
-    private static String describe(byte c) {
-        return c >= 0x21 && c < 0x7f ? "'" + (char) c + "'" : String.format("byte 0x%02x", c & 0xff);
+    /** The character at an offset of the file: itself if printable ASCII, its code point if UTF-8, else the byte. */
+    private String describe(int off) {
+        int c = d[off] & 0xff;
+        if (c >= 0x21 && c < 0x7f) return "'" + (char) c + "'";
+        int n = c >= 0xf8 ? 0 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 ? 2 : 0;
+        if (c < 0x80 || n == 0 || off + n > d.length) return String.format("byte 0x%02x", c);
+        var dec = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+        try {
+            String ch = dec.decode(java.nio.ByteBuffer.wrap(d, off, n)).toString();
+            return String.format("'%s' (U+%04X)", ch, ch.codePointAt(0));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return String.format("byte 0x%02x", c);
+        }
     }
 
     private CircuitFormatException error(int compactPos, String msg) {

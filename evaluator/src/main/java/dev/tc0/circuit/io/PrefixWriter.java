@@ -32,6 +32,7 @@ public final class PrefixWriter {
     private final IntArrayList args = new IntArrayList();
     private int[] notOf;           // prefix node -> its NOT node, or -1
     private int trueNode = -1;
+    private long textBytes;        // the text of the nodes so far
 
     private PrefixWriter() {}
 
@@ -51,7 +52,31 @@ public final class PrefixWriter {
         new PrefixWriter().emit(c, out, file);
     }
 
+    /**
+     * Thrown by {@link #node} as soon as the text so far passes {@link #MAX_BYTES}: the nodes are
+     * held in memory before writing, and a wide XOR makes m nodes of m pointers each, so the
+     * limit must stop the building, not only the writing (a 20,000-input XOR took 35 s and 5.7 GB
+     * before it was refused).
+     */
+    private static final class TextTooLarge extends RuntimeException {
+        TextTooLarge() { super(null, null, false, false); }
+    }
+
+    private static CircuitFormatException tooLarge(String file) {
+        return CircuitFormatException.of(file, "the prefix text of this circuit would pass " + MAX_BYTES
+                + " bytes (unary pointers grow with the square of the size); use .tc0 or AIGER instead");
+    }
+
     private void emit(Circuit c, OutputStream out, String file) throws IOException {
+        try {
+            build(c);
+        } catch (TextTooLarge e) {
+            throw tooLarge(file);
+        }
+        write(c.numOutputs(), out, file);
+    }
+
+    private void build(Circuit c) {
         notOf = new int[16];
         java.util.Arrays.fill(notOf, -1);
         int[] map = new int[c.numNodes()];   // our node -> prefix literal (prefix node << 1 | negated)
@@ -87,15 +112,10 @@ public final class PrefixWriter {
                 node(neg ? LE : GE, neg ? 0 : 1, new int[] {pl[o] >>> 1});
             }
         }
-        long bytes = k == 1 ? 0 : 16;
-        for (int v = 0; v < type.size(); v++) {
-            bytes += type.getInt(v) == X ? 2 : 3 + (argStart.getInt(v + 1) - argStart.getInt(v)) + 1;
-            for (int e = argStart.getInt(v); e < argStart.getInt(v + 1); e++) bytes += 2L + args.getInt(e);
-            if (bytes > MAX_BYTES) {
-                throw CircuitFormatException.of(file, "the prefix text of this circuit would pass " + MAX_BYTES
-                        + " bytes (unary pointers grow with the square of the size); use .tc0 or AIGER instead");
-            }
-        }
+    }
+
+    private void write(int k, OutputStream out, String file) throws IOException {
+        if (textBytes + (k == 1 ? 0 : 16) > MAX_BYTES) throw tooLarge(file);
         TextOut t = new TextOut(out);
         if (k != 1) t.str("# outputs: ").num(k).nl();
         for (int v = 0; v < type.size(); v++) {
@@ -172,6 +192,10 @@ public final class PrefixWriter {
     }
 
     private int node(int ty, int k, int[] ptr) {
+        // "X " or ">= " + the unary count + " " and " &1^a" per pointer a
+        textBytes += ty == X ? 2 : 4 + ptr.length;
+        for (int a : ptr) textBytes += 2L + a;
+        if (textBytes > MAX_BYTES) throw new TextTooLarge();
         type.add(ty);
         kval.add(k);
         for (int a : ptr) args.add(a);

@@ -83,6 +83,27 @@ class FormatsTest {
         assertFalse(Files.readString(target).equals("X"));
     }
 
+    /**
+     * A link to /dev/zero or /dev/urandom, or a FIFO, under a circuit extension: refused before a
+     * byte is read (a FIFO with no writer would block the open; /dev/zero would fill the heap).
+     */
+    @Test
+    void devicesAndFifosAreRefusedBeforeReading() throws Exception {
+        List<Path> special = new java.util.ArrayList<>();
+        for (String dev : new String[] {"/dev/zero", "/dev/urandom"}) {
+            if (Files.exists(Path.of(dev))) special.add(Files.createSymbolicLink(dir.resolve(dev.substring(5) + ".bench"), Path.of(dev)));
+        }
+        Path fifo = dir.resolve("pipe.aag");
+        if (new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0) special.add(fifo);
+        org.junit.jupiter.api.Assumptions.assumeFalse(special.isEmpty(), "no device or FIFO to try");
+        for (Path p : special) {
+            CircuitFormatException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                    () -> assertThrows(CircuitFormatException.class, () -> Formats.read(p)));
+            assertEquals(p + ": not a regular file (a device, FIFO or socket); tc0 reads circuits from regular files only",
+                    e.getMessage());
+        }
+    }
+
     @Test
     void findsTheSharedCircuitsFromAWorktree() {
         var d = BenchmarkCircuits.directory();

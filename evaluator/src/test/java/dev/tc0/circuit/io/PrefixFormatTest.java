@@ -100,6 +100,27 @@ class PrefixFormatTest {
         assertThrows(CircuitFormatException.class, () -> TestCircuits.write(new CircuitBuilder().build(), CircuitFormat.PREFIX));
     }
 
+    /**
+     * A wide XOR becomes m nodes of m pointers each: 30,000 inputs would be 9 * 10^8 pointers held
+     * before writing. The size limit stops the building after a few nodes, in well under a second
+     * of work, instead of after 35 s and 5.7 GB.
+     */
+    @Test
+    void aHugeXorIsRefusedBeforeItsNodesAreBuilt() {
+        CircuitBuilder b = new CircuitBuilder();
+        b.output("p", b.xor(b.inputs("x", 30_000)));
+        Circuit wide = b.build();
+        Runtime rt = Runtime.getRuntime();
+        long before = rt.totalMemory() - rt.freeMemory();
+        var e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> assertThrows(CircuitFormatException.class, () -> CircuitFormat.PREFIX.write(wide, new ByteArrayOutputStream(), "xor.prefix")));
+        assertEquals("xor.prefix: the prefix text of this circuit would pass " + PrefixWriter.MAX_BYTES
+                + " bytes (unary pointers grow with the square of the size); use .tc0 or AIGER instead", e.getMessage());
+        // at most a few nodes of 30,000 pointers were held: far below the 3.6 GB of the whole
+        long grown = rt.totalMemory() - rt.freeMemory() - before;
+        assertTrue(grown < 256L << 20, "memory grew by " + grown + " bytes");
+    }
+
     @Test
     void refusesMalformedText() {
         assertRefused(CircuitFormat.PREFIX, "X >= 1 &1", ": byte 7: ", "argument &1^1 points to node 1");
@@ -111,5 +132,36 @@ class PrefixFormatTest {
         assertRefused(CircuitFormat.PREFIX, "# outputs: 3\nX", ": ", "only 1 nodes");
         assertRefused(CircuitFormat.PREFIX, "# outputs: none\nX", ": byte 0: ", "'# outputs: K'");
         assertRefused(CircuitFormat.PREFIX, "  # nothing\n", ": ", "no nodes");
+    }
+
+    /**
+     * A byte that starts no token is reported at its own offset in the file, counted in bytes:
+     * after multi-byte UTF-8 characters in a comment, after CR LF and blank lines, where a node or
+     * an argument was expected. The bad bytes include a NUL, a lone continuation byte, an invalid
+     * lead byte and multi-byte characters.
+     */
+    @Test
+    void aBadCharacterIsReportedAtItsByte() {
+        String[] before = {"", "X ", "X\n", "# caf\u00e9 \u2603 \ud834\udd1e\nX ", "X X\r\n\n>= 1 ", "X\tNOT\t", "X X AND & &1 ",
+                "# outputs: 1\nX <= 0 ", "X >= 1 &"};
+        byte[][] bad = {{'Q'}, {0}, {(byte) 0x80}, {(byte) 0xff}, "\u00e9".getBytes(StandardCharsets.UTF_8),
+                "\u2603".getBytes(StandardCharsets.UTF_8), {'-'}};
+        for (String b : before) {
+            byte[] head = b.getBytes(StandardCharsets.UTF_8);
+            for (byte[] x : bad) {
+                byte[] text = new byte[head.length + x.length + 2];
+                System.arraycopy(head, 0, text, 0, head.length);
+                System.arraycopy(x, 0, text, head.length, x.length);
+                text[text.length - 2] = ' ';
+                text[text.length - 1] = 'X';
+                var e = assertThrows(CircuitFormatException.class, () -> CircuitFormat.PREFIX.read(text, "t.prefix"),
+                        () -> new String(text, StandardCharsets.UTF_8));
+                assertEquals(head.length, e.offset(), e.getMessage());
+                assertTrue(e.getMessage().startsWith("t.prefix: byte " + head.length + ": "), e.getMessage());
+            }
+        }
+        var e = assertThrows(CircuitFormatException.class, () -> CircuitFormat.PREFIX.read(
+                "# \u00fc\nX \u2603".getBytes(StandardCharsets.UTF_8), "t.prefix"));
+        assertEquals("t.prefix: byte 7: expected a node: X, >=, <=, AND, OR or NOT, found '\u2603' (U+2603)", e.getMessage());
     }
 }
