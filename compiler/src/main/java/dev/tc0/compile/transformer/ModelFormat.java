@@ -96,8 +96,12 @@ public final class ModelFormat {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            String what = e.getOriginalMessage().startsWith("Trailing token") ? "text after the model's JSON object"
-                    : e.getOriginalMessage().lines().findFirst().orElse("");
+            String original = e.getOriginalMessage();
+            String what = original.startsWith("Trailing token") ? "text after the model's JSON object"
+                    // Jackson would suggest enabling a parser feature; the user's fix is in the file
+                    : original.startsWith("Non-standard token") ? original.replaceFirst("Non-standard token '?([^':]*)'?.*", "$1")
+                            + " is not a number; every weight must be a finite number (replace NaN and infinities in the model file)"
+                    : original.lines().findFirst().orElse("");
             throw new ModelFormatException("malformed JSON" + where + ": " + what);
         }
         if (root == null || !root.isObject()) throw new ModelFormatException("(root): expected a JSON object");

@@ -62,6 +62,18 @@ class ModelFormatTest {
         assertFalse(message.contains("\n"), message);
     }
 
+    /** A NaN or infinite weight: the message says what to change in the file, not which parser feature to enable. */
+    @Test
+    void nanWeightSaysWhatToDoInTheFile() {
+        for (String bad : new String[] {"NaN", "Infinity", "-Infinity"}) {
+            String json = dyck().replaceFirst("(\"token_embed\": \\{\\s*\"embeddings\": \\[\\s*\\[)[-0-9.eE]+", "$1" + bad);
+            String message = error(json);
+            assertTrue(message.matches("malformed JSON at line \\d+, column \\d+: '?" + bad.replace("-", "-?") + "'? is not a number; every weight must be "
+                    + "a finite number \\(replace NaN and infinities in the model file\\)"), bad + ": " + message);
+            assertFalse(message.contains("JsonReadFeature") || message.contains("enable"), message);
+        }
+    }
+
     /** dyck1(4) as JSON with one parameter's weight matrix replaced. */
     private static String withWeights(String parameter, String matrix) throws Exception {
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
