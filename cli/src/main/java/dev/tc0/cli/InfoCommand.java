@@ -9,7 +9,9 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "info", mixinStandardHelpOptions = true,
@@ -73,46 +75,27 @@ final class InfoCommand extends Base implements Callable<Integer> {
     }
 
     private void printJson(CircuitStats s) {
-        StringBuilder b = new StringBuilder("{\n");
-        b.append("  \"circuit\": ").append(quote(circuitFile.toString())).append(",\n");
-        b.append("  \"inputs\": ").append(s.inputs()).append(",\n");
-        b.append("  \"outputs\": ").append(s.outputs()).append(",\n");
-        b.append("  \"gates\": ").append(s.gates()).append(",\n");
-        b.append("  \"gatesPerKind\": {");
-        String sep = "";
-        for (GateKind k : GateKind.values()) {
-            b.append(sep).append('"').append(k).append("\": ").append(s.gatesPerKind().getOrDefault(k, 0));
-            sep = ", ";
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("circuit", circuitFile.toString());
+        o.put("inputs", s.inputs());
+        o.put("outputs", s.outputs());
+        o.put("gates", s.gates());
+        Map<String, Integer> kinds = new LinkedHashMap<>();
+        for (GateKind k : GateKind.values()) kinds.put(k.name(), s.gatesPerKind().getOrDefault(k, 0));
+        o.put("gatesPerKind", kinds);
+        o.put("edges", s.edges());
+        o.put("depth", s.depth());
+        o.put("maxLevelWidth", s.maxLevelWidth());
+        o.put("maxFanIn", s.maxFanIn());
+        o.put("maxWeightBits", s.maxWeightBits());
+        o.put("maxLive", s.maxLive());
+        o.put("levelWidths", s.levelWidths());
+        try {
+            out().println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e); // plain numbers and strings: cannot happen
         }
-        b.append("},\n");
-        b.append("  \"edges\": ").append(s.edges()).append(",\n");
-        b.append("  \"depth\": ").append(s.depth()).append(",\n");
-        b.append("  \"maxLevelWidth\": ").append(s.maxLevelWidth()).append(",\n");
-        b.append("  \"maxFanIn\": ").append(s.maxFanIn()).append(",\n");
-        b.append("  \"maxWeightBits\": ").append(s.maxWeightBits()).append(",\n");
-        b.append("  \"maxLive\": ").append(s.maxLive()).append(",\n");
-        b.append("  \"levelWidths\": [");
-        int[] w = s.levelWidths();
-        for (int i = 0; i < w.length; i++) b.append(i == 0 ? "" : ", ").append(w[i]);
-        b.append("]\n}");
-        out().println(b);
     }
 
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (ch < 0x20) b.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-                    else b.append(ch);
-                }
-            }
-        }
-        return b.append('"').toString();
-    }
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 }

@@ -48,9 +48,18 @@ class CommandsTest {
         assertTrue(text.out().contains("| #"), text.out());
         Cli.Result json = Cli.run("info", f.toString(), "--json");
         assertEquals(0, json.code());
-        assertTrue(json.out().strip().startsWith("{") && json.out().strip().endsWith("}"));
-        assertTrue(json.out().contains("\"inputs\": 4"), json.out());
-        assertTrue(json.out().contains("\"levelWidths\": ["), json.out());
+        com.fasterxml.jackson.databind.JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertEquals(4, tree.get("inputs").intValue(), json.out());
+        assertEquals(f.toString(), tree.get("circuit").textValue());
+        assertEquals(tree.get("depth").intValue(), tree.get("levelWidths").size(), json.out());
+        int perKind = 0;
+        for (com.fasterxml.jackson.databind.JsonNode k : tree.get("gatesPerKind")) perKind += k.intValue();
+        assertEquals(tree.get("gates").intValue(), perKind, json.out());
+        // a path with a quote and a backslash stays one JSON string
+        Path odd = dir.resolve("a\"b\\c.aag");
+        Files.copy(f, odd);
+        Cli.Result named = Cli.run("info", odd.toString(), "--json");
+        assertEquals(odd.toString(), new com.fasterxml.jackson.databind.ObjectMapper().readTree(named.out()).get("circuit").textValue());
     }
 
     @Test
