@@ -2,6 +2,7 @@ package dev.tc0.compile.arith;
 
 import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.circuit.Literal;
+import dev.tc0.compile.number.PFloat;
 import dev.tc0.compile.number.PMath;
 import dev.tc0.compile.number.Precision;
 
@@ -24,45 +25,115 @@ import java.util.List;
 public final class Sums {
     private Sums() {}
 
+    /**
+     * A term given by minterms: exactly one of {@code lits} is true, {@code values[k]} the term's
+     * value when literal k is. Its aligned rows come straight from the minterms (column c is the OR
+     * of the minterms whose grid integer has bit c), with no bus and no exponent alignment.
+     */
+    public record OneHot(int[] lits, PFloat[] values) {
+        public OneHot {
+            if (lits.length != values.length || lits.length == 0) throw new IllegalArgumentException(values.length + " values for " + lits.length + " literals");
+        }
+    }
+
     public static PBus sum(CircuitBuilder b, Precision prec, List<PBus> terms) {
+        return sum(b, prec, terms, List.of());
+    }
+
+    /** ⊕ of buses and minterm terms together: f_p of the exact sum of every term's grid integer. */
+    public static PBus sum(CircuitBuilder b, Precision prec, List<PBus> terms, List<OneHot> hots) {
         List<PBus> live = new ArrayList<>();
         for (PBus t : terms) {
             if (!t.prec().equals(prec)) throw new IllegalArgumentException("a " + t.prec().p() + "-bit term in a " + prec.p() + "-bit sum");
             if (t.range().nonzero()) live.add(t);
         }
-        if (live.isEmpty()) return PBus.zero(prec);
-        int q = prec.q();
+        // grid integers of the minterm terms; a term with one value is a constant
+        List<int[]> hotLits = new ArrayList<>();
+        List<BigInteger[]> hotGrid = new ArrayList<>();
+        BigInteger constant = BigInteger.ZERO;
+        List<PRange> ranges = new ArrayList<>();
+        for (PBus t : live) ranges.add(t.range());
+        for (OneHot h : hots) {
+            BigInteger[] g = new BigInteger[h.values().length];
+            boolean same = true;
+            for (int k = 0; k < g.length; k++) {
+                g[k] = prec.g(h.values()[k]);
+                same &= g[k].equals(g[0]);
+            }
+            if (same) constant = constant.add(g[0]);
+            else {
+                hotLits.add(h.lits());
+                hotGrid.add(g);
+                ranges.add(PRange.of(prec, java.util.Arrays.asList(h.values())));
+            }
+        }
+        if (constant.signum() != 0) ranges.add(PRange.of(prec, List.of(prec.f(constant))));
+        if (ranges.isEmpty() || ranges.stream().noneMatch(PRange::nonzero)) return PBus.constant(prec, prec.f(constant));
         int offset = Integer.MAX_VALUE;
         boolean anyPos = false, anyNeg = false, zero = false;
-        BigInteger max = BigInteger.ZERO;
-        for (PBus t : live) offset = Math.min(offset, t.range().eLo());
-        for (PBus t : live) {
-            PRange r = t.range();
+        for (PRange r : ranges) {
+            if (r.nonzero()) offset = Math.min(offset, r.eLo());
             anyPos |= r.positive();
             anyNeg |= r.negative();
             zero |= r.zero();
-            max = max.add(r.maxGrid(prec).shiftRight(offset));
         }
+        // constant is a grid integer, a multiple of 2^E of its own exponent's canonical form
+        offset = Math.min(offset, constant.signum() == 0 ? offset : constant.getLowestSetBit());
+        BigInteger max = constant.abs().shiftRight(offset);
+        for (PBus t : live) max = max.add(t.range().maxGrid(prec).shiftRight(offset));
+        for (BigInteger[] g : hotGrid) {
+            BigInteger m = BigInteger.ZERO;
+            for (BigInteger x : g) m = m.max(x.abs());
+            max = max.add(m.shiftRight(offset));
+        }
+        BigInteger c = constant.shiftRight(offset);
         boolean mixed = anyPos && anyNeg;
         int magWidth = max.bitLength(), width = magWidth + (mixed ? 1 : 0);
         List<int[]> pos = new ArrayList<>(), neg = new ArrayList<>();
         for (PBus t : live) align(b, prec, t, offset, width, pos, neg);
+        for (int i = 0; i < hotLits.size(); i++) rows(b, hotLits.get(i), hotGrid.get(i), offset, width, pos, neg);
 
         int[] abs;
         int sign;
         if (mixed) {
-            int[] total = WideSum.difference(b, WideSum.compress(b, pos, width), WideSum.compress(b, neg, width), width);
+            int[] total = WideSum.difference(b, WideSum.compress(b, pos, width), WideSum.compress(b, neg, width), c, width);
             sign = total[width - 1];
             abs = WideSum.absolute(b, total, sign, magWidth);
         } else {
             List<int[]> rows = anyPos ? pos : neg;
-            abs = WideSum.sum(b, WideSum.compress(b, rows, magWidth), BigInteger.ZERO, magWidth);
+            abs = WideSum.sum(b, WideSum.compress(b, rows, magWidth), c.abs(), magWidth);
             sign = Literal.FALSE;
         }
         Normalize.Magnitude r = Normalize.of(b, prec, abs, Affine.constant(offset));
         if (!mixed && anyNeg) sign = r.nonzero();
         PRange range = PRange.ofLeadingBits(prec, zero || mixed, anyPos, anyNeg, offset, (long) offset + magWidth - 1);
         return new PBus(prec, sign, r.mag(), r.exp(), range);
+    }
+
+    /**
+     * The positive and negative rows of a minterm term with grid integers g (relative to grid
+     * position {@code offset}): column c of the positive row is the OR of the minterms with g &gt; 0
+     * and bit c of g set. Exactly one minterm holds, so an OR of more than half of them is the
+     * negated OR of the others.
+     */
+    private static void rows(CircuitBuilder b, int[] lits, BigInteger[] g, int offset, int width, List<int[]> pos, List<int[]> neg) {
+        for (int s : new int[] {1, -1}) {
+            boolean any = false;
+            for (BigInteger x : g) any |= x.signum() == s;
+            if (!any) continue;
+            int[] row = new int[width];
+            int[] with = new int[lits.length], without = new int[lits.length];
+            for (int col = 0; col < width; col++) {
+                int nw = 0, nwo = 0;
+                for (int k = 0; k < lits.length; k++) {
+                    boolean bit = g[k].signum() == s && g[k].abs().testBit(col + offset);
+                    if (bit) with[nw++] = lits[k]; else without[nwo++] = lits[k];
+                }
+                row[col] = nw == 0 ? Literal.FALSE : nwo == 0 ? Literal.TRUE
+                        : nw <= nwo ? b.or(java.util.Arrays.copyOf(with, nw)) : CircuitBuilder.not(b.or(java.util.Arrays.copyOf(without, nwo)));
+            }
+            (s > 0 ? pos : neg).add(row);
+        }
     }
 
     /**

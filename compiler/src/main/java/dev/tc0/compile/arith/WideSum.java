@@ -24,12 +24,12 @@ final class WideSum {
 
     /**
      * (Σ plus - Σ minus) mod 2^width, a sum of nonnegative rows: -x = ¬x + 1 in two's complement,
-     * and negating a literal is free, so Σ plus - Σ minus = Σ plus + Σ ¬minus + |minus|.
+     * and negating a literal is free, so Σ plus - Σ minus + c = Σ plus + Σ ¬minus + |minus| + c.
      */
-    static int[] difference(CircuitBuilder b, List<int[]> plus, List<int[]> minus, int width) {
+    static int[] difference(CircuitBuilder b, List<int[]> plus, List<int[]> minus, BigInteger c, int width) {
         List<int[]> rows = new ArrayList<>(plus);
         for (int[] row : minus) rows.add(Bits.not(Bits.zeroExtend(row, width)));
-        return sum(b, rows, BigInteger.valueOf(minus.size()), width);
+        return sum(b, rows, c.add(BigInteger.valueOf(minus.size())), width);
     }
 
     /**
