@@ -23,16 +23,6 @@ final class WideSum {
     static final int MAX_BLOCK = 30;
 
     /**
-     * (Σ plus - Σ minus) mod 2^width, a sum of nonnegative rows: -x = ¬x + 1 in two's complement,
-     * and negating a literal is free, so Σ plus - Σ minus + c = Σ plus + Σ ¬minus + |minus| + c.
-     */
-    static int[] difference(CircuitBuilder b, List<int[]> plus, List<int[]> minus, BigInteger c, int width) {
-        List<int[]> rows = new ArrayList<>(plus);
-        for (int[] row : minus) rows.add(Bits.not(Bits.zeroExtend(row, width)));
-        return sum(b, rows, c.add(BigInteger.valueOf(minus.size())), width);
-    }
-
-    /**
      * The low {@code width} bits of |T| for a two's-complement T whose sign literal is given:
      * -T = ¬(T - 1), and bit j of T - 1 is T_j XOR z_j with z_j = AND(¬T_0 .. ¬T_{j-1}), so
      * |T|_j = OR(AND(¬sign, T_j), AND(sign, T_j, z_j), AND(sign, ¬T_j, ¬z_j)): three levels above
