@@ -109,7 +109,7 @@ public final class Sums {
             abs = WideSum.sum(b, WideSum.compress(b, mags, magWidth), c.abs(), magWidth);
             sign = Literal.FALSE;
         }
-        Normalize.Magnitude r = Normalize.of(b, prec, abs, Affine.constant(offset));
+        Normalize.Magnitude r = Normalize.ofSum(b, prec, abs, Affine.constant(offset));
         if (!mixed && anyNeg) sign = r.nonzero();
         PRange range = PRange.ofLeadingBits(prec, zero || mixed, anyPos, anyNeg, offset, (long) offset + magWidth - 1);
         return new PBus(prec, sign, r.mag(), r.exp(), range);
