@@ -28,12 +28,19 @@ final class Normalize {
     /** The unsigned part of a result: magnitude, E, and whether it is nonzero. */
     record Magnitude(int[] mag, int[] exp, int nonzero) {}
 
-    /** f_p(floor(P·2^F)) for an integer P. */
+    /** f_p(floor(P·2^F)) for an integer P of a few bits (a mantissa product): flat suffix ORs. */
     static Magnitude of(CircuitBuilder b, Precision prec, int[] p, Affine shift) {
+        return of(b, prec, p, shift, false);
+    }
+
+    /** f_p(floor(P·2^F)) for an exact sum P, as wide as its grid: blocked suffix ORs ({@link #suffixOr}). */
+    static Magnitude ofSum(CircuitBuilder b, Precision prec, int[] p, Affine shift) {
+        return of(b, prec, p, shift, true);
+    }
+
+    private static Magnitude of(CircuitBuilder b, Precision prec, int[] p, Affine shift, boolean blocked) {
         int q = prec.q(), keep = q - 1, w = p.length;
-        int[] above = new int[w + 1];            // above[l] = OR(p_l .. p_{w-1}) = [λ >= l]
-        above[w] = Literal.FALSE;
-        for (int l = 0; l < w; l++) above[l] = b.or(Bits.slice(p, l, w - l));
+        int[] above = suffixOr(b, p, blocked);   // above[l] = OR(p_l .. p_{w-1}) = [λ >= l]
         // lead_l = AND(p_l, ¬above_{l+1}), kept as its two literals so that the ANDs below absorb it
         int[][] lead = new int[w][];
         long[] position = new long[w];
@@ -107,6 +114,34 @@ final class Normalize {
             exp[k] = b.or(ors.stream().mapToInt(Integer::intValue).toArray());
         }
         return new Magnitude(mag, exp, b.and(nz, geZero));
+    }
+
+    /**
+     * OR(p_l .. p_{w-1}) for every l, and FALSE at l = w. Flat ORs cost w^2/2 edges, which at
+     * p = 16 (a grid of 263 bits) is most of a sum; blocked, blocks of about sqrt(w) bits get one
+     * OR each and above[l] is the OR of l's block tail and the later blocks' ORs: about
+     * 2 w sqrt(w) edges and one level more, for every w &gt;= 2 (so a sum's depth does not depend on
+     * its number of terms).
+     */
+    static int[] suffixOr(CircuitBuilder b, int[] p, boolean blocked) {
+        int w = p.length;
+        int[] above = new int[w + 1];
+        above[w] = Literal.FALSE;
+        if (!blocked) {
+            for (int l = 0; l < w; l++) above[l] = b.or(Bits.slice(p, l, w - l));
+            return above;
+        }
+        int s = (int) Math.ceil(Math.sqrt(w)), blocks = Math.ceilDiv(w, s);
+        int[] blockOr = new int[blocks];
+        for (int t = 0; t < blocks; t++) blockOr[t] = b.or(Bits.slice(p, t * s, Math.min(s, w - t * s)));
+        for (int l = 0; l < w; l++) {
+            int t = l / s, end = Math.min(w, (t + 1) * s);
+            int[] lits = new int[end - l + blocks - t - 1];
+            System.arraycopy(p, l, lits, 0, end - l);
+            System.arraycopy(blockOr, t + 1, lits, end - l, blocks - t - 1);
+            above[l] = b.or(lits);
+        }
+        return above;
     }
 
     private static int[] concat(int[] a, int[] c) {

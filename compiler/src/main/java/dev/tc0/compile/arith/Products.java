@@ -23,16 +23,20 @@ public final class Products {
     /**
      * a ⊗ b. P = mag_a · mag_b by {@link Multiplication} (DIRECT: (q-1)^2 ANDs and one
      * {@link dev.tc0.compile.gadget.SumBits}), F = E_a + E_b - I^max (the grid integer of the
-     * product is mag_a·mag_b·2^(E_a + E_b + I^min)). O(p^2) gates.
+     * product is mag_a·mag_b·2^(E_a + E_b + I^min)). O(p^2) gates. A square (both operands the
+     * same wires) is never negative: its sign is constant and its range one-signed, so that what
+     * reads it (a sum of squares, a square root) does not consider negative values.
      */
     public static PBus multiply(CircuitBuilder b, PBus x, PBus y) {
         Precision prec = same(x, y);
         PRange range = productRange(prec, x.range(), y.range());
         if (!range.nonzero()) return PBus.zero(prec);
+        boolean square = x.sign() == y.sign() && Arrays.equals(x.mag(), y.mag()) && Arrays.equals(x.exp(), y.exp());
+        if (square) range = new PRange(range.zero(), true, false, range.eLo(), range.eHi());
         int[] p = Multiplication.multiply(b, x.mag(), y.mag(), IteratedAddition.Method.DIRECT);
         Affine shift = Affine.ofBits(x.exp(), 1).plusBits(y.exp(), 1).plus(prec.iMin());
         Normalize.Magnitude r = Normalize.of(b, prec, p, shift);
-        int sign = b.and(Gates.xor(b, x.sign(), y.sign()), r.nonzero());
+        int sign = square ? Literal.FALSE : b.and(Gates.xor(b, x.sign(), y.sign()), r.nonzero());
         return new PBus(prec, sign, r.mag(), r.exp(), range);
     }
 

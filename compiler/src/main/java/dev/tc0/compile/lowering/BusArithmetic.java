@@ -167,7 +167,10 @@ final class BusArithmetic {
         });
     }
 
-    /** ⊕ (Def 15): pointwise on one domain (constants join any domain), else the bus sum. */
+    /**
+     * ⊕ (Def 15): pointwise on one domain (constants join any domain), else the bus sum, whose
+     * terms with minterms only enter as minterms.
+     */
     BusScalar sum(List<BusScalar> terms) {
         List<BusScalar> live = new ArrayList<>(terms.size());
         for (BusScalar t : terms) if (!t.isZero()) live.add(t);
@@ -193,8 +196,13 @@ final class BusArithmetic {
             }
             return BusScalar.of(new BusScalar.Minterms(domain == null ? 0 : domain.id(), domain == null ? constantDomain.lits() : domain.lits(), values));
         }
+        // a term that has only minterms feeds the sum's rows from them, without building its bus
         List<PBus> buses = new ArrayList<>(live.size());
-        for (BusScalar t : live) buses.add(bus(t));
-        return BusScalar.of(Sums.sum(b, prec, buses));
+        List<Sums.OneHot> hots = new ArrayList<>();
+        for (BusScalar t : live) {
+            if (t.busOrNull() == null) hots.add(new Sums.OneHot(t.hot().lits(), t.hot().values()));
+            else buses.add(t.busOrNull());
+        }
+        return BusScalar.of(Sums.sum(b, prec, buses, hots));
     }
 }

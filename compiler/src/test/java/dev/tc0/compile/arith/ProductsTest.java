@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProductsTest {
@@ -49,6 +50,25 @@ class ProductsTest {
         for (int p : new int[] {8, 10, 12, 16}) {
             Precision prec = Precision.of(p);
             multiplier(prec).check(randomPairs(prec, 20_000, p), x -> PMath.multiply(prec, x[0], x[1]));
+        }
+    }
+
+    /** x ⊗ x of one bus: equal to PMath on every value (p = 4, 6) or random ones (to p = 16), and its range is never negative. */
+    @Test
+    void squaresAreExactAndNonNegative() {
+        for (int p : new int[] {4, 6, 8, 12, 16}) {
+            Precision prec = Precision.of(p);
+            SplittableRandom rnd = new SplittableRandom(40 + p);
+            List<PFloat[]> rows = new ArrayList<>();
+            if (p <= 6) for (PFloat x : Operands.all(prec)) rows.add(new PFloat[] {x});
+            else for (int i = 0; i < 5000; i++) rows.add(new PFloat[] {Operands.mixed(prec, rnd)});
+            PRange[] range = new PRange[1];
+            BusHarness.ofBus(prec, List.of(PRange.full(prec)), (b, in) -> {
+                PBus r = Products.multiply(b, in.get(0), in.get(0));
+                range[0] = r.range();
+                return r;
+            }).check(rows, x -> PMath.multiply(prec, x[0], x[0]));
+            assertFalse(range[0].negative(), "p = " + p);
         }
     }
 
