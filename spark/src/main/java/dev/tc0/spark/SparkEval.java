@@ -66,6 +66,9 @@ public final class SparkEval {
         Circuit c;
         InputSpec input;
         try {
+            if (!Files.isRegularFile(a.circuit()) || !Files.isReadable(a.circuit())) {
+                throw new IllegalArgumentException(a.circuit() + ": no such readable circuit file");
+            }
             c = Formats.read(a.circuit());
             input = a.input(c);
             a.checkOutputs(c, input);
