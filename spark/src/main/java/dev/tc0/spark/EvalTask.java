@@ -55,7 +55,7 @@ final class EvalTask implements Serializable {
         if (acceptedSink != null) sinks.add(acceptedSink);
         PlaneFileSink planes = planesFile == null ? null : new PlaneFileSink(planesFile, outputs, range.count());
         if (planes != null) sinks.add(planes);
-        try (InputSource in = new RangeSource(input.open(), range);
+        try (InputSource in = input.open(range);
              Engine engine = new Engine(plan, Engine.Options.defaults().withThreads(threads))) {
             Engine.Report r = engine.run(in, new Tee(sinks));
             return new Tally(r.patterns(), counts.ones(), acceptedSink == null ? null : acceptedSink.accepted(),

@@ -29,12 +29,14 @@ import java.util.Locale;
  */
 public final class SparkEval {
     static final String USAGE = """
-            usage: eval CIRCUIT (--random N [--seed S] | --exhaustive | --inputs PLANES_FILE)
+            usage: eval CIRCUIT (--random N [--seed S] | --exhaustive | --inputs FILE [--input-format F])
                         [--partitions P] [--counts] [--accepted FILE] [--out FILE --parts DIR] [--master URL]
               --random N        N seeded random inputs (N like 1000000, 2^32, 1e9), the patterns of tc0 eval --random
               --seed S          seed of --random (default 1)
               --exhaustive      all 2^k inputs of a k-input circuit (k <= 40)
-              --inputs FILE     an ABC &lnetsim plane file every executor can read at this path
+              --inputs FILE     a file every executor can read at this path: an ABC &lnetsim plane file
+                                (.bin, .planes, .sim) or rows text (other names), as tc0 eval reads them
+              --input-format F  planes or rows, whatever the name
               --partitions P    Spark partitions, one task each (default: 4 per default-parallelism slot)
               --counts          print, per output, how many inputs set it to 1 (name TAB count, on stdout)
               --accepted FILE   the indices of the inputs whose first output is 1: a RoaringBitmap
@@ -64,14 +66,13 @@ public final class SparkEval {
             return 0;
         }
         Circuit c;
-        InputSpec input;
         try {
             if (!Files.isRegularFile(a.circuit()) || !Files.isReadable(a.circuit())) {
                 throw new IllegalArgumentException(a.circuit() + ": no such readable circuit file");
             }
             c = Formats.read(a.circuit());
-            input = a.input(c);
-            a.checkOutputs(c, input);
+            a.checkInput(c);
+            a.checkOutputs(c);
         } catch (CircuitFormatException | IllegalArgumentException e) {
             err.println("tc0-spark: " + e.getMessage());
             return 2;
@@ -86,6 +87,13 @@ public final class SparkEval {
         try (SparkSession spark = SparkSession.builder().config(conf).getOrCreate()) {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             int partitions = a.partitions() != null ? a.partitions() : 4 * sc.defaultParallelism();
+            InputSpec input;
+            try {
+                input = a.input(c, partitions);
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("tc0-spark: " + e.getMessage());
+                return 2;
+            }
             SparkEvalJob.Request req = new SparkEvalJob.Request(input, partitions, a.accepted() != null,
                     a.partsDir(), a.out());
             Tally t = new SparkEvalJob(sc).run(c, req);

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /** The parsed command line of {@link SparkEval}; every mistake is one line naming the option. */
-record SparkEvalArgs(Path circuit, Long random, long seed, boolean exhaustive, Path inputs, Integer partitions,
-                     boolean counts, Path accepted, Path out, String partsDir, String master) {
+record SparkEvalArgs(Path circuit, Long random, long seed, boolean exhaustive, Path inputs, String inputFormat,
+                     Integer partitions, boolean counts, Path accepted, Path out, String partsDir, String master) {
 
     /** Parses {@code eval CIRCUIT options...}; null for {@code --help}. */
     static SparkEvalArgs parse(String[] args) {
@@ -24,7 +24,7 @@ record SparkEvalArgs(Path circuit, Long random, long seed, boolean exhaustive, P
         Integer partitions = null;
         long seed = 1;
         boolean exhaustive = false, counts = false;
-        String parts = null, master = null;
+        String parts = null, master = null, inputFormat = null;
         for (; i < args.length; i++) {
             String o = args[i];
             switch (o) {
@@ -33,6 +33,12 @@ record SparkEvalArgs(Path circuit, Long random, long seed, boolean exhaustive, P
                 case "--seed" -> seed = number(o, value(args, ++i, o));
                 case "--exhaustive" -> exhaustive = true;
                 case "--inputs" -> inputs = Path.of(value(args, ++i, o));
+                case "--input-format" -> {
+                    inputFormat = value(args, ++i, o);
+                    if (!inputFormat.equals("planes") && !inputFormat.equals("rows")) {
+                        throw new IllegalArgumentException("--input-format: planes or rows, not '" + inputFormat + "'");
+                    }
+                }
                 case "--partitions" -> {
                     long p = number(o, value(args, ++i, o));
                     if (p < 1 || p > 1_000_000) throw new IllegalArgumentException("--partitions: 1 to 1000000, not " + p);
@@ -54,7 +60,8 @@ record SparkEvalArgs(Path circuit, Long random, long seed, boolean exhaustive, P
         int sources = (random != null ? 1 : 0) + (exhaustive ? 1 : 0) + (inputs != null ? 1 : 0);
         if (sources != 1) throw new IllegalArgumentException("give exactly one of --random N, --exhaustive, --inputs FILE");
         if ((out == null) != (parts == null)) throw new IllegalArgumentException("--out FILE and --parts DIR go together");
-        return new SparkEvalArgs(circuit, random, seed, exhaustive, inputs, partitions, counts, accepted, out, parts, master);
+        return new SparkEvalArgs(circuit, random, seed, exhaustive, inputs, inputFormat, partitions, counts, accepted, out,
+                parts, master);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -91,27 +98,41 @@ record SparkEvalArgs(Path circuit, Long random, long seed, boolean exhaustive, P
         }
     }
 
-    /** The input for this circuit, checked on the driver before Spark starts. */
-    InputSpec input(Circuit c) throws IOException {
-        if (random != null) return new InputSpec.Random(c.numInputs(), random, seed);
-        if (exhaustive) {
-            if (c.numInputs() > ExhaustiveSource.MAX_INPUTS) {
-                throw new IllegalArgumentException("--exhaustive needs at most " + ExhaustiveSource.MAX_INPUTS + " inputs, but "
-                        + circuit + " has " + c.numInputs() + " (use --random N)");
+    /** True when --inputs names a plane file: by --input-format, else by extension as tc0 eval decides. */
+    boolean planesInput() {
+        if (inputFormat != null) return inputFormat.equals("planes");
+        String n = inputs.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".bin") || n.endsWith(".planes") || n.endsWith(".sim");
+    }
+
+    /** Checks what can be checked before Spark starts: the circuit fits the source, files are readable. */
+    void checkInput(Circuit c) {
+        if (exhaustive && c.numInputs() > ExhaustiveSource.MAX_INPUTS) {
+            throw new IllegalArgumentException("--exhaustive needs at most " + ExhaustiveSource.MAX_INPUTS + " inputs, but "
+                    + circuit + " has " + c.numInputs() + " (use --random N)");
+        }
+        if (inputs != null) {
+            if (!Files.isRegularFile(inputs) || !Files.isReadable(inputs)) {
+                throw new IllegalArgumentException(inputs + ": no such readable file");
             }
-            return new InputSpec.Exhaustive(c.numInputs());
-        }
-        if (!Files.isRegularFile(inputs) || !Files.isReadable(inputs)) {
-            throw new IllegalArgumentException(inputs + ": no such readable file");
-        }
-        try {
-            return InputSpec.Planes.of(inputs, c.numInputs());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(e.getMessage());
+            if (planesInput()) {
+                try {
+                    InputSpec.Planes.of(inputs, c.numInputs());
+                } catch (IOException e) {
+                    throw new IllegalArgumentException(e.getMessage());
+                }
+            }
         }
     }
 
-    void checkOutputs(Circuit c, InputSpec in) {
+    /** The input for this circuit cut for {@code partitions} (rows files are indexed here). */
+    InputSpec input(Circuit c, int partitions) throws IOException {
+        if (random != null) return new InputSpec.Random(c.numInputs(), random, seed);
+        if (exhaustive) return new InputSpec.Exhaustive(c.numInputs());
+        return planesInput() ? InputSpec.Planes.of(inputs, c.numInputs()) : InputSpec.Rows.of(inputs, c.numInputs(), partitions);
+    }
+
+    void checkOutputs(Circuit c) {
         if (accepted != null && c.numOutputs() == 0) throw new IllegalArgumentException("--accepted needs a circuit with at least one output");
         if (out != null && c.numOutputs() == 0) throw new IllegalArgumentException(out + ": the circuit has no outputs to write as planes");
         for (Path f : new Path[] {accepted, out}) {

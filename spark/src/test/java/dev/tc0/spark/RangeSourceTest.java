@@ -24,7 +24,7 @@ class RangeSourceTest {
 
     private static void check(Supplier<InputSource> whole, long first, long count, int words) throws IOException {
         InputSource ref = whole.get();
-        RangeSource r = new RangeSource(whole.get(), new PatternRange(first, count));
+        RangeSource r = RangeSource.of(whole.get(), new PatternRange(first, count));
         int n = r.numInputs();
         long[] dst = new long[n * words];
         int[] off = new int[n];

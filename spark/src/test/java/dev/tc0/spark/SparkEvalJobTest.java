@@ -7,6 +7,7 @@ import dev.tc0.eval.ExhaustiveSource;
 import dev.tc0.eval.PlaneFileSource;
 import dev.tc0.eval.PlaneFiles;
 import dev.tc0.eval.RandomSource;
+import dev.tc0.eval.RowSource;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -105,6 +106,29 @@ class SparkEvalJobTest {
                 .counts(new InputSpec.Random(CIRCUIT.numInputs(), count, 9), 6).withPlanes(dir.resolve("parts").toString(), out));
         assertSame(want, got, count, "planes");
         assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(out));
+    }
+
+    @Test
+    void rowsTextIsSplitByRowsAndMatchesTheEngine(@TempDir Path dir) throws IOException {
+        // rows with comments, blank lines and CRLF endings, which every task must skip as tc0 eval does
+        int n = CIRCUIT.numInputs();
+        SplittableRandom r = new SplittableRandom(8);
+        StringBuilder text = new StringBuilder("# header\n\n");
+        int rows = 5_037;
+        for (int i = 0; i < rows; i++) {
+            if (i % 100 == 7) text.append("# comment ").append(i).append('\n');
+            if (i % 77 == 3) text.append(i % 2 == 0 ? "\n" : "\r\n");
+            for (int b = 0; b < n; b++) text.append(r.nextBoolean() ? '1' : '0');
+            text.append(i % 5 == 0 ? "\r\n" : "\n");
+        }
+        Path file = dir.resolve("in.txt");
+        Files.writeString(file, text);
+        Reference want = Reference.of(CIRCUIT, new RowSource(Files.newInputStream(file), file.toString(), n), null);
+        for (int p : new int[] {1, 3, 8}) {
+            Tally got = new SparkEvalJob(sc).run(CIRCUIT,
+                    SparkEvalJob.Request.counts(InputSpec.Rows.of(file, n, p), p).withAccepted());
+            assertSame(want, got, rows, p + " partitions of rows");
+        }
     }
 
     @Test

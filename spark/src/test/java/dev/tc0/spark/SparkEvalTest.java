@@ -77,6 +77,7 @@ class SparkEvalTest {
                 {"eval", file.toString(), "--random", "10", "--out", dir.resolve("o.bin").toString()},
                 {"eval", file.toString(), "--random", "10", "--bogus"},
                 {"run", file.toString()},
+                {"eval", file.toString(), "--inputs", dir.resolve("bad.bin").toString(), "--input-format", "csv"},
         };
         for (String[] args : cases) {
             Run r = run(args);
