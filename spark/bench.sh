@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Spark's cost on top of tc0's engine, measured in one run: `tc0 eval --threads 2` and the same
-# evaluation on Spark local[2] (two task slots, one engine thread per task), same circuit, count
-# and seed. Checks that both print the same counts, then prints each wall-clock time (JVM and
+# evaluation on Spark local[2] with spark.task.cpus=2 (one task at a time, a two-thread engine in
+# it, as tc0 eval --threads 2; override with TC0_SPARK_JAVA_OPTS), same circuit, count and seed. Checks that both print the same counts, then prints each wall-clock time (JVM and
 # Spark start included) and the throughput ratio spark / tc0 (the issue's target: >= 0.8).
 # Usage: spark/bench.sh CIRCUIT [COUNT [PARTITIONS]]   e.g. spark/bench.sh shared/circuits/epfl/multiplier.aig 2^32
 set -euo pipefail
@@ -12,6 +12,7 @@ circuit="${1:?usage: spark/bench.sh CIRCUIT [COUNT [PARTITIONS]]}"
 count="${2:-2^30}"
 partitions="${3:-8}"
 out="$(mktemp -d)"
+export TC0_SPARK_JAVA_OPTS="${TC0_SPARK_JAVA_OPTS:--Dspark.task.cpus=2}"
 trap 'rm -rf "$out"' EXIT
 
 # build both first, so neither timing includes a build
