@@ -1,0 +1,67 @@
+package dev.tc0.spark;
+
+import dev.tc0.eval.PlaneFiles;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Joins a committed directory of plane parts (part {@code i} holds range {@code i}'s words of every
+ * output plane) into one plane file in ABC's layout, byte for byte what {@code tc0 eval --out}
+ * writes for the whole batch. Each part is read once, in order; the file appears under its name
+ * only when complete.
+ */
+public final class PlaneParts {
+    private PlaneParts() {}
+
+    public static void merge(String dir, Configuration conf, List<PatternRange> ranges, int outputs,
+                             java.nio.file.Path file) throws IOException {
+        Path d = new Path(dir);
+        FileSystem fs = d.getFileSystem(conf);
+        FileStatus[] parts = fs.listStatus(d, p -> p.getName().startsWith("part-"));
+        Arrays.sort(parts, (a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
+        if (parts.length != ranges.size()) {
+            throw new IOException(dir + ": " + parts.length + " part files for " + ranges.size() + " ranges");
+        }
+        long total = ranges.stream().mapToLong(PatternRange::count).sum();
+        long planeWords = (total + 63) >>> 6;
+        java.nio.file.Path tmp = PlaneFiles.tempSibling(file);
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+            for (int i = 0; i < parts.length; i++) {
+                PatternRange r = ranges.get(i);
+                long words = (r.count() + 63) >>> 6;
+                if (parts[i].getLen() != outputs * words * 8) {
+                    throw new IOException(parts[i].getPath() + ": " + parts[i].getLen() + " bytes, expected "
+                            + outputs * words * 8 + " for " + outputs + " planes of " + words + " words");
+                }
+                try (FSDataInputStream in = fs.open(parts[i].getPath())) {
+                    for (int o = 0; o < outputs; o++) {
+                        long pos = (o * planeWords + r.first() / 64) * 8;
+                        for (long left = words * 8; left > 0; ) {
+                            buf.clear().limit((int) Math.min(buf.capacity(), left));
+                            in.readFully(buf.array(), 0, buf.limit());
+                            while (buf.hasRemaining()) pos += ch.write(buf, pos);
+                            left -= buf.limit();
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

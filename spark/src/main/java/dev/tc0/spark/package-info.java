@@ -1,0 +1,21 @@
+/**
+ * Batch evaluation of tc0 circuits on Apache Spark 4.2: {@link dev.tc0.spark.SparkEvalJob} cuts a
+ * batch into word-aligned {@link dev.tc0.spark.PatternRange}s, broadcasts the circuit's
+ * {@code .tc0} bytes once, and runs tc0's own engine inside each task ({@link dev.tc0.spark.EvalTask},
+ * as many engine threads as {@code spark.task.cpus}); {@link dev.tc0.spark.SparkEval} is its
+ * command line, with the counts and summary of {@code tc0 eval}.
+ *
+ * <p>How it starts. On a cluster: {@code spark-submit --master spark://HOST:7077 --class
+ * dev.tc0.spark.SparkEval spark/target/tc0-spark.jar eval CIRCUIT --random 2^36 --partitions 4096
+ * --counts} (the jar holds tc0 and fastutil; Spark, Hadoop, Scala and RoaringBitmap come from the
+ * cluster). On one machine, without a Spark installation: {@code spark/tc0-spark-local.sh eval
+ * CIRCUIT --random 2^24 --counts --master local[2]}, which runs the same main class in local mode
+ * with Spark's jars from the Maven repository; with no {@code --master} and no {@code spark.master}
+ * configured, the job runs on {@code local[*]}.
+ *
+ * <p>Sizing: a task holds one wave of the engine's tiles (two per engine thread, each the plan's
+ * live values over 64 to 4096 words), never its range; the accepted set (up to one bit per pattern
+ * of the range, compressed) and the output planes' part file (on the executor's local disk) grow
+ * with the range, so partitions are sized by those. See spark/README.md.
+ */
+package dev.tc0.spark;
