@@ -1,6 +1,7 @@
 package dev.tc0.spark;
 
-import dev.tc0.eval.PlaneFiles;
+import dev.tc0.io.AtomicOutput;
+
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
@@ -9,10 +10,6 @@ import org.apache.hadoop.fs.Path;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 
@@ -36,8 +33,8 @@ public final class PlaneParts {
         }
         long total = ranges.stream().mapToLong(PatternRange::count).sum();
         long planeWords = (total + 63) >>> 6;
-        java.nio.file.Path tmp = PlaneFiles.tempSibling(file);
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        // one AtomicOutput: complete or not at all, devices written through, errors name the user's path
+        try (AtomicOutput out = AtomicOutput.open(file)) {
             ByteBuffer buf = ByteBuffer.allocate(1 << 16);
             for (int i = 0; i < parts.length; i++) {
                 PatternRange r = ranges.get(i);
@@ -52,16 +49,14 @@ public final class PlaneParts {
                         for (long left = words * 8; left > 0; ) {
                             buf.clear().limit((int) Math.min(buf.capacity(), left));
                             in.readFully(buf.array(), 0, buf.limit());
-                            while (buf.hasRemaining()) pos += ch.write(buf, pos);
+                            out.write(buf, pos);
+                            pos += buf.limit();
                             left -= buf.limit();
                         }
                     }
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
+            out.commit();
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -1,9 +1,10 @@
 package dev.tc0.spark;
 
+import dev.tc0.io.AtomicOutput;
+
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.io.CircuitFormatException;
 import dev.tc0.circuit.io.Formats;
-import dev.tc0.eval.PlaneFiles;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -11,13 +12,11 @@ import org.roaringbitmap.RoaringBitmap;
 import org.roaringbitmap.RoaringBitmapWriter;
 import org.roaringbitmap.longlong.Roaring64NavigableMap;
 
-import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
@@ -126,8 +125,8 @@ public final class SparkEval {
      * map's portable format.
      */
     static void writeAccepted(Roaring64NavigableMap accepted, long count, Path file) throws IOException {
-        Path tmp = PlaneFiles.tempSibling(file);
-        try (DataOutputStream d = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+        AtomicOutput.write(file, out -> {
+            DataOutputStream d = new DataOutputStream(out);
             if (count <= 1L << 32) {
                 RoaringBitmapWriter<RoaringBitmap> w = RoaringBitmapWriter.writer().runCompress(true).get();
                 accepted.forEach(v -> w.add((int) v));
@@ -138,11 +137,8 @@ public final class SparkEval {
                 accepted.runOptimize();
                 accepted.serializePortable(d);
             }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            d.flush();
+        });
     }
 
     private static String seconds(long nanos) {
