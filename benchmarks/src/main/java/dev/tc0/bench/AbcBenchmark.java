@@ -1,5 +1,11 @@
 package dev.tc0.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -14,13 +20,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-
 /**
  * ABC's {@code &lnetsim} on the real circuits, in the same JMH run as {@link RealCircuitBenchmark}:
  * {@link #simulate} on {@link RealCircuitBenchmark#PATTERNS} patterns, {@link #startup} the same
@@ -32,13 +31,32 @@ import java.util.stream.Stream;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1, time = 1)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {Jvm.VECTOR})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {Jvm.VECTOR})
 public class AbcBenchmark {
-    @Param({"iscas85/c432.bench", "iscas85/c499.bench", "iscas85/c880.bench", "iscas85/c1355.bench",
-            "iscas85/c1908.bench", "iscas85/c2670.bench", "iscas85/c3540.bench", "iscas85/c5315.bench",
-            "iscas85/c6288.bench", "iscas85/c7552.bench",
-            "epfl/adder.aig", "epfl/bar.aig", "epfl/div.aig", "epfl/hyp.aig", "epfl/log2.aig", "epfl/max.aig",
-            "epfl/multiplier.aig", "epfl/sin.aig", "epfl/sqrt.aig", "epfl/square.aig"})
+    @Param({
+        "iscas85/c432.bench",
+        "iscas85/c499.bench",
+        "iscas85/c880.bench",
+        "iscas85/c1355.bench",
+        "iscas85/c1908.bench",
+        "iscas85/c2670.bench",
+        "iscas85/c3540.bench",
+        "iscas85/c5315.bench",
+        "iscas85/c6288.bench",
+        "iscas85/c7552.bench",
+        "epfl/adder.aig",
+        "epfl/bar.aig",
+        "epfl/div.aig",
+        "epfl/hyp.aig",
+        "epfl/log2.aig",
+        "epfl/max.aig",
+        "epfl/multiplier.aig",
+        "epfl/sin.aig",
+        "epfl/sqrt.aig",
+        "epfl/square.aig"
+    })
     public String circuit;
 
     private Path dir, file, big, tiny, out;

@@ -2,7 +2,6 @@ package dev.tc0.bench;
 
 import dev.tc0.eval.PlaneFiles;
 import dev.tc0.eval.RandomSource;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,15 +21,18 @@ public final class AbcPeer {
      * Without these ABC's large buffers are mmapped and unmapped on every allocation and page
      * faults dominate its time (src/docs/performance.md, Peers).
      */
-    static final String GLIBC_TUNABLES = "glibc.malloc.mmap_threshold=4294967295:glibc.malloc.trim_threshold=4294967295";
+    static final String GLIBC_TUNABLES =
+            "glibc.malloc.mmap_threshold=4294967295:glibc.malloc.trim_threshold=4294967295";
 
     private AbcPeer() {}
 
     /** True when the ABC binary runs. */
     public static boolean available() {
         try {
-            Process p = new ProcessBuilder(BINARY, "-q", "quit").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(BINARY, "-q", "quit")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             return p.waitFor() == 0;
         } catch (IOException e) {
             return false;
@@ -42,9 +44,8 @@ public final class AbcPeer {
 
     /** The ABC script that reads the circuit and simulates {@code in} into {@code out}. */
     public static String script(Path circuit, Path in, Path out) {
-        String read = circuit.toString().endsWith(".aig")
-                ? "&r " + circuit
-                : "read_bench " + circuit + "; strash; &get -n";
+        String read =
+                circuit.toString().endsWith(".aig") ? "&r " + circuit : "read_bench " + circuit + "; strash; &get -n";
         return read + "; &lnetsim " + in + " " + out;
     }
 
@@ -54,11 +55,13 @@ public final class AbcPeer {
             byte[] head = Files.readAllBytes(circuit);
             int eol = 0;
             while (head[eol] != '\n') eol++;
-            String[] f = new String(head, 0, eol, StandardCharsets.US_ASCII).trim().split(" +");
+            String[] f =
+                    new String(head, 0, eol, StandardCharsets.US_ASCII).trim().split(" +");
             return Integer.parseInt(f[2]);
         }
         try (var lines = Files.lines(circuit)) {
-            return (int) lines.map(String::trim).filter(l -> l.startsWith("INPUT(")).count();
+            return (int)
+                    lines.map(String::trim).filter(l -> l.startsWith("INPUT(")).count();
         }
     }
 
@@ -71,7 +74,8 @@ public final class AbcPeer {
     public static void simulate(Path circuit, Path in, Path out) throws IOException, InterruptedException {
         Files.deleteIfExists(out);
         ProcessBuilder pb = new ProcessBuilder(List.of(BINARY, "-q", script(circuit, in, out)))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("GLIBC_TUNABLES", GLIBC_TUNABLES);
         int rc = pb.start().waitFor();
         if (rc != 0 || !Files.exists(out)) {

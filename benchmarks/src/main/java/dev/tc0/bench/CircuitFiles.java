@@ -2,7 +2,6 @@ package dev.tc0.bench;
 
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.io.Formats;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +19,26 @@ public final class CircuitFiles {
 
     /** The benchmark's circuits, file names relative to the directory. */
     public static final List<String> NAMES = List.of(
-            "iscas85/c432.bench", "iscas85/c499.bench", "iscas85/c880.bench", "iscas85/c1355.bench",
-            "iscas85/c1908.bench", "iscas85/c2670.bench", "iscas85/c3540.bench", "iscas85/c5315.bench",
-            "iscas85/c6288.bench", "iscas85/c7552.bench",
-            "epfl/adder.aig", "epfl/bar.aig", "epfl/div.aig", "epfl/hyp.aig", "epfl/log2.aig", "epfl/max.aig",
-            "epfl/multiplier.aig", "epfl/sin.aig", "epfl/sqrt.aig", "epfl/square.aig");
+            "iscas85/c432.bench",
+            "iscas85/c499.bench",
+            "iscas85/c880.bench",
+            "iscas85/c1355.bench",
+            "iscas85/c1908.bench",
+            "iscas85/c2670.bench",
+            "iscas85/c3540.bench",
+            "iscas85/c5315.bench",
+            "iscas85/c6288.bench",
+            "iscas85/c7552.bench",
+            "epfl/adder.aig",
+            "epfl/bar.aig",
+            "epfl/div.aig",
+            "epfl/hyp.aig",
+            "epfl/log2.aig",
+            "epfl/max.aig",
+            "epfl/multiplier.aig",
+            "epfl/sin.aig",
+            "epfl/sqrt.aig",
+            "epfl/square.aig");
 
     private CircuitFiles() {}
 
@@ -44,12 +58,15 @@ public final class CircuitFiles {
 
     /** Why real circuits cannot run here, or empty when they can. */
     public static Optional<String> unavailable() {
-        if (directory().isEmpty()) return Optional.of("no circuits directory ($" + ENV + " or an ancestor's sibling shared/circuits)");
+        if (directory().isEmpty())
+            return Optional.of("no circuits directory ($" + ENV + " or an ancestor's sibling shared/circuits)");
         return Optional.empty();
     }
 
     public static Path path(String name) {
-        return directory().orElseThrow(() -> new IllegalStateException(unavailable().orElseThrow())).resolve(name);
+        return directory()
+                .orElseThrow(() -> new IllegalStateException(unavailable().orElseThrow()))
+                .resolve(name);
     }
 
     public static Circuit read(String name) throws IOException {

@@ -4,6 +4,7 @@ import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.GateKind;
 import dev.tc0.circuit.RandomCircuits;
 import dev.tc0.eval.Engine;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -15,8 +16,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * Time against depth at a fixed amount of work: layered circuits of {@link #GATES} two-input
@@ -30,10 +29,13 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {Jvm.VECTOR, Jvm.HEAP})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {Jvm.VECTOR, Jvm.HEAP})
 public class DepthBenchmark extends EngineRunBenchmark {
     /** Gates as generated; the builder then drops those no upper level reads, the same share at every depth. */
     public static final int GATES = 1 << 15;
+
     public static final int INPUTS = 256;
 
     @Param({"4", "16", "64", "256", "1024"})
@@ -59,6 +61,7 @@ public class DepthBenchmark extends EngineRunBenchmark {
     }
 
     public static EngineRun create(int depth, Engine.Mode mode, int threads, long patterns) {
-        return new EngineRun(circuit(depth), Engine.Options.defaults().withThreads(threads).withMode(mode), patterns, 11);
+        return new EngineRun(
+                circuit(depth), Engine.Options.defaults().withThreads(threads).withMode(mode), patterns, 11);
     }
 }

@@ -7,7 +7,6 @@ import dev.tc0.eval.OutputSink;
 import dev.tc0.eval.PlaneArraySink;
 import dev.tc0.eval.PlaneArraySource;
 import dev.tc0.eval.RandomSource;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -56,9 +55,13 @@ public final class EngineRun implements AutoCloseable {
     }
 
     /** The input planes of the batch (shared, do not modify). */
-    public long[][] inputs() { return planes; }
+    public long[][] inputs() {
+        return planes;
+    }
 
-    public Circuit circuit() { return circuit; }
+    public Circuit circuit() {
+        return circuit;
+    }
 
     @Override
     public void close() {

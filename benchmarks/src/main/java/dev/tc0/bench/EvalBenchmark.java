@@ -7,6 +7,8 @@ import dev.tc0.eval.KernelProvider;
 import dev.tc0.eval.OutputSink;
 import dev.tc0.eval.PlaneArraySource;
 import dev.tc0.eval.RandomSource;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,9 +23,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.io.IOException;
-import java.util.concurrent.TimeUnit;
-
 /**
  * Gate evaluations per second of the engine on 2^20 random patterns (planes in memory, outputs
  * discarded): a random two-input circuit of about 30k gates and a circuit of wide majority gates,
@@ -34,7 +33,9 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
 public class EvalBenchmark {
     @Param({"random2-30k", "majority-wide"})
     public String circuit;
@@ -55,8 +56,12 @@ public class EvalBenchmark {
     @Setup(Level.Trial)
     public void setup() {
         c = Workloads.circuit(circuit);
-        engine = new Engine(EvalPlan.of(c), Engine.Options.defaults().withThreads(threads)
-                .withKernels(KernelProvider.byName(kernels)).withMode(Engine.Mode.TILES));
+        engine = new Engine(
+                EvalPlan.of(c),
+                Engine.Options.defaults()
+                        .withThreads(threads)
+                        .withKernels(KernelProvider.byName(kernels))
+                        .withMode(Engine.Mode.TILES));
         source = new PlaneArraySource(new RandomSource(c.numInputs(), patterns, 1).planes(), patterns);
     }
 

@@ -1,7 +1,6 @@
 package dev.tc0.bench;
 
 import dev.tc0.circuit.GateKind;
-
 import java.util.Locale;
 
 /**
@@ -17,7 +16,8 @@ public record GateSpec(GateKind kind, int fanIn) {
         int i = s.length();
         while (i > 0 && Character.isDigit(s.charAt(i - 1))) i--;
         if (i == 0 || i == s.length()) throw new IllegalArgumentException("not a gate spec (kind then fan-in): " + s);
-        return new GateSpec(GateKind.valueOf(s.substring(0, i).toUpperCase(Locale.ROOT)), Integer.parseInt(s.substring(i)));
+        return new GateSpec(
+                GateKind.valueOf(s.substring(0, i).toUpperCase(Locale.ROOT)), Integer.parseInt(s.substring(i)));
     }
 
     /**
@@ -25,8 +25,12 @@ public record GateSpec(GateKind kind, int fanIn) {
      * is the unit of the two-operand kernel figures in src/docs/performance.md (Kernel costs), so
      * the two compare.
      */
-    public int bitOpsPerPattern() { return fanIn - 1; }
+    public int bitOpsPerPattern() {
+        return fanIn - 1;
+    }
 
     @Override
-    public String toString() { return kind.name().toLowerCase(Locale.ROOT) + fanIn; }
+    public String toString() {
+        return kind.name().toLowerCase(Locale.ROOT) + fanIn;
+    }
 }

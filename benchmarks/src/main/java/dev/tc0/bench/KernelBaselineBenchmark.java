@@ -1,6 +1,7 @@
 package dev.tc0.bench;
 
 import dev.tc0.eval.Engine;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -15,8 +16,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.concurrent.TimeUnit;
-
 /**
  * The no-op baseline of {@link KernelBenchmark}: the same engine run (input fill, output copy,
  * one tile) over a circuit with the same inputs and outputs and no gates. It depends only on the
@@ -27,7 +26,9 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {Jvm.VECTOR, Jvm.HEAP})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {Jvm.VECTOR, Jvm.HEAP})
 public class KernelBaselineBenchmark {
     @Param({"64", "1024"})
     public int inputs;
@@ -43,7 +44,8 @@ public class KernelBaselineBenchmark {
     }
 
     public static EngineRun create(int inputs, int words) {
-        return new EngineRun(KernelWorkloads.baseline(inputs), KernelBenchmark.options("scalar", words), 64L * words, 7);
+        return new EngineRun(
+                KernelWorkloads.baseline(inputs), KernelBenchmark.options("scalar", words), 64L * words, 7);
     }
 
     @TearDown(Level.Trial)

@@ -2,6 +2,7 @@ package dev.tc0.bench;
 
 import dev.tc0.eval.Engine;
 import dev.tc0.eval.KernelProvider;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -16,8 +17,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.concurrent.TimeUnit;
-
 /**
  * Every kernel by gate kind and fan-in, scalar and vector, over a ladder of tile widths (the
  * linearity control: time per gate-word should stay flat while the arena fits a cache level).
@@ -31,11 +30,35 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {Jvm.VECTOR, Jvm.HEAP})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {Jvm.VECTOR, Jvm.HEAP})
 public class KernelBenchmark {
-    @Param({"and2", "and3", "and4", "and8", "and32", "or2", "or4", "or32", "xor2", "xor3", "xor4", "xor8", "xor32",
-            "threshold3", "threshold5", "threshold15", "threshold63", "threshold255", "threshold1001",
-            "weighted3", "weighted15", "weighted63", "weighted255"})
+    @Param({
+        "and2",
+        "and3",
+        "and4",
+        "and8",
+        "and32",
+        "or2",
+        "or4",
+        "or32",
+        "xor2",
+        "xor3",
+        "xor4",
+        "xor8",
+        "xor32",
+        "threshold3",
+        "threshold5",
+        "threshold15",
+        "threshold63",
+        "threshold255",
+        "threshold1001",
+        "weighted3",
+        "weighted15",
+        "weighted63",
+        "weighted255"
+    })
     public String gate;
 
     @Param({"scalar", "vector"})
@@ -59,8 +82,11 @@ public class KernelBenchmark {
 
     /** One thread, one tile of exactly {@code words} words: nothing but the plan's gates and the copies. */
     static Engine.Options options(String kernels, int words) {
-        return Engine.Options.defaults().withThreads(1).withMode(Engine.Mode.TILES)
-                .withKernels(KernelProvider.byName(kernels)).withTileWords(words);
+        return Engine.Options.defaults()
+                .withThreads(1)
+                .withMode(Engine.Mode.TILES)
+                .withKernels(KernelProvider.byName(kernels))
+                .withTileWords(words);
     }
 
     @TearDown(Level.Trial)

@@ -2,7 +2,6 @@ package dev.tc0.bench;
 
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.CircuitBuilder;
-
 import java.util.SplittableRandom;
 
 /**
@@ -21,6 +20,7 @@ public final class KernelWorkloads {
     static final int EDGES = 1 << 14;
     /** Inputs of every circuit whose fan-in fits: one baseline serves all of them. */
     public static final int SMALL_INPUTS = 64;
+
     public static final int LARGE_INPUTS = 1024;
 
     private KernelWorkloads() {}
@@ -56,7 +56,7 @@ public final class KernelWorkloads {
                     case THRESHOLD -> b.majority(lits);
                     case WEIGHTED -> b.weighted(weights(g.fanIn(), r), lits, 0);
                 };
-                if (lit >>> 1 < b.numNodes() - 1) continue;   // folded, or the same as an earlier gate
+                if (lit >>> 1 < b.numNodes() - 1) continue; // folded, or the same as an earlier gate
                 made[m++] = lit;
             }
             below = made;
@@ -85,7 +85,9 @@ public final class KernelWorkloads {
         int[] lits = new int[k];
         for (int i = 0; i < k; i++) {
             int j = i == 0 ? 0 : i + r.nextInt(pool.length - i);
-            int t = pool[i]; pool[i] = pool[j]; pool[j] = t;
+            int t = pool[i];
+            pool[i] = pool[j];
+            pool[j] = t;
             lits[i] = pool[i] ^ r.nextInt(2);
         }
         return lits;
@@ -95,7 +97,8 @@ public final class KernelWorkloads {
     private static long[] weights(int k, SplittableRandom r) {
         long[] w = new long[k];
         for (int i = 0; i < k; i++) {
-            do w[i] = r.nextLong(-(1L << 16), 1L << 16); while (w[i] == 0);
+            do w[i] = r.nextLong(-(1L << 16), 1L << 16);
+            while (w[i] == 0);
         }
         return w;
     }

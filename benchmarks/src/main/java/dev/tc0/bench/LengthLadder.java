@@ -3,7 +3,6 @@ package dev.tc0.bench;
 import dev.tc0.circuit.Circuit;
 import dev.tc0.compile.family.CircuitFamily;
 import dev.tc0.compile.family.Families;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

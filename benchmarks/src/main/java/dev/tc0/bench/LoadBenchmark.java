@@ -4,6 +4,11 @@ import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.io.BenchmarkCircuits;
 import dev.tc0.circuit.io.CircuitFormat;
 import dev.tc0.circuit.io.Formats;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,12 +23,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.concurrent.TimeUnit;
-
 /**
  * Load time of a real circuit in each format, from a file in the page cache to a {@link Circuit}:
  * the EPFL multiplier (27k gates) and hyp (214k gates). The shipped .aig is converted once per
@@ -35,7 +34,9 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
 public class LoadBenchmark {
     @Param({"multiplier", "hyp"})
     public String circuit;
@@ -48,8 +49,9 @@ public class LoadBenchmark {
 
     @Setup(Level.Trial)
     public void setup() throws IOException {
-        Path aig = BenchmarkCircuits.file("epfl", circuit + ".aig").orElseThrow(
-                () -> new IllegalStateException("shared circuits not found: " + BenchmarkCircuits.whereLooked()));
+        Path aig = BenchmarkCircuits.file("epfl", circuit + ".aig")
+                .orElseThrow(() ->
+                        new IllegalStateException("shared circuits not found: " + BenchmarkCircuits.whereLooked()));
         Circuit c = Formats.read(aig);
         CircuitFormat f = CircuitFormat.valueOf(format);
         dir = Files.createTempDirectory("tc0-load");

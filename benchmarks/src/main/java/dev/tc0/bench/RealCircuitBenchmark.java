@@ -1,6 +1,8 @@
 package dev.tc0.bench;
 
 import dev.tc0.eval.Engine;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -13,9 +15,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.io.IOException;
-import java.util.concurrent.TimeUnit;
-
 /**
  * The real circuits (ISCAS-85, EPFL) on {@link #PATTERNS} random patterns held in memory, one and
  * two threads, the engine choosing its mode: the report turns the time into gate evaluations per
@@ -27,16 +26,35 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {Jvm.VECTOR, Jvm.HEAP})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {Jvm.VECTOR, Jvm.HEAP})
 public class RealCircuitBenchmark extends EngineRunBenchmark {
     /** The peers in src/docs/performance.md (Peers) were measured on 2^20 patterns. */
     public static final long PATTERNS = 1 << 20;
 
-    @Param({"iscas85/c432.bench", "iscas85/c499.bench", "iscas85/c880.bench", "iscas85/c1355.bench",
-            "iscas85/c1908.bench", "iscas85/c2670.bench", "iscas85/c3540.bench", "iscas85/c5315.bench",
-            "iscas85/c6288.bench", "iscas85/c7552.bench",
-            "epfl/adder.aig", "epfl/bar.aig", "epfl/div.aig", "epfl/hyp.aig", "epfl/log2.aig", "epfl/max.aig",
-            "epfl/multiplier.aig", "epfl/sin.aig", "epfl/sqrt.aig", "epfl/square.aig"})
+    @Param({
+        "iscas85/c432.bench",
+        "iscas85/c499.bench",
+        "iscas85/c880.bench",
+        "iscas85/c1355.bench",
+        "iscas85/c1908.bench",
+        "iscas85/c2670.bench",
+        "iscas85/c3540.bench",
+        "iscas85/c5315.bench",
+        "iscas85/c6288.bench",
+        "iscas85/c7552.bench",
+        "epfl/adder.aig",
+        "epfl/bar.aig",
+        "epfl/div.aig",
+        "epfl/hyp.aig",
+        "epfl/log2.aig",
+        "epfl/max.aig",
+        "epfl/multiplier.aig",
+        "epfl/sin.aig",
+        "epfl/sqrt.aig",
+        "epfl/square.aig"
+    })
     public String circuit;
 
     @Param({"1", "2"})
@@ -48,6 +66,7 @@ public class RealCircuitBenchmark extends EngineRunBenchmark {
     }
 
     public static EngineRun create(String circuit, int threads, long patterns) throws IOException {
-        return new EngineRun(CircuitFiles.read(circuit), Engine.Options.defaults().withThreads(threads), patterns, 17);
+        return new EngineRun(
+                CircuitFiles.read(circuit), Engine.Options.defaults().withThreads(threads), patterns, 17);
     }
 }

@@ -6,6 +6,8 @@ import dev.tc0.compile.lowering.Verification;
 import dev.tc0.compile.transformer.Transformer;
 import dev.tc0.compile.transformer.models.ModelRegistry;
 import dev.tc0.eval.Engine;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -17,9 +19,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Compiled transformers against input length: each shipped model that compiles, at a ladder of n
@@ -33,7 +32,9 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {Jvm.VECTOR, Jvm.HEAP})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {Jvm.VECTOR, Jvm.HEAP})
 public class TransformerBenchmark extends EngineRunBenchmark {
     /** Same batch as the length benchmark, so the two tables compare. */
     public static final long PATTERNS = LengthBenchmark.PATTERNS;
@@ -41,8 +42,23 @@ public class TransformerBenchmark extends EngineRunBenchmark {
     /** Distinct input words per batch; the batch repeats them up to {@link #PATTERNS}. */
     public static final int DISTINCT = 4096;
 
-    @Param({"majority/16", "majority/32", "majority/64", "dyck1/16", "dyck1/32", "dyck1/64",
-            "hist/16", "hist/32", "hist/64", "reverse/16", "reverse/32", "reverse/64", "frac_prevs/16", "frac_prevs/32", "frac_prevs/64"})
+    @Param({
+        "majority/16",
+        "majority/32",
+        "majority/64",
+        "dyck1/16",
+        "dyck1/32",
+        "dyck1/64",
+        "hist/16",
+        "hist/32",
+        "hist/64",
+        "reverse/16",
+        "reverse/32",
+        "reverse/64",
+        "frac_prevs/16",
+        "frac_prevs/32",
+        "frac_prevs/64"
+    })
     public String rung;
 
     @Param({"1", "2"})
@@ -63,6 +79,7 @@ public class TransformerBenchmark extends EngineRunBenchmark {
     public static EngineRun create(String rung, int threads, long patterns) {
         CompiledModel cm = compile(rung);
         List<int[]> words = Verification.inputs(cm.model().config(), cm.n(), 0, DISTINCT, 31);
-        return new EngineRun(cm.circuit(), Engine.Options.defaults().withThreads(threads), cm.planes(words, patterns), patterns);
+        return new EngineRun(
+                cm.circuit(), Engine.Options.defaults().withThreads(threads), cm.planes(words, patterns), patterns);
     }
 }

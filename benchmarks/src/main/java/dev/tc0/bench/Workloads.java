@@ -2,7 +2,6 @@ package dev.tc0.bench;
 
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.CircuitBuilder;
-
 import java.util.SplittableRandom;
 
 /** The circuits the benchmarks run, built by name; the benchmark module's tests check each. */
@@ -38,7 +37,7 @@ public final class Workloads {
             int x = node[i] ^ r.nextInt(2), y = node[j] ^ r.nextInt(2);
             int kind = r.nextInt(4);
             int lit = kind == 3 ? b.xor(x, y) : kind == 2 ? b.or(x, y) : b.and(x, y);
-            if (lit >>> 1 <= 128 || lit >>> 1 < b.numNodes() - 1) continue;   // folded or already built
+            if (lit >>> 1 <= 128 || lit >>> 1 < b.numNodes() - 1) continue; // folded or already built
             read[i] = read[j] = true;
             node[n++] = lit;
         }

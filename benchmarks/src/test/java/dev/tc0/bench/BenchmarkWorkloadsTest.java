@@ -1,5 +1,10 @@
 package dev.tc0.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.tc0.circuit.Circuit;
 import dev.tc0.compile.family.CircuitFamily;
 import dev.tc0.compile.study.Batch;
@@ -7,22 +12,16 @@ import dev.tc0.compile.study.ReferenceCheck;
 import dev.tc0.eval.Engine;
 import dev.tc0.eval.PlaneFiles;
 import dev.tc0.eval.ReferenceEvaluator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.openjdk.jmh.annotations.Param;
-
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openjdk.jmh.annotations.Param;
 
 /**
  * Every benchmark's workload computes the right answer: the engine, configured exactly as the
@@ -49,7 +48,9 @@ class BenchmarkWorkloadsTest {
         }
     }
 
-    static Stream<String> gates() { return params(KernelBenchmark.class, "gate").stream(); }
+    static Stream<String> gates() {
+        return params(KernelBenchmark.class, "gate").stream();
+    }
 
     @ParameterizedTest
     @MethodSource("gates")
@@ -60,7 +61,11 @@ class BenchmarkWorkloadsTest {
         assertEquals(KernelWorkloads.levels(g), c.depth());
         assertEquals(KernelWorkloads.WIDTH, c.numOutputs());
         // cheap gates: enough of them that the work (edges per pattern) is near the target
-        assertEquals(true, c.numGates() * (long) g.fanIn() >= Math.min(KernelWorkloads.EDGES / 2, KernelWorkloads.WIDTH * g.fanIn()), gate);
+        assertEquals(
+                true,
+                c.numGates() * (long) g.fanIn()
+                        >= Math.min(KernelWorkloads.EDGES / 2, KernelWorkloads.WIDTH * g.fanIn()),
+                gate);
         for (int i = 0; i < c.numGates(); i++) {
             assertEquals(g.kind(), c.kind(i), gate);
             assertEquals(g.fanIn(), c.fanIn(i), gate);
@@ -83,11 +88,13 @@ class BenchmarkWorkloadsTest {
     @Test
     void kernelBaselinesCoverEveryKernelCircuit() {
         List<String> baselines = params(KernelBaselineBenchmark.class, "inputs");
-        gates().forEach(g -> assertEquals(true, baselines.contains(
-                String.valueOf(KernelWorkloads.inputs(GateSpec.parse(g)))), g));
+        gates().forEach(g ->
+                assertEquals(true, baselines.contains(String.valueOf(KernelWorkloads.inputs(GateSpec.parse(g)))), g));
     }
 
-    static Stream<Integer> depths() { return params(DepthBenchmark.class, "depth").stream().map(Integer::valueOf); }
+    static Stream<Integer> depths() {
+        return params(DepthBenchmark.class, "depth").stream().map(Integer::valueOf);
+    }
 
     @ParameterizedTest
     @MethodSource("depths")
@@ -96,7 +103,8 @@ class BenchmarkWorkloadsTest {
         // 2^14 patterns: several tiles, and enough work per level that LEVELS really forks
         for (String mode : params(DepthBenchmark.class, "mode")) {
             for (String threads : params(DepthBenchmark.class, "threads")) {
-                assertSameAsReference(DepthBenchmark.create(depth, Engine.Mode.valueOf(mode), Integer.parseInt(threads), 1 << 14),
+                assertSameAsReference(
+                        DepthBenchmark.create(depth, Engine.Mode.valueOf(mode), Integer.parseInt(threads), 1 << 14),
                         "depth " + depth + " " + mode + " x" + threads);
             }
         }
@@ -107,7 +115,9 @@ class BenchmarkWorkloadsTest {
         assertEquals(LengthLadder.rungs(), params(LengthBenchmark.class, "rung"));
     }
 
-    static Stream<String> rungs() { return LengthLadder.rungs().stream(); }
+    static Stream<String> rungs() {
+        return LengthLadder.rungs().stream();
+    }
 
     @ParameterizedTest
     @MethodSource("rungs")
@@ -116,25 +126,34 @@ class BenchmarkWorkloadsTest {
         int n = LengthLadder.n(rung);
         Circuit c = LengthLadder.circuit(rung);
         if (f.constantDepth()) {
-            assertEquals(LengthLadder.familyOf(f.name() + "/16").build(16).depth(), c.depth(), rung + ": depth must not grow");
+            assertEquals(
+                    LengthLadder.familyOf(f.name() + "/16").build(16).depth(),
+                    c.depth(),
+                    rung + ": depth must not grow");
         }
         Batch batch = Batch.sampled(rnd -> f.randomInput(n, rnd), f.numInputs(n), 128, new SplittableRandom(n));
         for (String threads : params(LengthBenchmark.class, "threads")) {
-            try (EngineRun run = new EngineRun(c, LengthBenchmark.options(Integer.parseInt(threads)), batch.planes(), batch.patterns())) {
+            try (EngineRun run = new EngineRun(
+                    c, LengthBenchmark.options(Integer.parseInt(threads)), batch.planes(), batch.patterns())) {
                 ReferenceCheck.Mismatch m = ReferenceCheck.compare(c, x -> f.reference(n, x), batch, run.outputs());
                 assertNull(m, () -> rung + " x" + threads + ": " + m.message());
             }
         }
     }
 
-    static Stream<String> realCircuits() { return params(RealCircuitBenchmark.class, "circuit").stream(); }
+    static Stream<String> realCircuits() {
+        return params(RealCircuitBenchmark.class, "circuit").stream();
+    }
 
     @ParameterizedTest
     @MethodSource("realCircuits")
     void realCircuitsEvaluateCorrectly(String circuit) throws Exception {
-        assumeTrue(CircuitFiles.unavailable().isEmpty(), () -> "skipped: " + CircuitFiles.unavailable().orElse(""));
+        assumeTrue(
+                CircuitFiles.unavailable().isEmpty(),
+                () -> "skipped: " + CircuitFiles.unavailable().orElse(""));
         for (String threads : params(RealCircuitBenchmark.class, "threads")) {
-            assertSameAsReference(RealCircuitBenchmark.create(circuit, Integer.parseInt(threads), 1 << 12), circuit + " x" + threads);
+            assertSameAsReference(
+                    RealCircuitBenchmark.create(circuit, Integer.parseInt(threads), 1 << 12), circuit + " x" + threads);
         }
     }
 
@@ -148,7 +167,9 @@ class BenchmarkWorkloadsTest {
     @ParameterizedTest
     @MethodSource("realCircuits")
     void abcComputesTheSameOutputsOnTheSamePlanes(String circuit, @TempDir Path dir) throws Exception {
-        assumeTrue(CircuitFiles.unavailable().isEmpty(), () -> "skipped: " + CircuitFiles.unavailable().orElse(""));
+        assumeTrue(
+                CircuitFiles.unavailable().isEmpty(),
+                () -> "skipped: " + CircuitFiles.unavailable().orElse(""));
         assumeTrue(AbcPeer.available(), "skipped: " + AbcPeer.BINARY + " is not installed");
         Path file = CircuitFiles.path(circuit), in = dir.resolve("in.bin"), out = dir.resolve("out.bin");
         Circuit c = CircuitFiles.read(circuit);
@@ -157,10 +178,13 @@ class BenchmarkWorkloadsTest {
         AbcPeer.simulate(file, in, out);
         long[][] want = ReferenceEvaluator.evaluate(c, PlaneFiles.read(in, c.numInputs()));
         long[][] got = PlaneFiles.read(out, c.numOutputs());
-        for (int o = 0; o < want.length; o++) assertArrayEquals(want[o], got[o], circuit + " output " + o + " " + Arrays.toString(got[o]));
+        for (int o = 0; o < want.length; o++)
+            assertArrayEquals(want[o], got[o], circuit + " output " + o + " " + Arrays.toString(got[o]));
     }
 
-    static Stream<String> transformerRungs() { return params(TransformerBenchmark.class, "rung").stream(); }
+    static Stream<String> transformerRungs() {
+        return params(TransformerBenchmark.class, "rung").stream();
+    }
 
     /**
      * Each compiled model agrees bit for bit with the p-precision forward pass on valid inputs,
@@ -170,7 +194,8 @@ class BenchmarkWorkloadsTest {
     @MethodSource("transformerRungs")
     void compiledTransformersMatchTheForwardPass(String rung) {
         dev.tc0.compile.lowering.CompiledModel cm = TransformerBenchmark.compile(rung);
-        java.util.List<int[]> words = dev.tc0.compile.lowering.Verification.inputs(cm.model().config(), cm.n(), 0, 300, 7);
+        java.util.List<int[]> words =
+                dev.tc0.compile.lowering.Verification.inputs(cm.model().config(), cm.n(), 0, 300, 7);
         dev.tc0.compile.lowering.Verification.Verdict verdict = dev.tc0.compile.lowering.Verification.check(cm, words);
         assertEquals(null, verdict.mismatch(), () -> verdict.mismatch().message());
         assertEquals(300, verdict.agreed());

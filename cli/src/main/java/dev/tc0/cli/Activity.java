@@ -9,7 +9,11 @@ final class Activity {
 
     private Activity() {}
 
-    static void set(String what) { current = what; }
+    static void set(String what) {
+        current = what;
+    }
 
-    static String current() { return current; }
+    static String current() {
+        return current;
+    }
 }

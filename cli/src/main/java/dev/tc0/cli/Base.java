@@ -3,37 +3,52 @@ package dev.tc0.cli;
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.io.CircuitFormatException;
 import dev.tc0.circuit.io.Formats;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** What every subcommand shares: its streams, circuit loading, number formatting. */
 abstract class Base {
-    @Spec CommandSpec spec;
-    @Mixin Common common;
+    @Spec
+    CommandSpec spec;
 
-    PrintWriter out() { return spec.commandLine().getOut(); }
+    @Mixin
+    Common common;
 
-    PrintWriter err() { return spec.commandLine().getErr(); }
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
 
     /** Standard output as bytes: the process's own stream, or one that writes into {@link #out()}. */
     OutputStream stdoutBytes() {
         if (Main.systemStreams) return StandardStreams.stdout();
         PrintWriter w = out();
         return new OutputStream() {
-            @Override public void write(int b) { w.write(b & 0xff); }
-            @Override public void write(byte[] b, int off, int len) {
+            @Override
+            public void write(int b) {
+                w.write(b & 0xff);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
                 char[] c = new char[len];
                 for (int i = 0; i < len; i++) c[i] = (char) (b[off + i] & 0xff);
                 w.write(c);
             }
-            @Override public void flush() { w.flush(); }
+
+            @Override
+            public void flush() {
+                w.flush();
+            }
         };
     }
 
@@ -45,8 +60,8 @@ abstract class Base {
     Circuit loadCircuit(Path file) {
         Circuit c = readCircuit(file);
         if (c.numOutputs() == 0) {
-            err().println("warning: " + file + ": the circuit has no outputs" + (c.numInputs() == 0 && c.numGates() == 0
-                    ? " (nor inputs nor gates: is the file empty?)" : ""));
+            err().println("warning: " + file + ": the circuit has no outputs"
+                    + (c.numInputs() == 0 && c.numGates() == 0 ? " (nor inputs nor gates: is the file empty?)" : ""));
             err().flush();
         }
         return c;
@@ -73,8 +88,9 @@ abstract class Base {
         } catch (CircuitFormatException e) {
             throw new UserException(e.getMessage(), e);
         } catch (IOException e) {
-            String why = Main.message(e), named = file + ": ";     // AtomicOutput's messages name the file already
-            throw new UserException(file + ": cannot write: " + (why.startsWith(named) ? why.substring(named.length()) : why), e);
+            String why = Main.message(e), named = file + ": "; // AtomicOutput's messages name the file already
+            throw new UserException(
+                    file + ": cannot write: " + (why.startsWith(named) ? why.substring(named.length()) : why), e);
         }
     }
 

@@ -1,31 +1,40 @@
 package dev.tc0.cli;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Run JMH benchmarks from benchmarks/target/benchmarks.jar with short, sane defaults "
-                + "(one fork, 3 warm-up and 5 measured iterations of 1 s) and the Vector API module in the forks.",
-                "Build the jar first with: mvn -B -ntp -pl benchmarks -am package -DskipTests"},
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run JMH benchmarks from benchmarks/target/benchmarks.jar with short, sane defaults "
+                    + "(one fork, 3 warm-up and 5 measured iterations of 1 s) and the Vector API module in the forks.",
+            "Build the jar first with: mvn -B -ntp -pl benchmarks -am package -DskipTests"
+        },
         footer = {"", "Examples:", "  tc0 bench --list", "  tc0 bench Kernel -- -prof gc"})
 final class BenchCommand extends Base implements Callable<Integer> {
-    @Parameters(paramLabel = "REGEX", arity = "0..*",
-            description = "Benchmarks to run (JMH regular expressions; default all). Arguments after -- go to JMH as is.")
+    @Parameters(
+            paramLabel = "REGEX",
+            arity = "0..*",
+            description =
+                    "Benchmarks to run (JMH regular expressions; default all). Arguments after -- go to JMH as is.")
     List<String> args = new ArrayList<>();
 
     @Option(names = "--list", description = "List the benchmarks and exit.")
     boolean list;
 
-    @Option(names = "--jar", paramLabel = "FILE", description = "The benchmarks jar (default: benchmarks/target/benchmarks.jar "
-            + "beside this tool, or under the current directory).")
+    @Option(
+            names = "--jar",
+            paramLabel = "FILE",
+            description = "The benchmarks jar (default: benchmarks/target/benchmarks.jar "
+                    + "beside this tool, or under the current directory).")
     Path jar;
 
     @Option(names = "--forks", defaultValue = "1", description = "JMH forks (default ${DEFAULT-VALUE}).")
@@ -55,8 +64,19 @@ final class BenchCommand extends Base implements Callable<Integer> {
         if (list) {
             cmd.add("-l");
         } else {
-            cmd.addAll(List.of("-f", String.valueOf(forks), "-wi", String.valueOf(warmup), "-i", String.valueOf(iterations),
-                    "-w", time, "-r", time, "-jvmArgsAppend", "--add-modules=jdk.incubator.vector"));
+            cmd.addAll(List.of(
+                    "-f",
+                    String.valueOf(forks),
+                    "-wi",
+                    String.valueOf(warmup),
+                    "-i",
+                    String.valueOf(iterations),
+                    "-w",
+                    time,
+                    "-r",
+                    time,
+                    "-jvmArgsAppend",
+                    "--add-modules=jdk.incubator.vector"));
         }
         cmd.addAll(args);
         if (dryRun) {
@@ -72,7 +92,11 @@ final class BenchCommand extends Base implements Callable<Integer> {
     static Path findJar() {
         List<Path> tries = new ArrayList<>();
         try {
-            Path self = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path self = Path.of(BenchCommand.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             // cli/target/tc0.jar or cli/target/classes -> the project root is two or three levels up
             for (Path p = self.getParent(); p != null; p = p.getParent()) {
                 tries.add(p.resolve("benchmarks" + File.separator + "target" + File.separator + "benchmarks.jar"));

@@ -1,14 +1,15 @@
 package dev.tc0.cli;
 
 import dev.tc0.circuit.Circuit;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "convert", mixinStandardHelpOptions = true,
+@Command(
+        name = "convert",
+        mixinStandardHelpOptions = true,
         description = "Convert a circuit between formats, chosen by each file's extension: AIGER (aag, aig), BLIF, "
                 + "ISCAS bench, tc0 binary, the paper's prefix form (prefix), and Verilog (v, write only). The output "
                 + "is written whole or not at all (a temporary beside it, renamed; a device is written through).")
@@ -23,13 +24,15 @@ final class ConvertCommand extends Base implements Callable<Integer> {
     public Integer call() {
         Circuit c = loadCircuit(in);
         Path dir = outFile.toAbsolutePath().getParent();
-        if (dir != null && !Files.isDirectory(dir)) throw new UserException(outFile + ": directory " + dir + " does not exist");
+        if (dir != null && !Files.isDirectory(dir))
+            throw new UserException(outFile + ": directory " + dir + " does not exist");
         saveCircuit(c, outFile);
         // A format may hold the circuit only as a larger one (AIGER: ANDs alone), so the sizes shown
         // are the written file's, read back (in the builder's normal form: duplicate gates merged);
         // Verilog, which tc0 does not read, says so.
         Circuit w = writtenOrNull(outFile);
-        err().println("wrote " + outFile + ": " + (w == null ? "from a circuit of " + sizes(c) : sizes(w) + " (read back)"));
+        err().println("wrote " + outFile + ": "
+                + (w == null ? "from a circuit of " + sizes(c) : sizes(w) + " (read back)"));
         err().flush();
         return Main.OK;
     }
@@ -45,6 +48,7 @@ final class ConvertCommand extends Base implements Callable<Integer> {
     }
 
     private static String sizes(Circuit c) {
-        return c.numInputs() + " inputs, " + c.numOutputs() + " outputs, " + c.numGates() + " gates, depth " + c.depth();
+        return c.numInputs() + " inputs, " + c.numOutputs() + " outputs, " + c.numGates() + " gates, depth "
+                + c.depth();
     }
 }

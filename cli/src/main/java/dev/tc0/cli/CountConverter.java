@@ -14,7 +14,8 @@ final class CountConverter implements ITypeConverter<Long> {
         try {
             return parse(s);
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new TypeConversionException("'" + s + "' is not a count (examples: 1000000, 1M = 10^6, 1Mi = 2^20, 2^20, 64k, 1e6)");
+            throw new TypeConversionException(
+                    "'" + s + "' is not a count (examples: 1000000, 1M = 10^6, 1Mi = 2^20, 2^20, 64k, 1e6)");
         }
     }
 
@@ -36,7 +37,7 @@ final class CountConverter implements ITypeConverter<Long> {
                 case 'k' -> mult = binary ? 1L << 10 : 1_000L;
                 case 'm' -> mult = binary ? 1L << 20 : 1_000_000L;
                 case 'g' -> mult = binary ? 1L << 30 : 1_000_000_000L;
-                default -> { }
+                default -> {}
             }
             if (mult == 1 && binary) throw new NumberFormatException(s);
             if (mult != 1) t = body.substring(0, body.length() - 1);

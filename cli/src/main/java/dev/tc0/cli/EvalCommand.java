@@ -12,15 +12,10 @@ import dev.tc0.eval.OutputSink;
 import dev.tc0.eval.PlaneFileSink;
 import dev.tc0.eval.PlaneFileSource;
 import dev.tc0.eval.RandomSource;
-import dev.tc0.eval.RowSource;
 import dev.tc0.eval.RowSink;
+import dev.tc0.eval.RowSource;
 import dev.tc0.eval.Warmup;
 import dev.tc0.io.AtomicOutput;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.BufferedInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -30,70 +25,120 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Evaluate a circuit on a batch of inputs, streamed tile by tile (inputs may be far larger "
-                + "than memory). A summary goes to stderr: inputs, gates, depth, engine, time and gate-evals/s "
-                + "(gates x inputs / evaluation time, I/O excluded)."},
-        footer = {"", "File formats:",
-                "  planes  ABC's &lnetsim layout: plane-major little-endian uint64 words, one plane per input",
-                "          (output); bit b of word w is pattern 64w+b. Default for .bin/.planes files.",
-                "  rows    text, one pattern a line of '0'/'1' (input 0 first); '#' comments and blank lines",
-                "          are skipped. Default for other names; '-' is stdin/stdout.",
-                "", "Examples:",
-                "  tc0 eval c6288.bench --random 2^20 --counts",
-                "  tc0 eval adder.aig --inputs in.bin --out out.bin",
-                "  tc0 eval circuit.tc0 --exhaustive --accepted accepted.roaring"})
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Evaluate a circuit on a batch of inputs, streamed tile by tile (inputs may be far larger "
+                    + "than memory). A summary goes to stderr: inputs, gates, depth, engine, time and gate-evals/s "
+                    + "(gates x inputs / evaluation time, I/O excluded)."
+        },
+        footer = {
+            "",
+            "File formats:",
+            "  planes  ABC's &lnetsim layout: plane-major little-endian uint64 words, one plane per input",
+            "          (output); bit b of word w is pattern 64w+b. Default for .bin/.planes files.",
+            "  rows    text, one pattern a line of '0'/'1' (input 0 first); '#' comments and blank lines",
+            "          are skipped. Default for other names; '-' is stdin/stdout.",
+            "",
+            "Examples:",
+            "  tc0 eval c6288.bench --random 2^20 --counts",
+            "  tc0 eval adder.aig --inputs in.bin --out out.bin",
+            "  tc0 eval circuit.tc0 --exhaustive --accepted accepted.roaring"
+        })
 final class EvalCommand extends Base implements Callable<Integer> {
-    enum Format { planes, rows }
+    enum Format {
+        planes,
+        rows
+    }
 
-    @Parameters(index = "0", paramLabel = "CIRCUIT", description = "Circuit file: aag, aig, blif, bench, tc0 or prefix (by extension).")
+    @Parameters(
+            index = "0",
+            paramLabel = "CIRCUIT",
+            description = "Circuit file: aag, aig, blif, bench, tc0 or prefix (by extension).")
     Path circuitFile;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Inputs inputs;
 
     static final class Inputs {
-        @Option(names = "--inputs", paramLabel = "FILE", description = "Read inputs from FILE ('-' for stdin, rows only).")
+        @Option(
+                names = "--inputs",
+                paramLabel = "FILE",
+                description = "Read inputs from FILE ('-' for stdin, rows only).")
         Path file;
-        @Option(names = "--random", paramLabel = "N", converter = CountConverter.class,
+
+        @Option(
+                names = "--random",
+                paramLabel = "N",
+                converter = CountConverter.class,
                 description = "N seeded random inputs (N like 1000000, 2^20, 1M = 2^20, 1e6).")
         Long random;
+
         @Option(names = "--exhaustive", description = "All 2^k inputs of a k-input circuit (k <= 40).")
         boolean exhaustive;
     }
 
-    @Option(names = "--input-format", paramLabel = "planes|rows", description = "Format of --inputs (default: by extension).")
+    @Option(
+            names = "--input-format",
+            paramLabel = "planes|rows",
+            description = "Format of --inputs (default: by extension).")
     Format inputFormat;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of --random (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the outputs to FILE ('-' for stdout, rows only).")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "Write the outputs to FILE ('-' for stdout, rows only).")
     Path out;
 
-    @Option(names = "--output-format", paramLabel = "planes|rows", description = "Format of --out (default: by extension).")
+    @Option(
+            names = "--output-format",
+            paramLabel = "planes|rows",
+            description = "Format of --out (default: by extension).")
     Format outputFormat;
 
-    @Option(names = "--accepted", paramLabel = "FILE",
-            description = "Write the indices of the inputs whose first output is 1 to FILE as a serialized RoaringBitmap.")
+    @Option(
+            names = "--accepted",
+            paramLabel = "FILE",
+            description =
+                    "Write the indices of the inputs whose first output is 1 to FILE as a serialized RoaringBitmap.")
     Path accepted;
 
-    @Option(names = "--counts", description = "Print, per output, how many inputs set it to 1 (name and count, on stdout).")
+    @Option(
+            names = "--counts",
+            description = "Print, per output, how many inputs set it to 1 (name and count, on stdout).")
     boolean counts;
 
     @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|tiles|levels",
-            description = "Parallel across input tiles, across each level's gates, or chosen from the circuit (default).")
+    @Option(
+            names = "--engine",
+            defaultValue = "auto",
+            paramLabel = "auto|tiles|levels",
+            description =
+                    "Parallel across input tiles, across each level's gates, or chosen from the circuit (default).")
     Engine.Mode engine;
 
-    @Option(names = "--kernels", defaultValue = "auto", paramLabel = "auto|scalar|vector",
+    @Option(
+            names = "--kernels",
+            defaultValue = "auto",
+            paramLabel = "auto|scalar|vector",
             description = "Kernel set (default auto: Vector API when available).")
     String kernels;
 
-    @Option(names = "--tile-words", defaultValue = "0", paramLabel = "W",
+    @Option(
+            names = "--tile-words",
+            defaultValue = "0",
+            paramLabel = "W",
             description = "64-bit words per tile, a multiple of 8 (default: fit the live values in L2).")
     int tileWords;
 
@@ -102,9 +147,10 @@ final class EvalCommand extends Base implements Callable<Integer> {
         long t0 = System.nanoTime();
         refuseOverwritingInputs();
         Engine.Options opts = options(threads, engine, kernels, tileWords);
-        Thread warmup = Warmup.start(opts.kernels());   // compiles the kernels while the circuit loads
+        Thread warmup = Warmup.start(opts.kernels()); // compiles the kernels while the circuit loads
         Circuit c = loadCircuit(circuitFile);
-        if (c.numOutputs() == 0) throw new UserException(circuitFile + ": the circuit has no outputs, nothing to evaluate");
+        if (c.numOutputs() == 0)
+            throw new UserException(circuitFile + ": the circuit has no outputs, nothing to evaluate");
         List<AutoCloseable> toClose = new ArrayList<>();
         try {
             InputSource in = source(c, toClose);
@@ -115,14 +161,15 @@ final class EvalCommand extends Base implements Callable<Integer> {
                             + " row, which rows on standard input cannot give; read them from a file, or write rows"
                             + " (--output-format rows)");
                 }
-                count = countRows(inputs.file);       // planes output needs the count up front
+                count = countRows(inputs.file); // planes output needs the count up front
             }
             List<OutputSink> sinks = new ArrayList<>();
             CountSink countSink = null;
             AcceptedSink acceptedSink = null;
             if (out != null) sinks.add(outputSink(c, count, toClose));
             if (accepted != null) {
-                if (count > (1L << 32)) throw new UserException("--accepted holds at most 2^32 input indices, not " + count);
+                if (count > (1L << 32))
+                    throw new UserException("--accepted holds at most 2^32 input indices, not " + count);
                 acceptedSink = new AcceptedSink();
                 sinks.add(acceptedSink);
             }
@@ -152,7 +199,11 @@ final class EvalCommand extends Base implements Callable<Integer> {
             return Main.OK;
         } finally {
             for (int i = toClose.size() - 1; i >= 0; i--) {
-                try { toClose.get(i).close(); } catch (Exception ignored) { /* the first failure is reported */ }
+                try {
+                    toClose.get(i).close();
+                } catch (Exception ignored) {
+                    /* the first failure is reported */
+                }
             }
         }
     }
@@ -165,14 +216,16 @@ final class EvalCommand extends Base implements Callable<Integer> {
             if (accepted != null) refuseSame("--out", out, "--accepted", accepted);
         }
         if (accepted != null) {
-            if (inputs.file != null && !isDash(inputs.file)) refuseSame("--accepted", accepted, "--inputs", inputs.file);
+            if (inputs.file != null && !isDash(inputs.file))
+                refuseSame("--accepted", accepted, "--inputs", inputs.file);
             refuseSame("--accepted", accepted, "the circuit file", circuitFile);
         }
     }
 
     static void refuseSame(String option, Path output, String what, Path input) {
         if (sameFile(output, input)) {
-            throw new UserException(option + " " + output + " is " + what + " (" + input + "); choose another output file");
+            throw new UserException(
+                    option + " " + output + " is " + what + " (" + input + "); choose another output file");
         }
     }
 
@@ -200,7 +253,8 @@ final class EvalCommand extends Base implements Callable<Integer> {
             throw new UserException("--threads must be between 1 and " + MAX_THREADS + ", not " + threads);
         }
         if (tileWords < 0 || tileWords % 8 != 0 || tileWords > MAX_TILE_WORDS) {
-            throw new UserException("--tile-words must be a positive multiple of 8 up to " + MAX_TILE_WORDS + ", not " + tileWords);
+            throw new UserException(
+                    "--tile-words must be a positive multiple of 8 up to " + MAX_TILE_WORDS + ", not " + tileWords);
         }
         Engine.Options o = Engine.Options.defaults().withMode(mode).withTileWords(tileWords);
         if (threads != null) o = o.withThreads(threads);
@@ -232,8 +286,8 @@ final class EvalCommand extends Base implements Callable<Integer> {
         if (inputs.random != null) return new RandomSource(c.numInputs(), inputs.random, seed);
         if (inputs.exhaustive) {
             if (c.numInputs() > ExhaustiveSource.MAX_INPUTS) {
-                throw new UserException("--exhaustive needs at most " + ExhaustiveSource.MAX_INPUTS
-                        + " inputs, but " + circuitFile + " has " + c.numInputs() + " (use --random N)");
+                throw new UserException("--exhaustive needs at most " + ExhaustiveSource.MAX_INPUTS + " inputs, but "
+                        + circuitFile + " has " + c.numInputs() + " (use --random N)");
             }
             return new ExhaustiveSource(c.numInputs());
         }
@@ -241,7 +295,9 @@ final class EvalCommand extends Base implements Callable<Integer> {
         Format fmt = format(f, inputFormat);
         if (isDash(f)) {
             if (fmt != Format.rows && inputFormat != null) throw new UserException("--inputs -: stdin holds rows only");
-            InputSource s = new RowSource(Main.systemStreams ? StandardStreams.stdin() : InputStream.nullInputStream(), "<stdin>",
+            InputSource s = new RowSource(
+                    Main.systemStreams ? StandardStreams.stdin() : InputStream.nullInputStream(),
+                    "<stdin>",
                     c.numInputs());
             return s;
         }
@@ -251,8 +307,8 @@ final class EvalCommand extends Base implements Callable<Integer> {
             if (c.numInputs() == 0) throw new UserException(f + ": a plane file needs a circuit with inputs");
             long size = Files.size(f);
             if (size % (8L * c.numInputs()) != 0) {
-                throw new UserException(f + ": " + size + " bytes is not a multiple of " + (8L * c.numInputs())
-                        + " (" + c.numInputs() + " input planes of 8-byte words); is it a planes file for this circuit?");
+                throw new UserException(f + ": " + size + " bytes is not a multiple of " + (8L * c.numInputs()) + " ("
+                        + c.numInputs() + " input planes of 8-byte words); is it a planes file for this circuit?");
             }
             s = new PlaneFileSource(f, c.numInputs());
         } else {
@@ -265,11 +321,13 @@ final class EvalCommand extends Base implements Callable<Integer> {
     private OutputSink outputSink(Circuit c, long count, List<AutoCloseable> toClose) throws IOException {
         Format fmt = format(out, outputFormat);
         if (isDash(out)) {
-            if (fmt == Format.planes && outputFormat != null) throw new UserException("--out -: stdout takes rows only");
+            if (fmt == Format.planes && outputFormat != null)
+                throw new UserException("--out -: stdout takes rows only");
             return new RowSink(stdoutBytes(), c.numOutputs());
         }
         Path dir = out.toAbsolutePath().getParent();
-        if (dir != null && !Files.isDirectory(dir)) throw new UserException(out + ": directory " + dir + " does not exist");
+        if (dir != null && !Files.isDirectory(dir))
+            throw new UserException(out + ": directory " + dir + " does not exist");
         OutputSink s;
         if (fmt == Format.planes) {
             if (c.numOutputs() == 0) throw new UserException(out + ": the circuit has no outputs to write as planes");
@@ -289,7 +347,8 @@ final class EvalCommand extends Base implements Callable<Integer> {
 
     private void summary(Circuit c, Engine.Report r, long totalNanos) {
         var e = err();
-        String source = inputs.random != null ? "random, seed " + seed
+        String source = inputs.random != null
+                ? "random, seed " + seed
                 : inputs.exhaustive ? "exhaustive" : "from " + inputs.file;
         e.println("circuit  " + circuitFile + ": " + c.numInputs() + " inputs, " + c.numOutputs() + " outputs, "
                 + c.numGates() + " gates, depth " + c.depth());
@@ -308,7 +367,9 @@ final class EvalCommand extends Base implements Callable<Integer> {
         return n.endsWith(".bin") || n.endsWith(".planes") || n.endsWith(".sim") ? Format.planes : Format.rows;
     }
 
-    static boolean isDash(Path f) { return f != null && f.toString().equals("-"); }
+    static boolean isDash(Path f) {
+        return f != null && f.toString().equals("-");
+    }
 
     static void checkReadable(Path f) {
         if (!Files.exists(f)) throw new UserException(f + ": no such file");
@@ -328,9 +389,12 @@ final class EvalCommand extends Base implements Callable<Integer> {
                     byte b = buf[i];
                     if (b == '\n') {
                         if (content) rows++;
-                        content = false; comment = false; lineStart = true;
+                        content = false;
+                        comment = false;
+                        lineStart = true;
                     } else if (lineStart && b == '#') {
-                        comment = true; lineStart = false;
+                        comment = true;
+                        lineStart = false;
                     } else {
                         if (!comment && b != '\r' && b != ' ' && b != '\t') content = true;
                         lineStart = false;

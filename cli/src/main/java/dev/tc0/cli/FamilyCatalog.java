@@ -3,7 +3,6 @@ package dev.tc0.cli;
 import dev.tc0.circuit.Circuit;
 import dev.tc0.compile.family.CircuitFamily;
 import dev.tc0.compile.family.Families;
-
 import java.util.List;
 import java.util.NoSuchElementException;
 
@@ -17,7 +16,9 @@ final class FamilyCatalog {
 
     private FamilyCatalog() {}
 
-    static List<String> names() { return Families.names(); }
+    static List<String> names() {
+        return Families.names();
+    }
 
     static CircuitFamily get(String name) {
         try {

@@ -2,7 +2,6 @@ package dev.tc0.cli;
 
 import dev.tc0.circuit.Circuit;
 import dev.tc0.compile.family.CircuitFamily;
-
 import java.util.Locale;
 
 /**
@@ -20,6 +19,7 @@ final class FamilySize {
     static final int DIRECT = 256;
     /** Heap bytes a builder holds per node and edge, at the least (arrays, structural hashing). */
     static final double BYTES_PER_ELEMENT = 12;
+
     static final double MAX_NODES = 1 << 30, MAX_EDGES = 2.0 * (1 << 30);
 
     private FamilySize() {}
@@ -32,14 +32,17 @@ final class FamilySize {
         Circuit ca = f.build(a), cb = f.build(b);
         double nodes = extrapolate(ca.numNodes(), cb.numNodes(), b, n);
         double edges = extrapolate(ca.numEdges(), cb.numEdges(), b, n);
-        String at = "--n " + n + ": " + f.name() + " would have about " + sci(nodes) + " nodes and " + sci(edges) + " edges";
+        String at = "--n " + n + ": " + f.name() + " would have about " + sci(nodes) + " nodes and " + sci(edges)
+                + " edges";
         if (nodes > MAX_NODES || edges > MAX_EDGES) {
             throw new UserException(at + ", past tc0's limits (2^30 nodes, 2^31 edges); use a smaller --n");
         }
-        double bytes = (nodes + edges) * BYTES_PER_ELEMENT, heap = Runtime.getRuntime().maxMemory();
+        double bytes = (nodes + edges) * BYTES_PER_ELEMENT,
+                heap = Runtime.getRuntime().maxMemory();
         if (bytes > heap) {
             throw new UserException(at + ", needing about " + sci(bytes / (1 << 30)) + " GiB, more than the heap ("
-                    + sci(heap / (1 << 30)) + " GiB): use a smaller --n or raise the heap with TC0_JAVA_OPTS=-Xmx<size>");
+                    + sci(heap / (1 << 30))
+                    + " GiB): use a smaller --n or raise the heap with TC0_JAVA_OPTS=-Xmx<size>");
         }
     }
 

@@ -3,23 +3,25 @@ package dev.tc0.cli;
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.CircuitStats;
 import dev.tc0.circuit.GateKind;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(
+        name = "info",
+        mixinStandardHelpOptions = true,
         description = "Print a circuit's statistics (gates per kind, edges, depth, largest fan-in and weight, most "
                 + "values live at once) and a histogram of level widths.")
 final class InfoCommand extends Base implements Callable<Integer> {
     /** Most rows the histogram prints; deeper circuits group consecutive levels. */
     static final int MAX_ROWS = 40;
+
     static final int BAR = 50;
 
     @Parameters(index = "0", paramLabel = "CIRCUIT", description = "Circuit file.")
@@ -46,7 +48,8 @@ final class InfoCommand extends Base implements Callable<Integer> {
         StringBuilder kinds = new StringBuilder();
         for (GateKind k : GateKind.values()) {
             int n = s.gatesPerKind().getOrDefault(k, 0);
-            if (n > 0) kinds.append(kinds.isEmpty() ? "" : ", ").append(k).append(' ').append(n);
+            if (n > 0)
+                kinds.append(kinds.isEmpty() ? "" : ", ").append(k).append(' ').append(n);
         }
         o.println("gates           " + s.gates() + (kinds.isEmpty() ? "" : " (" + kinds + ")"));
         o.println("edges           " + s.edges());
@@ -70,7 +73,8 @@ final class InfoCommand extends Base implements Callable<Integer> {
             String label = group == 1 ? String.valueOf(from) : from + "-" + to;
             int len = (int) Math.round(BAR * (double) rows[r] / max);
             if (len == 0 && rows[r] > 0) len = 1;
-            o.println(String.format(Locale.ROOT, "%" + labelWidth + "s | %-" + BAR + "s %d", label, "#".repeat(len), rows[r]));
+            o.println(String.format(
+                    Locale.ROOT, "%" + labelWidth + "s | %-" + BAR + "s %d", label, "#".repeat(len), rows[r]));
         }
     }
 
@@ -81,7 +85,8 @@ final class InfoCommand extends Base implements Callable<Integer> {
         o.put("outputs", s.outputs());
         o.put("gates", s.gates());
         Map<String, Integer> kinds = new LinkedHashMap<>();
-        for (GateKind k : GateKind.values()) kinds.put(k.name(), s.gatesPerKind().getOrDefault(k, 0));
+        for (GateKind k : GateKind.values())
+            kinds.put(k.name(), s.gatesPerKind().getOrDefault(k, 0));
         o.put("gatesPerKind", kinds);
         o.put("edges", s.edges());
         o.put("depth", s.depth());
@@ -97,5 +102,6 @@ final class InfoCommand extends Base implements Callable<Integer> {
         }
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 }

@@ -6,26 +6,43 @@ import picocli.CommandLine.Option;
 
 /** How a transformer is compiled (precision, route, size limits), for the commands that compile models (a picocli mixin). */
 final class LoweringLimitOptions {
-    @Option(names = "--precision", paramLabel = "P", description = "Bits of precision of the model's numbers (models only; default: the model's own).")
+    @Option(
+            names = "--precision",
+            paramLabel = "P",
+            description = "Bits of precision of the model's numbers (models only; default: the model's own).")
     Integer precision;
 
-    @Option(names = "--weights", paramLabel = "W.npz",
-            description = "NumPy weights (numpy.savez, Tracr's Haiku names such as transformer/layer_0/attn/query/w) for MODEL.json, "
-                    + "which then holds only the configuration (models only).")
+    @Option(
+            names = "--weights",
+            paramLabel = "W.npz",
+            description =
+                    "NumPy weights (numpy.savez, Tracr's Haiku names such as transformer/layer_0/attn/query/w) for MODEL.json, "
+                            + "which then holds only the configuration (models only).")
     java.nio.file.Path weights;
 
-    @Option(names = "--route", paramLabel = "R", defaultValue = "auto",
-            description = "How scalars travel (models only): value-sets (one-hot over each scalar's values: small circuits for small "
-                    + "value sets), bus (p-bit codes through arithmetic gadgets: any weights), or auto (value sets, and the bus "
-                    + "where they are too large; default).")
+    @Option(
+            names = "--route",
+            paramLabel = "R",
+            defaultValue = "auto",
+            description =
+                    "How scalars travel (models only): value-sets (one-hot over each scalar's values: small circuits for small "
+                            + "value sets), bus (p-bit codes through arithmetic gadgets: any weights), or auto (value sets, and the bus "
+                            + "where they are too large; default).")
     String route;
 
-    @Option(names = "--max-gates", paramLabel = "G", converter = CountConverter.class,
+    @Option(
+            names = "--max-gates",
+            paramLabel = "G",
+            converter = CountConverter.class,
             description = "Stop a model's compile with a message past this many gates (default 20M).")
     Long maxGates;
 
-    @Option(names = "--max-edges", paramLabel = "E", converter = CountConverter.class,
-            description = "Stop a model's compile with a message past this many gate operands (default 20M; sort_unique at n = 64 needs 82M).")
+    @Option(
+            names = "--max-edges",
+            paramLabel = "E",
+            converter = CountConverter.class,
+            description =
+                    "Stop a model's compile with a message past this many gate operands (default 20M; sort_unique at n = 64 needs 82M).")
     Long maxEdges;
 
     TransformerLowering.Route route() {

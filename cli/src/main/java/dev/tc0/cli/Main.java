@@ -1,7 +1,5 @@
 package dev.tc0.cli;
 
-import picocli.CommandLine;
-
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,6 +11,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.Arrays;
+import picocli.CommandLine;
 
 /**
  * Entry point of the {@code tc0} command. Exit codes: 0 success, 1 user error (one line on stderr;
@@ -31,14 +30,15 @@ public final class Main {
         System.setProperty("java.awt.headless", "true");
         systemStreams = true;
         // stdout through StandardStreams, not System.out: buffered, and its failures are not swallowed
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(StandardStreams.stdout(), System.out.charset()));
+        PrintWriter out =
+                new PrintWriter(new java.io.OutputStreamWriter(StandardStreams.stdout(), System.out.charset()));
         PrintWriter err = new PrintWriter(System.err, true);
         int rc = run(args, out, err);
         out.flush();
         IOException failed = StandardStreams.stdoutFailure();
         if (failed instanceof StandardStreams.BrokenPipeException) {
             rc = StandardStreams.BROKEN_PIPE;
-        } else if (failed != null && rc == OK) {                 // what was printed did not arrive
+        } else if (failed != null && rc == OK) { // what was printed did not arrive
             err.println("tc0: " + failed.getMessage());
             rc = USER_ERROR;
         }
@@ -66,7 +66,8 @@ public final class Main {
             CommandLine.ParseResult p = cl.getParseResult();
             while (p != null && p.subcommand() != null) p = p.subcommand();
             String name = p == null ? cl.getCommandName() : p.commandSpec().qualifiedName();
-            err.println(name + ": out of memory while " + Activity.current() + " (raise the heap, e.g. TC0_JAVA_OPTS=-Xmx16g)");
+            err.println(name + ": out of memory while " + Activity.current()
+                    + " (raise the heap, e.g. TC0_JAVA_OPTS=-Xmx16g)");
             if (Arrays.asList(args).contains("--verbose")) e.printStackTrace(err);
             err.flush();
             return USER_ERROR;
@@ -83,14 +84,14 @@ public final class Main {
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             PrintWriter err = c.getErr();
-            err.println(c.getCommandSpec().qualifiedName() + ": " + ex.getMessage()
-                    + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            err.println(c.getCommandSpec().qualifiedName() + ": " + ex.getMessage() + " (see '"
+                    + c.getCommandSpec().qualifiedName() + " --help')");
             if (verbose) ex.printStackTrace(err);
             err.flush();
             return USAGE_ERROR;
         });
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
-            if (brokenPipe(ex)) return StandardStreams.BROKEN_PIPE;     // | head has all it wanted
+            if (brokenPipe(ex)) return StandardStreams.BROKEN_PIPE; // | head has all it wanted
             PrintWriter err = c.getErr();
             err.println(c.getCommandSpec().qualifiedName() + ": " + message(ex));
             if (verbose) ex.printStackTrace(err);
@@ -120,10 +121,13 @@ public final class Main {
         }
         if (ex instanceof FileNotFoundException e) return e.getMessage();
         if (ex instanceof OutOfMemoryError) {
-            return "out of memory while " + Activity.current() + " (raise the heap, e.g. TC0_JAVA_OPTS=-Xmx16g, or stream the inputs from a file)";
+            return "out of memory while " + Activity.current()
+                    + " (raise the heap, e.g. TC0_JAVA_OPTS=-Xmx16g, or stream the inputs from a file)";
         }
         String m = ex.getMessage();
-        if (ex instanceof UserException || ex instanceof IOException || ex instanceof IllegalArgumentException
+        if (ex instanceof UserException
+                || ex instanceof IOException
+                || ex instanceof IllegalArgumentException
                 || ex.getClass().getSimpleName().equals("CircuitFormatException")) {
             return m == null ? ex.getClass().getSimpleName() : firstLine(m);
         }

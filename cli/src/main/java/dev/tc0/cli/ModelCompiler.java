@@ -11,7 +11,6 @@ import dev.tc0.compile.transformer.NpzModel;
 import dev.tc0.compile.transformer.PrecisionSpec;
 import dev.tc0.compile.transformer.Transformer;
 import dev.tc0.compile.transformer.models.ModelRegistry;
-
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -25,7 +24,8 @@ final class ModelCompiler {
 
     /** {@code weights}: a NumPy .npz holding the parameters of {@code file}, a configuration without params (or null). */
     static Transformer load(Path file, String example, Integer precision, Path weights) {
-        if (weights != null && file == null) throw new UserException("--weights gives the parameters of a MODEL.json configuration, not of --example");
+        if (weights != null && file == null)
+            throw new UserException("--weights gives the parameters of a MODEL.json configuration, not of --example");
         Transformer m;
         if (example != null) {
             try {
@@ -47,7 +47,9 @@ final class ModelCompiler {
                 }
             }
             try {
-                m = arrays == null ? ModelFormat.read(file) : NpzModel.read(java.nio.file.Files.readString(file), arrays);
+                m = arrays == null
+                        ? ModelFormat.read(file)
+                        : NpzModel.read(java.nio.file.Files.readString(file), arrays);
             } catch (ModelFormatException e) {
                 throw new UserException(file + ": " + e.getMessage());
             } catch (IOException e) {
@@ -57,9 +59,27 @@ final class ModelCompiler {
         if (precision == null) return m;
         ModelConfig c = m.config();
         try {
-            ModelConfig fixed = new ModelConfig(c.name(), c.description(), c.vocab(), c.bos(), c.maxSeqLen(), c.dModel(), c.numLayers(),
-                    c.numHeads(), c.keySize(), c.valueSize(), c.mlpHiddenSize(), PrecisionSpec.bits(precision), c.attention(),
-                    c.softmaxScale(), c.layerNorm(), c.layerNormEpsilon(), c.causal(), c.outputMode(), c.outputLabels(), c.residualLabels(),
+            ModelConfig fixed = new ModelConfig(
+                    c.name(),
+                    c.description(),
+                    c.vocab(),
+                    c.bos(),
+                    c.maxSeqLen(),
+                    c.dModel(),
+                    c.numLayers(),
+                    c.numHeads(),
+                    c.keySize(),
+                    c.valueSize(),
+                    c.mlpHiddenSize(),
+                    PrecisionSpec.bits(precision),
+                    c.attention(),
+                    c.softmaxScale(),
+                    c.layerNorm(),
+                    c.layerNormEpsilon(),
+                    c.causal(),
+                    c.outputMode(),
+                    c.outputLabels(),
+                    c.residualLabels(),
                     c.uniqueMaxHeads());
             return new Transformer(fixed, m.tokenEmbed(), m.posEmbed(), m.layers(), m.finalNorm(), m.unembed());
         } catch (IllegalArgumentException e) {
@@ -76,7 +96,11 @@ final class ModelCompiler {
     }
 
     /** Compiles for the token sequences of {@code space} (a fixed prefix, the free positions' tokens). */
-    static CompiledModel compile(Transformer m, int n, dev.tc0.compile.lowering.ScalarLowering.Limits limits, dev.tc0.compile.lowering.InputSpace space) {
+    static CompiledModel compile(
+            Transformer m,
+            int n,
+            dev.tc0.compile.lowering.ScalarLowering.Limits limits,
+            dev.tc0.compile.lowering.InputSpace space) {
         return compile(m, n, new TransformerLowering.Options(limits, false).withInputs(space));
     }
 
@@ -89,7 +113,8 @@ final class ModelCompiler {
                     + switch (e.kind()) {
                         case CIRCUIT -> " (--max-gates and --max-edges raise the limits)";
                         case MEMORY -> " (TC0_JAVA_OPTS=-Xmx<size>, e.g. -Xmx16g, gives the JVM a larger heap)";
-                        case VALUE_SET -> " (a cap of the value-set route that no option raises; --route bus compiles through the arithmetic route)";
+                        case VALUE_SET ->
+                            " (a cap of the value-set route that no option raises; --route bus compiles through the arithmetic route)";
                     });
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());

@@ -6,40 +6,65 @@ import dev.tc0.compile.study.StudyRow;
 import dev.tc0.eval.Engine;
 import dev.tc0.eval.Warmup;
 import dev.tc0.report.study.StudyTable;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "scale", mixinStandardHelpOptions = true,
-        description = {"A scaling study: for each n, build the circuit, check it against the reference, evaluate random "
-                + "inputs, and report size, depth and throughput. A table on stdout; --csv and --plot write files."},
+@Command(
+        name = "scale",
+        mixinStandardHelpOptions = true,
+        description = {
+            "A scaling study: for each n, build the circuit, check it against the reference, evaluate random "
+                    + "inputs, and report size, depth and throughput. A table on stdout; --csv and --plot write files."
+        },
         footer = {"", "Example:", "  tc0 scale --family parity --n 8,16,32,64,128 --csv parity.csv --plot parity.svg"})
 final class ScaleCommand extends Base implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     What what;
 
     static final class What {
-        @Option(names = "--family", paramLabel = "NAME", split = ",",
+        @Option(
+                names = "--family",
+                paramLabel = "NAME",
+                split = ",",
                 description = "Circuit families (comma-separated): ${sys:tc0.families}.")
         List<String> families;
-        @Option(names = "--example", paramLabel = "NAME", split = ",",
-                description = "Built-in example transformers (comma-separated), compiled at each n up to their max_seq_len.")
+
+        @Option(
+                names = "--example",
+                paramLabel = "NAME",
+                split = ",",
+                description =
+                        "Built-in example transformers (comma-separated), compiled at each n up to their max_seq_len.")
         List<String> examples;
     }
 
-    @Option(names = "--n", required = true, split = ",", paramLabel = "N", description = "Input lengths, e.g. 8,16,32,64.")
+    @Option(
+            names = "--n",
+            required = true,
+            split = ",",
+            paramLabel = "N",
+            description = "Input lengths, e.g. 8,16,32,64.")
     List<Integer> ns;
 
-    @Option(names = "--samples", defaultValue = "4096", converter = CountConverter.class, paramLabel = "K",
-            description = "Random inputs to check against the reference per n; 0 skips checking (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--samples",
+            defaultValue = "4096",
+            converter = CountConverter.class,
+            paramLabel = "K",
+            description =
+                    "Random inputs to check against the reference per n; 0 skips checking (default ${DEFAULT-VALUE}).")
     long samples;
 
-    @Option(names = "--patterns", defaultValue = "2^16", converter = CountConverter.class, paramLabel = "N",
+    @Option(
+            names = "--patterns",
+            defaultValue = "2^16",
+            converter = CountConverter.class,
+            paramLabel = "N",
             description = "Random inputs to time the evaluation on; 0 skips timing (default ${DEFAULT-VALUE}).")
     long patterns;
 
@@ -49,7 +74,10 @@ final class ScaleCommand extends Base implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "Write the table as CSV.")
     Path csv;
 
-    @Option(names = "--plot", paramLabel = "FILE.svg|FILE.png", description = "Plot size, depth and throughput against n.")
+    @Option(
+            names = "--plot",
+            paramLabel = "FILE.svg|FILE.png",
+            description = "Plot size, depth and throughput against n.")
     Path plot;
 
     @Override
@@ -62,7 +90,8 @@ final class ScaleCommand extends Base implements Callable<Integer> {
                 dev.tc0.compile.transformer.Transformer m = ModelCompiler.load(null, name, null);
                 for (int n : ns) {
                     if (n < 1 || n > m.config().maxSeqLen()) {
-                        throw new UserException(m.name() + " takes n from 1 to its max_seq_len " + m.config().maxSeqLen() + ", not " + n);
+                        throw new UserException(m.name() + " takes n from 1 to its max_seq_len "
+                                + m.config().maxSeqLen() + ", not " + n);
                     }
                 }
                 models.add(m);
@@ -78,7 +107,7 @@ final class ScaleCommand extends Base implements Callable<Integer> {
         }
         if (plot != null) Study.checkPlotName(plot);
         Engine.Options opts = EvalCommand.options(threads, Engine.Mode.AUTO, "auto", 0);
-        Warmup.run(opts.kernels());   // so the first rows' speeds measure the kernels, not the JIT
+        Warmup.run(opts.kernels()); // so the first rows' speeds measure the kernels, not the JIT
         ScalingStudy.Options options = new ScalingStudy.Options(samples, patterns, opts);
         List<StudyRow> rows = new ArrayList<>();
         out().println(StudyTable.HEADER);

@@ -2,9 +2,7 @@ package dev.tc0.cli;
 
 import dev.tc0.eval.OutputSink;
 import dev.tc0.eval.RowSink;
-
 import dev.tc0.io.AtomicOutput;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,16 +17,25 @@ final class Sinks {
         if (sinks.isEmpty()) return OutputSink.discard();
         if (sinks.size() == 1) return sinks.getFirst();
         return new OutputSink() {
-            @Override public void accept(long first, int count, long[] planes, int words) throws IOException {
+            @Override
+            public void accept(long first, int count, long[] planes, int words) throws IOException {
                 for (OutputSink s : sinks) s.accept(first, count, planes, words);
             }
-            @Override public void finish() throws IOException {
+
+            @Override
+            public void finish() throws IOException {
                 for (OutputSink s : sinks) s.finish();
             }
-            @Override public void close() throws IOException {
+
+            @Override
+            public void close() throws IOException {
                 IOException first = null;
                 for (OutputSink s : sinks) {
-                    try { s.close(); } catch (IOException e) { if (first == null) first = e; }
+                    try {
+                        s.close();
+                    } catch (IOException e) {
+                        if (first == null) first = e;
+                    }
                 }
                 if (first != null) throw first;
             }
@@ -45,16 +52,19 @@ final class Sinks {
             this.rows = new RowSink(this.file.stream(), outputs);
         }
 
-        @Override public void accept(long first, int count, long[] planes, int words) throws IOException {
+        @Override
+        public void accept(long first, int count, long[] planes, int words) throws IOException {
             rows.accept(first, count, planes, words);
         }
 
-        @Override public void finish() throws IOException {
+        @Override
+        public void finish() throws IOException {
             rows.finish();
             file.commit();
         }
 
-        @Override public void close() throws IOException {
+        @Override
+        public void close() throws IOException {
             file.close();
         }
     }
@@ -77,7 +87,8 @@ final class Sinks {
             this.total = total;
         }
 
-        @Override public void accept(long first, int count, long[] planes, int words) throws IOException {
+        @Override
+        public void accept(long first, int count, long[] planes, int words) throws IOException {
             inner.accept(first, count, planes, words);
             long now = System.nanoTime();
             if (now - start > 1_000_000_000L && now - lastDraw > 200_000_000L) {
@@ -90,7 +101,10 @@ final class Sinks {
             StringBuilder b = new StringBuilder("\r");
             if (total > 0) {
                 int width = 30, fill = (int) Math.min(width, width * (double) done / total);
-                b.append('[').append("#".repeat(fill)).append(" ".repeat(width - fill)).append("] ")
+                b.append('[')
+                        .append("#".repeat(fill))
+                        .append(" ".repeat(width - fill))
+                        .append("] ")
                         .append(String.format(java.util.Locale.ROOT, "%5.1f%% ", 100.0 * done / total));
             }
             b.append(done).append(" inputs, ").append(String.format(java.util.Locale.ROOT, "%.1f s", nanos * 1e-9));
@@ -103,12 +117,14 @@ final class Sinks {
             drawn = true;
         }
 
-        @Override public void finish() throws IOException {
+        @Override
+        public void finish() throws IOException {
             erase();
             inner.finish();
         }
 
-        @Override public void close() throws IOException {
+        @Override
+        public void close() throws IOException {
             erase();
             inner.close();
         }

@@ -33,14 +33,21 @@ final class StandardStreams {
 
     private static final Stdout STDOUT = new Stdout();
     private static final BufferedOutputStream BUFFERED = new BufferedOutputStream(STDOUT, 1 << 16) {
-        @Override public void close() throws IOException { flush(); }   // never close descriptor 1
+        @Override
+        public void close() throws IOException {
+            flush();
+        } // never close descriptor 1
     };
 
     /** Standard output, buffered; every failure is an IOException naming it. */
-    static BufferedOutputStream stdout() { return BUFFERED; }
+    static BufferedOutputStream stdout() {
+        return BUFFERED;
+    }
 
     /** The first failure of standard output, or null. */
-    static IOException stdoutFailure() { return STDOUT.failure; }
+    static IOException stdoutFailure() {
+        return STDOUT.failure;
+    }
 
     /** Standard input, or a one-line error when it was closed ({@code <&-}) when the process started. */
     static InputStream stdin() {
@@ -55,13 +62,15 @@ final class StandardStreams {
      */
     static boolean closedAtStart(int fd) {
         Path link = Path.of("/proc/self/fd/" + fd);
-        if (!Files.isDirectory(Path.of("/proc/self/fd"))) return false;      // no /proc: cannot tell, trust it
+        if (!Files.isDirectory(Path.of("/proc/self/fd"))) return false; // no /proc: cannot tell, trust it
         if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) return true;
         try {
             Path to = Files.readSymbolicLink(link);
             if (to.equals(Path.of(System.getProperty("java.home"), "lib", "modules"))) return true;
             for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
-                if (!entry.isEmpty() && entry.endsWith(".jar") && to.equals(Path.of(entry).toAbsolutePath())) return true;
+                if (!entry.isEmpty()
+                        && entry.endsWith(".jar")
+                        && to.equals(Path.of(entry).toAbsolutePath())) return true;
             }
             return false;
         } catch (IOException | RuntimeException e) {
@@ -75,11 +84,13 @@ final class StandardStreams {
         private volatile IOException failure;
         private Boolean closed;
 
-        @Override public void write(int b) throws IOException {
+        @Override
+        public void write(int b) throws IOException {
             write(new byte[] {(byte) b}, 0, 1);
         }
 
-        @Override public synchronized void write(byte[] b, int off, int len) throws IOException {
+        @Override
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
             if (failure != null) throw failure;
             if (closed == null) closed = closedAtStart(1);
             if (closed) throw fail(new IOException("standard output is closed"));
@@ -87,8 +98,10 @@ final class StandardStreams {
                 fd.write(b, off, len);
             } catch (IOException e) {
                 String m = e.getMessage() == null ? "" : e.getMessage();
-                throw fail(m.contains("Broken pipe") ? new BrokenPipeException(e)
-                        : new IOException("standard output: " + (m.isEmpty() ? "write error" : m), e));
+                throw fail(
+                        m.contains("Broken pipe")
+                                ? new BrokenPipeException(e)
+                                : new IOException("standard output: " + (m.isEmpty() ? "write error" : m), e));
             }
         }
 

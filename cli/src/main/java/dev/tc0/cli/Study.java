@@ -5,7 +5,6 @@ import dev.tc0.compile.study.ScalingStudy;
 import dev.tc0.compile.study.StudyRow;
 import dev.tc0.report.study.StudyCsv;
 import dev.tc0.report.study.StudyPlots;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +47,7 @@ final class Study {
 
     private static void checkDir(Path file) {
         Path dir = file.toAbsolutePath().getParent();
-        if (dir != null && !Files.isDirectory(dir)) throw new UserException(file + ": directory " + dir + " does not exist");
+        if (dir != null && !Files.isDirectory(dir))
+            throw new UserException(file + ": directory " + dir + " does not exist");
     }
 }

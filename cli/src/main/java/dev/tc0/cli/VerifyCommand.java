@@ -1,20 +1,24 @@
 package dev.tc0.cli;
 
+import dev.tc0.circuit.Circuit;
 import dev.tc0.compile.family.CircuitFamily;
 import dev.tc0.compile.study.ReferenceCheck;
-import dev.tc0.circuit.Circuit;
 import dev.tc0.eval.Engine;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.concurrent.Callable;
-
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Build a circuit and check it, bit for bit, against its exact reference: on every input when "
-                + "it has at most " + ReferenceCheck.EXHAUSTIVE_MAX_INPUTS + " inputs, otherwise on K random inputs.",
-                "Exit code 1 and the first disagreeing input when they differ."},
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Build a circuit and check it, bit for bit, against its exact reference: on every input when "
+                    + "it has at most " + ReferenceCheck.EXHAUSTIVE_MAX_INPUTS
+                    + " inputs, otherwise on K random inputs.",
+            "Exit code 1 and the first disagreeing input when they differ."
+        },
         footer = {"", "Examples:", "  tc0 verify --family majority --n 64", "  tc0 verify --family dyck1 --n 12"})
 final class VerifyCommand extends Base implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -29,11 +33,18 @@ final class VerifyCommand extends Base implements Callable<Integer> {
     @Option(names = "--n", required = true, paramLabel = "N", description = "Input length.")
     int n;
 
-    @Option(names = "--samples", defaultValue = "100000", paramLabel = "K", converter = CountConverter.class,
+    @Option(
+            names = "--samples",
+            defaultValue = "100000",
+            paramLabel = "K",
+            converter = CountConverter.class,
             description = "Random inputs to check when exhaustive checking is too big (default ${DEFAULT-VALUE}).")
     long samples;
 
-    @Option(names = "--seed", defaultValue = "12345", description = "Seed of the random inputs (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "12345",
+            description = "Seed of the random inputs (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all cores).")
@@ -45,9 +56,12 @@ final class VerifyCommand extends Base implements Callable<Integer> {
         if (samples < 1) throw new UserException("--samples must be at least 1, not " + samples);
         if (what.family == null) return verifyModel();
         if (limitOptions.anyGiven()) {
-            throw new UserException("--precision, --weights, --route, --max-gates and --max-edges apply to transformer models, not families");
+            throw new UserException(
+                    "--precision, --weights, --route, --max-gates and --max-edges apply to transformer models, not families");
         }
-        if (prefixOptions.any()) throw new UserException("--prefix, --prefix-file and --free-tokens apply to transformer models, not families");
+        if (prefixOptions.any())
+            throw new UserException(
+                    "--prefix, --prefix-file and --free-tokens apply to transformer models, not families");
         CircuitFamily f = FamilyCatalog.get(what.family);
         long t0 = System.nanoTime();
         Circuit c = FamilyCatalog.build(f, n);
@@ -68,19 +82,24 @@ final class VerifyCommand extends Base implements Callable<Integer> {
     /** A transformer: its compiled circuit against the exact reference forward pass, outputs bit for bit. */
     private int verifyModel() {
         long t0 = System.nanoTime();
-        dev.tc0.compile.transformer.Transformer m = ModelCompiler.load(what.model, what.example, limitOptions.precision, limitOptions.weights);
+        dev.tc0.compile.transformer.Transformer m =
+                ModelCompiler.load(what.model, what.example, limitOptions.precision, limitOptions.weights);
         dev.tc0.compile.lowering.InputSpace space = prefixOptions.space(m.config());
-        dev.tc0.compile.lowering.CompiledModel cm = ModelCompiler.compile(m, n, limitOptions.options().withInputs(space));
+        dev.tc0.compile.lowering.CompiledModel cm =
+                ModelCompiler.compile(m, n, limitOptions.options().withInputs(space));
         int k = (int) Math.min(samples, 1_000_000);
-        java.util.List<int[]> inputs = dev.tc0.compile.lowering.Verification.inputs(m.config(), space, n, EXHAUSTIVE_WORDS, k, seed);
+        java.util.List<int[]> inputs =
+                dev.tc0.compile.lowering.Verification.inputs(m.config(), space, n, EXHAUSTIVE_WORDS, k, seed);
         boolean all = dev.tc0.compile.lowering.Verification.exhaustive(m.config(), space, n, EXHAUSTIVE_WORDS);
         Circuit c = cm.circuit();
-        String what = m.name() + " n=" + n + " p=" + cm.precisionBits() + " (" + c.numInputs() + " inputs, " + c.numOutputs() + " outputs, "
-                + c.numGates() + " gates, depth " + c.depth() + ")";
+        String what = m.name() + " n=" + n + " p=" + cm.precisionBits() + " (" + c.numInputs() + " inputs, "
+                + c.numOutputs() + " outputs, " + c.numGates() + " gates, depth " + c.depth() + ")";
         dev.tc0.compile.lowering.Verification.Verdict verdict = dev.tc0.compile.lowering.Verification.check(cm, inputs);
-        if (!verdict.agrees()) throw new UserException(what + " disagrees with the reference: " + verdict.mismatch().message());
-        out().println(what + ": agrees with the reference on " + (all ? "all " : "") + inputs.size() + (all ? "" : " random")
-                + " inputs (" + seconds(System.nanoTime() - t0) + ")");
+        if (!verdict.agrees())
+            throw new UserException(what + " disagrees with the reference: "
+                    + verdict.mismatch().message());
+        out().println(what + ": agrees with the reference on " + (all ? "all " : "") + inputs.size()
+                + (all ? "" : " random") + " inputs (" + seconds(System.nanoTime() - t0) + ")");
         out().flush();
         return Main.OK;
     }

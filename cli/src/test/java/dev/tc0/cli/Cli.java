@@ -7,7 +7,9 @@ import java.io.StringWriter;
 final class Cli {
     record Result(int code, String out, String err) {
         /** stderr without the JVM's notices, trimmed. */
-        String errLine() { return err.strip(); }
+        String errLine() {
+            return err.strip();
+        }
     }
 
     private Cli() {}
@@ -15,7 +17,8 @@ final class Cli {
     static Result run(String... args) {
         StringWriter out = new StringWriter(), err = new StringWriter();
         int code;
-        try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
+        try (PrintWriter o = new PrintWriter(out, true);
+                PrintWriter e = new PrintWriter(err, true)) {
             code = Main.run(args, o, e);
         }
         return new Result(code, out.toString(), err.toString());

@@ -1,22 +1,22 @@
 package dev.tc0.cli;
 
-import dev.tc0.circuit.Circuit;
-import dev.tc0.circuit.CircuitBuilder;
-import dev.tc0.circuit.io.Formats;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tc0.circuit.Circuit;
+import dev.tc0.circuit.CircuitBuilder;
+import dev.tc0.circuit.io.Formats;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 /** info, convert, compile, verify, scale and bench, in-process. */
 class CommandsTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private Path adder() throws Exception {
         // a 2-bit adder of AND gates only, so that every format can hold it
@@ -35,7 +35,9 @@ class CommandsTest {
     }
 
     private static int xor(CircuitBuilder b, int x, int y) {
-        return CircuitBuilder.not(b.and(CircuitBuilder.not(b.and(x, CircuitBuilder.not(y))), CircuitBuilder.not(b.and(CircuitBuilder.not(x), y))));
+        return CircuitBuilder.not(b.and(
+                CircuitBuilder.not(b.and(x, CircuitBuilder.not(y))),
+                CircuitBuilder.not(b.and(CircuitBuilder.not(x), y))));
     }
 
     @Test
@@ -48,7 +50,8 @@ class CommandsTest {
         assertTrue(text.out().contains("| #"), text.out());
         Cli.Result json = Cli.run("info", f.toString(), "--json");
         assertEquals(0, json.code());
-        com.fasterxml.jackson.databind.JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        com.fasterxml.jackson.databind.JsonNode tree =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
         assertEquals(4, tree.get("inputs").intValue(), json.out());
         assertEquals(f.toString(), tree.get("circuit").textValue());
         assertEquals(tree.get("depth").intValue(), tree.get("levelWidths").size(), json.out());
@@ -59,7 +62,12 @@ class CommandsTest {
         Path odd = dir.resolve("a\"b\\c.aag");
         Files.copy(f, odd);
         Cli.Result named = Cli.run("info", odd.toString(), "--json");
-        assertEquals(odd.toString(), new com.fasterxml.jackson.databind.ObjectMapper().readTree(named.out()).get("circuit").textValue());
+        assertEquals(
+                odd.toString(),
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(named.out())
+                        .get("circuit")
+                        .textValue());
     }
 
     @Test
@@ -86,10 +94,12 @@ class CommandsTest {
             for (int i = 0; i < 4; i++) x[i] = (p >>> i & 1) != 0;
             assertTrue(java.util.Arrays.equals(a.evaluate(x), b.evaluate(x)), "pattern " + p);
         }
-        Cli.Result bad = Cli.run("convert", f.toString(), dir.resolve("x.unknown").toString());
+        Cli.Result bad =
+                Cli.run("convert", f.toString(), dir.resolve("x.unknown").toString());
         assertEquals(1, bad.code());
         assertTrue(bad.errLine().startsWith("tc0 convert: "), bad.errLine());
-        Cli.Result noDir = Cli.run("convert", f.toString(), dir.resolve("no/such/dir.tc0").toString());
+        Cli.Result noDir =
+                Cli.run("convert", f.toString(), dir.resolve("no/such/dir.tc0").toString());
         assertEquals(1, noDir.code());
         assertTrue(noDir.errLine().contains("does not exist"), noDir.errLine());
     }
@@ -98,18 +108,25 @@ class CommandsTest {
     @Test
     void convertPrintsTheWrittenFilesSize() throws Exception {
         Path src = dir.resolve("mul.tc0"), aag = dir.resolve("mul.aag"), v = dir.resolve("mul.v");
-        assertEquals(0, Cli.run("compile", "--family", "multiply", "--n", "4", "--out", src.toString()).code());
+        assertEquals(
+                0,
+                Cli.run("compile", "--family", "multiply", "--n", "4", "--out", src.toString())
+                        .code());
         Circuit source = Formats.read(src);
         Cli.Result r = Cli.run("convert", src.toString(), aag.toString());
         assertEquals(0, r.code(), r.err());
         Circuit written = Formats.read(aag);
         assertTrue(written.numGates() > source.numGates(), written.numGates() + " vs " + source.numGates());
-        assertEquals("wrote " + aag + ": 8 inputs, 8 outputs, " + written.numGates() + " gates, depth " + written.depth()
-                + " (read back)", r.errLine());
+        assertEquals(
+                "wrote " + aag + ": 8 inputs, 8 outputs, " + written.numGates() + " gates, depth " + written.depth()
+                        + " (read back)",
+                r.errLine());
         Cli.Result rv = Cli.run("convert", src.toString(), v.toString());
         assertEquals(0, rv.code(), rv.err());
-        assertEquals("wrote " + v + ": from a circuit of 8 inputs, 8 outputs, " + source.numGates() + " gates, depth "
-                + source.depth(), rv.errLine());
+        assertEquals(
+                "wrote " + v + ": from a circuit of 8 inputs, 8 outputs, " + source.numGates() + " gates, depth "
+                        + source.depth(),
+                rv.errLine());
     }
 
     @Test
@@ -119,17 +136,27 @@ class CommandsTest {
         assertEquals(0, r.code(), r.err());
         Cli.Result e = Cli.run("eval", f.toString(), "--exhaustive", "--counts");
         assertEquals(0, e.code(), e.err());
-        assertEquals("y[0]\t16", e.out().strip());     // 16 of the 32 inputs have at least three ones
+        assertEquals("y[0]\t16", e.out().strip()); // 16 of the 32 inputs have at least three ones
     }
 
     /** Every family at a hopeless n is refused from two small builds, before any big allocation. */
     @Test
     void hugeFamilySizesAreRefusedBeforeBuilding() {
         for (String family : FamilyCatalog.names()) {
-            Cli.Result r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
-                    () -> Cli.run("compile", "--family", family, "--n", "1000000000", "--out", dir.resolve("x.tc0").toString()));
+            Cli.Result r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(60),
+                    () -> Cli.run(
+                            "compile",
+                            "--family",
+                            family,
+                            "--n",
+                            "1000000000",
+                            "--out",
+                            dir.resolve("x.tc0").toString()));
             assertEquals(1, r.code(), family + ": " + r.err());
-            assertTrue(r.errLine().startsWith("tc0 compile: --n 1000000000: " + family + " would have about "), r.errLine());
+            assertTrue(
+                    r.errLine().startsWith("tc0 compile: --n 1000000000: " + family + " would have about "),
+                    r.errLine());
             assertFalse(r.errLine().contains("\n"), r.errLine());
             assertFalse(Files.exists(dir.resolve("x.tc0")));
         }
@@ -156,7 +183,8 @@ class CommandsTest {
     void outOfMemoryIsOneLine() {
         @picocli.CommandLine.Command(name = "hungry")
         class Hungry implements java.util.concurrent.Callable<Integer> {
-            @Override public Integer call() {
+            @Override
+            public Integer call() {
                 Activity.set("building a huge thing");
                 throw new OutOfMemoryError("Java heap space");
             }
@@ -164,7 +192,8 @@ class CommandsTest {
         java.io.StringWriter err = new java.io.StringWriter();
         picocli.CommandLine cl = new picocli.CommandLine(new Hungry()).setErr(new java.io.PrintWriter(err, true));
         assertEquals(Main.USER_ERROR, Main.execute(cl, new String[0]));
-        assertEquals("hungry: out of memory while building a huge thing (raise the heap, e.g. TC0_JAVA_OPTS=-Xmx16g)",
+        assertEquals(
+                "hungry: out of memory while building a huge thing (raise the heap, e.g. TC0_JAVA_OPTS=-Xmx16g)",
                 err.toString().strip());
     }
 
@@ -172,7 +201,13 @@ class CommandsTest {
     void modelsCompileAndVerify() throws Exception {
         Path model = dir.resolve("m.json");
         Files.writeString(model, "{}");
-        Cli.Result c = Cli.run("compile", model.toString(), "--n", "8", "--out", dir.resolve("m.tc0").toString());
+        Cli.Result c = Cli.run(
+                "compile",
+                model.toString(),
+                "--n",
+                "8",
+                "--out",
+                dir.resolve("m.tc0").toString());
         assertEquals(1, c.code());
         assertTrue(c.errLine().contains("m.json"), c.errLine());
         Cli.Result v = Cli.run("verify", "--example", "copy", "--n", "8");
@@ -188,7 +223,7 @@ class CommandsTest {
         Cli.Result hist = Cli.run("verify", "--example", "hist", "--n", "9", "--samples", "500");
         assertEquals(0, hist.code(), hist.err());
         assertTrue(hist.out().contains("500 random inputs"), hist.out());
-        assertEquals(2, Cli.run("compile", "--family", "parity", "--n", "8").code());   // --out missing
+        assertEquals(2, Cli.run("compile", "--family", "parity", "--n", "8").code()); // --out missing
     }
 
     /** A circuit or model path that is a link to a device is refused in one line, before reading. */
@@ -197,15 +232,26 @@ class CommandsTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")));
         Path circuit = Files.createSymbolicLink(dir.resolve("zero.bench"), Path.of("/dev/zero"));
         Path model = Files.createSymbolicLink(dir.resolve("zero.json"), Path.of("/dev/zero"));
-        Cli.Result info = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
-                () -> Cli.run("info", circuit.toString()));
+        Cli.Result info = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(30), () -> Cli.run("info", circuit.toString()));
         assertEquals(1, info.code());
-        assertEquals("tc0 info: " + circuit + ": not a regular file (a device, FIFO or socket); tc0 reads circuits from regular files only",
+        assertEquals(
+                "tc0 info: " + circuit
+                        + ": not a regular file (a device, FIFO or socket); tc0 reads circuits from regular files only",
                 info.errLine());
-        Cli.Result compile = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
-                () -> Cli.run("compile", model.toString(), "--n", "4", "--out", dir.resolve("m.tc0").toString()));
+        Cli.Result compile = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(30),
+                () -> Cli.run(
+                        "compile",
+                        model.toString(),
+                        "--n",
+                        "4",
+                        "--out",
+                        dir.resolve("m.tc0").toString()));
         assertEquals(1, compile.code());
-        assertEquals("tc0 compile: " + model + ": not a regular file (a device, FIFO, socket or directory)", compile.errLine());
+        assertEquals(
+                "tc0 compile: " + model + ": not a regular file (a device, FIFO, socket or directory)",
+                compile.errLine());
         Files.delete(circuit);
         Files.delete(model);
     }
@@ -213,8 +259,10 @@ class CommandsTest {
     /** Empty requests are errors, not vacuous successes. */
     @Test
     void verifyOnNoSamplesAndScaleOnNoLengthsAreErrors() {
-        for (String[] args : new String[][] {{"verify", "--family", "parity", "--n", "8", "--samples", "0"},
-                {"verify", "--example", "majority", "--n", "8", "--samples", "0"}}) {
+        for (String[] args : new String[][] {
+            {"verify", "--family", "parity", "--n", "8", "--samples", "0"},
+            {"verify", "--example", "majority", "--n", "8", "--samples", "0"}
+        }) {
             Cli.Result r = Cli.run(args);
             assertEquals(1, r.code(), r.out());
             assertEquals("tc0 verify: --samples must be at least 1, not 0", r.errLine());
@@ -230,23 +278,50 @@ class CommandsTest {
     @Test
     void modelSizeLimitsStopWithAMessageAndCanBeRaised() throws Exception {
         Path out = dir.resolve("hist.tc0");
-        Cli.Result tight = Cli.run("compile", "--example", "hist", "--n", "16", "--max-edges", "1000", "--out", out.toString());
+        Cli.Result tight =
+                Cli.run("compile", "--example", "hist", "--n", "16", "--max-edges", "1000", "--out", out.toString());
         assertEquals(1, tight.code());
-        assertTrue(tight.errLine().matches("tc0 compile: hist n=16 is too large to compile: (layer \\d .*|output|embedding): .*limit of 1000 edges.*--max-edges.*"),
+        assertTrue(
+                tight.errLine()
+                        .matches(
+                                "tc0 compile: hist n=16 is too large to compile: (layer \\d .*|output|embedding): .*limit of 1000 edges.*--max-edges.*"),
                 tight.errLine());
         assertFalse(Files.exists(out));
-        Cli.Result gates = Cli.run("verify", "--example", "hist", "--n", "16", "--max-gates", "100", "--samples", "100");
+        Cli.Result gates =
+                Cli.run("verify", "--example", "hist", "--n", "16", "--max-gates", "100", "--samples", "100");
         assertEquals(1, gates.code());
         assertTrue(gates.errLine().contains("limit of 100 gates"), gates.errLine());
-        Cli.Result raised = Cli.run("compile", "--example", "hist", "--n", "16", "--max-edges", "1M", "--max-gates", "2^20", "--out", out.toString());
+        Cli.Result raised = Cli.run(
+                "compile",
+                "--example",
+                "hist",
+                "--n",
+                "16",
+                "--max-edges",
+                "1M",
+                "--max-gates",
+                "2^20",
+                "--out",
+                out.toString());
         assertEquals(0, raised.code(), raised.err());
         assertTrue(Files.size(out) > 0);
-        Cli.Result zero = Cli.run("compile", "--example", "hist", "--n", "16", "--max-edges", "0", "--out", out.toString());
+        Cli.Result zero =
+                Cli.run("compile", "--example", "hist", "--n", "16", "--max-edges", "0", "--out", out.toString());
         assertEquals(1, zero.code());
         assertTrue(zero.errLine().contains("--max-edges must be at least 1"), zero.errLine());
-        Cli.Result family = Cli.run("compile", "--family", "parity", "--n", "8", "--max-gates", "10", "--out", dir.resolve("p.tc0").toString());
+        Cli.Result family = Cli.run(
+                "compile",
+                "--family",
+                "parity",
+                "--n",
+                "8",
+                "--max-gates",
+                "10",
+                "--out",
+                dir.resolve("p.tc0").toString());
         assertEquals(1, family.code());
-        assertTrue(family.errLine().contains("--max-gates and --max-edges apply to transformer models"), family.errLine());
+        assertTrue(
+                family.errLine().contains("--max-gates and --max-edges apply to transformer models"), family.errLine());
     }
 
     @Test
@@ -273,8 +348,12 @@ class CommandsTest {
     void verifyCatchesAWrongCircuit() {
         Circuit c = FamilyCatalog.build(FamilyCatalog.get("majority"), 6);
         // a reference that differs: at least half, not more than half
-        dev.tc0.compile.study.ReferenceCheck.Result r = dev.tc0.compile.study.ReferenceCheck.check(c,
-                x -> new boolean[] {FamilyCatalog.ones(x, 6) * 2 >= 6}, null, 100, 1,
+        dev.tc0.compile.study.ReferenceCheck.Result r = dev.tc0.compile.study.ReferenceCheck.check(
+                c,
+                x -> new boolean[] {FamilyCatalog.ones(x, 6) * 2 >= 6},
+                null,
+                100,
+                1,
                 EvalCommand.options(1, dev.tc0.eval.Engine.Mode.AUTO, "scalar", 0));
         assertTrue(!r.ok() && r.mismatch().contains("output 0"), String.valueOf(r.mismatch()));
     }
@@ -282,12 +361,26 @@ class CommandsTest {
     @Test
     void scaleCompilesExampleTransformers() throws Exception {
         Path csvFile = dir.resolve("models.csv");
-        Cli.Result r = Cli.run("scale", "--example", "majority,frac_prevs", "--n", "4,6,8", "--samples", "500",
-                "--patterns", "4096", "--csv", csvFile.toString());
+        Cli.Result r = Cli.run(
+                "scale",
+                "--example",
+                "majority,frac_prevs",
+                "--n",
+                "4,6,8",
+                "--samples",
+                "500",
+                "--patterns",
+                "4096",
+                "--csv",
+                csvFile.toString());
         assertEquals(0, r.code(), r.err());
         for (String row : new String[] {"tf-majority 4", "tf-majority 8", "tf-frac_prevs 6"}) {
-            assertTrue(r.out().lines().anyMatch(l -> l.startsWith(row.split(" ")[0] + " ")
-                    && l.split("\\s+")[1].equals(row.split(" ")[1])), row + " in\n" + r.out());
+            assertTrue(
+                    r.out()
+                            .lines()
+                            .anyMatch(l -> l.startsWith(row.split(" ")[0] + " ")
+                                    && l.split("\\s+")[1].equals(row.split(" ")[1])),
+                    row + " in\n" + r.out());
         }
         assertEquals(1 + 6, Files.readAllLines(csvFile).size());
         Cli.Result bad = Cli.run("scale", "--example", "hist", "--n", "66");
@@ -298,20 +391,44 @@ class CommandsTest {
     @Test
     void scaleWritesTableCsvAndPlots() throws Exception {
         Path csv = dir.resolve("s.csv"), svg = dir.resolve("s.svg"), png = dir.resolve("s.png");
-        Cli.Result r = Cli.run("scale", "--family", "parity,sort", "--n", "4,8,16", "--patterns", "4096",
-                "--csv", csv.toString(), "--plot", svg.toString());
+        Cli.Result r = Cli.run(
+                "scale",
+                "--family",
+                "parity,sort",
+                "--n",
+                "4,8,16",
+                "--patterns",
+                "4096",
+                "--csv",
+                csv.toString(),
+                "--plot",
+                svg.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(1 + 6, r.out().strip().lines().count());
         List<String> lines = Files.readAllLines(csv);
         assertEquals(7, lines.size());
         assertTrue(lines.get(1).startsWith("parity,TC0,4,4,1,2,"), lines.get(1));
-        assertEquals(6, dev.tc0.report.study.StudyCsv.parse(Files.readString(csv)).size());
+        assertEquals(
+                6, dev.tc0.report.study.StudyCsv.parse(Files.readString(csv)).size());
         assertTrue(Files.readString(svg).contains("<svg"));
-        assertEquals(0, Cli.run("scale", "--family", "majority", "--n", "8,16", "--plot", png.toString()).code());
+        assertEquals(
+                0,
+                Cli.run("scale", "--family", "majority", "--n", "8,16", "--plot", png.toString())
+                        .code());
         byte[] head = Files.readAllBytes(png);
         assertEquals((byte) 0x89, head[0]);
         assertEquals('P', head[1]);
-        assertEquals(1, Cli.run("scale", "--family", "majority", "--n", "8", "--plot", dir.resolve("x.gif").toString()).code());
+        assertEquals(
+                1,
+                Cli.run(
+                                "scale",
+                                "--family",
+                                "majority",
+                                "--n",
+                                "8",
+                                "--plot",
+                                dir.resolve("x.gif").toString())
+                        .code());
     }
 
     @Test

@@ -1,25 +1,35 @@
 package dev.tc0.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's first command is {@code ./tc0 demo}: the CLI part of it is {@code tc0 demo}. It runs
  * here in-process on a small ladder so the test stays fast; the full ladder is the same code.
  */
 class DemoTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void readmeDemoOnASmallLadder() throws Exception {
-        Cli.Result r = Cli.run("demo", "--n", "8,16", "--model-n", "4,6", "--patterns", "2^14", "--samples", "1000",
-                "--out", dir.toString());
+        Cli.Result r = Cli.run(
+                "demo",
+                "--n",
+                "8,16",
+                "--model-n",
+                "4,6",
+                "--patterns",
+                "2^14",
+                "--samples",
+                "1000",
+                "--out",
+                dir.toString());
         assertEquals(0, r.code(), r.err());
         for (String fam : FamilyCatalog.DEMO) assertTrue(r.out().contains(fam), fam + " in\n" + r.out());
         java.util.List<String> models = java.util.List.of("majority", "dyck1", "hist", "reverse", "frac_prevs");
@@ -28,7 +38,8 @@ class DemoTest {
         int circuits = FamilyCatalog.DEMO.size() * 2 + models.size() * 2;
         assertTrue(r.out().contains(circuits + " of " + circuits + " circuits agree with their references"), r.out());
         assertTrue(Files.readString(dir.resolve("tc0-demo.svg")).contains("</svg>"));
-        assertEquals(1 + circuits, Files.readAllLines(dir.resolve("tc0-demo.csv")).size());
+        assertEquals(
+                1 + circuits, Files.readAllLines(dir.resolve("tc0-demo.csv")).size());
     }
 
     /**
@@ -43,14 +54,26 @@ class DemoTest {
         // later sections show usage on files the reader supplies.
         java.util.List<String> lines = Files.readAllLines(readme);
         int end = lines.indexOf("## Layout");
-        java.util.List<String> commands = lines.subList(0, end < 0 ? lines.size() : end).stream().map(String::strip)
-                .filter(l -> l.startsWith("./tc0 ")).toList();
+        java.util.List<String> commands = lines.subList(0, end < 0 ? lines.size() : end).stream()
+                .map(String::strip)
+                .filter(l -> l.startsWith("./tc0 "))
+                .toList();
         assertTrue(commands.contains("./tc0 demo"), "the README runs ./tc0 demo: " + commands);
         for (String line : commands) {
-            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(line.substring("./tc0 ".length()).split("\\s+")));
+            java.util.List<String> args = new java.util.ArrayList<>(
+                    java.util.List.of(line.substring("./tc0 ".length()).split("\\s+")));
             if (args.getFirst().equals("demo")) {
-                args.addAll(java.util.List.of("--n", "8,16", "--model-n", "4", "--patterns", "2^12", "--samples", "500",
-                        "--out", dir.toString()));
+                args.addAll(java.util.List.of(
+                        "--n",
+                        "8,16",
+                        "--model-n",
+                        "4",
+                        "--patterns",
+                        "2^12",
+                        "--samples",
+                        "500",
+                        "--out",
+                        dir.toString()));
             }
             Cli.Result r = Cli.run(args.toArray(String[]::new));
             assertEquals(0, r.code(), line + "\n" + r.err());
@@ -69,8 +92,22 @@ class DemoTest {
 
     @Test
     void demoKeepsWithinTheEdgeBudget() {
-        Cli.Result r = Cli.run("demo", "--families", "iterated-add", "--models", "none", "--n", "8,16,32", "--max-edges", "20000",
-                "--patterns", "4096", "--samples", "200", "--out", dir.toString());
+        Cli.Result r = Cli.run(
+                "demo",
+                "--families",
+                "iterated-add",
+                "--models",
+                "none",
+                "--n",
+                "8,16,32",
+                "--max-edges",
+                "20000",
+                "--patterns",
+                "4096",
+                "--samples",
+                "200",
+                "--out",
+                dir.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("not run: iterated-add from n=32"), r.out());
         assertTrue(!r.out().contains("tf-"), r.out());

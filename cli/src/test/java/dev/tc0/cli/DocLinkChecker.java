@@ -28,9 +28,12 @@ import java.util.stream.Stream;
  */
 final class DocLinkChecker {
     /** Inline links and images: {@code [text](target)} or {@code [text](target "title")}. */
-    private static final Pattern INLINE_LINK = Pattern.compile("!?\\[(?:[^\\[\\]]|\\[[^\\]]*\\])*\\]\\(\\s*<?([^)\\s>]*)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
+    private static final Pattern INLINE_LINK =
+            Pattern.compile("!?\\[(?:[^\\[\\]]|\\[[^\\]]*\\])*\\]\\(\\s*<?([^)\\s>]*)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
     /** Reference definitions: {@code [label]: target}. */
-    private static final Pattern REFERENCE_DEFINITION = Pattern.compile("^ {0,3}\\[[^\\]]+\\]:\\s*<?(\\S+?)>?(?:\\s.*)?$");
+    private static final Pattern REFERENCE_DEFINITION =
+            Pattern.compile("^ {0,3}\\[[^\\]]+\\]:\\s*<?(\\S+?)>?(?:\\s.*)?$");
+
     private static final Pattern ATX_HEADING = Pattern.compile("^ {0,3}#{1,6}\\s+(.*?)(?:\\s+#+)?\\s*$");
     private static final Pattern HTML_ANCHOR = Pattern.compile("<a\\s+(?:name|id)=\"([^\"]+)\"");
     private static final Pattern CODE_SPAN = Pattern.compile("(`+)(?:(?!\\1).)+?\\1");
@@ -71,7 +74,9 @@ final class DocLinkChecker {
                 List<String> lines = read(file);
                 for (int i = 0; i < lines.size(); i++) {
                     Matcher m = OUTSIDE_NOTES.matcher(lines.get(i));
-                    if (m.find()) problems.add(checker.where(file, i) + ": refers to " + m.group() + ", which is outside the repository");
+                    if (m.find())
+                        problems.add(checker.where(file, i) + ": refers to " + m.group()
+                                + ", which is outside the repository");
                 }
             }
         }
@@ -96,7 +101,9 @@ final class DocLinkChecker {
 
     private static boolean isMark(int c) {
         int t = Character.getType(c);
-        return t == Character.NON_SPACING_MARK || t == Character.ENCLOSING_MARK || t == Character.COMBINING_SPACING_MARK;
+        return t == Character.NON_SPACING_MARK
+                || t == Character.ENCLOSING_MARK
+                || t == Character.COMBINING_SPACING_MARK;
     }
 
     /** The anchors a markdown file defines: heading slugs (repeats get -1, -2, ...) and HTML anchors. */
@@ -145,14 +152,20 @@ final class DocLinkChecker {
         int hash = target.indexOf('#');
         String pathPart = percentDecode(hash < 0 ? target : target.substring(0, hash));
         String anchor = hash < 0 ? null : target.substring(hash + 1);
-        Path resolved = pathPart.isEmpty() ? md
-                : (pathPart.startsWith("/") ? root.resolve(pathPart.substring(1)) : md.getParent().resolve(pathPart)).normalize();
+        Path resolved = pathPart.isEmpty()
+                ? md
+                : (pathPart.startsWith("/")
+                                ? root.resolve(pathPart.substring(1))
+                                : md.getParent().resolve(pathPart))
+                        .normalize();
         String where = where(md, line) + ": " + target + ": ";
         if (!resolved.startsWith(root)) {
             problems.add(where + "points outside the repository");
         } else if (!Files.exists(resolved)) {
             problems.add(where + "no such file " + root.relativize(resolved));
-        } else if (anchor != null && !anchor.isEmpty() && resolved.toString().endsWith(".md")
+        } else if (anchor != null
+                && !anchor.isEmpty()
+                && resolved.toString().endsWith(".md")
                 && !anchorCache.computeIfAbsent(resolved, p -> anchors(read(p))).contains(anchor)) {
             problems.add(where + "no heading with anchor #" + anchor + " in " + root.relativize(resolved));
         }
@@ -163,8 +176,10 @@ final class DocLinkChecker {
         if (s.indexOf('%') < 0) return s;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int i = 0; i < s.length(); ) {
-            if (s.charAt(i) == '%' && i + 2 < s.length()
-                    && Character.digit(s.charAt(i + 1), 16) >= 0 && Character.digit(s.charAt(i + 2), 16) >= 0) {
+            if (s.charAt(i) == '%'
+                    && i + 2 < s.length()
+                    && Character.digit(s.charAt(i + 1), 16) >= 0
+                    && Character.digit(s.charAt(i + 2), 16) >= 0) {
                 bytes.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
                 i += 3;
             } else {
@@ -188,12 +203,14 @@ final class DocLinkChecker {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     return SKIPPED_DIRECTORIES.contains(dir.getFileName().toString()) && !dir.equals(root)
-                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                            ? FileVisitResult.SKIP_SUBTREE
+                            : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && file.getFileName().toString().endsWith("." + extension)) found.add(file);
+                    if (attrs.isRegularFile() && file.getFileName().toString().endsWith("." + extension))
+                        found.add(file);
                     return FileVisitResult.CONTINUE;
                 }
             });

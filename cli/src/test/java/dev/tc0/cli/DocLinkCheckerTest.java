@@ -1,19 +1,19 @@
 package dev.tc0.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The link checker itself, on small repositories made in a temporary directory. */
 class DocLinkCheckerTest {
-    @TempDir Path root;
+    @TempDir
+    Path root;
 
     private void write(String path, String... lines) throws Exception {
         Path p = root.resolve(path);
@@ -23,7 +23,8 @@ class DocLinkCheckerTest {
 
     /** A tree whose every link resolves; each test adds one defect to it. */
     private void goodTree() throws Exception {
-        write("README.md",
+        write(
+                "README.md",
                 "# Project",
                 "See [the guide](src/docs/guide.md#some-heading), [the chart](src/docs/chart.svg),",
                 "[the folder](src/docs/), [a site](https://example.org/x.md), [mail](mailto:a@b.c)",
@@ -33,7 +34,8 @@ class DocLinkCheckerTest {
                 "[also code](missing.md)",
                 "```",
                 "[ref]: src/docs/guide.md");
-        write("src/docs/guide.md",
+        write(
+                "src/docs/guide.md",
                 "# Guide",
                 "## Some heading",
                 "## Some heading",
@@ -57,7 +59,8 @@ class DocLinkCheckerTest {
     void aLinkToAMissingFileIsReportedWithItsLine() throws Exception {
         goodTree();
         write("src/docs/broken.md", "# Broken", "", "Read [this](gone.md) first.");
-        assertEquals(List.of("src/docs/broken.md:3: gone.md: no such file src/docs/gone.md"),
+        assertEquals(
+                List.of("src/docs/broken.md:3: gone.md: no such file src/docs/gone.md"),
                 DocLinkChecker.brokenLinks(root));
     }
 
@@ -65,9 +68,10 @@ class DocLinkCheckerTest {
     void aLinkToAMissingHeadingIsReported() throws Exception {
         goodTree();
         write("src/docs/other.md", "# Other", "[guide](guide.md#no-such-heading) and [self](#other-1)");
-        assertEquals(List.of(
-                "src/docs/other.md:2: guide.md#no-such-heading: no heading with anchor #no-such-heading in src/docs/guide.md",
-                "src/docs/other.md:2: #other-1: no heading with anchor #other-1 in src/docs/other.md"),
+        assertEquals(
+                List.of(
+                        "src/docs/other.md:2: guide.md#no-such-heading: no heading with anchor #no-such-heading in src/docs/guide.md",
+                        "src/docs/other.md:2: #other-1: no heading with anchor #other-1 in src/docs/other.md"),
                 DocLinkChecker.brokenLinks(root));
     }
 
@@ -75,9 +79,10 @@ class DocLinkCheckerTest {
     void aReferenceDefinitionAndAnImageAreChecked() throws Exception {
         goodTree();
         write("src/docs/refs.md", "# Refs", "![plot](plot.png)", "[x]: ../missing/file.md");
-        assertEquals(List.of(
-                "src/docs/refs.md:2: plot.png: no such file src/docs/plot.png",
-                "src/docs/refs.md:3: ../missing/file.md: no such file src/missing/file.md"),
+        assertEquals(
+                List.of(
+                        "src/docs/refs.md:2: plot.png: no such file src/docs/plot.png",
+                        "src/docs/refs.md:3: ../missing/file.md: no such file src/missing/file.md"),
                 DocLinkChecker.brokenLinks(root));
     }
 
@@ -86,7 +91,8 @@ class DocLinkCheckerTest {
         goodTree();
         Files.writeString(root.getParent().resolve("beside.md"), "# Beside");
         write("docs.md", "[notes](../beside.md)");
-        assertEquals(List.of("docs.md:1: ../beside.md: points outside the repository"), DocLinkChecker.brokenLinks(root));
+        assertEquals(
+                List.of("docs.md:1: ../beside.md: points outside the repository"), DocLinkChecker.brokenLinks(root));
     }
 
     @Test
@@ -98,10 +104,11 @@ class DocLinkCheckerTest {
         write("run.sh", "# ../shared/" + "design/notes");
         write("mod/target/classes/B.java", "// " + "ARCHITECTURE" + ".md, build output: ignored");
         write("notes.txt", "ARCHITECTURE" + ".md in a kind of file that is not searched");
-        assertEquals(List.of(
-                "mod/pom.xml:1: refers to " + "ENGINEERING" + ".md, which is outside the repository",
-                "mod/src/main/java/A.java:1: refers to " + "PAPER" + ".md, which is outside the repository",
-                "run.sh:1: refers to shared/" + "design, which is outside the repository"),
+        assertEquals(
+                List.of(
+                        "mod/pom.xml:1: refers to " + "ENGINEERING" + ".md, which is outside the repository",
+                        "mod/src/main/java/A.java:1: refers to " + "PAPER" + ".md, which is outside the repository",
+                        "run.sh:1: refers to shared/" + "design, which is outside the repository"),
                 DocLinkChecker.outsideReferences(root));
     }
 
@@ -116,8 +123,16 @@ class DocLinkCheckerTest {
 
     @Test
     void repeatedHeadingsGetNumberedAnchorsAndFencedHeadingsNone() {
-        assertEquals(Set.of("a", "a-1", "a-2", "b", "named"),
-                DocLinkChecker.anchors(List.of("# A", "## A", "```", "# Not a heading", "```", "### A", "#### B #",
+        assertEquals(
+                Set.of("a", "a-1", "a-2", "b", "named"),
+                DocLinkChecker.anchors(List.of(
+                        "# A",
+                        "## A",
+                        "```",
+                        "# Not a heading",
+                        "```",
+                        "### A",
+                        "#### B #",
                         "<a name=\"named\"></a>")));
     }
 

@@ -1,16 +1,16 @@
 package dev.tc0.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.GateKind;
 import dev.tc0.circuit.RandomCircuits;
 import dev.tc0.circuit.io.Formats;
 import dev.tc0.eval.PlaneFiles;
 import dev.tc0.eval.RandomSource;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.roaringbitmap.RoaringBitmap;
-
 import java.io.DataInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,15 +18,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roaringbitmap.RoaringBitmap;
 
 /** {@code tc0 eval} end to end, in-process: outputs checked against {@link Circuit#evaluate}. */
 class EvalCommandTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     Circuit c;
     Path circuit;
 
@@ -56,8 +57,17 @@ class EvalCommandTest {
         }
         Path in = dir.resolve("in.txt"), out = dir.resolve("out.txt");
         Files.writeString(in, text);
-        Cli.Result res = Cli.run("eval", circuit.toString(), "--inputs", in.toString(), "--out", out.toString(),
-                "--threads", "2", "--tile-words", "8");
+        Cli.Result res = Cli.run(
+                "eval",
+                circuit.toString(),
+                "--inputs",
+                in.toString(),
+                "--out",
+                out.toString(),
+                "--threads",
+                "2",
+                "--tile-words",
+                "8");
         assertEquals(0, res.code(), res.err());
         List<String> got = Files.readAllLines(out);
         assertEquals(ins.size(), got.size());
@@ -79,11 +89,18 @@ class EvalCommandTest {
             text.append(row(x)).append('\n');
         }
         Files.writeString(in, text);
-        Cli.Result res = Cli.run("eval", circuit.toString(), "--inputs", in.toString(), "--input-format", "rows",
-                "--out", out.toString());
+        Cli.Result res = Cli.run(
+                "eval",
+                circuit.toString(),
+                "--inputs",
+                in.toString(),
+                "--input-format",
+                "rows",
+                "--out",
+                out.toString());
         assertEquals(0, res.code(), res.err());
         long[][] planes = PlaneFiles.read(out, c.numOutputs());
-        assertEquals(3, planes[0].length);           // 130 patterns -> 3 words per plane
+        assertEquals(3, planes[0].length); // 130 patterns -> 3 words per plane
         for (int p = 0; p < ins.size(); p++) {
             boolean[] want = c.evaluate(ins.get(p));
             for (int o = 0; o < want.length; o++) assertEquals(want[o], (planes[o][p >>> 6] >>> (p & 63) & 1) != 0);
@@ -97,8 +114,19 @@ class EvalCommandTest {
         PlaneFiles.write(in, inPlanes);
         for (String engine : new String[] {"tiles", "levels"}) {
             for (String kernels : new String[] {"scalar", "auto"}) {
-                Cli.Result res = Cli.run("eval", circuit.toString(), "--inputs", in.toString(), "--out", out.toString(),
-                        "--engine", engine, "--kernels", kernels, "--threads", "2");
+                Cli.Result res = Cli.run(
+                        "eval",
+                        circuit.toString(),
+                        "--inputs",
+                        in.toString(),
+                        "--out",
+                        out.toString(),
+                        "--engine",
+                        engine,
+                        "--kernels",
+                        kernels,
+                        "--threads",
+                        "2");
                 assertEquals(0, res.code(), res.err());
                 long[][] got = PlaneFiles.read(out, c.numOutputs());
                 for (int p = 0; p < 64 * 20; p++) {
@@ -106,7 +134,8 @@ class EvalCommandTest {
                     for (int i = 0; i < x.length; i++) x[i] = (inPlanes[i][p >>> 6] >>> (p & 63) & 1) != 0;
                     boolean[] want = c.evaluate(x);
                     for (int o = 0; o < want.length; o++) {
-                        assertEquals(want[o], (got[o][p >>> 6] >>> (p & 63) & 1) != 0, engine + " " + kernels + " p" + p);
+                        assertEquals(
+                                want[o], (got[o][p >>> 6] >>> (p & 63) & 1) != 0, engine + " " + kernels + " p" + p);
                     }
                 }
             }
@@ -140,7 +169,8 @@ class EvalCommandTest {
     @Test
     void randomIsSeededAndRowsGoToStdout() {
         Cli.Result a = Cli.run("eval", circuit.toString(), "--random", "100", "--seed", "4", "--out", "-");
-        Cli.Result b = Cli.run("eval", circuit.toString(), "--random", "100", "--seed", "4", "--out", "-", "--threads", "1");
+        Cli.Result b =
+                Cli.run("eval", circuit.toString(), "--random", "100", "--seed", "4", "--out", "-", "--threads", "1");
         assertEquals(0, a.code(), a.err());
         assertEquals(a.out(), b.out());
         assertEquals(100, a.out().strip().split("\n").length);
@@ -184,20 +214,31 @@ class EvalCommandTest {
         Files.writeString(weird, "hello\n");
         Cli.Result unknown = Cli.run("eval", weird.toString(), "--random", "10");
         assertEquals(1, unknown.code());
-        assertTrue(unknown.errLine().startsWith("tc0 eval: ") && unknown.errLine().contains(weird.toString()),
+        assertTrue(
+                unknown.errLine().startsWith("tc0 eval: ") && unknown.errLine().contains(weird.toString()),
                 unknown.errLine());
         assertFalse(unknown.errLine().contains("\n"), unknown.errLine());
         assertFalse(unknown.err().contains("\tat "), "no stack trace without --verbose");
 
-        Cli.Result missingIn = Cli.run("eval", circuit.toString(), "--inputs", dir.resolve("none.txt").toString());
+        Cli.Result missingIn = Cli.run(
+                "eval", circuit.toString(), "--inputs", dir.resolve("none.txt").toString());
         assertEquals(1, missingIn.code());
         assertEquals("tc0 eval: " + dir.resolve("none.txt") + ": no such file", missingIn.errLine());
 
-        assertEquals(2, Cli.run("eval", circuit.toString()).code());                          // no inputs chosen
-        assertEquals(2, Cli.run("eval", circuit.toString(), "--random", "5", "--exhaustive").code());
+        assertEquals(2, Cli.run("eval", circuit.toString()).code()); // no inputs chosen
+        assertEquals(
+                2,
+                Cli.run("eval", circuit.toString(), "--random", "5", "--exhaustive")
+                        .code());
         assertEquals(2, Cli.run("eval", circuit.toString(), "--random", "lots").code());
-        assertEquals(2, Cli.run("eval", circuit.toString(), "--random", "5", "--engine", "fast").code());
-        assertEquals(1, Cli.run("eval", circuit.toString(), "--random", "5", "--tile-words", "12").code());
+        assertEquals(
+                2,
+                Cli.run("eval", circuit.toString(), "--random", "5", "--engine", "fast")
+                        .code());
+        assertEquals(
+                1,
+                Cli.run("eval", circuit.toString(), "--random", "5", "--tile-words", "12")
+                        .code());
         assertEquals(2, Cli.run("frobnicate").code());
         assertEquals(2, Cli.run().code());
 
@@ -217,19 +258,28 @@ class EvalCommandTest {
         for (String w : new String[] {"16777216", "1073741824"}) {
             Cli.Result r = Cli.run("eval", circuit.toString(), "--random", "1000", "--tile-words", w);
             assertEquals(1, r.code(), r.err());
-            assertEquals("tc0 eval: --tile-words must be a positive multiple of 8 up to 1048576, not " + w, r.errLine());
+            assertEquals(
+                    "tc0 eval: --tile-words must be a positive multiple of 8 up to 1048576, not " + w, r.errLine());
         }
         // Within the caps, but 2048 tiles of 2^20 words per live value are far past any test heap.
-        Cli.Result r = Cli.run("eval", circuit.toString(), "--random", "100000000000", "--threads", "1024",
-                "--tile-words", "1048576", "--counts");
+        Cli.Result r = Cli.run(
+                "eval",
+                circuit.toString(),
+                "--random",
+                "100000000000",
+                "--threads",
+                "1024",
+                "--tile-words",
+                "1048576",
+                "--counts");
         assertEquals(1, r.code(), r.err());
         assertTrue(r.errLine().startsWith("tc0 eval: --threads 1024 with 1048576-word tiles needs "), r.errLine());
         assertTrue(r.errLine().endsWith("TC0_JAVA_OPTS=-Xmx<size>"), r.errLine());
         assertFalse(r.err().contains("\tat "), r.err());
         // The same caps leave an ordinary run alone: 8 threads, wide tiles, the same counts as one thread.
         Cli.Result one = Cli.run("eval", circuit.toString(), "--random", "100000", "--counts", "--threads", "1");
-        Cli.Result many = Cli.run("eval", circuit.toString(), "--random", "100000", "--counts", "--threads", "8",
-                "--tile-words", "4096");
+        Cli.Result many = Cli.run(
+                "eval", circuit.toString(), "--random", "100000", "--counts", "--threads", "8", "--tile-words", "4096");
         assertEquals(0, many.code(), many.err());
         assertEquals(one.out(), many.out());
     }
@@ -242,13 +292,15 @@ class EvalCommandTest {
         Files.writeString(blif, "");
         Files.writeString(noOut, "INPUT(a)\nINPUT(b)\ng = AND(a, b)\n");
         for (Path p : List.of(bench, blif, noOut)) {
-            String warning = "warning: " + p + ": the circuit has no outputs" + (p == noOut ? "" : " (nor inputs nor gates: is the file empty?)");
+            String warning = "warning: " + p + ": the circuit has no outputs"
+                    + (p == noOut ? "" : " (nor inputs nor gates: is the file empty?)");
             Cli.Result info = Cli.run("info", p.toString());
             assertEquals(0, info.code(), info.err());
             assertEquals(warning, info.errLine());
             Cli.Result ev = Cli.run("eval", p.toString(), "--random", "100", "--counts");
             assertEquals(1, ev.code(), ev.err());
-            assertEquals(warning + "\ntc0 eval: " + p + ": the circuit has no outputs, nothing to evaluate", ev.errLine());
+            assertEquals(
+                    warning + "\ntc0 eval: " + p + ": the circuit has no outputs, nothing to evaluate", ev.errLine());
             assertEquals("", ev.out());
         }
     }
@@ -270,10 +322,19 @@ class EvalCommandTest {
         Path in = dir.resolve("late.txt"), out = dir.resolve("out.bin");
         StringBuilder text = new StringBuilder();
         for (int p = 0; p < 5000; p++) text.append("0".repeat(12)).append('\n');
-        text.append("01x\n");                               // fails only after several tiles were written
+        text.append("01x\n"); // fails only after several tiles were written
         Files.writeString(in, text);
-        Cli.Result res = Cli.run("eval", circuit.toString(), "--inputs", in.toString(), "--out", out.toString(),
-                "--tile-words", "8", "--threads", "1");
+        Cli.Result res = Cli.run(
+                "eval",
+                circuit.toString(),
+                "--inputs",
+                in.toString(),
+                "--out",
+                out.toString(),
+                "--tile-words",
+                "8",
+                "--threads",
+                "1");
         assertEquals(1, res.code());
         assertTrue(res.errLine().contains(in + ":5001:"), res.errLine());
         assertNoFilesBut(in, circuit);
@@ -292,14 +353,21 @@ class EvalCommandTest {
         assertEquals("0".repeat(12) + "\n", Files.readString(in));
 
         r = Cli.run("eval", circuit.toString(), "--random", "10", "--out", circuit.toString());
-        assertEquals("tc0 eval: --out " + circuit + " is the circuit file (" + circuit + "); choose another output file", r.errLine());
+        assertEquals(
+                "tc0 eval: --out " + circuit + " is the circuit file (" + circuit + "); choose another output file",
+                r.errLine());
         r = Cli.run("eval", circuit.toString(), "--random", "10", "--accepted", circuit.toString());
-        assertEquals("tc0 eval: --accepted " + circuit + " is the circuit file (" + circuit + "); choose another output file", r.errLine());
+        assertEquals(
+                "tc0 eval: --accepted " + circuit + " is the circuit file (" + circuit
+                        + "); choose another output file",
+                r.errLine());
         assertArrayEquals(circuitBytes, Files.readAllBytes(circuit));
 
         Path both = dir.resolve("both.bin");
-        r = Cli.run("eval", circuit.toString(), "--random", "10", "--out", both.toString(), "--accepted", both.toString());
-        assertEquals("tc0 eval: --out " + both + " is --accepted (" + both + "); choose another output file", r.errLine());
+        r = Cli.run(
+                "eval", circuit.toString(), "--random", "10", "--out", both.toString(), "--accepted", both.toString());
+        assertEquals(
+                "tc0 eval: --out " + both + " is --accepted (" + both + "); choose another output file", r.errLine());
         assertNoFilesBut(in, alias, circuit);
     }
 
@@ -309,7 +377,9 @@ class EvalCommandTest {
         Path out = dir.resolve("o.bin");
         Cli.Result r = Cli.run("eval", circuit.toString(), "--inputs", "-", "--out", out.toString());
         assertEquals(1, r.code());
-        assertTrue(r.errLine().startsWith("tc0 eval: --out " + out + ": a planes file needs the pattern count"), r.errLine());
+        assertTrue(
+                r.errLine().startsWith("tc0 eval: --out " + out + ": a planes file needs the pattern count"),
+                r.errLine());
         assertNoFilesBut(circuit);
     }
 
@@ -321,7 +391,9 @@ class EvalCommandTest {
         assertEquals(64_000L, CountConverter.parse("64k"));
         assertEquals(64 * 1024, CountConverter.parse("64Ki"));
         assertEquals(3L << 30, CountConverter.parse("3gi"));
-        assertEquals(20_000_000L, CountConverter.parse("20M")); // the help's default for --max-gates, written as the help writes it
+        assertEquals(
+                20_000_000L,
+                CountConverter.parse("20M")); // the help's default for --max-gates, written as the help writes it
         assertEquals(1_000_000, CountConverter.parse("1e6"));
         assertEquals(123, CountConverter.parse("123"));
     }

@@ -1,13 +1,15 @@
 package dev.tc0.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.GateKind;
 import dev.tc0.circuit.RandomCircuits;
 import dev.tc0.circuit.io.Formats;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -25,12 +27,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Outputs, descriptors and signals as the process meets them (src/docs/cli.md, "How outputs are
@@ -38,9 +37,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * away, a closed standard input, and a kill of the ./tc0 launcher.
  */
 class OutputsProcessTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     Circuit circuit;
-    String rows;                       // the circuit's rows on every input, the reference output
+    String rows; // the circuit's rows on every input, the reference output
 
     @BeforeEach
     void circuit() throws IOException {
@@ -57,15 +58,20 @@ class OutputsProcessTest {
 
     /** stderr without the JVM's incubator notice. */
     private List<String> errLines(Path file) throws IOException {
-        return Files.readString(file).lines().filter(l -> !l.startsWith("WARNING: Using incubator modules")).toList();
+        return Files.readString(file)
+                .lines()
+                .filter(l -> !l.startsWith("WARNING: Using incubator modules"))
+                .toList();
     }
 
     private Process start(ProcessBuilder pb) throws IOException {
-        return pb.directory(dir.toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        return pb.directory(dir.toFile())
+                .redirectError(dir.resolve("err.txt").toFile())
+                .start();
     }
 
     private static int exit(Process p) throws InterruptedException {
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {             // never leave a run behind a failed test
+        if (!p.waitFor(60, TimeUnit.SECONDS)) { // never leave a run behind a failed test
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             fail("tc0 did not finish in 60 s");
@@ -117,11 +123,12 @@ class OutputsProcessTest {
     /** {@code | head -1}: the first row arrives, then the reader goes away; 2^40 rows would take days. */
     @Test
     void aClosedPipeStopsTheWorkQuietly() throws Exception {
-        Process p = start(new ProcessBuilder(ProcessTest.javaCommand("eval", "c.tc0", "--random", "2^40", "--out", "-")));
+        Process p =
+                start(new ProcessBuilder(ProcessTest.javaCommand("eval", "c.tc0", "--random", "2^40", "--out", "-")));
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             assertEquals(3, r.readLine().length());
         }
-        assertEquals(141, exit(p));                                 // 128 + SIGPIPE, as a shell reports seq | head
+        assertEquals(141, exit(p)); // 128 + SIGPIPE, as a shell reports seq | head
         assertEquals(List.of(), errLines(dir.resolve("err.txt")));
     }
 
@@ -146,16 +153,21 @@ class OutputsProcessTest {
     void killingTheLauncherStopsJava() throws Exception {
         Path launcher = launcher();
         Files.writeString(dir.resolve("big.bin"), "keep\n");
-        ProcessBuilder pb = new ProcessBuilder("bash", launcher.toString(), "eval", "c.tc0", "--random", "2^40", "--out", "big.bin")
+        ProcessBuilder pb = new ProcessBuilder(
+                        "bash", launcher.toString(), "eval", "c.tc0", "--random", "2^40", "--out", "big.bin")
                 .redirectOutput(dir.resolve("out.txt").toFile());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process p = start(pb);
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline && p.isAlive() && !temporaryExists("big.bin")) Thread.sleep(20);
-        assertTrue(p.isAlive() && temporaryExists("big.bin"), "the run did not start writing: " + Files.readString(dir.resolve("err.txt")));
-        List<ProcessHandle> java = p.descendants().filter(h -> h.info().command().orElse("").endsWith("java")).toList();
+        assertTrue(
+                p.isAlive() && temporaryExists("big.bin"),
+                "the run did not start writing: " + Files.readString(dir.resolve("err.txt")));
+        List<ProcessHandle> java = p.descendants()
+                .filter(h -> h.info().command().orElse("").endsWith("java"))
+                .toList();
         assertEquals(1, java.size(), "one java under the launcher");
-        p.destroy();                                              // SIGTERM to the launcher alone
+        p.destroy(); // SIGTERM to the launcher alone
         assertEquals(143, exit(p));
         try {
             java.getFirst().onExit().get(20, TimeUnit.SECONDS);
@@ -196,11 +208,13 @@ class OutputsProcessTest {
         m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "dev.tc0.cli.Main");
         StringBuilder cp = new StringBuilder();
         for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (!e.isEmpty()) cp.append(cp.isEmpty() ? "" : " ").append(Path.of(e).toAbsolutePath().toUri());
+            if (!e.isEmpty())
+                cp.append(cp.isEmpty() ? "" : " ")
+                        .append(Path.of(e).toAbsolutePath().toUri());
         }
         m.getMainAttributes().put(Attributes.Name.CLASS_PATH, cp.toString());
         try (OutputStream o = Files.newOutputStream(root.resolve("cli/target/tc0.jar"));
-             JarOutputStream j = new JarOutputStream(o, m)) {
+                JarOutputStream j = new JarOutputStream(o, m)) {
             j.flush();
         }
         return script;
@@ -208,7 +222,10 @@ class OutputsProcessTest {
 
     private static boolean run(String... cmd) throws InterruptedException {
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
             return false;

@@ -1,25 +1,25 @@
 package dev.tc0.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.GateKind;
 import dev.tc0.circuit.RandomCircuits;
 import dev.tc0.circuit.io.Formats;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command as its own process: real exit codes, stdout and stderr. */
 class ProcessTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     record Run(int code, String out, String err) {}
 
@@ -29,9 +29,13 @@ class ProcessTest {
 
     /** The java command line that runs tc0 with these arguments, on the test class path. */
     static List<String> javaCommand(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules=jdk.incubator.vector", "-Dtc0.progress=false",
-                "-cp", System.getProperty("java.class.path"), "dev.tc0.cli.Main"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules=jdk.incubator.vector",
+                "-Dtc0.progress=false",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.tc0.cli.Main"));
         cmd.addAll(List.of(args));
         return cmd;
     }
@@ -40,9 +44,13 @@ class ProcessTest {
         ProcessBuilder pb = new ProcessBuilder(javaCommand(args));
         if (stdin != null) pb.redirectInput(stdin.toFile());
         Process p = pb.directory(cwd.toFile())
-                .redirectOutput(cwd.resolve("stdout.txt").toFile()).redirectError(cwd.resolve("stderr.txt").toFile()).start();
+                .redirectOutput(cwd.resolve("stdout.txt").toFile())
+                .redirectError(cwd.resolve("stderr.txt").toFile())
+                .start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "tc0 did not finish");
-        return new Run(p.exitValue(), Files.readString(cwd.resolve("stdout.txt"), StandardCharsets.UTF_8),
+        return new Run(
+                p.exitValue(),
+                Files.readString(cwd.resolve("stdout.txt"), StandardCharsets.UTF_8),
                 Files.readString(cwd.resolve("stderr.txt"), StandardCharsets.UTF_8));
     }
 
@@ -71,7 +79,10 @@ class ProcessTest {
         Files.writeString(dir.resolve("bad.txt"), "000000\n00000\n");
         Run bad = tc0(dir, "eval", "c.tc0", "--inputs", "bad.txt", "--out", "o.bin");
         assertEquals(1, bad.code());
-        List<String> errLines = bad.err().lines().filter(l -> !l.startsWith("WARNING: Using incubator modules")).toList();
+        List<String> errLines = bad.err()
+                .lines()
+                .filter(l -> !l.startsWith("WARNING: Using incubator modules"))
+                .toList();
         assertEquals(List.of("tc0 eval: bad.txt:2: expected 6 bits, got 5"), errLines);
         assertTrue(!Files.exists(dir.resolve("o.bin")));
 
@@ -85,8 +96,11 @@ class ProcessTest {
         Circuit c = RandomCircuits.generate(RandomCircuits.Spec.of(16, 200, 1, 4, GateKind.values()), 3);
         Path f = dir.resolve("c.tc0");
         Formats.write(c, f);
-        Process p = new ProcessBuilder(javaCommand("eval", "c.tc0", "--random", "2^40", "--out", "big.bin")).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("log.txt").toFile()).start();
+        Process p = new ProcessBuilder(javaCommand("eval", "c.tc0", "--random", "2^40", "--out", "big.bin"))
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("log.txt").toFile())
+                .start();
         long deadline = System.nanoTime() + 20_000_000_000L;
         // wait until the temporary output exists and has grown, then interrupt
         while (System.nanoTime() < deadline && p.isAlive()) {
@@ -96,7 +110,7 @@ class ProcessTest {
             Thread.sleep(50);
         }
         assertTrue(p.isAlive(), "the run ended early: " + Files.readString(dir.resolve("log.txt")));
-        p.destroy();                                            // SIGTERM: shutdown hooks run
+        p.destroy(); // SIGTERM: shutdown hooks run
         assertTrue(p.waitFor(20, TimeUnit.SECONDS));
         try (var s = Files.list(dir)) {
             List<String> left = s.map(x -> x.getFileName().toString()).sorted().toList();

@@ -1,13 +1,12 @@
 package dev.tc0.cli;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * The repository explains itself: every relative link in its markdown resolves, and nothing in it
@@ -22,7 +21,8 @@ class RepositoryDocsTest {
 
     /** The repository root: the nearest directory at or above the module's that holds the parent pom. */
     static Path repositoryRoot() throws IOException {
-        Path dir = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+        Path dir = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+                .toAbsolutePath();
         for (Path d = dir; d != null; d = d.getParent()) {
             Path pom = d.resolve("pom.xml");
             if (Files.isRegularFile(pom) && Files.readString(pom).contains("<modules>")) return d;

@@ -20,16 +20,25 @@ public final class Circuit {
     private final byte[] kind;
     private final int[] start;
     private final int[] operand;
-    private final long[] weight;      // parallel to operand; null when no gate is WEIGHTED
-    private final long[] threshold;   // per gate; 0 for AND, OR, XOR
+    private final long[] weight; // parallel to operand; null when no gate is WEIGHTED
+    private final long[] threshold; // per gate; 0 for AND, OR, XOR
     private final int[] outputs;
     private final String[] inputNames;
     private final String[] outputNames;
     private final boolean constantOperands;
-    private volatile int[] levels;    // per node, computed on first use
+    private volatile int[] levels; // per node, computed on first use
 
-    Circuit(int inputs, byte[] kind, int[] start, int[] operand, long[] weight, long[] threshold,
-            int[] outputs, String[] inputNames, String[] outputNames, boolean constantOperands) {
+    Circuit(
+            int inputs,
+            byte[] kind,
+            int[] start,
+            int[] operand,
+            long[] weight,
+            long[] threshold,
+            int[] outputs,
+            String[] inputNames,
+            String[] outputNames,
+            boolean constantOperands) {
         this.inputs = inputs;
         this.kind = kind;
         this.start = start;
@@ -51,8 +60,16 @@ public final class Circuit {
      * ({@link CircuitBuilder#foldConstants} folds it). Throws {@link IllegalArgumentException}
      * naming the first fault.
      */
-    public static Circuit of(int inputs, byte[] kind, int[] start, int[] operand, long[] weight, long[] threshold,
-                             int[] outputs, String[] inputNames, String[] outputNames) {
+    public static Circuit of(
+            int inputs,
+            byte[] kind,
+            int[] start,
+            int[] operand,
+            long[] weight,
+            long[] threshold,
+            int[] outputs,
+            String[] inputNames,
+            String[] outputNames) {
         int gates = kind.length;
         if (inputs < 0) throw new IllegalArgumentException("negative input count " + inputs);
         if (start.length != gates + 1 || threshold.length != gates) {
@@ -75,7 +92,8 @@ public final class Circuit {
                 throw new IllegalArgumentException("gate #" + g + ": unknown kind code " + kind[g]);
             }
             if (start[g + 1] < start[g] || start[g + 1] > operand.length) {
-                throw new IllegalArgumentException("gate #" + g + ": operand offsets decrease or pass the operand array");
+                throw new IllegalArgumentException(
+                        "gate #" + g + ": operand offsets decrease or pass the operand array");
             }
             int node = 1 + inputs + g;
             long pos = 0, neg = 0;
@@ -87,13 +105,15 @@ public final class Circuit {
                 }
                 constantOperands |= lit >>> 1 == 0;
                 if (kind[g] == GateKind.WEIGHTED.ordinal()) {
-                    if (weight == null) throw new IllegalArgumentException("gate #" + g + ": WEIGHTED gate without weights");
+                    if (weight == null)
+                        throw new IllegalArgumentException("gate #" + g + ": WEIGHTED gate without weights");
                     try {
                         if (weight[e] > 0) pos = Math.addExact(pos, weight[e]);
                         else neg = Math.addExact(neg, weight[e]);
                         Math.subtractExact(pos, neg);
                     } catch (ArithmeticException ex) {
-                        throw new IllegalArgumentException("gate #" + g + ": weight sum overflows a signed 64-bit long");
+                        throw new IllegalArgumentException(
+                                "gate #" + g + ": weight sum overflows a signed 64-bit long");
                     }
                 }
             }
@@ -104,71 +124,121 @@ public final class Circuit {
                 throw new IllegalArgumentException("output " + o + ": literal " + outputs[o] + " names no node");
             }
         }
-        return new Circuit(inputs, kind, start, operand, weight, threshold, outputs, inputNames, outputNames,
-                constantOperands);
+        return new Circuit(
+                inputs, kind, start, operand, weight, threshold, outputs, inputNames, outputNames, constantOperands);
     }
 
-    public int numInputs() { return inputs; }
+    public int numInputs() {
+        return inputs;
+    }
 
-    public int numOutputs() { return outputs.length; }
+    public int numOutputs() {
+        return outputs.length;
+    }
 
-    public int numGates() { return kind.length; }
+    public int numGates() {
+        return kind.length;
+    }
 
     /** Nodes including the constant and the inputs. */
-    public int numNodes() { return 1 + inputs + kind.length; }
+    public int numNodes() {
+        return 1 + inputs + kind.length;
+    }
 
     /** Edges: the sum of all fan-ins. */
-    public long numEdges() { return operand.length; }
+    public long numEdges() {
+        return operand.length;
+    }
 
-    public int firstGateNode() { return 1 + inputs; }
+    public int firstGateNode() {
+        return 1 + inputs;
+    }
 
-    public int gateNode(int gate) { return 1 + inputs + gate; }
+    public int gateNode(int gate) {
+        return 1 + inputs + gate;
+    }
 
-    public boolean isInputNode(int node) { return node >= 1 && node <= inputs; }
+    public boolean isInputNode(int node) {
+        return node >= 1 && node <= inputs;
+    }
 
-    public boolean isGateNode(int node) { return node > inputs; }
+    public boolean isGateNode(int node) {
+        return node > inputs;
+    }
 
     /** The input literal of input {@code i} (node {@code i + 1}). */
-    public int inputLiteral(int i) { return Literal.of(1 + Objects.checkIndex(i, inputs), false); }
+    public int inputLiteral(int i) {
+        return Literal.of(1 + Objects.checkIndex(i, inputs), false);
+    }
 
-    public GateKind kind(int gate) { return GateKind.of(kind[gate]); }
+    public GateKind kind(int gate) {
+        return GateKind.of(kind[gate]);
+    }
 
-    public int kindCode(int gate) { return kind[gate]; }
+    public int kindCode(int gate) {
+        return kind[gate];
+    }
 
-    public int fanIn(int gate) { return start[gate + 1] - start[gate]; }
+    public int fanIn(int gate) {
+        return start[gate + 1] - start[gate];
+    }
 
-    public int operandStart(int gate) { return start[gate]; }
+    public int operandStart(int gate) {
+        return start[gate];
+    }
 
-    public int operand(int gate, int i) { return operand[start[gate] + i]; }
+    public int operand(int gate, int i) {
+        return operand[start[gate] + i];
+    }
 
     /** Weight of operand {@code i} of a gate; 1 for every kind but WEIGHTED. */
     public long weight(int gate, int i) {
         return weight == null || kind[gate] != GateKind.WEIGHTED.ordinal() ? 1 : weight[start[gate] + i];
     }
 
-    public long threshold(int gate) { return threshold[gate]; }
+    public long threshold(int gate) {
+        return threshold[gate];
+    }
 
-    public int[] operands(int gate) { return Arrays.copyOfRange(operand, start[gate], start[gate + 1]); }
+    public int[] operands(int gate) {
+        return Arrays.copyOfRange(operand, start[gate], start[gate + 1]);
+    }
 
-    public int output(int o) { return outputs[o]; }
+    public int output(int o) {
+        return outputs[o];
+    }
 
-    public int[] outputs() { return outputs.clone(); }
+    public int[] outputs() {
+        return outputs.clone();
+    }
 
-    public String inputName(int i) { return inputNames[i]; }
+    public String inputName(int i) {
+        return inputNames[i];
+    }
 
-    public String outputName(int o) { return outputNames[o]; }
+    public String outputName(int o) {
+        return outputNames[o];
+    }
 
-    public List<String> inputNames() { return List.of(inputNames); }
+    public List<String> inputNames() {
+        return List.of(inputNames);
+    }
 
-    public List<String> outputNames() { return List.of(outputNames); }
+    public List<String> outputNames() {
+        return List.of(outputNames);
+    }
 
-    public boolean hasWeights() { return weight != null; }
+    public boolean hasWeights() {
+        return weight != null;
+    }
 
     /**
      * True when some gate reads the constant node. Never for a {@link CircuitBuilder}'s circuit
      * (it folds constants); possible for one made by {@link #of}.
      */
-    public boolean hasConstantOperands() { return constantOperands; }
+    public boolean hasConstantOperands() {
+        return constantOperands;
+    }
 
     /**
      * The level of every node: 0 for the constant and the inputs, otherwise one more than the
@@ -252,7 +322,7 @@ public final class Circuit {
 
     @Override
     public String toString() {
-        return "Circuit[" + inputs + " inputs, " + outputs.length + " outputs, " + kind.length
-                + " gates, depth " + depth() + "]";
+        return "Circuit[" + inputs + " inputs, " + outputs.length + " outputs, " + kind.length + " gates, depth "
+                + depth() + "]";
     }
 }

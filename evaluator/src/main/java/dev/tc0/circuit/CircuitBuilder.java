@@ -2,7 +2,6 @@ package dev.tc0.circuit;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +30,7 @@ public final class CircuitBuilder {
     private final ByteList kinds = new ByteList();
     private final IntArrayList start = new IntArrayList(new int[] {0});
     private final IntArrayList operands = new IntArrayList();
-    private final LongArrayList weights = new LongArrayList();   // parallel to operands
+    private final LongArrayList weights = new LongArrayList(); // parallel to operands
     private final LongArrayList thresholds = new LongArrayList();
     /** Per gate, its level: 1 + the largest level of its operands (inputs and constants are level 0). */
     private final IntArrayList levels = new IntArrayList();
@@ -40,14 +39,22 @@ public final class CircuitBuilder {
     private int[] table = new int[1024];
     private int tableCount;
 
-    public int numInputs() { return inputNames.size(); }
+    public int numInputs() {
+        return inputNames.size();
+    }
 
-    public int numGates() { return kinds.size; }
+    public int numGates() {
+        return kinds.size;
+    }
 
-    public int numNodes() { return 1 + inputNames.size() + kinds.size; }
+    public int numNodes() {
+        return 1 + inputNames.size() + kinds.size;
+    }
 
     /** Operand edges of the gates built so far (before {@link #build()} drops the unused ones). */
-    public long numEdges() { return operands.size(); }
+    public long numEdges() {
+        return operands.size();
+    }
 
     /** The level of a literal's node: 0 for the constant and the inputs, 1 + its operands' largest level for a gate. */
     public int level(int literal) {
@@ -82,15 +89,25 @@ public final class CircuitBuilder {
         for (int i = 0; i < literals.length; i++) output(prefix + "[" + i + "]", literals[i]);
     }
 
-    public int numOutputs() { return outputs.size(); }
+    public int numOutputs() {
+        return outputs.size();
+    }
 
-    public static int constant(boolean value) { return value ? Literal.TRUE : Literal.FALSE; }
+    public static int constant(boolean value) {
+        return value ? Literal.TRUE : Literal.FALSE;
+    }
 
-    public static int not(int literal) { return literal ^ 1; }
+    public static int not(int literal) {
+        return literal ^ 1;
+    }
 
-    public int and(int... lits) { return andOr(GateKind.AND, lits); }
+    public int and(int... lits) {
+        return andOr(GateKind.AND, lits);
+    }
 
-    public int or(int... lits) { return andOr(GateKind.OR, lits); }
+    public int or(int... lits) {
+        return andOr(GateKind.OR, lits);
+    }
 
     public int xor(int... lits) {
         checkOperands(GateKind.XOR, lits);
@@ -102,7 +119,7 @@ public final class CircuitBuilder {
         }
         Arrays.sort(buf, 0, n);
         int m = 0;
-        for (int i = 0; i < n; i++) {          // equal pairs cancel
+        for (int i = 0; i < n; i++) { // equal pairs cancel
             if (m > 0 && buf[m - 1] == buf[i]) m--;
             else buf[m++] = buf[i];
         }
@@ -116,7 +133,9 @@ public final class CircuitBuilder {
         checkOperands(GateKind.THRESHOLD, lits);
         if (lits.length == 0) throw bad(GateKind.THRESHOLD, "empty fan-in");
         if (t < 0 || t > lits.length + 1L) {
-            throw bad(GateKind.THRESHOLD, "threshold " + t + " outside [0, " + (lits.length + 1) + "] for fan-in " + lits.length);
+            throw bad(
+                    GateKind.THRESHOLD,
+                    "threshold " + t + " outside [0, " + (lits.length + 1) + "] for fan-in " + lits.length);
         }
         return thresholdUnchecked(t, lits, lits.length);
     }
@@ -143,7 +162,10 @@ public final class CircuitBuilder {
                 long wi = w[i];
                 int lit = lits[i];
                 if (wi == 0 || lit == Literal.FALSE) continue;
-                if (lit == Literal.TRUE) { t = Math.subtractExact(t, wi); continue; }
+                if (lit == Literal.TRUE) {
+                    t = Math.subtractExact(t, wi);
+                    continue;
+                }
                 if ((lit & 1) != 0) {
                     t = Math.subtractExact(t, wi);
                     wi = Math.negateExact(wi);
@@ -154,9 +176,12 @@ public final class CircuitBuilder {
             }
             sortByLiteral(pl, pw, n);
             int m = 0;
-            for (int i = 0; i < n; i++) {       // merge repeated operands
+            for (int i = 0; i < n; i++) { // merge repeated operands
                 if (m > 0 && pl[m - 1] == pl[i]) pw[m - 1] = Math.addExact(pw[m - 1], pw[i]);
-                else { pl[m] = pl[i]; pw[m++] = pw[i]; }
+                else {
+                    pl[m] = pl[i];
+                    pw[m++] = pw[i];
+                }
             }
             n = 0;
             long pos = 0, neg = 0;
@@ -167,7 +192,7 @@ public final class CircuitBuilder {
                 if (pw[i] > 0) pos = Math.addExact(pos, pw[i]);
                 else neg = Math.addExact(neg, pw[i]);
             }
-            Math.subtractExact(pos, neg);        // the bit-sliced accumulator holds pos - neg
+            Math.subtractExact(pos, neg); // the bit-sliced accumulator holds pos - neg
             if (neg >= t) return Literal.TRUE;
             if (pos < t) return Literal.FALSE;
             long w0 = Math.absExact(pw[0]);
@@ -177,7 +202,10 @@ public final class CircuitBuilder {
                 // w0 * (sum_+ x + sum_- !x - #neg) >= t  <=>  count >= ceil(t / w0) + #neg
                 int negCount = 0;
                 for (int i = 0; i < n; i++) {
-                    if (pw[i] < 0) { pl[i] ^= 1; negCount++; }
+                    if (pw[i] < 0) {
+                        pl[i] ^= 1;
+                        negCount++;
+                    }
                 }
                 return thresholdUnchecked(Math.ceilDiv(t, w0) + negCount, pl, n);
             }
@@ -206,7 +234,8 @@ public final class CircuitBuilder {
      */
     public int[] embed(Circuit c, int[] inputLits) {
         if (inputLits.length != c.numInputs()) {
-            throw new IllegalArgumentException("embed: circuit has " + c.numInputs() + " inputs, got " + inputLits.length + " literals");
+            throw new IllegalArgumentException(
+                    "embed: circuit has " + c.numInputs() + " inputs, got " + inputLits.length + " literals");
         }
         int[] map = new int[c.numNodes()];
         for (int i = 0; i < inputLits.length; i++) {
@@ -301,8 +330,17 @@ public final class CircuitBuilder {
         st[kept] = e2;
         int[] outs = outputs.toIntArray();
         for (int o = 0; o < outs.length; o++) outs[o] = (newNode[outs[o] >>> 1] << 1) | (outs[o] & 1);
-        return new Circuit(inputs, kind, st, op, wt, th, outs,
-                inputNames.toArray(String[]::new), outputNames.toArray(String[]::new), false);
+        return new Circuit(
+                inputs,
+                kind,
+                st,
+                op,
+                wt,
+                th,
+                outs,
+                inputNames.toArray(String[]::new),
+                outputNames.toArray(String[]::new),
+                false);
     }
 
     private void mark(boolean[] live, int lit) {
@@ -327,7 +365,7 @@ public final class CircuitBuilder {
         int m = 0;
         for (int i = 0; i < n; i++) {
             if (m > 0 && buf[m - 1] == buf[i]) continue;
-            if (m > 0 && buf[m - 1] == (buf[i] ^ 1)) return absorbing;   // x and !x are adjacent
+            if (m > 0 && buf[m - 1] == (buf[i] ^ 1)) return absorbing; // x and !x are adjacent
             buf[m++] = buf[i];
         }
         if (m == 0) return identity;
@@ -441,8 +479,10 @@ public final class CircuitBuilder {
         for (int i = 0; i < lits.length; i++) {
             int lit = lits[i];
             if (lit < 0 || (lit >>> 1) >= nodes) {
-                throw bad(kind, "operand " + i + " is literal " + lit + ", but node " + (lit >>> 1)
-                        + " is not defined (nodes 0.." + (nodes - 1) + " exist)");
+                throw bad(
+                        kind,
+                        "operand " + i + " is literal " + lit + ", but node " + (lit >>> 1)
+                                + " is not defined (nodes 0.." + (nodes - 1) + " exist)");
             }
         }
     }
@@ -459,9 +499,13 @@ public final class CircuitBuilder {
 
     // A fresh array per call keeps re-entrant normalisation (threshold -> and) safe and
     // leaves the caller's array untouched.
-    private static int[] lits(int n) { return new int[n]; }
+    private static int[] lits(int n) {
+        return new int[n];
+    }
 
-    private static long[] weightsBuf(int n) { return new long[n]; }
+    private static long[] weightsBuf(int n) {
+        return new long[n];
+    }
 
     private static void sortByLiteral(int[] l, long[] w, int n) {
         // insertion sort for short fan-ins, otherwise an index sort
@@ -470,7 +514,11 @@ public final class CircuitBuilder {
                 int li = l[i];
                 long wi = w[i];
                 int j = i - 1;
-                while (j >= 0 && l[j] > li) { l[j + 1] = l[j]; w[j + 1] = w[j]; j--; }
+                while (j >= 0 && l[j] > li) {
+                    l[j + 1] = l[j];
+                    w[j + 1] = w[j];
+                    j--;
+                }
                 l[j + 1] = li;
                 w[j + 1] = wi;
             }

@@ -12,9 +12,17 @@ import java.util.Map;
  * @param levelWidths gates per level; index 0 is level 1
  * @param maxWeightBits bits of the largest |weight| (1 when every gate is unweighted)
  */
-public record CircuitStats(int inputs, int outputs, int gates, Map<GateKind, Integer> gatesPerKind,
-                           long edges, int depth, int[] levelWidths, int maxFanIn, int maxWeightBits,
-                           int maxLive) {
+public record CircuitStats(
+        int inputs,
+        int outputs,
+        int gates,
+        Map<GateKind, Integer> gatesPerKind,
+        long edges,
+        int depth,
+        int[] levelWidths,
+        int maxFanIn,
+        int maxWeightBits,
+        int maxLive) {
 
     public static CircuitStats of(Circuit c) {
         Map<GateKind, Integer> perKind = new EnumMap<>(GateKind.class);
@@ -34,8 +42,17 @@ public record CircuitStats(int inputs, int outputs, int gates, Map<GateKind, Int
         Schedule s = Schedule.of(c);
         int[] widths = new int[s.depth()];
         for (int l = 1; l <= s.depth(); l++) widths[l - 1] = s.levelStart[l] - s.levelStart[l - 1];
-        return new CircuitStats(c.numInputs(), c.numOutputs(), c.numGates(), perKind, c.numEdges(),
-                c.depth(), widths, maxFanIn, maxWeightBits, s.numSlots);
+        return new CircuitStats(
+                c.numInputs(),
+                c.numOutputs(),
+                c.numGates(),
+                perKind,
+                c.numEdges(),
+                c.depth(),
+                widths,
+                maxFanIn,
+                maxWeightBits,
+                s.numSlots);
     }
 
     public int maxLevelWidth() {
@@ -45,19 +62,31 @@ public record CircuitStats(int inputs, int outputs, int gates, Map<GateKind, Int
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder();
-        b.append("inputs ").append(inputs).append(", outputs ").append(outputs)
-                .append(", gates ").append(gates).append(" (");
+        b.append("inputs ")
+                .append(inputs)
+                .append(", outputs ")
+                .append(outputs)
+                .append(", gates ")
+                .append(gates)
+                .append(" (");
         String sep = "";
         for (var e : gatesPerKind.entrySet()) {
             if (e.getValue() == 0) continue;
             b.append(sep).append(e.getKey()).append(' ').append(e.getValue());
             sep = ", ";
         }
-        b.append("), edges ").append(edges).append(", depth ").append(depth)
-                .append(", max level width ").append(maxLevelWidth())
-                .append(", max fan-in ").append(maxFanIn)
-                .append(", max weight bits ").append(maxWeightBits)
-                .append(", max live values ").append(maxLive);
+        b.append("), edges ")
+                .append(edges)
+                .append(", depth ")
+                .append(depth)
+                .append(", max level width ")
+                .append(maxLevelWidth())
+                .append(", max fan-in ")
+                .append(maxFanIn)
+                .append(", max weight bits ")
+                .append(maxWeightBits)
+                .append(", max live values ")
+                .append(maxLive);
         return b.toString();
     }
 }

@@ -6,7 +6,11 @@ package dev.tc0.circuit;
  * WEIGHTED is true when {@code sum w_i * l_i >= t} with signed 64-bit weights.
  */
 public enum GateKind {
-    AND, OR, XOR, THRESHOLD, WEIGHTED;
+    AND,
+    OR,
+    XOR,
+    THRESHOLD,
+    WEIGHTED;
 
     private static final GateKind[] VALUES = values();
 

@@ -10,8 +10,8 @@ public final class RandomCircuits {
     private RandomCircuits() {}
 
     /** Gate mix and sizes of a random circuit. */
-    public record Spec(int inputs, int gates, int outputs, int maxFanIn, GateKind[] kinds, int weightBits,
-                       boolean constants) {
+    public record Spec(
+            int inputs, int gates, int outputs, int maxFanIn, GateKind[] kinds, int weightBits, boolean constants) {
         public static Spec of(int inputs, int gates, int outputs, int maxFanIn, GateKind... kinds) {
             return new Spec(inputs, gates, outputs, maxFanIn, kinds, 20, true);
         }

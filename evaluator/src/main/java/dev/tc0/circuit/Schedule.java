@@ -38,7 +38,9 @@ public final class Schedule {
         this.sequential = sequential;
     }
 
-    public int depth() { return levelStart.length - 1; }
+    public int depth() {
+        return levelStart.length - 1;
+    }
 
     public static Schedule of(Circuit c) {
         int[] level = c.levels();
@@ -66,7 +68,7 @@ public final class Schedule {
             }
         }
         for (int o = 0; o < c.numOutputs(); o++) lastUse[c.output(o) >>> 1] = depth + 1;
-        lastUse[0] = -1;   // the constant needs no slot
+        lastUse[0] = -1; // the constant needs no slot
 
         // Nodes freed after each level, as linked lists through nextFree.
         int[] freeHead = new int[depth + 2];
@@ -88,7 +90,7 @@ public final class Schedule {
         for (int l = 1; l <= depth; l++) {
             for (int j = ls[l - 1]; j < ls[l]; j++) {
                 int n = first + order[j];
-                if (lastUse[n] < 0) continue;   // pruned circuits have none, but stay safe
+                if (lastUse[n] < 0) continue; // pruned circuits have none, but stay safe
                 slot[n] = sp > 0 ? stack[--sp] : numSlots++;
             }
             for (int n = freeHead[l]; n >= 0; n = nextFree[n]) stack[sp++] = slot[n];
@@ -147,7 +149,7 @@ public final class Schedule {
             for (int e = 0, k = c.fanIn(g); e < k; e++) {
                 int src = c.operand(g, e) >>> 1;
                 if (src != 0 && lastUse[src] == pos) {
-                    lastUse[src] = -2;          // free once even if read twice by this gate
+                    lastUse[src] = -2; // free once even if read twice by this gate
                     stack[sp++] = slot[src];
                 }
             }

@@ -1,7 +1,6 @@
 package dev.tc0.circuit;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -80,12 +79,15 @@ public final class ThresholdDecomposition {
                 continue;
             }
             long gateEdges = 0;
-            for (int i = 0; i < c.fanIn(g); i++) gateEdges += Math.abs(c.weight(g, i));   // fits: Circuit.of checked the sums
+            for (int i = 0; i < c.fanIn(g); i++)
+                gateEdges += Math.abs(c.weight(g, i)); // fits: Circuit.of checked the sums
             edges += gateEdges;
             if (gateEdges > maxEdges || edges > maxEdges) {
-                throw new IllegalArgumentException("WEIGHTED gate #" + g + " (node " + c.gateNode(g) + ") has weights of total "
-                        + "magnitude " + gateEdges + ": as repeated edges the circuit would need more than the limit of "
-                        + maxEdges + " edges");
+                throw new IllegalArgumentException(
+                        "WEIGHTED gate #" + g + " (node " + c.gateNode(g) + ") has weights of total "
+                                + "magnitude " + gateEdges
+                                + ": as repeated edges the circuit would need more than the limit of "
+                                + maxEdges + " edges");
             }
         }
         CircuitBuilder b = new CircuitBuilder();
@@ -104,7 +106,11 @@ public final class ThresholdDecomposition {
                     if (w < 0) {
                         lit ^= 1;
                         w = -w;
-                        try { t = Math.addExact(t, w); } catch (ArithmeticException e) { overflow = true; }
+                        try {
+                            t = Math.addExact(t, w);
+                        } catch (ArithmeticException e) {
+                            overflow = true;
+                        }
                     }
                     for (long r = 0; r < w; r++) rep.add(lit);
                 }
@@ -141,7 +147,8 @@ public final class ThresholdDecomposition {
      * @throws IllegalArgumentException when the weight sums do not fit in a long
      */
     public static int atLeast(CircuitBuilder b, long[] w, int[] lits, long t) {
-        if (w.length != lits.length) throw new IllegalArgumentException(w.length + " weights for " + lits.length + " literals");
+        if (w.length != lits.length)
+            throw new IllegalArgumentException(w.length + " weights for " + lits.length + " literals");
         long p = 0;
         long target = t;
         int n = lits.length;
@@ -155,7 +162,7 @@ public final class ThresholdDecomposition {
                     if (wi == Long.MIN_VALUE) throw new ArithmeticException();
                     wi = -wi;
                     lit ^= 1;
-                    if (target > Long.MAX_VALUE - wi) return Literal.FALSE;   // T > P for any P that fits
+                    if (target > Long.MAX_VALUE - wi) return Literal.FALSE; // T > P for any P that fits
                     target += wi;
                 }
                 mag[i] = wi;
@@ -167,15 +174,17 @@ public final class ThresholdDecomposition {
         }
         if (target <= 0) return Literal.TRUE;
         if (target > p) return Literal.FALSE;
-        int width = 64 - Long.numberOfLeadingZeros(p);   // 2^width > p; width <= 63
+        int width = 64 - Long.numberOfLeadingZeros(p); // 2^width > p; width <= 63
         long k = (1L << width) - target;
         List<IntArrayList> cols = new ArrayList<>();
         for (int c = 0; c <= width; c++) cols.add(new IntArrayList());
         for (int i = 0; i < n; i++) {
-            for (long m = mag[i]; m != 0; m &= m - 1) cols.get(Long.numberOfTrailingZeros(m)).add(y[i]);
+            for (long m = mag[i]; m != 0; m &= m - 1)
+                cols.get(Long.numberOfTrailingZeros(m)).add(y[i]);
         }
-        for (long m = k; m != 0; m &= m - 1) cols.get(Long.numberOfTrailingZeros(m)).add(Literal.TRUE);
-        IntArrayList high = new IntArrayList();     // anything at column >= width means S + K >= 2^W
+        for (long m = k; m != 0; m &= m - 1)
+            cols.get(Long.numberOfTrailingZeros(m)).add(Literal.TRUE);
+        IntArrayList high = new IntArrayList(); // anything at column >= width means S + K >= 2^W
         while (true) {
             boolean tall = false;
             for (int c = 0; c < width; c++) tall |= cols.get(c).size() > 2;

@@ -8,7 +8,8 @@ import org.roaringbitmap.RoaringBitmapWriter;
  * (so at most 2^32 patterns). Tiles arrive in order, so indices are appended in order.
  */
 public final class AcceptedSink implements OutputSink {
-    private final RoaringBitmapWriter<RoaringBitmap> writer = RoaringBitmapWriter.writer().runCompress(true).get();
+    private final RoaringBitmapWriter<RoaringBitmap> writer =
+            RoaringBitmapWriter.writer().runCompress(true).get();
 
     @Override
     public void accept(long first, int count, long[] tile, int words) {
@@ -25,5 +26,7 @@ public final class AcceptedSink implements OutputSink {
         }
     }
 
-    public RoaringBitmap accepted() { return writer.get(); }
+    public RoaringBitmap accepted() {
+        return writer.get();
+    }
 }

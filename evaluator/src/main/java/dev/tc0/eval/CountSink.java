@@ -5,7 +5,9 @@ public final class CountSink implements OutputSink {
     private final long[] ones;
     private long patterns;
 
-    public CountSink(int outputs) { ones = new long[outputs]; }
+    public CountSink(int outputs) {
+        ones = new long[outputs];
+    }
 
     @Override
     public void accept(long first, int count, long[] tile, int words) {
@@ -19,7 +21,11 @@ public final class CountSink implements OutputSink {
         patterns += count;
     }
 
-    public long[] ones() { return ones.clone(); }
+    public long[] ones() {
+        return ones.clone();
+    }
 
-    public long patterns() { return patterns; }
+    public long patterns() {
+        return patterns;
+    }
 }

@@ -23,6 +23,7 @@ final class CounterProgram {
     final int[] code;
     /** Plane holding each column of the sum, or {@link #ZERO} for a column that is always 0. */
     final int[] column;
+
     final int scratch;
     final long maxSum;
 
@@ -55,7 +56,9 @@ final class CounterProgram {
         final IntArrayList free = new IntArrayList();
         int scratch;
 
-        Builder(long[] weights) { this.weights = weights; }
+        Builder(long[] weights) {
+            this.weights = weights;
+        }
 
         CounterProgram build() {
             long maxSum = 0;
@@ -70,9 +73,14 @@ final class CounterProgram {
             for (int j = 0; j < 64; j++) {
                 if (pendingCount[j] == 2) {
                     int a = pending[j][0], b = pending[j][1];
-                    release(a); release(b);
+                    release(a);
+                    release(b);
                     int s = alloc(), cy = alloc();
-                    code.add(HA); code.add(a); code.add(b); code.add(s); code.add(cy);
+                    code.add(HA);
+                    code.add(a);
+                    code.add(b);
+                    code.add(s);
+                    code.add(cy);
                     pending[j][0] = s;
                     pendingCount[j] = 1;
                     add(j + 1, cy);
@@ -88,11 +96,21 @@ final class CounterProgram {
 
         private void add(int j, int plane) {
             while (true) {
-                if (pendingCount[j] < 2) { pending[j][pendingCount[j]++] = plane; return; }
+                if (pendingCount[j] < 2) {
+                    pending[j][pendingCount[j]++] = plane;
+                    return;
+                }
                 int a = pending[j][0], b = pending[j][1];
-                release(a); release(b); release(plane);
+                release(a);
+                release(b);
+                release(plane);
                 int s = alloc(), cy = alloc();
-                code.add(FA); code.add(a); code.add(b); code.add(plane); code.add(s); code.add(cy);
+                code.add(FA);
+                code.add(a);
+                code.add(b);
+                code.add(plane);
+                code.add(s);
+                code.add(cy);
                 pending[j][0] = s;
                 pendingCount[j] = 1;
                 j++;
@@ -100,8 +118,12 @@ final class CounterProgram {
             }
         }
 
-        private void release(int ref) { if (ref >= 0) free.add(ref); }
+        private void release(int ref) {
+            if (ref >= 0) free.add(ref);
+        }
 
-        private int alloc() { return free.isEmpty() ? scratch++ : free.removeInt(free.size() - 1); }
+        private int alloc() {
+            return free.isEmpty() ? scratch++ : free.removeInt(free.size() - 1);
+        }
     }
 }

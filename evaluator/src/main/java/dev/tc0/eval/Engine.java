@@ -1,7 +1,6 @@
 package dev.tc0.eval;
 
 import dev.tc0.circuit.Circuit;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -26,10 +25,15 @@ import java.util.concurrent.ForkJoinTask;
  * Results never depend on the mode, the thread count, the kernels or the tile size.
  */
 public final class Engine implements AutoCloseable {
-    public enum Mode { AUTO, TILES, LEVELS }
+    public enum Mode {
+        AUTO,
+        TILES,
+        LEVELS
+    }
 
     /** Arena budget per tile: this machine's 512 KiB L2 per core. */
     static final int ARENA_BUDGET_WORDS = 512 * 1024 / 8;
+
     static final int MAX_TILE_WORDS = 4096;
     static final int MIN_TILE_WORDS = 64;
     static final int SEQUENTIAL_TILE_WORDS = 256;
@@ -57,10 +61,21 @@ public final class Engine implements AutoCloseable {
             return new Options(Runtime.getRuntime().availableProcessors(), Mode.AUTO, KernelProvider.get(), 0);
         }
 
-        public Options withThreads(int t) { return new Options(t, mode, kernels, tileWords); }
-        public Options withMode(Mode m) { return new Options(threads, m, kernels, tileWords); }
-        public Options withKernels(Kernels k) { return new Options(threads, mode, k, tileWords); }
-        public Options withTileWords(int w) { return new Options(threads, mode, kernels, w); }
+        public Options withThreads(int t) {
+            return new Options(t, mode, kernels, tileWords);
+        }
+
+        public Options withMode(Mode m) {
+            return new Options(threads, m, kernels, tileWords);
+        }
+
+        public Options withKernels(Kernels k) {
+            return new Options(threads, mode, k, tileWords);
+        }
+
+        public Options withTileWords(int w) {
+            return new Options(threads, mode, kernels, w);
+        }
     }
 
     /** What a run did: patterns, the mode chosen, the tile size, and the evaluation time alone. */
@@ -86,7 +101,9 @@ public final class Engine implements AutoCloseable {
         return pool;
     }
 
-    public EvalPlan plan() { return plan; }
+    public EvalPlan plan() {
+        return plan;
+    }
 
     /** Evaluates planes held in memory with default options: the simplest entry point. */
     public static long[][] evaluate(Circuit c, long[][] inputPlanes) {
@@ -145,7 +162,8 @@ public final class Engine implements AutoCloseable {
 
     /** True when AUTO runs the batch on the caller's thread alone. */
     private boolean smallBatch(long count) {
-        return count >= 0 && options.mode() == Mode.AUTO
+        return count >= 0
+                && options.mode() == Mode.AUTO
                 && Math.max(plan.numEdges, plan.numGates) * ((count + 63) >>> 6) < PARALLEL_MIN_WORK;
     }
 
@@ -174,7 +192,8 @@ public final class Engine implements AutoCloseable {
         int words = tileWords(plan, count);
         long tilesInBatch = tilesInBatch(count, mode, words);
         boolean pooled = !smallBatch(count) && options.threads() > 1 && tilesInBatch > 1;
-        double bytes = 8.0 * ((pooled ? wave(mode) : 1.0) * arenaWords(mode, plan, words) + (double) plan.numOutputs * words);
+        double bytes =
+                8.0 * ((pooled ? wave(mode) : 1.0) * arenaWords(mode, plan, words) + (double) plan.numOutputs * words);
         return bytes >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) bytes;
     }
 
@@ -197,8 +216,8 @@ public final class Engine implements AutoCloseable {
     /** Evaluates every pattern of the source into the sink; the sink's {@code finish} is called. */
     public Report run(InputSource in, OutputSink out) throws IOException {
         if (in.numInputs() != plan.numInputs) {
-            throw new IllegalArgumentException("the circuit has " + plan.numInputs + " inputs but the source gives "
-                    + in.numInputs());
+            throw new IllegalArgumentException(
+                    "the circuit has " + plan.numInputs + " inputs but the source gives " + in.numInputs());
         }
         long count = in.count();
         Mode mode = chooseMode(count);
@@ -251,14 +270,22 @@ public final class Engine implements AutoCloseable {
                 }
                 invokeAll(pool, fills);
                 tiles = n;
-                for (int t = 0; t < n; t++) if (filled[t] < 64 * words) { tiles = t + (filled[t] > 0 ? 1 : 0); done = true; break; }
+                for (int t = 0; t < n; t++)
+                    if (filled[t] < 64 * words) {
+                        tiles = t + (filled[t] > 0 ? 1 : 0);
+                        done = true;
+                        break;
+                    }
                 if (n < wave) done = true;
             } else {
                 while (tiles < wave) {
                     int got = in.fill(first + 64L * words * tiles, words, arena[tiles], inputOffset[tiles]);
                     filled[tiles] = got;
                     if (got > 0) tiles++;
-                    if (got < 64 * words) { done = true; break; }
+                    if (got < 64 * words) {
+                        done = true;
+                        break;
+                    }
                 }
             }
             if (tiles == 0) break;
@@ -278,7 +305,8 @@ public final class Engine implements AutoCloseable {
         return new Report(first, mode, words, threads, options.kernels().name(), evalNanos);
     }
 
-    private void evalTiles(ForkJoinPool pool, EvalPlan plan, long[][] arena, int tiles, int words, int strip, int scratchBase) {
+    private void evalTiles(
+            ForkJoinPool pool, EvalPlan plan, long[][] arena, int tiles, int words, int strip, int scratchBase) {
         if (pool == null || tiles == 1) {
             for (int t = 0; t < tiles; t++) evalTile(plan, arena[t], words, strip, scratchBase);
             return;
@@ -299,7 +327,8 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void evalLevels(ForkJoinPool pool, EvalPlan plan, long[][] arena, int tiles, int words, int strip, int scratchBase) {
+    private void evalLevels(
+            ForkJoinPool pool, EvalPlan plan, long[][] arena, int tiles, int words, int strip, int scratchBase) {
         pool.invoke(ForkJoinTask.adapt(() -> {
             Kernels k = options.kernels();
             EvalPlan p = plan;
@@ -331,8 +360,8 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Plan gates {@code from .. to} of level {@code l}, cut at run boundaries. */
-    private static void runRange(EvalPlan p, Kernels k, int l, int from, int to, long[] v, int words, int scratchBase,
-                                 int strip) {
+    private static void runRange(
+            EvalPlan p, Kernels k, int l, int from, int to, long[] v, int words, int scratchBase, int strip) {
         for (int r = p.levelRun[l - 1]; r < p.levelRun[l]; r++) {
             int s = Math.max(from, p.runGate[r]), e = Math.min(to, p.runGate[r + 1]);
             if (s < e) k.run(p, p.runOp[r], s, e, v, words, scratchBase, strip);

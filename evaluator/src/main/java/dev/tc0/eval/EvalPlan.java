@@ -7,7 +7,6 @@ import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,6 +35,7 @@ public final class EvalPlan {
 
     /** Runs of level L (1-based) are {@code levelRun[L-1] .. levelRun[L]}. */
     final int[] levelRun;
+
     final PlanOp[] runOp;
     /** Plan gates of run r are {@code runGate[r] .. runGate[r+1]}. */
     final int[] runGate;
@@ -43,20 +43,24 @@ public final class EvalPlan {
     final int[] gateSlot;
     /** The circuit node each plan gate computes (for diagnostics and the invariant tests). */
     final int[] gateNode;
+
     final int[] gateOpStart;
     final int[] opRef;
     /** COUNT gates: the threshold on the non-negative bit-sliced sum, and the program index. */
     final long[] countThreshold;
+
     final int[] countProgram;
     /** COUNT gate p has the same operands and program as gate p - 1 of its run: it reuses the sum. */
     final boolean[] sharesSum;
     /** LOGIC2 gate p is an XOR (else an AND). */
     final boolean[] isXor;
+
     final CounterProgram[] programs;
     /** Most scratch planes any COUNT program needs. */
     final int maxScratch;
     /** True when gates must run in order (depth-first plan): one pseudo-level. */
     final boolean sequential;
+
     private final Circuit circuit;
     private volatile EvalPlan depthFirst;
 
@@ -116,26 +120,46 @@ public final class EvalPlan {
         return d;
     }
 
-    public boolean isSequential() { return sequential; }
+    public boolean isSequential() {
+        return sequential;
+    }
 
-    public Circuit circuit() { return circuit; }
+    public Circuit circuit() {
+        return circuit;
+    }
 
-    public int numInputs() { return numInputs; }
+    public int numInputs() {
+        return numInputs;
+    }
 
-    public int numOutputs() { return numOutputs; }
+    public int numOutputs() {
+        return numOutputs;
+    }
 
-    public int numSlots() { return numSlots; }
+    public int numSlots() {
+        return numSlots;
+    }
 
-    public int depth() { return depth; }
+    public int depth() {
+        return depth;
+    }
 
-    public long numGates() { return numGates; }
+    public long numGates() {
+        return numGates;
+    }
 
-    public long numEdges() { return numEdges; }
+    public long numEdges() {
+        return numEdges;
+    }
 
-    public int numRuns() { return runOp.length; }
+    public int numRuns() {
+        return runOp.length;
+    }
 
     /** Gates in level {@code l} (1-based). */
-    public int levelGates(int l) { return runGate[levelRun[l]] - runGate[levelRun[l - 1]]; }
+    public int levelGates(int l) {
+        return runGate[levelRun[l]] - runGate[levelRun[l - 1]];
+    }
 
     /** Operand edges in level {@code l}: the work measure used to decide whether to fork. */
     long levelEdges(int l) {
@@ -146,10 +170,11 @@ public final class EvalPlan {
     public String describe() {
         int[] perOp = new int[PlanOp.values().length];
         for (int r = 0; r < runOp.length; r++) perOp[runOp[r].ordinal()] += runGate[r + 1] - runGate[r];
-        StringBuilder s = new StringBuilder("plan: " + numGates + " gates in " + runOp.length + " runs over "
-                + depth + " levels, " + numSlots + " slots;");
+        StringBuilder s = new StringBuilder("plan: " + numGates + " gates in " + runOp.length + " runs over " + depth
+                + " levels, " + numSlots + " slots;");
         for (PlanOp op : PlanOp.values()) {
-            if (perOp[op.ordinal()] > 0) s.append(' ').append(op.label).append('=').append(perOp[op.ordinal()]);
+            if (perOp[op.ordinal()] > 0)
+                s.append(' ').append(op.label).append('=').append(perOp[op.ordinal()]);
         }
         return s.toString();
     }
@@ -219,13 +244,17 @@ public final class EvalPlan {
                 if (!schedule.sequential) {
                     // A stable merge sort on ints (fastutil wants the scratch array to start as a copy).
                     System.arraycopy(levelGates, 0, sortScratch, 0, n);
-                    IntArrays.mergeSort(levelGates, 0, n, (x, y) -> ops[x] != ops[y] ? ops[x].compareTo(ops[y])
-                            : Long.compare(key[x], key[y]), sortScratch);
+                    IntArrays.mergeSort(
+                            levelGates,
+                            0,
+                            n,
+                            (x, y) -> ops[x] != ops[y] ? ops[x].compareTo(ops[y]) : Long.compare(key[x], key[y]),
+                            sortScratch);
                 }
                 PlanOp prevOp = null;
                 for (int i = 0; i < n; i++) {
                     int g = levelGates[i];
-                    if (slot[c.gateNode(g)] < 0) continue;   // read by nothing: only in Circuit.of circuits
+                    if (slot[c.gateNode(g)] < 0) continue; // read by nothing: only in Circuit.of circuits
                     if (ops[g] != prevOp) {
                         runOp.add(ops[g]);
                         runGate.add(p);
@@ -235,7 +264,8 @@ public final class EvalPlan {
                     gateNode[p] = c.gateNode(g);
                     gateOpStart[p] = e;
                     e = emitOperands(g, ops[g], p, e);
-                    sharesSum[p] = ops[g] == PlanOp.COUNT && runGate.getInt(runGate.size() - 1) < p && sameSum(p - 1, p, e);
+                    sharesSum[p] =
+                            ops[g] == PlanOp.COUNT && runGate.getInt(runGate.size() - 1) < p && sameSum(p - 1, p, e);
                     isXor[p] = c.kind(g) == GateKind.XOR;
                     p++;
                 }
@@ -292,7 +322,11 @@ public final class EvalPlan {
                     long[] w = new long[k];
                     for (int i = 0; i < k; i++) {
                         long wi = c.weight(g, i);
-                        if (wi < 0) { opRef[e + i] ^= 1; t = Math.addExact(t, -wi); wi = -wi; }
+                        if (wi < 0) {
+                            opRef[e + i] ^= 1;
+                            t = Math.addExact(t, -wi);
+                            wi = -wi;
+                        }
                         w[i] = wi;
                     }
                     countProgram[p] = programFor(w);
@@ -332,7 +366,14 @@ public final class EvalPlan {
     }
 
     private record WeightKey(long[] w) {
-        @Override public boolean equals(Object o) { return o instanceof WeightKey k && Arrays.equals(w, k.w); }
-        @Override public int hashCode() { return Arrays.hashCode(w); }
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof WeightKey k && Arrays.equals(w, k.w);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(w);
+        }
     }
 }

@@ -7,22 +7,33 @@ public final class ExhaustiveSource implements InputSource {
         0xAAAAAAAAAAAAAAAAL, 0xCCCCCCCCCCCCCCCCL, 0xF0F0F0F0F0F0F0F0L,
         0xFF00FF00FF00FF00L, 0xFFFF0000FFFF0000L, 0xFFFFFFFF00000000L,
     };
+
     public static final int MAX_INPUTS = 40;
 
     private final int inputs;
 
     public ExhaustiveSource(int inputs) {
         if (inputs < 0 || inputs > MAX_INPUTS) {
-            throw new IllegalArgumentException("exhaustive evaluation supports 0.." + MAX_INPUTS + " inputs, not " + inputs);
+            throw new IllegalArgumentException(
+                    "exhaustive evaluation supports 0.." + MAX_INPUTS + " inputs, not " + inputs);
         }
         this.inputs = inputs;
     }
 
-    @Override public int numInputs() { return inputs; }
+    @Override
+    public int numInputs() {
+        return inputs;
+    }
 
-    @Override public long count() { return 1L << inputs; }
+    @Override
+    public long count() {
+        return 1L << inputs;
+    }
 
-    @Override public boolean randomAccess() { return true; }
+    @Override
+    public boolean randomAccess() {
+        return true;
+    }
 
     @Override
     public int fill(long first, int words, long[] dst, int[] offset) {

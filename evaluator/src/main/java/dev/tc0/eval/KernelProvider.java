@@ -22,14 +22,17 @@ public final class KernelProvider {
             k = switch (want) {
                 case "scalar" -> ScalarKernels.INSTANCE;
                 case "vector", "auto" -> vectorOrScalar();
-                default -> throw new IllegalArgumentException("tc0.kernels must be auto, vector or scalar, not " + want);
+                default ->
+                    throw new IllegalArgumentException("tc0.kernels must be auto, vector or scalar, not " + want);
             };
             defaultKernels = k;
         }
         return k;
     }
 
-    public static Kernels scalar() { return ScalarKernels.INSTANCE; }
+    public static Kernels scalar() {
+        return ScalarKernels.INSTANCE;
+    }
 
     /** The vector kernels, or null when the Vector API is unavailable. */
     public static Kernels vectorOrNull() {
@@ -48,7 +51,8 @@ public final class KernelProvider {
             case "scalar" -> scalar();
             case "vector" -> {
                 Kernels k = vectorOrNull();
-                if (k == null) throw new IllegalArgumentException("vector kernels need --add-modules=jdk.incubator.vector");
+                if (k == null)
+                    throw new IllegalArgumentException("vector kernels need --add-modules=jdk.incubator.vector");
                 yield k;
             }
             default -> throw new IllegalArgumentException("unknown kernel set '" + name + "' (auto, scalar, vector)");
@@ -58,7 +62,9 @@ public final class KernelProvider {
     private static Kernels vectorOrScalar() {
         Kernels k = vectorOrNull();
         if (k == null) {
-            LOG.log(Level.WARNING, "tc0: Vector API unavailable (run with --add-modules=jdk.incubator.vector); using scalar kernels");
+            LOG.log(
+                    Level.WARNING,
+                    "tc0: Vector API unavailable (run with --add-modules=jdk.incubator.vector); using scalar kernels");
             return ScalarKernels.INSTANCE;
         }
         return k;

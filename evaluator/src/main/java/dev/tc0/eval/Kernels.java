@@ -12,20 +12,34 @@ public abstract class Kernels {
     public abstract String name();
 
     @Override
-    public String toString() { return name(); }
+    public String toString() {
+        return name();
+    }
 
     protected abstract void and2(long[] v, int o, int a, long ma, int b, long mb, int n);
+
     protected abstract void and3(long[] v, int o, int a, long ma, int b, long mb, int c, long mc, int n);
-    protected abstract void and4(long[] v, int o, int a, long ma, int b, long mb, int c, long mc, int d, long md, int n);
+
+    protected abstract void and4(
+            long[] v, int o, int a, long ma, int b, long mb, int c, long mc, int d, long md, int n);
+
     protected abstract void xor2(long[] v, int o, int a, long ma, int b, long mb, int n);
+
     protected abstract void xor3(long[] v, int o, int a, long ma, int b, long mb, int c, long mc, int n);
-    protected abstract void xor4(long[] v, int o, int a, long ma, int b, long mb, int c, long mc, int d, long md, int n);
+
+    protected abstract void xor4(
+            long[] v, int o, int a, long ma, int b, long mb, int c, long mc, int d, long md, int n);
     /** At least two of three. */
     protected abstract void maj3(long[] v, int o, int a, long ma, int b, long mb, int c, long mc, int n);
+
     protected abstract void copy(long[] v, int o, int a, long ma, int n);
+
     protected abstract void fill(long[] v, int o, long value, int n);
+
     protected abstract void andInto(long[] v, int o, int a, long ma, int n);
+
     protected abstract void orInto(long[] v, int o, int a, long ma, int n);
+
     protected abstract void xorInto(long[] v, int o, int a, long ma, int n);
     /** sum = a ^ b ^ c, carry = maj(a, b, c); the outputs may alias the inputs. */
     protected abstract void fullAdd(long[] v, int a, long ma, int b, long mb, int c, long mc, int s, int cy, int n);
@@ -86,8 +100,18 @@ public abstract class Kernels {
         final int[] ref = p.opRef, start = p.gateOpStart, slot = p.gateSlot;
         for (int g = from; g < to; g++) {
             int e = start[g], a = ref[e], b = ref[e + 1], c = ref[e + 2], d = ref[e + 3];
-            and4(v, slot[g] * words, off(a, words), mask(a), off(b, words), mask(b), off(c, words), mask(c),
-                    off(d, words), mask(d), words);
+            and4(
+                    v,
+                    slot[g] * words,
+                    off(a, words),
+                    mask(a),
+                    off(b, words),
+                    mask(b),
+                    off(c, words),
+                    mask(c),
+                    off(d, words),
+                    mask(d),
+                    words);
         }
     }
 
@@ -111,8 +135,18 @@ public abstract class Kernels {
         final int[] ref = p.opRef, start = p.gateOpStart, slot = p.gateSlot;
         for (int g = from; g < to; g++) {
             int e = start[g], a = ref[e], b = ref[e + 1], c = ref[e + 2], d = ref[e + 3];
-            xor4(v, slot[g] * words, off(a, words), mask(a), off(b, words), mask(b), off(c, words), mask(c),
-                    off(d, words), mask(d), words);
+            xor4(
+                    v,
+                    slot[g] * words,
+                    off(a, words),
+                    mask(a),
+                    off(b, words),
+                    mask(b),
+                    off(c, words),
+                    mask(c),
+                    off(d, words),
+                    mask(d),
+                    words);
         }
     }
 
@@ -140,7 +174,17 @@ public abstract class Kernels {
             for (int s0 = 0; s0 < words; s0 += strip) {
                 sum(prog, v, ref, start[g], words, s0, scratchBase, strip);
                 for (int h = g; h < end; h++) {
-                    compare(prog, p.countThreshold[h], v, slot[h] * words + s0, ref, start[h], words, s0, scratchBase, strip);
+                    compare(
+                            prog,
+                            p.countThreshold[h],
+                            v,
+                            slot[h] * words + s0,
+                            ref,
+                            start[h],
+                            words,
+                            s0,
+                            scratchBase,
+                            strip);
                 }
             }
             g = end;
@@ -148,7 +192,10 @@ public abstract class Kernels {
     }
 
     private void fold(long[] v, int o, int[] ref, int e0, int e1, int words, boolean and) {
-        if (e0 == e1) { fill(v, o, and ? -1L : 0L, words); return; }
+        if (e0 == e1) {
+            fill(v, o, and ? -1L : 0L, words);
+            return;
+        }
         copy(v, o, off(ref[e0], words), mask(ref[e0]), words);
         for (int e = e0 + 1; e < e1; e++) {
             if (and) andInto(v, o, off(ref[e], words), mask(ref[e]), words);
@@ -162,16 +209,29 @@ public abstract class Kernels {
         for (int pc = 0; pc < code.length; ) {
             if (code[pc] == CounterProgram.FA) {
                 int a = code[pc + 1], b = code[pc + 2], c = code[pc + 3];
-                fullAdd(v, planeOff(a, ref, e0, words, s0, scratchBase, n), planeMask(a, ref, e0),
-                        planeOff(b, ref, e0, words, s0, scratchBase, n), planeMask(b, ref, e0),
-                        planeOff(c, ref, e0, words, s0, scratchBase, n), planeMask(c, ref, e0),
-                        scratchBase + code[pc + 4] * n, scratchBase + code[pc + 5] * n, n);
+                fullAdd(
+                        v,
+                        planeOff(a, ref, e0, words, s0, scratchBase, n),
+                        planeMask(a, ref, e0),
+                        planeOff(b, ref, e0, words, s0, scratchBase, n),
+                        planeMask(b, ref, e0),
+                        planeOff(c, ref, e0, words, s0, scratchBase, n),
+                        planeMask(c, ref, e0),
+                        scratchBase + code[pc + 4] * n,
+                        scratchBase + code[pc + 5] * n,
+                        n);
                 pc += 6;
             } else {
                 int a = code[pc + 1], b = code[pc + 2];
-                halfAdd(v, planeOff(a, ref, e0, words, s0, scratchBase, n), planeMask(a, ref, e0),
-                        planeOff(b, ref, e0, words, s0, scratchBase, n), planeMask(b, ref, e0),
-                        scratchBase + code[pc + 3] * n, scratchBase + code[pc + 4] * n, n);
+                halfAdd(
+                        v,
+                        planeOff(a, ref, e0, words, s0, scratchBase, n),
+                        planeMask(a, ref, e0),
+                        planeOff(b, ref, e0, words, s0, scratchBase, n),
+                        planeMask(b, ref, e0),
+                        scratchBase + code[pc + 3] * n,
+                        scratchBase + code[pc + 4] * n,
+                        n);
                 pc += 5;
             }
         }
@@ -182,23 +242,44 @@ public abstract class Kernels {
      * ge = bit ? (ge & c) : (ge | c), from ge = ones. While ge is still all ones it is not
      * materialised.
      */
-    private void compare(CounterProgram prog, long t, long[] v, int out, int[] ref, int e0, int words, int s0,
-                         int scratchBase, int n) {
-        if (t <= 0) { fill(v, out, -1L, n); return; }
-        if (t > prog.maxSum) { fill(v, out, 0L, n); return; }
+    private void compare(
+            CounterProgram prog,
+            long t,
+            long[] v,
+            int out,
+            int[] ref,
+            int e0,
+            int words,
+            int s0,
+            int scratchBase,
+            int n) {
+        if (t <= 0) {
+            fill(v, out, -1L, n);
+            return;
+        }
+        if (t > prog.maxSum) {
+            fill(v, out, 0L, n);
+            return;
+        }
         boolean ones = true;
         int[] column = prog.column;
         for (int j = 0; j < column.length; j++) {
             boolean bit = (t >>> j & 1) != 0;
             int plane = column[j];
             if (plane == CounterProgram.ZERO) {
-                if (bit) { fill(v, out, 0L, n); ones = false; }
+                if (bit) {
+                    fill(v, out, 0L, n);
+                    ones = false;
+                }
                 continue;
             }
             int po = planeOff(plane, ref, e0, words, s0, scratchBase, n);
             long pm = planeMask(plane, ref, e0);
             if (ones) {
-                if (bit) { copy(v, out, po, pm, n); ones = false; }
+                if (bit) {
+                    copy(v, out, po, pm, n);
+                    ones = false;
+                }
             } else if (bit) {
                 andInto(v, out, po, pm, n);
             } else {
@@ -216,7 +297,11 @@ public abstract class Kernels {
         return r >= 0 ? 0L : -(long) (ref[e0 + ~r] & 1);
     }
 
-    static int off(int ref, int words) { return (ref >>> 1) * words; }
+    static int off(int ref, int words) {
+        return (ref >>> 1) * words;
+    }
 
-    static long mask(int ref) { return -(long) (ref & 1); }
+    static long mask(int ref) {
+        return -(long) (ref & 1);
+    }
 }

@@ -23,6 +23,6 @@ public interface OutputSink extends AutoCloseable {
 
     /** A sink that discards everything, for measuring evaluation alone. */
     static OutputSink discard() {
-        return (first, count, planes, words) -> { };
+        return (first, count, planes, words) -> {};
     }
 }

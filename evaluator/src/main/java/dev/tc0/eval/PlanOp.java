@@ -11,8 +11,14 @@ import dev.tc0.circuit.GateKind;
  * documentation maps every gate kind to its operations.
  */
 enum PlanOp {
-    AND2("and2"), AND3("and3"), AND4("and4"), AND_N("andN"),
-    XOR2("xor2"), XOR3("xor3"), XOR4("xor4"), XOR_N("xorN"),
+    AND2("and2"),
+    AND3("and3"),
+    AND4("and4"),
+    AND_N("andN"),
+    XOR2("xor2"),
+    XOR3("xor3"),
+    XOR4("xor4"),
+    XOR_N("xorN"),
     /** THRESHOLD of fan-in 3 and threshold 2: at least two of three, five logic operations. */
     MAJ3("maj3"),
     /** THRESHOLD and WEIGHTED: a bit-sliced sum by full and half adders, compared with the threshold. */
@@ -26,7 +32,9 @@ enum PlanOp {
     /** The name in {@link EvalPlan#describe()}. */
     final String label;
 
-    PlanOp(String label) { this.label = label; }
+    PlanOp(String label) {
+        this.label = label;
+    }
 
     /**
      * The operation of a gate as the builder normalised it. OR is planned as the AND of its

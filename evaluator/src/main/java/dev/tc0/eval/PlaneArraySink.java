@@ -18,5 +18,7 @@ public final class PlaneArraySink implements OutputSink {
         }
     }
 
-    public long[][] planes() { return planes; }
+    public long[][] planes() {
+        return planes;
+    }
 }

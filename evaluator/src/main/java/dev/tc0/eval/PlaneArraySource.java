@@ -18,11 +18,20 @@ public final class PlaneArraySource implements InputSource {
         this(planes, planes.length == 0 ? 0 : planes[0].length * 64L);
     }
 
-    @Override public int numInputs() { return planes.length; }
+    @Override
+    public int numInputs() {
+        return planes.length;
+    }
 
-    @Override public long count() { return count; }
+    @Override
+    public long count() {
+        return count;
+    }
 
-    @Override public boolean randomAccess() { return true; }
+    @Override
+    public boolean randomAccess() {
+        return true;
+    }
 
     @Override
     public int fill(long first, int words, long[] dst, int[] offset) {

@@ -1,7 +1,6 @@
 package dev.tc0.eval;
 
 import dev.tc0.io.AtomicOutput;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -24,18 +24,27 @@ public final class PlaneFileSource implements InputSource {
         long size = Files.size(file);
         if (inputs == 0) throw new IOException(file + ": a plane file needs a circuit with inputs");
         if (size % (8L * inputs) != 0) {
-            throw new IOException(file + ": " + size + " bytes is not a whole number of 8-byte words for "
-                    + inputs + " input planes");
+            throw new IOException(file + ": " + size + " bytes is not a whole number of 8-byte words for " + inputs
+                    + " input planes");
         }
         this.wordsPerPlane = size / (8L * inputs);
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
     }
 
-    @Override public int numInputs() { return inputs; }
+    @Override
+    public int numInputs() {
+        return inputs;
+    }
 
-    @Override public long count() { return wordsPerPlane * 64; }
+    @Override
+    public long count() {
+        return wordsPerPlane * 64;
+    }
 
-    @Override public boolean randomAccess() { return true; }
+    @Override
+    public boolean randomAccess() {
+        return true;
+    }
 
     @Override
     public int fill(long first, int words, long[] dst, int[] offset) throws IOException {

@@ -1,7 +1,6 @@
 package dev.tc0.eval;
 
 import dev.tc0.io.AtomicOutput;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -23,7 +22,8 @@ public final class PlaneFiles {
         long size = Files.size(file);
         if (planes <= 0) throw new IOException(file + ": need at least one plane");
         if (size % (8L * planes) != 0) {
-            throw new IOException(file + ": " + size + " bytes is not a whole number of words for " + planes + " planes");
+            throw new IOException(
+                    file + ": " + size + " bytes is not a whole number of words for " + planes + " planes");
         }
         long words = size / (8L * planes);
         if (words > Integer.MAX_VALUE - 8) throw new IOException(file + ": planes too long to hold in memory");
@@ -33,12 +33,15 @@ public final class PlaneFiles {
             int p = 0, w = 0;
             while (p < planes) {
                 buf.clear();
-                while (buf.hasRemaining() && ch.read(buf) >= 0) { }
+                while (buf.hasRemaining() && ch.read(buf) >= 0) {}
                 buf.flip();
                 if (buf.remaining() < 8) throw new IOException(file + ": truncated");
                 while (buf.remaining() >= 8 && p < planes) {
                     out[p][w++] = buf.getLong();
-                    if (w == words) { w = 0; p++; }
+                    if (w == words) {
+                        w = 0;
+                        p++;
+                    }
                 }
             }
         }
@@ -51,7 +54,10 @@ public final class PlaneFiles {
             ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
             for (long[] plane : planes) {
                 for (long word : plane) {
-                    if (buf.remaining() < 8) { out.write(buf.array(), 0, buf.position()); buf.clear(); }
+                    if (buf.remaining() < 8) {
+                        out.write(buf.array(), 0, buf.position());
+                        buf.clear();
+                    }
                     buf.putLong(word);
                 }
             }

@@ -16,11 +16,20 @@ public final class RandomSource implements InputSource {
         this.seed = seed;
     }
 
-    @Override public int numInputs() { return inputs; }
+    @Override
+    public int numInputs() {
+        return inputs;
+    }
 
-    @Override public long count() { return count; }
+    @Override
+    public long count() {
+        return count;
+    }
 
-    @Override public boolean randomAccess() { return true; }
+    @Override
+    public boolean randomAccess() {
+        return true;
+    }
 
     /** The word of input {@code i} holding patterns {@code 64*w .. 64*w+63}. */
     public static long word(long seed, int i, long w) {

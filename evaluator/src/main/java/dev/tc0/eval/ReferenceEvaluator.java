@@ -9,13 +9,14 @@ import dev.tc0.circuit.Circuit;
  * count bit by bit.
  */
 public final class ReferenceEvaluator {
-    private static final int CHUNK = 16;   // words evaluated together; keeps memory at nodes * 128 B
+    private static final int CHUNK = 16; // words evaluated together; keeps memory at nodes * 128 B
 
     private ReferenceEvaluator() {}
 
     public static long[][] evaluate(Circuit c, long[][] inputPlanes) {
         if (inputPlanes.length != c.numInputs()) {
-            throw new IllegalArgumentException("expected " + c.numInputs() + " input planes, got " + inputPlanes.length);
+            throw new IllegalArgumentException(
+                    "expected " + c.numInputs() + " input planes, got " + inputPlanes.length);
         }
         int words = inputPlanes.length == 0 ? 0 : inputPlanes[0].length;
         long[][] out = new long[c.numOutputs()][words];

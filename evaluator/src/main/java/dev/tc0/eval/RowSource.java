@@ -13,7 +13,7 @@ public final class RowSource implements InputSource {
     private final InputStream in;
     private final String name;
     private final int inputs;
-    private final int chunks;        // words per row
+    private final int chunks; // words per row
     private long line;
     private long[] block = new long[0];
     private boolean eof;
@@ -25,11 +25,20 @@ public final class RowSource implements InputSource {
         this.chunks = (inputs + 63) >>> 6;
     }
 
-    @Override public int numInputs() { return inputs; }
+    @Override
+    public int numInputs() {
+        return inputs;
+    }
 
-    @Override public long count() { return -1; }
+    @Override
+    public long count() {
+        return -1;
+    }
 
-    @Override public boolean randomAccess() { return false; }
+    @Override
+    public boolean randomAccess() {
+        return false;
+    }
 
     @Override
     public int fill(long first, int words, long[] dst, int[] offset) throws IOException {
@@ -64,15 +73,25 @@ public final class RowSource implements InputSource {
         while (true) {
             if (eof) return false;
             int ch = in.read();
-            if (ch < 0) { eof = true; return false; }
+            if (ch < 0) {
+                eof = true;
+                return false;
+            }
             line++;
             if (ch == '\n') continue;
-            if (ch == '\r') { expectNewline(); continue; }
-            if (ch == '#') { skipLine(); continue; }
+            if (ch == '\r') {
+                expectNewline();
+                continue;
+            }
+            if (ch == '#') {
+                skipLine();
+                continue;
+            }
             int i = 0;
             while (true) {
                 if (ch == '0' || ch == '1') {
-                    if (i >= inputs) throw new IOException(name + ":" + line + ": more than " + inputs + " bits in the row");
+                    if (i >= inputs)
+                        throw new IOException(name + ":" + line + ": more than " + inputs + " bits in the row");
                     if (ch == '1') block[(i >>> 6) * 64 + r] |= 1L << (i & 63);
                     i++;
                 } else if (ch == '\n' || ch < 0) {
@@ -81,8 +100,8 @@ public final class RowSource implements InputSource {
                     expectNewline();
                     break;
                 } else if (ch != ' ' && ch != '\t') {
-                    throw new IOException(name + ":" + line + ": unexpected character '" + (char) ch
-                            + "' at column " + (i + 1) + " (rows hold only 0 and 1)");
+                    throw new IOException(name + ":" + line + ": unexpected character '" + (char) ch + "' at column "
+                            + (i + 1) + " (rows hold only 0 and 1)");
                 }
                 ch = in.read();
             }
@@ -101,7 +120,7 @@ public final class RowSource implements InputSource {
 
     private void skipLine() throws IOException {
         int ch;
-        while ((ch = in.read()) >= 0 && ch != '\n') { }
+        while ((ch = in.read()) >= 0 && ch != '\n') {}
         if (ch < 0) eof = true;
     }
 

@@ -3,7 +3,6 @@ package dev.tc0.eval;
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.GateKind;
 import dev.tc0.circuit.RandomCircuits;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 

@@ -52,10 +52,10 @@ public final class AtomicOutput implements Closeable {
         Runtime.getRuntime().addShutdownHook(new Thread(AtomicOutput::discardAll, "tc0-discard-outputs"));
     }
 
-    private final Path target;          // the user's path: every message names it
-    private final Path dest;            // where the bytes end up: the target or its link's final target
-    private final Path tmp;             // null when written through
-    private final boolean copyInto;     // hard-linked: copy the temporary into dest's inode at commit
+    private final Path target; // the user's path: every message names it
+    private final Path dest; // where the bytes end up: the target or its link's final target
+    private final Path tmp; // null when written through
+    private final boolean copyInto; // hard-linked: copy the temporary into dest's inode at commit
     private final FileChannel channel;
     private final BufferedOutputStream stream;
     private boolean committed, closed;
@@ -73,8 +73,9 @@ public final class AtomicOutput implements Closeable {
                 this.tmp = null;
                 this.channel = FileChannel.open(dest, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             } else {
-                this.tmp = dest.toAbsolutePath().resolveSibling("." + dest.getFileName() + "."
-                        + ProcessHandle.current().pid() + "." + COUNTER.incrementAndGet() + ".tmp");
+                this.tmp = dest.toAbsolutePath()
+                        .resolveSibling("." + dest.getFileName() + "."
+                                + ProcessHandle.current().pid() + "." + COUNTER.incrementAndGet() + ".tmp");
                 OPEN.add(this);
                 this.channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 if (attrs != null && !copyInto) keepModeAndOwner(attrs);
@@ -88,7 +89,10 @@ public final class AtomicOutput implements Closeable {
             throw named(e);
         }
         this.stream = new BufferedOutputStream(new NamedStream(), 1 << 16) {
-            @Override public void close() throws IOException { flush(); }   // the output, not the stream, owns the file
+            @Override
+            public void close() throws IOException {
+                flush();
+            } // the output, not the stream, owns the file
         };
     }
 
@@ -112,7 +116,9 @@ public final class AtomicOutput implements Closeable {
     }
 
     /** The path the user named. */
-    public Path path() { return target; }
+    public Path path() {
+        return target;
+    }
 
     /**
      * False when {@code target} is (a link to) a FIFO or socket: positional writes
@@ -126,7 +132,9 @@ public final class AtomicOutput implements Closeable {
     }
 
     /** A 64 KiB-buffered stream into the output; its {@code close} only flushes. Errors name {@link #path}. */
-    public OutputStream stream() { return stream; }
+    public OutputStream stream() {
+        return stream;
+    }
 
     /** Writes all of {@code buf} at byte {@code position} (not mixed with {@link #stream}). */
     public void write(ByteBuffer buf, long position) throws IOException {
@@ -150,12 +158,13 @@ public final class AtomicOutput implements Closeable {
             committed = true;
             return;
         }
-        synchronized (COMMIT_LOCK) {        // the shutdown hook takes it too: a commit is whole or not at all
+        synchronized (COMMIT_LOCK) { // the shutdown hook takes it too: a commit is whole or not at all
             if (stopping) throw new IOException(target + ": not written: the process is stopping");
             try {
                 if (copyInto) {
                     try (FileChannel from = FileChannel.open(tmp, StandardOpenOption.READ);
-                         FileChannel to = FileChannel.open(dest, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                            FileChannel to = FileChannel.open(
+                                    dest, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                         long size = from.size();
                         for (long done = 0; done < size; ) done += to.transferFrom(from, done, size - done);
                     }
@@ -163,7 +172,9 @@ public final class AtomicOutput implements Closeable {
                 } else {
                     try {
                         Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    } catch (java.nio.file.AtomicMoveNotSupportedException e) {   // a sibling, yet a file system without it
+                    } catch (
+                            java.nio.file.AtomicMoveNotSupportedException
+                                    e) { // a sibling, yet a file system without it
                         Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING);
                     }
                 }
@@ -219,14 +230,18 @@ public final class AtomicOutput implements Closeable {
         return p;
     }
 
-    private static final int S_IFMT = 0170000, S_IFSOCK = 0140000, S_IFREG = 0100000, S_IFDIR = 0040000, S_IFIFO = 0010000;
+    private static final int S_IFMT = 0170000,
+            S_IFSOCK = 0140000,
+            S_IFREG = 0100000,
+            S_IFDIR = 0040000,
+            S_IFIFO = 0010000;
 
     /** mode, nlink, uid, gid of an existing file (links followed), or null when there is none. */
     private static Map<String, Object> unixAttributes(Path p) throws IOException {
         if (!Files.exists(p)) return null;
         try {
             return Files.readAttributes(p, "unix:mode,nlink,uid,gid");
-        } catch (UnsupportedOperationException e) {      // no unix view: tell the kinds apart the portable way
+        } catch (UnsupportedOperationException e) { // no unix view: tell the kinds apart the portable way
             var a = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
             int mode = a.isDirectory() ? S_IFDIR : a.isRegularFile() ? S_IFREG : 0020000;
             return Map.of("mode", mode, "nlink", 1);
@@ -266,11 +281,13 @@ public final class AtomicOutput implements Closeable {
 
     /** The channel as a stream whose errors (a full disk, say) name the user's path. */
     private final class NamedStream extends OutputStream {
-        @Override public void write(int b) throws IOException {
+        @Override
+        public void write(int b) throws IOException {
             write(new byte[] {(byte) b}, 0, 1);
         }
 
-        @Override public void write(byte[] b, int off, int len) throws IOException {
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
             try {
                 ByteBuffer buf = ByteBuffer.wrap(b, off, len);
                 while (buf.hasRemaining()) channel.write(buf);

@@ -1,9 +1,5 @@
 package dev.tc0.circuit;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.SplittableRandom;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,16 +7,39 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
 class CircuitBuilderTest {
 
     /** Direct semantics of a gate over concrete literal values, independent of the builder. */
     static boolean direct(GateKind kind, boolean[] x, long[] w, long t) {
         switch (kind) {
-            case AND: { boolean r = true; for (boolean b : x) r &= b; return r; }
-            case OR: { boolean r = false; for (boolean b : x) r |= b; return r; }
-            case XOR: { boolean r = false; for (boolean b : x) r ^= b; return r; }
-            case THRESHOLD: { long c = 0; for (boolean b : x) if (b) c++; return c >= t; }
-            default: { long s = 0; for (int i = 0; i < x.length; i++) if (x[i]) s += w[i]; return s >= t; }
+            case AND: {
+                boolean r = true;
+                for (boolean b : x) r &= b;
+                return r;
+            }
+            case OR: {
+                boolean r = false;
+                for (boolean b : x) r |= b;
+                return r;
+            }
+            case XOR: {
+                boolean r = false;
+                for (boolean b : x) r ^= b;
+                return r;
+            }
+            case THRESHOLD: {
+                long c = 0;
+                for (boolean b : x) if (b) c++;
+                return c >= t;
+            }
+            default: {
+                long s = 0;
+                for (int i = 0; i < x.length; i++) if (x[i]) s += w[i];
+                return s >= t;
+            }
         }
     }
 
@@ -53,7 +72,9 @@ class CircuitBuilderTest {
                     ops[i] = (node == 0 ? false : x[node - 1]) ^ Literal.isNegated(lits[i]);
                 }
                 int tr = trial, mm = m;
-                assertEquals(direct(kind, ops, w, t), c.evaluate(x)[0],
+                assertEquals(
+                        direct(kind, ops, w, t),
+                        c.evaluate(x)[0],
                         () -> "trial " + tr + " pattern " + mm + ": " + kind + " t=" + t);
             }
         }
@@ -69,7 +90,9 @@ class CircuitBuilderTest {
         assertEquals(b.xor(x, y), b.xor(y, x));
         assertEquals(Literal.not(b.xor(x, y)), b.xor(Literal.not(x), y), "negations move out of XOR");
         assertEquals(b.threshold(2, x, y, z), b.majority(z, y, x));
-        assertEquals(b.threshold(2, x, y, z), b.weighted(new long[] {5, 5, 5}, new int[] {x, y, z}, 10),
+        assertEquals(
+                b.threshold(2, x, y, z),
+                b.weighted(new long[] {5, 5, 5}, new int[] {x, y, z}, 10),
                 "uniform weights become a threshold gate");
         assertEquals(3, b.numGates(), "AND, XOR and one threshold gate");
     }
@@ -106,7 +129,8 @@ class CircuitBuilderTest {
         assertTrue(e.getMessage().contains("THRESHOLD"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> b.majority());
         assertTrue(e.getMessage().contains("empty"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> b.weighted(new long[] {Long.MAX_VALUE, Long.MAX_VALUE}, new int[] {x, y}, 1));
         assertTrue(e.getMessage().contains("WEIGHTED gate #1") && e.getMessage().contains("overflow"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> b.weighted(new long[] {1}, new int[] {x, y}, 1));
@@ -121,7 +145,7 @@ class CircuitBuilderTest {
         CircuitBuilder b = new CircuitBuilder();
         int[] x = b.inputs("x", 4);
         int used = b.and(x[0], x[1]);
-        b.or(x[2], x[3]);                  // dead
+        b.or(x[2], x[3]); // dead
         int top = b.xor(used, x[2]);
         b.output("f", Literal.not(top));
         Circuit c = b.build();
@@ -151,7 +175,9 @@ class CircuitBuilderTest {
         assertEquals(1, s.gatesPerKind().get(GateKind.AND));
         assertEquals(5 + 3 + 3, s.edges());
         assertEquals(3, s.depth());
-        assertEquals(java.util.List.of(1, 1, 1), java.util.Arrays.stream(s.levelWidths()).boxed().toList());
+        assertEquals(
+                java.util.List.of(1, 1, 1),
+                java.util.Arrays.stream(s.levelWidths()).boxed().toList());
         assertEquals(5, s.maxFanIn());
         assertEquals(10, s.maxWeightBits());
         assertTrue(s.maxLive() >= 2 && s.maxLive() <= 7, "live " + s.maxLive());
@@ -159,11 +185,29 @@ class CircuitBuilderTest {
 
     @Test
     void circuitOfValidatesRawArrays() {
-        assertThrows(IllegalArgumentException.class, () -> Circuit.of(1, new byte[] {0}, new int[] {0, 2},
-                new int[] {2, 6}, null, new long[1], new int[] {6}, new String[] {"x"}, new String[] {"y"}),
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Circuit.of(
+                        1,
+                        new byte[] {0},
+                        new int[] {0, 2},
+                        new int[] {2, 6},
+                        null,
+                        new long[1],
+                        new int[] {6},
+                        new String[] {"x"},
+                        new String[] {"y"}),
                 "operand naming the gate itself");
-        Circuit ok = Circuit.of(2, new byte[] {0}, new int[] {0, 2}, new int[] {2, 5}, null, new long[1],
-                new int[] {6}, new String[] {"a", "b"}, new String[] {"y"});
+        Circuit ok = Circuit.of(
+                2,
+                new byte[] {0},
+                new int[] {0, 2},
+                new int[] {2, 5},
+                null,
+                new long[1],
+                new int[] {6},
+                new String[] {"a", "b"},
+                new String[] {"y"});
         assertEquals(true, ok.evaluate(new boolean[] {true, false})[0]);
         assertEquals(false, ok.evaluate(new boolean[] {true, true})[0]);
     }
@@ -213,11 +257,11 @@ class CircuitBuilderTest {
             start[g + 1] = ops.size();
             threshold[g] = k.hasThreshold() ? r.nextInt(-2, fanIn + 4) : 0;
         }
-        if (!constant) {   // make sure at least one gate reads the constant
+        if (!constant) { // make sure at least one gate reads the constant
             kind = java.util.Arrays.copyOf(kind, gates + 1);
             start = java.util.Arrays.copyOf(start, gates + 2);
             threshold = java.util.Arrays.copyOf(threshold, gates + 1);
-            ops.add(1);   // AND(true, input 1)
+            ops.add(1); // AND(true, input 1)
             ops.add(2);
             ws.add(1L);
             ws.add(1L);
@@ -229,8 +273,16 @@ class CircuitBuilderTest {
         String[] in = new String[inputs], out = new String[outputs.length];
         for (int i = 0; i < inputs; i++) in[i] = "x" + i;
         for (int o = 0; o < out.length; o++) out[o] = "y" + o;
-        Circuit c = Circuit.of(inputs, kind, start, ops.stream().mapToInt(Integer::intValue).toArray(),
-                ws.stream().mapToLong(Long::longValue).toArray(), threshold, outputs, in, out);
+        Circuit c = Circuit.of(
+                inputs,
+                kind,
+                start,
+                ops.stream().mapToInt(Integer::intValue).toArray(),
+                ws.stream().mapToLong(Long::longValue).toArray(),
+                threshold,
+                outputs,
+                in,
+                out);
         assertTrue(c.hasConstantOperands());
         return c;
     }

@@ -1,19 +1,18 @@
 package dev.tc0.eval;
 
-import dev.tc0.circuit.Circuit;
-import dev.tc0.circuit.GateKind;
-import dev.tc0.circuit.RandomCircuits;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import dev.tc0.circuit.Circuit;
+import dev.tc0.circuit.GateKind;
+import dev.tc0.circuit.RandomCircuits;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every engine mode, kernel set, thread count and tile size gives the reference interpreter's
@@ -61,7 +60,8 @@ class EngineEquivalenceTest {
         int words = (int) ((count + 63) >>> 6);
         long[][] trimmed = new long[out.length][words];
         for (int o = 0; o < out.length; o++) {
-            for (int w = 0; w < words; w++) trimmed[o][w] = out[o][w] & InputSource.lowBits((int) Math.min(64, count - 64L * w));
+            for (int w = 0; w < words; w++)
+                trimmed[o][w] = out[o][w] & InputSource.lowBits((int) Math.min(64, count - 64L * w));
         }
         return trimmed;
     }
@@ -84,7 +84,8 @@ class EngineEquivalenceTest {
         GateKind[] kinds = which.equals("ALL") ? GateKind.values() : new GateKind[] {GateKind.valueOf(which)};
         List<Engine.Options> configs = configurations();
         for (int fanIn : new int[] {1, 2, 3, 4, 5, 9, 40, 300}) {
-            Circuit c = RandomCircuits.generate(RandomCircuits.Spec.of(24, 150, 12, fanIn, kinds), fanIn * 31L + which.hashCode());
+            Circuit c = RandomCircuits.generate(
+                    RandomCircuits.Spec.of(24, 150, 12, fanIn, kinds), fanIn * 31L + which.hashCode());
             for (long count : new long[] {0, 1, 63, 64, 65, 1021}) check(c, count + fanIn, count, configs);
         }
     }
@@ -97,7 +98,8 @@ class EngineEquivalenceTest {
 
     @Test
     void largeAndNegativeWeights() throws IOException {
-        RandomCircuits.Spec spec = RandomCircuits.Spec.of(30, 120, 10, 20, GateKind.WEIGHTED).withWeightBits(50);
+        RandomCircuits.Spec spec =
+                RandomCircuits.Spec.of(30, 120, 10, 20, GateKind.WEIGHTED).withWeightBits(50);
         for (long seed = 0; seed < 4; seed++) {
             Circuit c = RandomCircuits.generate(spec, seed);
             check(c, seed, 1021, configurations());

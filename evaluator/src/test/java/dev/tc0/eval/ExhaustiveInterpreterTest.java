@@ -1,13 +1,12 @@
 package dev.tc0.eval;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.GateKind;
 import dev.tc0.circuit.RandomCircuits;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** Small circuits on every input pattern: the engine against the one-pattern-at-a-time interpreter. */
 class ExhaustiveInterpreterTest {

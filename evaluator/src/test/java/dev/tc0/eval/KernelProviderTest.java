@@ -1,19 +1,18 @@
 package dev.tc0.eval;
 
-import dev.tc0.circuit.Circuit;
-import dev.tc0.circuit.GateKind;
-import dev.tc0.circuit.RandomCircuits;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tc0.circuit.Circuit;
+import dev.tc0.circuit.GateKind;
+import dev.tc0.circuit.RandomCircuits;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 
 class KernelProviderTest {
     /** Run in a JVM without the vector module: prints the kernel set and checks one circuit. */
@@ -31,22 +30,25 @@ class KernelProviderTest {
     @Test
     void fallsBackToScalarWithOneLineWhenTheVectorModuleIsMissing() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                KernelProviderTest.class.getName()));
+        List<String> cmd = new ArrayList<>(
+                List.of(java, "-cp", System.getProperty("java.class.path"), KernelProviderTest.class.getName()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), err);
         assertEquals("kernels=scalar same=true", out.strip());
-        long lines = err.lines().filter(l -> l.contains("Vector API unavailable")).count();
+        long lines =
+                err.lines().filter(l -> l.contains("Vector API unavailable")).count();
         assertEquals(1, lines, "one logged reason:\n" + err);
         assertTrue(err.contains("--add-modules=jdk.incubator.vector"), err);
     }
 
     @Test
     void vectorKernelsAreUsedWhenPresentAndNamesAreChecked() {
-        assertTrue(KernelProvider.get().name().startsWith("vector-"), KernelProvider.get().name());
+        assertTrue(
+                KernelProvider.get().name().startsWith("vector-"),
+                KernelProvider.get().name());
         assertEquals("scalar", KernelProvider.byName("scalar").name());
         assertThrows(IllegalArgumentException.class, () -> KernelProvider.byName("gpu"));
     }
@@ -56,13 +58,15 @@ class KernelProviderTest {
         Circuit c = RandomCircuits.generate(RandomCircuits.Spec.of(20, 300, 8, 12, GateKind.values()), 9);
         long[][] in = new RandomSource(20, 64 * 1021, 3).planes();
         for (int tile : new int[] {8, 16, 24, 1016}) {
-            long[][] s = run(c, in, KernelProvider.scalar(), tile), v = run(c, in, KernelProvider.byName("vector"), tile);
+            long[][] s = run(c, in, KernelProvider.scalar(), tile),
+                    v = run(c, in, KernelProvider.byName("vector"), tile);
             for (int o = 0; o < s.length; o++) assertArrayEquals(s[o], v[o]);
         }
     }
 
     private static long[][] run(Circuit c, long[][] in, Kernels k, int tile) throws Exception {
-        try (Engine e = new Engine(EvalPlan.of(c), Engine.Options.defaults().withKernels(k).withTileWords(tile))) {
+        try (Engine e = new Engine(
+                EvalPlan.of(c), Engine.Options.defaults().withKernels(k).withTileWords(tile))) {
             PlaneArraySink sink = new PlaneArraySink(c.numOutputs(), in[0].length * 64L);
             e.run(new PlaneArraySource(in), sink);
             return sink.planes();

@@ -1,15 +1,14 @@
 package dev.tc0.eval;
 
-import dev.tc0.circuit.Circuit;
-import dev.tc0.circuit.GateKind;
-import dev.tc0.circuit.RandomCircuits;
-import org.junit.jupiter.api.Test;
-
-import java.util.Arrays;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.tc0.circuit.Circuit;
+import dev.tc0.circuit.GateKind;
+import dev.tc0.circuit.RandomCircuits;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 
 /**
  * Replays a plan symbolically: each slot records which node it holds. Every operand must be
@@ -58,7 +57,8 @@ class PlanInvariantsTest {
                 int s = p.gateSlot[pg];
                 int old = holds[s];
                 if (old >= 0 && lastRead[old] >= l) {
-                    fail("slot " + s + " overwritten at level " + l + " while node " + old + " is read at level " + lastRead[old]);
+                    fail("slot " + s + " overwritten at level " + l + " while node " + old + " is read at level "
+                            + lastRead[old]);
                 }
                 for (int pg2 = g0; pg2 < g1; pg2++) {
                     if (pg2 != pg && p.gateSlot[pg2] == s) fail("two gates of level " + l + " share slot " + s);
@@ -99,7 +99,8 @@ class PlanInvariantsTest {
                 int src = c.operand(g, i) >>> 1;
                 assertTrue(src <= c.numInputs() || pos[src] < pg, "operand computed later");
                 assertEquals(src, holds[p.opRef[p.gateOpStart[pg] + i] >>> 1], "operand slot lost its value");
-                assertTrue(p.opRef[p.gateOpStart[pg] + i] >>> 1 != p.gateSlot[pg], "a gate writes over its own operand");
+                assertTrue(
+                        p.opRef[p.gateOpStart[pg] + i] >>> 1 != p.gateSlot[pg], "a gate writes over its own operand");
             }
             int old = holds[p.gateSlot[pg]];
             if (old >= 0 && lastRead[old] > pg) fail("slot overwritten while node " + old + " is still read");
@@ -114,7 +115,8 @@ class PlanInvariantsTest {
     void depthFirstPlans() {
         for (long seed = 0; seed < 40; seed++) {
             int fanIn = 1 + (int) (seed % 7) * 3;
-            checkDepthFirst(RandomCircuits.generate(RandomCircuits.Spec.of(16, 300, 8, fanIn, GateKind.values()), seed));
+            checkDepthFirst(
+                    RandomCircuits.generate(RandomCircuits.Spec.of(16, 300, 8, fanIn, GateKind.values()), seed));
         }
         checkDepthFirst(RandomCircuits.layered(64, 20, 300, GateKind.XOR, 1));
     }
@@ -137,7 +139,7 @@ class PlanInvariantsTest {
         dev.tc0.circuit.CircuitBuilder b = new dev.tc0.circuit.CircuitBuilder();
         int[] x = b.inputs("x", 40);
         int[] y = new int[39];
-        for (int t = 1; t <= 39; t++) y[t - 1] = b.threshold(t + 1, x);   // t+1 in 2..40: no AND/OR folding
+        for (int t = 1; t <= 39; t++) y[t - 1] = b.threshold(t + 1, x); // t+1 in 2..40: no AND/OR folding
         b.output("parity", b.xor(y));
         Circuit c = b.build();
         for (EvalPlan p : new EvalPlan[] {EvalPlan.of(c), EvalPlan.of(c).depthFirst()}) {

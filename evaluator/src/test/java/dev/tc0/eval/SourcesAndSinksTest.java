@@ -1,12 +1,14 @@
 package dev.tc0.eval;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.GateKind;
 import dev.tc0.circuit.RandomCircuits;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.roaringbitmap.RoaringBitmap;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,12 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roaringbitmap.RoaringBitmap;
 
 class SourcesAndSinksTest {
 
@@ -47,7 +46,10 @@ class SourcesAndSinksTest {
             assertEquals(1L << k, s.fill(0, words, dst, off));
             for (long x = 0; x < (1L << k); x++) {
                 for (int j = 0; j < k; j++) {
-                    assertEquals(x >>> j & 1, dst[off[j] + (int) (x >>> 6)] >>> (x & 63) & 1, "k=" + k + " x=" + x + " j=" + j);
+                    assertEquals(
+                            x >>> j & 1,
+                            dst[off[j] + (int) (x >>> 6)] >>> (x & 63) & 1,
+                            "k=" + k + " x=" + x + " j=" + j);
                 }
             }
         }
@@ -76,12 +78,17 @@ class SourcesAndSinksTest {
         boolean[][] rows = new boolean[n][70];
         StringBuilder text = new StringBuilder("# a comment\n\n");
         for (boolean[] row : rows) {
-            for (int i = 0; i < 70; i++) { row[i] = r.nextBoolean(); text.append(row[i] ? '1' : '0'); }
+            for (int i = 0; i < 70; i++) {
+                row[i] = r.nextBoolean();
+                text.append(row[i] ? '1' : '0');
+            }
             text.append(r.nextInt(4) == 0 ? "\r\n" : "\n");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Engine e = new Engine(EvalPlan.of(c), Engine.Options.defaults().withThreads(2))) {
-            Engine.Report rep = e.run(new RowSource(new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.US_ASCII)), "rows", 70),
+            Engine.Report rep = e.run(
+                    new RowSource(
+                            new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.US_ASCII)), "rows", 70),
                     new RowSink(out, c.numOutputs()));
             assertEquals(n, rep.patterns());
         }
@@ -98,11 +105,15 @@ class SourcesAndSinksTest {
     @Test
     void badRowsNameTheLine() {
         String text = "0101\n011\n";
-        IOException e = assertThrows(IOException.class, () -> drain(new RowSource(
-                new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)), "in.txt", 4)));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> drain(new RowSource(
+                        new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)), "in.txt", 4)));
         assertEquals("in.txt:2: expected 4 bits, got 3", e.getMessage());
-        IOException e2 = assertThrows(IOException.class, () -> drain(new RowSource(
-                new ByteArrayInputStream("01x1\n".getBytes(StandardCharsets.US_ASCII)), "in.txt", 4)));
+        IOException e2 = assertThrows(
+                IOException.class,
+                () -> drain(new RowSource(
+                        new ByteArrayInputStream("01x1\n".getBytes(StandardCharsets.US_ASCII)), "in.txt", 4)));
         assertTrue(e2.getMessage().startsWith("in.txt:1: unexpected character 'x'"), e2.getMessage());
     }
 
@@ -110,7 +121,7 @@ class SourcesAndSinksTest {
         long[] dst = new long[s.numInputs() * 8];
         int[] off = new int[s.numInputs()];
         for (int i = 0; i < off.length; i++) off[i] = i * 8;
-        while (s.fill(0, 8, dst, off) == 512) { }
+        while (s.fill(0, 8, dst, off) == 512) {}
     }
 
     @Test
@@ -121,8 +132,8 @@ class SourcesAndSinksTest {
         Path inFile = dir.resolve("in.bin"), outFile = dir.resolve("out.bin");
         PlaneFiles.write(inFile, in);
         try (Engine e = new Engine(EvalPlan.of(c), Engine.Options.defaults().withTileWords(64));
-             PlaneFileSource src = new PlaneFileSource(inFile, 20);
-             PlaneFileSink sink = new PlaneFileSink(outFile, c.numOutputs(), src.count())) {
+                PlaneFileSource src = new PlaneFileSource(inFile, 20);
+                PlaneFileSink sink = new PlaneFileSink(outFile, c.numOutputs(), src.count())) {
             e.run(src, sink);
         }
         long[][] got = PlaneFiles.read(outFile, c.numOutputs());
@@ -149,7 +160,9 @@ class SourcesAndSinksTest {
         Path f = dir.resolve("odd.bin");
         Files.write(f, new byte[20]);
         IOException e = assertThrows(IOException.class, () -> new PlaneFileSource(f, 2));
-        assertTrue(e.getMessage().contains("20 bytes is not a whole number of 8-byte words for 2 input planes"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("20 bytes is not a whole number of 8-byte words for 2 input planes"),
+                e.getMessage());
     }
 
     @Test
@@ -196,9 +209,15 @@ class SourcesAndSinksTest {
         InputStream rows = new InputStream() {
             long p;
             int col = 0;
-            @Override public int read() {
+
+            @Override
+            public int read() {
                 if (p >= n) return -1;
-                if (col == inputs) { col = 0; p++; return '\n'; }
+                if (col == inputs) {
+                    col = 0;
+                    p++;
+                    return '\n';
+                }
                 int x = (int) (p * 37 % 256);
                 return (x >>> col++ & 1) != 0 ? '1' : '0';
             }

@@ -1,5 +1,9 @@
 package dev.tc0.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -16,10 +20,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A seeded mutation loop over one reader: every input must end in a result or in the reader's own
@@ -59,13 +59,18 @@ public final class FuzzLoop {
      * Runs {@code inputs} mutated inputs through {@code reader}; returns how many it read without
      * a refusal.
      */
-    public static int run(String name, List<byte[]> corpus, int inputs, long seed, Reader reader,
-                          Class<? extends Exception> refusal) {
+    public static int run(
+            String name,
+            List<byte[]> corpus,
+            int inputs,
+            long seed,
+            Reader reader,
+            Class<? extends Exception> refusal) {
         Mutator m = new Mutator(corpus);
         Random r = new Random(seed);
         ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
             Thread t = new Thread(task, "fuzz-" + name);
-            t.setDaemon(true);   // a hung reader must not keep the test JVM alive
+            t.setDaemon(true); // a hung reader must not keep the test JVM alive
             return t;
         });
         int read = 0;
@@ -85,7 +90,8 @@ public final class FuzzLoop {
                     if (!refusal.isInstance(t)) fail(which + " threw " + t + ":\n" + Mutator.show(d), t);
                     String msg = t.getMessage();
                     assertTrue(msg != null && !msg.isBlank(), which + ": a refusal without a message");
-                    assertFalse(msg.contains("\n") || msg.contains("\r"), which + ": a message of several lines: " + msg);
+                    assertFalse(
+                            msg.contains("\n") || msg.contains("\r"), which + ": a message of several lines: " + msg);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     fail("interrupted");

@@ -18,8 +18,24 @@ import java.util.Random;
  */
 public final class Mutator {
     private static final byte[] SPECIAL = " \n\t\\#()=,.&<>X01-\r\0{}[]:\"eE+".getBytes(StandardCharsets.ISO_8859_1);
-    private static final String[] NUMBERS = {"0", "1", "2", "3", "7", "2147483647", "2147483648", "4294967296",
-            "536870911", "1000000000000", "99999999999999999999", "-1", "1e308", "-0", "1.5", "65536"};
+    private static final String[] NUMBERS = {
+        "0",
+        "1",
+        "2",
+        "3",
+        "7",
+        "2147483647",
+        "2147483648",
+        "4294967296",
+        "536870911",
+        "1000000000000",
+        "99999999999999999999",
+        "-1",
+        "1e308",
+        "-0",
+        "1.5",
+        "65536"
+    };
 
     private final List<byte[]> corpus;
 
@@ -39,53 +55,53 @@ public final class Mutator {
     byte[] mutate(byte[] d, Random r) {
         int n = d.length;
         switch (r.nextInt(13)) {
-            case 0 -> {                                    // flip a bit
+            case 0 -> { // flip a bit
                 if (n == 0) return d;
                 byte[] e = d.clone();
                 e[r.nextInt(n)] ^= (byte) (1 << r.nextInt(8));
                 return e;
             }
-            case 1 -> {                                    // set a byte, often to a syntactic one
+            case 1 -> { // set a byte, often to a syntactic one
                 if (n == 0) return d;
                 byte[] e = d.clone();
                 e[r.nextInt(n)] = r.nextBoolean() ? SPECIAL[r.nextInt(SPECIAL.length)] : (byte) r.nextInt(256);
                 return e;
             }
-            case 2 -> {                                    // insert bytes
+            case 2 -> { // insert bytes
                 byte[] ins = new byte[1 + r.nextInt(4)];
                 for (int i = 0; i < ins.length; i++) ins[i] = (byte) r.nextInt(256);
                 return replace(d, r.nextInt(n + 1), 0, ins);
             }
-            case 3 -> {                                    // delete a range
+            case 3 -> { // delete a range
                 if (n == 0) return d;
                 int at = r.nextInt(n);
                 return replace(d, at, Math.min(n - at, 1 + r.nextInt(8)), new byte[0]);
             }
-            case 4 -> {                                    // cut the file short
+            case 4 -> { // cut the file short
                 return Arrays.copyOf(d, r.nextInt(n + 1));
             }
-            case 5, 6 -> {                                 // replace a number by a nasty one
+            case 5, 6 -> { // replace a number by a nasty one
                 return replaceNumber(d, r);
             }
-            case 7, 8 -> {                                 // delete, duplicate or swap lines
+            case 7, 8 -> { // delete, duplicate or swap lines
                 return lines(d, r);
             }
-            case 9 -> {                                    // overwrite 4 bytes with a little-endian count
+            case 9 -> { // overwrite 4 bytes with a little-endian count
                 if (n < 4) return d;
                 byte[] e = d.clone();
                 int v = r.nextBoolean() ? r.nextInt() : r.nextInt(64);
                 ByteBuffer.wrap(e).order(ByteOrder.LITTLE_ENDIAN).putInt(r.nextInt(n - 3), v);
                 return e;
             }
-            case 10 -> {                                   // duplicate a chunk
+            case 10 -> { // duplicate a chunk
                 if (n == 0) return d;
                 int at = r.nextInt(n);
                 return replace(d, at, 0, Arrays.copyOfRange(d, at, Math.min(n, at + 1 + r.nextInt(32))));
             }
-            case 11 -> {                                   // repeat a token many times
+            case 11 -> { // repeat a token many times
                 return repeatToken(d, r);
             }
-            default -> {                                   // splice: the head of this file, the tail of another
+            default -> { // splice: the head of this file, the tail of another
                 byte[] o = corpus.get(r.nextInt(corpus.size()));
                 int a = r.nextInt(n + 1), b = r.nextInt(o.length + 1);
                 byte[] e = Arrays.copyOf(d, a + o.length - b);
@@ -140,9 +156,13 @@ public final class Mutator {
         return runs;
     }
 
-    private static boolean isDigit(byte b) { return b >= '0' && b <= '9'; }
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
+    }
 
-    private static boolean isSpace(byte b) { return b == ' ' || b == '\n' || b == '\t' || b == '\r'; }
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\n' || b == '\t' || b == '\r';
+    }
 
     private static byte[] lines(byte[] d, Random r) {
         List<byte[]> ls = new ArrayList<>();

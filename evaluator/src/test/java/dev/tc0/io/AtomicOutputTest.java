@@ -1,7 +1,10 @@
 package dev.tc0.io;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,16 +15,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The output policy of src/docs/cli.md, "How outputs are written", file kind by file kind. */
 class AtomicOutputTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private List<String> names() throws IOException {
         try (var s = Files.list(dir)) {
@@ -43,11 +43,13 @@ class AtomicOutputTest {
     void aFailureLeavesTheOldFileAndNoTemporary() throws IOException {
         Path f = dir.resolve("out.txt");
         Files.writeString(f, "old\n");
-        IOException e = assertThrows(IOException.class, () -> AtomicOutput.write(f, out -> {
-            out.write("half of it".getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            throw new IOException("the work failed");
-        }));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> AtomicOutput.write(f, out -> {
+                    out.write("half of it".getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    throw new IOException("the work failed");
+                }));
         assertEquals("the work failed", e.getMessage());
         assertEquals("old\n", Files.readString(f));
         assertEquals(List.of("out.txt"), names());
@@ -140,7 +142,9 @@ class AtomicOutputTest {
 
     static boolean mkfifo(Path p) throws InterruptedException {
         try {
-            Process mk = new ProcessBuilder("mkfifo", p.toString()).redirectErrorStream(true).start();
+            Process mk = new ProcessBuilder("mkfifo", p.toString())
+                    .redirectErrorStream(true)
+                    .start();
             return mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0;
         } catch (IOException e) {
             return false;

@@ -13,7 +13,9 @@ final class AcceptedRangeSink implements OutputSink {
     private final long base;
     private final Roaring64NavigableMap accepted = new Roaring64NavigableMap();
 
-    AcceptedRangeSink(long base) { this.base = base; }
+    AcceptedRangeSink(long base) {
+        this.base = base;
+    }
 
     @Override
     public void accept(long first, int count, long[] tile, int words) {
@@ -27,5 +29,7 @@ final class AcceptedRangeSink implements OutputSink {
         }
     }
 
-    Roaring64NavigableMap accepted() { return accepted; }
+    Roaring64NavigableMap accepted() {
+        return accepted;
+    }
 }

@@ -6,15 +6,14 @@ import dev.tc0.eval.EvalPlan;
 import dev.tc0.eval.InputSource;
 import dev.tc0.eval.OutputSink;
 import dev.tc0.eval.PlaneFileSink;
-import org.apache.spark.TaskContext;
-import org.apache.spark.broadcast.Broadcast;
-
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.TaskContext;
+import org.apache.spark.broadcast.Broadcast;
 
 /**
  * One task's work: tc0's engine over the task's pattern range, with as many engine threads as the
@@ -25,7 +24,11 @@ final class EvalTask implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Failure injection for the retry tests; NONE in every real job. */
-    enum Fault { NONE, FIRST_ATTEMPT, EVERY_ATTEMPT }
+    enum Fault {
+        NONE,
+        FIRST_ATTEMPT,
+        EVERY_ATTEMPT
+    }
 
     private final Broadcast<byte[]> circuit;
     private final InputSpec input;
@@ -56,10 +59,10 @@ final class EvalTask implements Serializable {
         PlaneFileSink planes = planesFile == null ? null : new PlaneFileSink(planesFile, outputs, range.count());
         if (planes != null) sinks.add(planes);
         try (InputSource in = input.open(range);
-             Engine engine = new Engine(plan, Engine.Options.defaults().withThreads(threads))) {
+                Engine engine = new Engine(plan, Engine.Options.defaults().withThreads(threads))) {
             Engine.Report r = engine.run(in, new Tee(sinks));
-            return new Tally(r.patterns(), counts.ones(), acceptedSink == null ? null : acceptedSink.accepted(),
-                    r.evalNanos());
+            return new Tally(
+                    r.patterns(), counts.ones(), acceptedSink == null ? null : acceptedSink.accepted(), r.evalNanos());
         } finally {
             if (planes != null) planes.close();
         }
@@ -68,7 +71,8 @@ final class EvalTask implements Serializable {
     /** Throws when the injected fault applies to this attempt; called after the work is done. */
     void maybeFail() {
         TaskContext t = TaskContext.get();
-        boolean fail = fault == Fault.EVERY_ATTEMPT || (fault == Fault.FIRST_ATTEMPT && t != null && t.attemptNumber() == 0);
+        boolean fail =
+                fault == Fault.EVERY_ATTEMPT || (fault == Fault.FIRST_ATTEMPT && t != null && t.attemptNumber() == 0);
         if (fail && t != null && t.partitionId() == 0) {
             throw new IllegalStateException("injected failure in partition 0, attempt " + t.attemptNumber());
         }
@@ -91,9 +95,15 @@ final class EvalTask implements Serializable {
     static Path localPartFile() throws IOException {
         Path dir = Path.of(System.getProperty("java.io.tmpdir"));
         Path f = Files.createTempFile(dir, "tc0-part-", ".planes");
-        Files.delete(f);   // PlaneFileSink creates it afresh under a temporary name and renames it
+        Files.delete(f); // PlaneFileSink creates it afresh under a temporary name and renames it
         TaskContext t = TaskContext.get();
-        if (t != null) t.addTaskCompletionListener(ctx -> { try { Files.deleteIfExists(f); } catch (IOException ignored) { } });
+        if (t != null)
+            t.addTaskCompletionListener(ctx -> {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException ignored) {
+                }
+            });
         return f;
     }
 }

@@ -5,7 +5,6 @@ import dev.tc0.eval.InputSource;
 import dev.tc0.eval.PlaneFileSource;
 import dev.tc0.eval.RandomSource;
 import dev.tc0.eval.RowSource;
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,21 +39,30 @@ public sealed interface InputSpec extends Serializable {
             if (count < 0) throw new IllegalArgumentException("negative pattern count " + count);
         }
 
-        @Override public InputSource open() { return new RandomSource(inputs, count, seed); }
+        @Override
+        public InputSource open() {
+            return new RandomSource(inputs, count, seed);
+        }
     }
 
     /** All 2^k patterns in counting order. */
     record Exhaustive(int inputs) implements InputSpec {
         public Exhaustive {
             if (inputs < 0 || inputs > ExhaustiveSource.MAX_INPUTS) {
-                throw new IllegalArgumentException("exhaustive evaluation supports 0.." + ExhaustiveSource.MAX_INPUTS
-                        + " inputs, not " + inputs);
+                throw new IllegalArgumentException(
+                        "exhaustive evaluation supports 0.." + ExhaustiveSource.MAX_INPUTS + " inputs, not " + inputs);
             }
         }
 
-        @Override public long count() { return 1L << inputs; }
+        @Override
+        public long count() {
+            return 1L << inputs;
+        }
 
-        @Override public InputSource open() { return new ExhaustiveSource(inputs); }
+        @Override
+        public InputSource open() {
+            return new ExhaustiveSource(inputs);
+        }
     }
 
     /**
@@ -73,7 +81,10 @@ public sealed interface InputSpec extends Serializable {
             return new Planes(file.toAbsolutePath().toString(), inputs, size / (8L * inputs) * 64);
         }
 
-        @Override public InputSource open() throws IOException { return new PlaneFileSource(Path.of(path), inputs); }
+        @Override
+        public InputSource open() throws IOException {
+            return new PlaneFileSource(Path.of(path), inputs);
+        }
     }
 
     /**
@@ -85,7 +96,9 @@ public sealed interface InputSpec extends Serializable {
         public static Rows of(Path file, int inputs, int partitions) throws IOException {
             long count = RowIndex.count(file);
             long[] starts = PatternRange.split(count, partitions).stream()
-                    .mapToLong(PatternRange::first).filter(f -> f < count).toArray();
+                    .mapToLong(PatternRange::first)
+                    .filter(f -> f < count)
+                    .toArray();
             return new Rows(file.toAbsolutePath().toString(), inputs, count, starts, RowIndex.offsets(file, starts));
         }
 
@@ -96,9 +109,12 @@ public sealed interface InputSpec extends Serializable {
 
         @Override
         public InputSource open(PatternRange range) throws IOException {
-            if (range.count() == 0) return RangeSource.prefix(new RowSource(InputStream.nullInputStream(), path, inputs), 0);
+            if (range.count() == 0)
+                return RangeSource.prefix(new RowSource(InputStream.nullInputStream(), path, inputs), 0);
             int k = Arrays.binarySearch(starts, range.first());
-            if (k < 0) throw new IllegalArgumentException(path + ": no row offset for a range starting at row " + range.first());
+            if (k < 0)
+                throw new IllegalArgumentException(
+                        path + ": no row offset for a range starting at row " + range.first());
             SeekableByteChannel ch = Files.newByteChannel(Path.of(path)).position(offsets[k]);
             InputStream in = new BufferedInputStream(Channels.newInputStream(ch), 1 << 16);
             // errors name the file and the task's first row; line numbers count from there

@@ -17,7 +17,8 @@ public record PatternRange(long first, long count) implements Serializable {
 
     public PatternRange {
         if (first < 0 || count < 0 || first % WORD != 0) {
-            throw new IllegalArgumentException("a range starts at a non-negative multiple of 64, not " + first + " (+" + count + ")");
+            throw new IllegalArgumentException(
+                    "a range starts at a non-negative multiple of 64, not " + first + " (+" + count + ")");
         }
     }
 
@@ -43,6 +44,9 @@ public record PatternRange(long first, long count) implements Serializable {
     /** {@code a * b / c} for non-negative operands, exact when {@code a * b} passes 2^63. */
     private static long mulDiv(long a, long b, long c) {
         if (Math.multiplyHigh(a, b) == 0 && a * b >= 0) return a * b / c;
-        return BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).divide(BigInteger.valueOf(c)).longValueExact();
+        return BigInteger.valueOf(a)
+                .multiply(BigInteger.valueOf(b))
+                .divide(BigInteger.valueOf(c))
+                .longValueExact();
     }
 }

@@ -4,7 +4,6 @@ import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.io.CircuitFormatException;
 import dev.tc0.circuit.io.Tc0Binary;
 import dev.tc0.eval.EvalPlan;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +17,12 @@ import java.util.Map;
 final class PlanCache {
     /** Plans of the last few broadcasts: a long-lived executor serves several jobs. */
     private static final int KEEP = 4;
+
     private static final Map<Long, EvalPlan> PLANS = new LinkedHashMap<>(8, 0.75f, true) {
-        @Override protected boolean removeEldestEntry(Map.Entry<Long, EvalPlan> e) { return size() > KEEP; }
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, EvalPlan> e) {
+            return size() > KEEP;
+        }
     };
 
     private PlanCache() {}

@@ -1,5 +1,8 @@
 package dev.tc0.spark;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -8,10 +11,6 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.RecordWriter;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 
 /**
  * Writes one part file per task through Hadoop's file committer, which Spark drives: a task

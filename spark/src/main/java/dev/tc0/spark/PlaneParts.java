@@ -1,17 +1,15 @@
 package dev.tc0.spark;
 
 import dev.tc0.io.AtomicOutput;
-
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Joins a committed directory of plane parts (part {@code i} holds range {@code i}'s words of every
@@ -22,8 +20,9 @@ import java.util.List;
 public final class PlaneParts {
     private PlaneParts() {}
 
-    public static void merge(String dir, Configuration conf, List<PatternRange> ranges, int outputs,
-                             java.nio.file.Path file) throws IOException {
+    public static void merge(
+            String dir, Configuration conf, List<PatternRange> ranges, int outputs, java.nio.file.Path file)
+            throws IOException {
         Path d = new Path(dir);
         FileSystem fs = d.getFileSystem(conf);
         FileStatus[] parts = fs.listStatus(d, p -> p.getName().startsWith("part-"));

@@ -1,7 +1,6 @@
 package dev.tc0.spark;
 
 import dev.tc0.eval.InputSource;
-
 import java.io.IOException;
 
 /**
@@ -13,7 +12,7 @@ import java.io.IOException;
  */
 public final class RangeSource implements InputSource {
     private final InputSource whole;
-    private final long start;   // the index in {@code whole} of this source's pattern 0
+    private final long start; // the index in {@code whole} of this source's pattern 0
     private final long count;
 
     private RangeSource(InputSource whole, long start, long count) {
@@ -26,7 +25,8 @@ public final class RangeSource implements InputSource {
     public static RangeSource of(InputSource whole, PatternRange range) {
         if (!whole.randomAccess()) throw new IllegalArgumentException("a range needs a random-access source");
         if (whole.count() >= 0 && range.first() + range.count() > whole.count()) {
-            throw new IllegalArgumentException("range " + range + " passes the source's " + whole.count() + " patterns");
+            throw new IllegalArgumentException(
+                    "range " + range + " passes the source's " + whole.count() + " patterns");
         }
         return new RangeSource(whole, range.first(), range.count());
     }
@@ -36,11 +36,20 @@ public final class RangeSource implements InputSource {
         return new RangeSource(stream, 0, count);
     }
 
-    @Override public int numInputs() { return whole.numInputs(); }
+    @Override
+    public int numInputs() {
+        return whole.numInputs();
+    }
 
-    @Override public long count() { return count; }
+    @Override
+    public long count() {
+        return count;
+    }
 
-    @Override public boolean randomAccess() { return whole.randomAccess(); }
+    @Override
+    public boolean randomAccess() {
+        return whole.randomAccess();
+    }
 
     @Override
     public int fill(long first, int words, long[] dst, int[] offset) throws IOException {

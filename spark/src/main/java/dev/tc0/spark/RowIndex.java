@@ -26,12 +26,13 @@ final class RowIndex {
     /** The byte offset of row {@code rows[k]} for each k ({@code rows} ascending, each below the count). */
     static long[] offsets(Path file, long[] rows) throws IOException {
         long[] out = new long[rows.length];
-        long[] state = {0, 0};   // rows seen, next wanted index
+        long[] state = {0, 0}; // rows seen, next wanted index
         scan(file, offset -> {
             while (state[1] < rows.length && rows[(int) state[1]] == state[0]) out[(int) state[1]++] = offset;
             state[0]++;
         });
-        if (state[1] < rows.length) throw new IOException(file + ": has " + state[0] + " rows, not " + (rows[(int) state[1]] + 1));
+        if (state[1] < rows.length)
+            throw new IOException(file + ": has " + state[0] + " rows, not " + (rows[(int) state[1]] + 1));
         return out;
     }
 
@@ -40,7 +41,7 @@ final class RowIndex {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             byte[] buf = new byte[1 << 16];
             long pos = 0, lineStart = 0;
-            int first = -1, second = -1;   // the line's first two bytes, -1 when absent
+            int first = -1, second = -1; // the line's first two bytes, -1 when absent
             for (int n; (n = in.read(buf)) > 0; ) {
                 for (int i = 0; i < n; i++, pos++) {
                     byte b = buf[i];

@@ -1,23 +1,21 @@
 package dev.tc0.spark;
 
-import dev.tc0.io.AtomicOutput;
-
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.io.CircuitFormatException;
 import dev.tc0.circuit.io.Formats;
-import org.apache.spark.SparkConf;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
-import org.roaringbitmap.RoaringBitmap;
-import org.roaringbitmap.RoaringBitmapWriter;
-import org.roaringbitmap.longlong.Roaring64NavigableMap;
-
+import dev.tc0.io.AtomicOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.roaringbitmap.RoaringBitmap;
+import org.roaringbitmap.RoaringBitmapWriter;
+import org.roaringbitmap.longlong.Roaring64NavigableMap;
 
 /**
  * {@code eval CIRCUIT ...} on Spark: the same batch evaluation as {@code tc0 eval}, with the same
@@ -93,8 +91,8 @@ public final class SparkEval {
                 err.println("tc0-spark: " + e.getMessage());
                 return 2;
             }
-            SparkEvalJob.Request req = new SparkEvalJob.Request(input, partitions, a.accepted() != null,
-                    a.partsDir(), a.out());
+            SparkEvalJob.Request req =
+                    new SparkEvalJob.Request(input, partitions, a.accepted() != null, a.partsDir(), a.out());
             Tally t = new SparkEvalJob(sc).run(c, req);
             if (a.accepted() != null) writeAccepted(t.accepted(), input.count(), a.accepted());
             if (a.counts()) {
@@ -108,8 +106,10 @@ public final class SparkEval {
             err.println("inputs   " + t.patterns() + " (" + a.describeInput() + ")");
             err.println("engine   spark " + sc.master() + ", " + req.partitions() + " partitions, "
                     + sc.getConf().getInt("spark.task.cpus", 1) + " thread(s) per task");
-            err.println("time     " + seconds(t.evalNanos()) + " evaluating (summed over tasks), " + seconds(total) + " in all");
-            err.println("speed    " + String.format(Locale.ROOT, "%.2e", c.numGates() * (double) t.patterns() / (total * 1e-9))
+            err.println("time     " + seconds(t.evalNanos()) + " evaluating (summed over tasks), " + seconds(total)
+                    + " in all");
+            err.println("speed    "
+                    + String.format(Locale.ROOT, "%.2e", c.numGates() * (double) t.patterns() / (total * 1e-9))
                     + " gate-evals/s (wall clock, Spark's start included)");
             err.flush();
             return 0;
@@ -128,7 +128,8 @@ public final class SparkEval {
         AtomicOutput.write(file, out -> {
             DataOutputStream d = new DataOutputStream(out);
             if (count <= 1L << 32) {
-                RoaringBitmapWriter<RoaringBitmap> w = RoaringBitmapWriter.writer().runCompress(true).get();
+                RoaringBitmapWriter<RoaringBitmap> w =
+                        RoaringBitmapWriter.writer().runCompress(true).get();
                 accepted.forEach(v -> w.add((int) v));
                 RoaringBitmap b = w.get();
                 b.runOptimize();

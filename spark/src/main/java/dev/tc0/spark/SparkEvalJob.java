@@ -1,18 +1,17 @@
 package dev.tc0.spark;
 
 import dev.tc0.circuit.Circuit;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import scala.Tuple2;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * A batch evaluation on Spark: the circuit's {@code .tc0} bytes are broadcast once, the batch is
@@ -28,22 +27,29 @@ public final class SparkEvalJob {
     public record Request(InputSpec input, int partitions, boolean accepted, String partsDir, Path planesOut) {
         public Request {
             if (partitions < 1) throw new IllegalArgumentException("at least one partition, not " + partitions);
-            if (planesOut != null && partsDir == null) throw new IllegalArgumentException("plane output needs a parts directory");
+            if (planesOut != null && partsDir == null)
+                throw new IllegalArgumentException("plane output needs a parts directory");
         }
 
         public static Request counts(InputSpec input, int partitions) {
             return new Request(input, partitions, false, null, null);
         }
 
-        public Request withAccepted() { return new Request(input, partitions, true, partsDir, planesOut); }
+        public Request withAccepted() {
+            return new Request(input, partitions, true, partsDir, planesOut);
+        }
 
-        public Request withPlanes(String dir, Path merged) { return new Request(input, partitions, accepted, dir, merged); }
+        public Request withPlanes(String dir, Path merged) {
+            return new Request(input, partitions, accepted, dir, merged);
+        }
     }
 
     private final JavaSparkContext sc;
     private EvalTask.Fault fault = EvalTask.Fault.NONE;
 
-    public SparkEvalJob(JavaSparkContext sc) { this.sc = sc; }
+    public SparkEvalJob(JavaSparkContext sc) {
+        this.sc = sc;
+    }
 
     /** Test hook: fail partition 0 on its first attempt or on every attempt. */
     SparkEvalJob injecting(EvalTask.Fault f) {
@@ -56,7 +62,8 @@ public final class SparkEvalJob {
             throw new IllegalArgumentException("the circuit has " + c.numInputs() + " inputs but the input gives "
                     + req.input().inputs());
         }
-        if (req.accepted() && c.numOutputs() == 0) throw new IllegalArgumentException("the accepted set needs an output");
+        if (req.accepted() && c.numOutputs() == 0)
+            throw new IllegalArgumentException("the accepted set needs an output");
         List<PatternRange> ranges = PatternRange.split(req.input().count(), req.partitions());
         Broadcast<byte[]> circuit = sc.broadcast(PlanCache.bytes(c));
         try {
@@ -71,8 +78,12 @@ public final class SparkEvalJob {
                 });
             } else {
                 rdd.mapPartitionsToPair(it -> new PartIterator(task, acc, it))
-                        .saveAsNewAPIHadoopFile(req.partsDir(), NullWritable.class, Text.class,
-                                PlanePartOutputFormat.class, sc.hadoopConfiguration());
+                        .saveAsNewAPIHadoopFile(
+                                req.partsDir(),
+                                NullWritable.class,
+                                Text.class,
+                                PlanePartOutputFormat.class,
+                                sc.hadoopConfiguration());
                 if (req.planesOut() != null) {
                     PlaneParts.merge(req.partsDir(), sc.hadoopConfiguration(), ranges, c.numOutputs(), req.planesOut());
                 }

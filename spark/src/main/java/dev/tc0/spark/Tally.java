@@ -1,9 +1,8 @@
 package dev.tc0.spark;
 
-import org.roaringbitmap.longlong.Roaring64NavigableMap;
-
 import java.io.Serializable;
 import java.util.Arrays;
+import org.roaringbitmap.longlong.Roaring64NavigableMap;
 
 /**
  * What tasks send back: patterns evaluated, ones per output and, when asked for, the accepted set.
@@ -15,7 +14,7 @@ public final class Tally implements Serializable {
 
     private long patterns;
     private final long[] ones;
-    private final Roaring64NavigableMap accepted;   // null when not asked for
+    private final Roaring64NavigableMap accepted; // null when not asked for
     private long evalNanos;
 
     public Tally(long patterns, long[] ones, Roaring64NavigableMap accepted, long evalNanos) {
@@ -42,15 +41,23 @@ public final class Tally implements Serializable {
         return this;
     }
 
-    public long patterns() { return patterns; }
+    public long patterns() {
+        return patterns;
+    }
 
-    public long[] ones() { return ones.clone(); }
+    public long[] ones() {
+        return ones.clone();
+    }
 
     /** The accepted set, or null when the job did not collect it. */
-    public Roaring64NavigableMap accepted() { return accepted; }
+    public Roaring64NavigableMap accepted() {
+        return accepted;
+    }
 
     /** Evaluation time summed over tasks (each task's engine time; I/O excluded). */
-    public long evalNanos() { return evalNanos; }
+    public long evalNanos() {
+        return evalNanos;
+    }
 
     @Override
     public String toString() {

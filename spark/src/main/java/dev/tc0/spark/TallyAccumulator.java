@@ -20,7 +20,10 @@ final class TallyAccumulator extends AccumulatorV2<Tally, Tally> {
         this.tally = Tally.empty(outputs, accepted);
     }
 
-    @Override public boolean isZero() { return zero; }
+    @Override
+    public boolean isZero() {
+        return zero;
+    }
 
     @Override
     public AccumulatorV2<Tally, Tally> copy() {
@@ -47,5 +50,8 @@ final class TallyAccumulator extends AccumulatorV2<Tally, Tally> {
         add(other.value());
     }
 
-    @Override public Tally value() { return tally; }
+    @Override
+    public Tally value() {
+        return tally;
+    }
 }

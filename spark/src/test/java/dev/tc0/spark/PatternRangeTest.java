@@ -1,12 +1,11 @@
 package dev.tc0.spark;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class PatternRangeTest {
     /** The ranges tile 0..total in order, start on words, and differ by at most one word. */

@@ -1,14 +1,13 @@
 package dev.tc0.spark;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.tc0.eval.ExhaustiveSource;
 import dev.tc0.eval.InputSource;
 import dev.tc0.eval.RandomSource;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.util.function.Supplier;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** A range of a source gives, bit for bit, the same patterns as the whole source at those indices. */
 class RangeSourceTest {
@@ -31,13 +30,14 @@ class RangeSourceTest {
         for (int k = 0; k < n; k++) off[k] = k * words;
         long seen = 0;
         for (long at = 0; ; at += 64L * words) {
-            java.util.Arrays.fill(dst, 0x5555L);   // stale bits must be overwritten or cleared
+            java.util.Arrays.fill(dst, 0x5555L); // stale bits must be overwritten or cleared
             int got = r.fill(at, words, dst, off);
             for (int i = 0; i < n; i++) {
                 for (int b = 0; b < 64 * words; b++) {
                     boolean have = (dst[i * words + b / 64] >>> (b & 63) & 1) != 0;
                     boolean want = b < got && bit(ref, i, first + at + b);
-                    assertEquals(want, have, "input " + i + ", pattern " + (at + b) + " of range " + first + "+" + count);
+                    assertEquals(
+                            want, have, "input " + i + ", pattern " + (at + b) + " of range " + first + "+" + count);
                 }
             }
             seen += got;

@@ -8,11 +8,10 @@ import dev.tc0.eval.EvalPlan;
 import dev.tc0.eval.InputSource;
 import dev.tc0.eval.OutputSink;
 import dev.tc0.eval.PlaneFileSink;
-import org.roaringbitmap.RoaringBitmap;
-import org.roaringbitmap.longlong.Roaring64NavigableMap;
-
 import java.io.IOException;
 import java.nio.file.Path;
+import org.roaringbitmap.RoaringBitmap;
+import org.roaringbitmap.longlong.Roaring64NavigableMap;
 
 /**
  * What {@code tc0 eval} computes on one machine for the same circuit and source: the reference the
@@ -37,7 +36,8 @@ record Reference(long[] ones, RoaringBitmap accepted) {
                 if (file != null) file.finish();
             }
         };
-        try (in; Engine e = new Engine(EvalPlan.of(c), Engine.Options.defaults().withThreads(1))) {
+        try (in;
+                Engine e = new Engine(EvalPlan.of(c), Engine.Options.defaults().withThreads(1))) {
             e.run(in, tee);
         }
         return new Reference(counts.ones(), accepted.accepted());

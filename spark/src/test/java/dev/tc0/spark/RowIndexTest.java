@@ -1,7 +1,8 @@
 package dev.tc0.spark;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Row counts and offsets against the rows written, with comments, blank lines and CRLF between them. */
 class RowIndexTest {
@@ -26,12 +25,12 @@ class RowIndexTest {
             switch (r.nextInt(5)) {
                 case 0 -> text.append("# a comment 0101\n");
                 case 1 -> text.append(r.nextBoolean() ? "\n" : "\r\n");
-                default -> { }
+                default -> {}
             }
             written.add((long) text.toString().getBytes(StandardCharsets.US_ASCII).length);
             text.append(r.nextBoolean() ? "0110" : "1 0 0 1").append(r.nextBoolean() ? "\r\n" : "\n");
         }
-        text.append("1111");   // the last row without a newline
+        text.append("1111"); // the last row without a newline
         written.add((long) text.toString().getBytes(StandardCharsets.US_ASCII).length - 4);
         Path f = dir.resolve("rows.txt");
         Files.writeString(f, text, StandardCharsets.US_ASCII);

@@ -1,5 +1,11 @@
 package dev.tc0.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.GateKind;
 import dev.tc0.circuit.RandomCircuits;
@@ -8,24 +14,17 @@ import dev.tc0.eval.PlaneFileSource;
 import dev.tc0.eval.PlaneFiles;
 import dev.tc0.eval.RandomSource;
 import dev.tc0.eval.RowSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.SplittableRandom;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Spark job against the single-machine engine, on local[2, 2] (two task slots; a task may fail
@@ -35,8 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SparkEvalJobTest {
     private static SparkSession spark;
     private static JavaSparkContext sc;
-    private static final Circuit CIRCUIT = RandomCircuits.generate(
-            RandomCircuits.Spec.of(18, 400, 6, 5, GateKind.values()), 17);
+    private static final Circuit CIRCUIT =
+            RandomCircuits.generate(RandomCircuits.Spec.of(18, 400, 6, 5, GateKind.values()), 17);
 
     @BeforeAll
     static void start() {
@@ -57,12 +56,13 @@ class SparkEvalJobTest {
 
     @Test
     void randomPatternsMatchTheEngineForEveryPartitionCount() throws IOException {
-        long count = 200_003;   // not a whole number of words: the last range ends inside one
+        long count = 200_003; // not a whole number of words: the last range ends inside one
         Reference want = Reference.of(CIRCUIT, new RandomSource(CIRCUIT.numInputs(), count, 5), null);
         assertTrue(want.accepted().getLongCardinality() > 0 && want.ones()[0] < count, "a non-trivial first output");
         for (int p : new int[] {1, 2, 3, 7, 16}) {
             InputSpec in = new InputSpec.Random(CIRCUIT.numInputs(), count, 5);
-            Tally got = new SparkEvalJob(sc).run(CIRCUIT, SparkEvalJob.Request.counts(in, p).withAccepted());
+            Tally got = new SparkEvalJob(sc)
+                    .run(CIRCUIT, SparkEvalJob.Request.counts(in, p).withAccepted());
             assertSame(want, got, count, p + " partitions");
         }
     }
@@ -70,8 +70,11 @@ class SparkEvalJobTest {
     @Test
     void exhaustiveInputsMatchTheEngine() throws IOException {
         Reference want = Reference.of(CIRCUIT, new ExhaustiveSource(CIRCUIT.numInputs()), null);
-        Tally got = new SparkEvalJob(sc).run(CIRCUIT,
-                SparkEvalJob.Request.counts(new InputSpec.Exhaustive(CIRCUIT.numInputs()), 5).withAccepted());
+        Tally got = new SparkEvalJob(sc)
+                .run(
+                        CIRCUIT,
+                        SparkEvalJob.Request.counts(new InputSpec.Exhaustive(CIRCUIT.numInputs()), 5)
+                                .withAccepted());
         assertSame(want, got, 1L << CIRCUIT.numInputs(), "exhaustive");
     }
 
@@ -89,8 +92,12 @@ class SparkEvalJobTest {
         for (int p : new int[] {1, 4, 9}) {
             Path out = dir.resolve("out" + p + ".bin");
             String parts = dir.resolve("parts" + p).toString();
-            Tally got = new SparkEvalJob(sc).run(CIRCUIT, SparkEvalJob.Request
-                    .counts(InputSpec.Planes.of(inputs, CIRCUIT.numInputs()), p).withAccepted().withPlanes(parts, out));
+            Tally got = new SparkEvalJob(sc)
+                    .run(
+                            CIRCUIT,
+                            SparkEvalJob.Request.counts(InputSpec.Planes.of(inputs, CIRCUIT.numInputs()), p)
+                                    .withAccepted()
+                                    .withPlanes(parts, out));
             assertSame(want, got, 64L * words, p + " partitions");
             assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(out), p + " partitions: output planes");
         }
@@ -102,8 +109,11 @@ class SparkEvalJobTest {
         Path expected = dir.resolve("expected.bin");
         Reference want = Reference.of(CIRCUIT, new RandomSource(CIRCUIT.numInputs(), count, 9), expected);
         Path out = dir.resolve("out.bin");
-        Tally got = new SparkEvalJob(sc).run(CIRCUIT, SparkEvalJob.Request
-                .counts(new InputSpec.Random(CIRCUIT.numInputs(), count, 9), 6).withPlanes(dir.resolve("parts").toString(), out));
+        Tally got = new SparkEvalJob(sc)
+                .run(
+                        CIRCUIT,
+                        SparkEvalJob.Request.counts(new InputSpec.Random(CIRCUIT.numInputs(), count, 9), 6)
+                                .withPlanes(dir.resolve("parts").toString(), out));
         assertSame(want, got, count, "planes");
         assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(out));
     }
@@ -125,8 +135,11 @@ class SparkEvalJobTest {
         Files.writeString(file, text);
         Reference want = Reference.of(CIRCUIT, new RowSource(Files.newInputStream(file), file.toString(), n), null);
         for (int p : new int[] {1, 3, 8}) {
-            Tally got = new SparkEvalJob(sc).run(CIRCUIT,
-                    SparkEvalJob.Request.counts(InputSpec.Rows.of(file, n, p), p).withAccepted());
+            Tally got = new SparkEvalJob(sc)
+                    .run(
+                            CIRCUIT,
+                            SparkEvalJob.Request.counts(InputSpec.Rows.of(file, n, p), p)
+                                    .withAccepted());
             assertSame(want, got, rows, p + " partitions of rows");
         }
     }
@@ -137,12 +150,18 @@ class SparkEvalJobTest {
         Path expected = dir.resolve("expected.bin");
         Reference want = Reference.of(CIRCUIT, new RandomSource(CIRCUIT.numInputs(), count, 11), expected);
         InputSpec in = new InputSpec.Random(CIRCUIT.numInputs(), count, 11);
-        Tally counted = new SparkEvalJob(sc).injecting(EvalTask.Fault.FIRST_ATTEMPT)
+        Tally counted = new SparkEvalJob(sc)
+                .injecting(EvalTask.Fault.FIRST_ATTEMPT)
                 .run(CIRCUIT, SparkEvalJob.Request.counts(in, 4).withAccepted());
         assertSame(want, counted, count, "counts after a retry");
         Path out = dir.resolve("out.bin");
-        Tally written = new SparkEvalJob(sc).injecting(EvalTask.Fault.FIRST_ATTEMPT)
-                .run(CIRCUIT, SparkEvalJob.Request.counts(in, 4).withAccepted().withPlanes(dir.resolve("parts").toString(), out));
+        Tally written = new SparkEvalJob(sc)
+                .injecting(EvalTask.Fault.FIRST_ATTEMPT)
+                .run(
+                        CIRCUIT,
+                        SparkEvalJob.Request.counts(in, 4)
+                                .withAccepted()
+                                .withPlanes(dir.resolve("parts").toString(), out));
         assertSame(want, written, count, "planes after a retry");
         assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(out));
     }
@@ -151,17 +170,26 @@ class SparkEvalJobTest {
     void aFailedJobLeavesNoPartialOutput(@TempDir Path dir) throws IOException {
         InputSpec in = new InputSpec.Random(CIRCUIT.numInputs(), 100_000, 11);
         Path parts = dir.resolve("parts"), out = dir.resolve("out.bin");
-        assertThrows(Exception.class, () -> new SparkEvalJob(sc).injecting(EvalTask.Fault.EVERY_ATTEMPT)
-                .run(CIRCUIT, SparkEvalJob.Request.counts(in, 4).withPlanes(parts.toString(), out)));
+        assertThrows(
+                Exception.class,
+                () -> new SparkEvalJob(sc)
+                        .injecting(EvalTask.Fault.EVERY_ATTEMPT)
+                        .run(CIRCUIT, SparkEvalJob.Request.counts(in, 4).withPlanes(parts.toString(), out)));
         assertFalse(Files.exists(out), "no joined plane file");
         if (Files.exists(parts)) {
             try (Stream<Path> s = Files.walk(parts)) {
-                assertEquals(0, s.filter(f -> f.getFileName().toString().startsWith("part-")).count(),
+                assertEquals(
+                        0,
+                        s.filter(f -> f.getFileName().toString().startsWith("part-"))
+                                .count(),
                         "no committed or uncommitted part files remain");
             }
         }
         try (Stream<Path> s = Files.list(dir)) {
-            assertEquals(0, s.filter(f -> f.getFileName().toString().endsWith(".tmp")).count(), "no temporary files");
+            assertEquals(
+                    0,
+                    s.filter(f -> f.getFileName().toString().endsWith(".tmp")).count(),
+                    "no temporary files");
         }
     }
 }

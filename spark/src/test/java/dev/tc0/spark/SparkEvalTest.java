@@ -1,14 +1,14 @@
 package dev.tc0.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.GateKind;
 import dev.tc0.circuit.RandomCircuits;
 import dev.tc0.circuit.io.Formats;
 import dev.tc0.eval.RandomSource;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.roaringbitmap.RoaringBitmap;
-
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -16,10 +16,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roaringbitmap.RoaringBitmap;
 
 /** The command line: the output tc0 eval prints, and one line with a non-zero status for mistakes. */
 class SparkEvalTest {
@@ -27,7 +26,9 @@ class SparkEvalTest {
 
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int status = SparkEval.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = SparkEval.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -43,13 +44,26 @@ class SparkEvalTest {
         System.setProperty("spark.driver.host", "127.0.0.1");
         System.setProperty("spark.driver.bindAddress", "127.0.0.1");
         System.setProperty("spark.ui.enabled", "false");
-        Run r = run("eval", file.toString(), "--random", "70001", "--seed", "3", "--partitions", "5", "--counts",
-                "--accepted", accepted.toString(), "--master", "local[2]");
+        Run r = run(
+                "eval",
+                file.toString(),
+                "--random",
+                "70001",
+                "--seed",
+                "3",
+                "--partitions",
+                "5",
+                "--counts",
+                "--accepted",
+                accepted.toString(),
+                "--master",
+                "local[2]");
         assertEquals(0, r.status(), r.err());
 
         Reference want = Reference.of(c, new RandomSource(c.numInputs(), count, 3), null);
         StringBuilder lines = new StringBuilder();
-        for (int o = 0; o < c.numOutputs(); o++) lines.append(c.outputName(o)).append('\t').append(want.ones()[o]).append(System.lineSeparator());
+        for (int o = 0; o < c.numOutputs(); o++)
+            lines.append(c.outputName(o)).append('\t').append(want.ones()[o]).append(System.lineSeparator());
         assertEquals(lines.toString(), r.out());
         assertTrue(r.err().contains("inputs   70001 (random, seed 3)"), r.err());
 
@@ -68,22 +82,31 @@ class SparkEvalTest {
         Formats.write(c, file);
         Files.write(dir.resolve("bad.bin"), new byte[20]);
         String[][] cases = {
-                {"eval", dir.resolve("missing.aig").toString(), "--random", "10"},
-                {"eval", file.toString(), "--random", "ten"},
-                {"eval", file.toString()},
-                {"eval", file.toString(), "--random", "10", "--exhaustive"},
-                {"eval", file.toString(), "--inputs", dir.resolve("bad.bin").toString()},
-                {"eval", file.toString(), "--random", "10", "--partitions", "0"},
-                {"eval", file.toString(), "--random", "10", "--out", dir.resolve("o.bin").toString()},
-                {"eval", file.toString(), "--random", "10", "--bogus"},
-                {"run", file.toString()},
-                {"eval", file.toString(), "--inputs", dir.resolve("bad.bin").toString(), "--input-format", "csv"},
+            {"eval", dir.resolve("missing.aig").toString(), "--random", "10"},
+            {"eval", file.toString(), "--random", "ten"},
+            {"eval", file.toString()},
+            {"eval", file.toString(), "--random", "10", "--exhaustive"},
+            {"eval", file.toString(), "--inputs", dir.resolve("bad.bin").toString()},
+            {"eval", file.toString(), "--random", "10", "--partitions", "0"},
+            {
+                "eval",
+                file.toString(),
+                "--random",
+                "10",
+                "--out",
+                dir.resolve("o.bin").toString()
+            },
+            {"eval", file.toString(), "--random", "10", "--bogus"},
+            {"run", file.toString()},
+            {"eval", file.toString(), "--inputs", dir.resolve("bad.bin").toString(), "--input-format", "csv"},
         };
         for (String[] args : cases) {
             Run r = run(args);
             assertEquals(2, r.status(), String.join(" ", args));
             String first = r.err().lines().findFirst().orElse("");
-            assertTrue(first.startsWith("tc0-spark: ") && !r.err().contains("Exception"), String.join(" ", args) + " -> " + r.err());
+            assertTrue(
+                    first.startsWith("tc0-spark: ") && !r.err().contains("Exception"),
+                    String.join(" ", args) + " -> " + r.err());
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.tc0.bench.report;
 import dev.tc0.report.plot.Chart;
 import dev.tc0.report.plot.ChartFiles;
 import dev.tc0.report.plot.Series;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,12 +26,14 @@ final class Charts {
         private final Map<String, TreeMap<Double, Double>> points = new java.util.LinkedHashMap<>();
 
         void add(String series, double x, double y) {
-            if (!Double.isNaN(y)) points.computeIfAbsent(series, k -> new TreeMap<>()).put(x, y);
+            if (!Double.isNaN(y))
+                points.computeIfAbsent(series, k -> new TreeMap<>()).put(x, y);
         }
 
         List<Series> series() {
             List<Series> out = new ArrayList<>();
-            points.forEach((name, p) -> out.add(new Series(name,
+            points.forEach((name, p) -> out.add(new Series(
+                    name,
                     p.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
                     p.values().stream().mapToDouble(Double::doubleValue).toArray())));
             return out;

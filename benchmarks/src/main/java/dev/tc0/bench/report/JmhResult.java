@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +19,14 @@ import java.util.Map;
  *
  * @param benchmark class and method without the package, e.g. {@code DepthBenchmark.evaluate}
  */
-public record JmhResult(String benchmark, Map<String, String> params, double medianNanos, long samples,
-                        String jdk, String vm, String settings) {
+public record JmhResult(
+        String benchmark,
+        Map<String, String> params,
+        double medianNanos,
+        long samples,
+        String jdk,
+        String vm,
+        String settings) {
 
     public String param(String name) {
         String v = params.get(name);
@@ -29,17 +34,23 @@ public record JmhResult(String benchmark, Map<String, String> params, double med
         return v;
     }
 
-    public int intParam(String name) { return Integer.parseInt(param(name)); }
+    public int intParam(String name) {
+        return Integer.parseInt(param(name));
+    }
 
     /** The class part of {@link #benchmark}. */
-    public String benchmarkClass() { return benchmark.substring(0, benchmark.indexOf('.')); }
+    public String benchmarkClass() {
+        return benchmark.substring(0, benchmark.indexOf('.'));
+    }
 
     public static List<JmhResult> read(Path file) throws IOException {
         return parse(Files.readString(file));
     }
 
     // JMH writes NaN bare for scores it could not compute.
-    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
 
     /** The entries of a JMH JSON result file; malformed JSON is an error naming the line and column. */
     static List<JmhResult> parse(String json) {
@@ -48,21 +59,34 @@ public record JmhResult(String benchmark, Map<String, String> params, double med
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new IllegalArgumentException("JMH result JSON" + (at == null ? "" : " at line " + at.getLineNr()
-                    + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "JMH result JSON"
+                            + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": "
+                            + e.getOriginalMessage(),
+                    e);
         }
-        if (root == null || !root.isArray()) throw new IllegalArgumentException("JMH result JSON: not an array of results");
+        if (root == null || !root.isArray())
+            throw new IllegalArgumentException("JMH result JSON: not an array of results");
         List<JmhResult> out = new ArrayList<>();
         for (JsonNode e : root) {
             String[] parts = e.path("benchmark").asText().split("\\.");
             String name = parts[parts.length - 2] + "." + parts[parts.length - 1];
             JsonNode metric = e.path("primaryMetric");
             JsonNode p50 = metric.path("scorePercentiles").get("50.0");
-            double median = (p50 != null ? p50 : metric.path("score")).asDouble() * nanosPer(metric.path("scoreUnit").asText());
+            double median = (p50 != null ? p50 : metric.path("score")).asDouble()
+                    * nanosPer(metric.path("scoreUnit").asText());
             Map<String, String> params = new java.util.LinkedHashMap<>();
-            e.path("params").properties().forEach(p -> params.put(p.getKey(), p.getValue().asText()));
-            out.add(new JmhResult(name, Map.copyOf(params), median, countSamples(metric.path("rawDataHistogram")),
-                    text(e, "jdkVersion"), text(e, "vmName") + " " + text(e, "vmVersion"), settings(e)));
+            e.path("params")
+                    .properties()
+                    .forEach(p -> params.put(p.getKey(), p.getValue().asText()));
+            out.add(new JmhResult(
+                    name,
+                    Map.copyOf(params),
+                    median,
+                    countSamples(metric.path("rawDataHistogram")),
+                    text(e, "jdkVersion"),
+                    text(e, "vmName") + " " + text(e, "vmVersion"),
+                    settings(e)));
         }
         return out;
     }
@@ -77,9 +101,14 @@ public record JmhResult(String benchmark, Map<String, String> params, double med
     private static String settings(JsonNode e) {
         List<String> jvmArgs = new ArrayList<>();
         e.path("jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
-        return String.format(java.util.Locale.ROOT, "%d fork(s), warm-up %d x %s, measurement %d x %s, JVM args %s",
-                e.path("forks").asInt(), e.path("warmupIterations").asInt(), text(e, "warmupTime"),
-                e.path("measurementIterations").asInt(), text(e, "measurementTime"),
+        return String.format(
+                java.util.Locale.ROOT,
+                "%d fork(s), warm-up %d x %s, measurement %d x %s, JVM args %s",
+                e.path("forks").asInt(),
+                e.path("warmupIterations").asInt(),
+                text(e, "warmupTime"),
+                e.path("measurementIterations").asInt(),
+                text(e, "measurementTime"),
                 e.has("jvmArgs") ? jvmArgs.toString() : "null");
     }
 

@@ -22,9 +22,13 @@ public record Machine(String cpu, int cores, String jdk, String os) {
         if (Files.isReadable(info)) {
             try {
                 List<String> lines = Files.readAllLines(info);
-                cpu = lines.stream().filter(l -> l.startsWith("model name")).findFirst()
-                        .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
-                cores = (int) Math.max(1, lines.stream().filter(l -> l.startsWith("processor")).count());
+                cpu = lines.stream()
+                        .filter(l -> l.startsWith("model name"))
+                        .findFirst()
+                        .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                        .orElse(cpu);
+                cores = (int) Math.max(
+                        1, lines.stream().filter(l -> l.startsWith("processor")).count());
             } catch (IOException e) {
                 // keep the defaults: the report still names the JDK and the core count the JVM sees
             }

@@ -9,17 +9,22 @@ final class Markdown {
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
 
-    Markdown(String... header) { this.header = List.of(header); }
+    Markdown(String... header) {
+        this.header = List.of(header);
+    }
 
     Markdown row(Object... cells) {
-        if (cells.length != header.size()) throw new IllegalArgumentException(cells.length + " cells for " + header.size() + " columns");
+        if (cells.length != header.size())
+            throw new IllegalArgumentException(cells.length + " cells for " + header.size() + " columns");
         List<String> r = new ArrayList<>();
         for (Object c : cells) r.add(String.valueOf(c));
         rows.add(r);
         return this;
     }
 
-    boolean isEmpty() { return rows.isEmpty(); }
+    boolean isEmpty() {
+        return rows.isEmpty();
+    }
 
     @Override
     public String toString() {

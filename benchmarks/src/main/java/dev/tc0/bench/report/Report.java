@@ -1,7 +1,6 @@
 package dev.tc0.bench.report;
 
 import dev.tc0.io.AtomicOutput;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +15,12 @@ import java.util.List;
  *      [--command "how the JSON was made"] [--smoke]</pre>
  */
 public final class Report {
-    private static final List<Section> SECTIONS = List.of(new KernelSection(), new DepthSection(), new LengthSection(),
-            new TransformerSection(), new RealCircuitSection());
+    private static final List<Section> SECTIONS = List.of(
+            new KernelSection(),
+            new DepthSection(),
+            new LengthSection(),
+            new TransformerSection(),
+            new RealCircuitSection());
 
     private Report() {}
 
@@ -42,16 +45,26 @@ public final class Report {
     /** Writes README.md and the charts into {@code dir}; returns the README's path. */
     public static Path write(List<JmhResult> results, Path dir, String command, boolean smoke) throws IOException {
         Files.createDirectories(dir);
-        String jdk = results.isEmpty() ? Runtime.version().toString() : results.getFirst().jdk() + " (" + results.getFirst().vm() + ")";
+        String jdk = results.isEmpty()
+                ? Runtime.version().toString()
+                : results.getFirst().jdk() + " (" + results.getFirst().vm() + ")";
         StringBuilder md = new StringBuilder("# tc0 benchmark results\n\n");
         if (smoke) {
-            md.append("> **Smoke run.** Short warm-up and measurement on a shared, busy machine: these numbers prove the ")
-                    .append("pipeline end to end and are noisy (often by 2x or more). Do not cite them; re-run without `--quick`.\n\n");
+            md.append(
+                            "> **Smoke run.** Short warm-up and measurement on a shared, busy machine: these numbers prove the ")
+                    .append(
+                            "pipeline end to end and are noisy (often by 2x or more). Do not cite them; re-run without `--quick`.\n\n");
         }
         md.append("- Machine: ").append(Machine.detect(jdk).describe()).append('\n');
         md.append("- Command: `").append(command).append("`\n");
-        md.append("- JMH: SampleTime, medians reported; ").append(results.isEmpty() ? "no results" : results.getFirst().settings()).append('\n');
-        md.append("- Date: ").append(LocalDate.now()).append("; ").append(results.size()).append(" benchmark entries\n\n");
+        md.append("- JMH: SampleTime, medians reported; ")
+                .append(results.isEmpty() ? "no results" : results.getFirst().settings())
+                .append('\n');
+        md.append("- Date: ")
+                .append(LocalDate.now())
+                .append("; ")
+                .append(results.size())
+                .append(" benchmark entries\n\n");
         for (Section s : SECTIONS) md.append(s.write(results, dir));
         Path readme = dir.resolve("README.md");
         AtomicOutput.writeString(readme, md.toString());

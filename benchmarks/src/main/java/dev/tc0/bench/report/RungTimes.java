@@ -3,7 +3,6 @@ package dev.tc0.bench.report;
 import dev.tc0.bench.LengthLadder;
 import dev.tc0.report.plot.Panel;
 import dev.tc0.report.plot.Panel.Scale;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,7 +18,7 @@ import java.util.function.Predicate;
  * tables; the log-log time-against-n panels of their charts, one series per name.
  */
 final class RungTimes {
-    private final Map<String, Map<Integer, Double>> byRung;   // rung -> threads -> median ns, in row order
+    private final Map<String, Map<Integer, Double>> byRung; // rung -> threads -> median ns, in row order
     private final TreeSet<Integer> threads = new TreeSet<>();
 
     /**
@@ -39,19 +38,28 @@ final class RungTimes {
         }
         byRung = new LinkedHashMap<>();
         seen.keySet().stream()
-                .sorted(Comparator.comparingInt((String rung) -> names.indexOf(name(rung))).thenComparingInt(RungTimes::n))
+                .sorted(Comparator.comparingInt((String rung) -> names.indexOf(name(rung)))
+                        .thenComparingInt(RungTimes::n))
                 .forEach(rung -> byRung.put(rung, seen.get(rung)));
     }
 
-    boolean isEmpty() { return byRung.isEmpty(); }
+    boolean isEmpty() {
+        return byRung.isEmpty();
+    }
 
-    List<String> rungs() { return List.copyOf(byRung.keySet()); }
+    List<String> rungs() {
+        return List.copyOf(byRung.keySet());
+    }
 
     /** The thread counts of the run, ascending. */
-    List<Integer> threads() { return List.copyOf(threads); }
+    List<Integer> threads() {
+        return List.copyOf(threads);
+    }
 
     /** The smallest thread count: the one per-level, per-gate and per-pattern figures use. */
-    int one() { return threads.first(); }
+    int one() {
+        return threads.first();
+    }
 
     /** Median time per batch in nanoseconds; NaN when the run lacks this rung at this thread count. */
     double time(String rung, int threads) {
@@ -77,7 +85,11 @@ final class RungTimes {
         return new Panel(title, "n", "time per batch (ms)", Scale.LOG, Scale.LOG, lines.series());
     }
 
-    static String name(String rung) { return LengthLadder.family(rung); }
+    static String name(String rung) {
+        return LengthLadder.family(rung);
+    }
 
-    static int n(String rung) { return LengthLadder.n(rung); }
+    static int n(String rung) {
+        return LengthLadder.n(rung);
+    }
 }

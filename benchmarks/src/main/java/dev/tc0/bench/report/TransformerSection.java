@@ -5,7 +5,6 @@ import dev.tc0.circuit.Circuit;
 import dev.tc0.compile.lowering.CompiledModel;
 import dev.tc0.report.plot.Chart;
 import dev.tc0.report.plot.Panel;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,11 +24,16 @@ final class TransformerSection implements Section {
         double patterns = TransformerBenchmark.PATTERNS;
 
         StringBuilder md = new StringBuilder("## Compiled transformers against input length n\n\n");
-        md.append("Each shipped model that compiles, at a ladder of n up to its max_seq_len (rung `model/n`), on one batch of ")
-                .append((long) patterns).append(" valid inputs (random token sequences, one-hot encoded, repeated from ")
-                .append(TransformerBenchmark.DISTINCT).append(" distinct ones), the engine choosing mode and tile. ")
+        md.append(
+                        "Each shipped model that compiles, at a ladder of n up to its max_seq_len (rung `model/n`), on one batch of ")
+                .append((long) patterns)
+                .append(" valid inputs (random token sequences, one-hot encoded, repeated from ")
+                .append(TransformerBenchmark.DISTINCT)
+                .append(" distinct ones), the engine choosing mode and tile. ")
                 .append("p: the precision the compiler chose; gates, edges and depth of the compiled circuit. ")
-                .append("Per pattern and per edge-pattern at x").append(one).append(". Every circuit is checked bit for bit ")
+                .append("Per pattern and per edge-pattern at x")
+                .append(one)
+                .append(". Every circuit is checked bit for bit ")
                 .append("against the p-precision forward pass by `BenchmarkWorkloadsTest`.\n\n");
         List<String> header = new ArrayList<>(List.of("model", "n", "p", "inputs", "gates", "edges", "depth"));
         header.addAll(times.batchHeaders());
@@ -39,8 +43,14 @@ final class TransformerSection implements Section {
             CompiledModel cm = TransformerBenchmark.compile(rung);
             Circuit c = cm.circuit();
             double t1 = times.time(rung, one);
-            List<Object> row = new ArrayList<>(List.of(RungTimes.name(rung), cm.n(), cm.precisionBits(), c.numInputs(),
-                    c.numGates(), c.numEdges(), c.depth()));
+            List<Object> row = new ArrayList<>(List.of(
+                    RungTimes.name(rung),
+                    cm.n(),
+                    cm.precisionBits(),
+                    c.numInputs(),
+                    c.numGates(),
+                    c.numEdges(),
+                    c.depth()));
             row.addAll(times.batchCells(rung));
             row.add(Markdown.num(t1 / patterns, 2));
             row.add(Markdown.num(t1 / c.numEdges() / patterns * 1e3, 2));
@@ -49,7 +59,9 @@ final class TransformerSection implements Section {
         md.append(t).append('\n');
         List<Panel> panels = new ArrayList<>();
         for (int th : times.threads()) panels.add(times.panel(th + (th == 1 ? " thread" : " threads"), r -> true, th));
-        md.append(Charts.write(new Chart("Compiled transformers: time per batch against n", panels), dir, "transformers")).append('\n');
+        md.append(Charts.write(
+                        new Chart("Compiled transformers: time per batch against n", panels), dir, "transformers"))
+                .append('\n');
         return md.toString();
     }
 }

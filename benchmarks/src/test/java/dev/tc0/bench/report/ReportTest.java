@@ -1,23 +1,22 @@
 package dev.tc0.bench.report;
 
-import dev.tc0.bench.LengthLadder;
-import dev.tc0.bench.TransformerBenchmark;
-import dev.tc0.circuit.Circuit;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.tc0.bench.LengthLadder;
+import dev.tc0.bench.TransformerBenchmark;
+import dev.tc0.circuit.Circuit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The report generator on the checked-in sample of a real JMH run ({@link SampleRun}). No time is asserted. */
 class ReportTest {
@@ -37,7 +36,10 @@ class ReportTest {
             assertTrue(r.samples() > 0, r.benchmark());
             assertTrue(r.jdk().startsWith("25"), r.jdk());
         }
-        JmhResult k = sample.stream().filter(r -> r.benchmark().equals("KernelBenchmark.gates")).findFirst().orElseThrow();
+        JmhResult k = sample.stream()
+                .filter(r -> r.benchmark().equals("KernelBenchmark.gates"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(64, k.intParam("words"));
     }
 
@@ -45,15 +47,24 @@ class ReportTest {
     void writesEverySectionWithItsRowsAndCharts(@TempDir Path dir) throws IOException {
         Path readme = Report.write(sample, dir, "benchmarks/run.sh --test", true);
         String md = Files.readString(readme);
-        for (String s : List.of("Smoke run", "Machine: ", "Command: `benchmarks/run.sh --test`", "## Kernels",
-                "## Time against depth", "## Time against input length n", "| threshold15 |", "| and2 |")) {
+        for (String s : List.of(
+                "Smoke run",
+                "Machine: ",
+                "Command: `benchmarks/run.sh --test`",
+                "## Kernels",
+                "## Time against depth",
+                "## Time against input length n",
+                "| threshold15 |",
+                "| and2 |")) {
             assertTrue(md.contains(s), "missing " + s + " in\n" + md);
         }
         assertFalse(md.contains("## Real circuits"), "no real-circuit entries in the sample");
         assertFalse(md.contains("## Compiled transformers"), "no transformer entries in the sample");
         for (String rung : List.of("majority/16", "majority/64", "parity-chain/16", "parity-chain/64")) {
             String row = "| " + LengthLadder.family(rung) + " | ";
-            assertTrue(md.lines().anyMatch(l -> l.startsWith(row) && l.contains(" | " + LengthLadder.n(rung) + " | ")), rung);
+            assertTrue(
+                    md.lines().anyMatch(l -> l.startsWith(row) && l.contains(" | " + LengthLadder.n(rung) + " | ")),
+                    rung);
         }
         for (String chart : List.of("kernels", "depth", "length")) {
             byte[] png = Files.readAllBytes(dir.resolve(chart + ".png"));
@@ -70,35 +81,45 @@ class ReportTest {
      */
     @Test
     void writesTheTransformerSectionFromItsEntries(@TempDir Path dir) throws IOException {
-        String json = "[" + String.join(",",
-                jmhEntry("TransformerBenchmark.evaluate", "majority/32", 1, 183.0),
-                jmhEntry("TransformerBenchmark.evaluate", "majority/16", 1, 50.0),
-                jmhEntry("TransformerBenchmark.evaluate", "majority/16", 2, 55.0),
-                jmhEntry("TransformerBenchmark.evaluate", "reverse/4", 1, 1130.0),
-                jmhEntry("TransformerBenchmark.evaluate", "reverse/4", 2, 1100.0),
-                jmhEntry("TransformerBenchmark.evaluate", "majority/32", 2, 185.0)) + "]";
+        String json = "["
+                + String.join(
+                        ",",
+                        jmhEntry("TransformerBenchmark.evaluate", "majority/32", 1, 183.0),
+                        jmhEntry("TransformerBenchmark.evaluate", "majority/16", 1, 50.0),
+                        jmhEntry("TransformerBenchmark.evaluate", "majority/16", 2, 55.0),
+                        jmhEntry("TransformerBenchmark.evaluate", "reverse/4", 1, 1130.0),
+                        jmhEntry("TransformerBenchmark.evaluate", "reverse/4", 2, 1100.0),
+                        jmhEntry("TransformerBenchmark.evaluate", "majority/32", 2, 185.0))
+                + "]";
         List<JmhResult> results = JmhResult.parse(json);
         assertEquals(6, results.size());
         String md = Files.readString(Report.write(results, dir, "benchmarks/run.sh --test", false));
 
         assertTrue(md.contains("## Compiled transformers against input length n\n"), md);
-        for (String absent : List.of("## Kernels", "## Time against depth", "## Time against input length n", "## Real circuits")) {
+        for (String absent :
+                List.of("## Kernels", "## Time against depth", "## Time against input length n", "## Real circuits")) {
             assertFalse(md.contains(absent), absent);
         }
-        assertTrue(md.contains("| model | n | p | inputs | gates | edges | depth | batch x1 | batch x2 | ns per pattern | ps per edge-pattern |"), md);
-        List<String> rows = md.lines().filter(l -> l.startsWith("| majority |") || l.startsWith("| reverse |")).toList();
+        assertTrue(
+                md.contains(
+                        "| model | n | p | inputs | gates | edges | depth | batch x1 | batch x2 | ns per pattern | ps per edge-pattern |"),
+                md);
+        List<String> rows = md.lines()
+                .filter(l -> l.startsWith("| majority |") || l.startsWith("| reverse |"))
+                .toList();
         assertEquals(3, rows.size(), md);
         assertEquals(row("majority/16", "50.0 us", "55.0 us", 50e3), rows.get(0));
         assertEquals(row("majority/32", "183.0 us", "185.0 us", 183e3), rows.get(1));
         assertEquals(row("reverse/4", "1.13 ms", "1.10 ms", 1130e3), rows.get(2));
-        assertTrue(rows.get(0).contains(" | 0.76 | "), rows.get(0));   // 50 us / 65536 patterns
+        assertTrue(rows.get(0).contains(" | 0.76 | "), rows.get(0)); // 50 us / 65536 patterns
 
         byte[] png = Files.readAllBytes(dir.resolve("transformers.png"));
         assertTrue(png.length > 1000, "png of " + png.length + " bytes");
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
         String svg = Files.readString(dir.resolve("transformers.svg"));
-        for (String s : List.of("<svg", "1 thread", "2 threads", ">majority<", ">reverse<")) assertTrue(svg.contains(s), s);
+        for (String s : List.of("<svg", "1 thread", "2 threads", ">majority<", ">reverse<"))
+            assertTrue(svg.contains(s), s);
         assertTrue(md.contains("](transformers.png) ([SVG](transformers.svg))"), md);
     }
 
@@ -107,9 +128,11 @@ class ReportTest {
         var cm = TransformerBenchmark.compile(rung);
         Circuit c = cm.circuit();
         double patterns = TransformerBenchmark.PATTERNS;
-        return "| " + LengthLadder.family(rung) + " | " + LengthLadder.n(rung) + " | " + cm.precisionBits() + " | " + c.numInputs()
+        return "| " + LengthLadder.family(rung) + " | " + LengthLadder.n(rung) + " | " + cm.precisionBits() + " | "
+                + c.numInputs()
                 + " | " + c.numGates() + " | " + c.numEdges() + " | " + c.depth() + " | " + x1 + " | " + x2
-                + " | " + Markdown.num(x1Nanos / patterns, 2) + " | " + Markdown.num(x1Nanos / c.numEdges() / patterns * 1e3, 2) + " |";
+                + " | " + Markdown.num(x1Nanos / patterns, 2) + " | "
+                + Markdown.num(x1Nanos / c.numEdges() / patterns * 1e3, 2) + " |";
     }
 
     /** One entry of a JMH JSON result file with the fields the reader uses; one sample, at {@code medianUs}. */
@@ -131,8 +154,11 @@ class ReportTest {
 
     @Test
     void jmhResultsReadWhatJmhWrites() {
-        String json = "[" + jmhEntry("DepthBenchmark.evaluate", "a\\\"b\\u0041", 2, 1.5).replace("\"forks\": 1", "\"forks\": 2")
-                .replace("[[[[1.5, 1]]]]", "[[[[1.5, 3], [2.0, 4]], [[1.0, 5]]], [[[9.0, 1]]]]") + ","
+        String json = "["
+                + jmhEntry("DepthBenchmark.evaluate", "a\\\"b\\u0041", 2, 1.5)
+                        .replace("\"forks\": 1", "\"forks\": 2")
+                        .replace("[[[[1.5, 1]]]]", "[[[[1.5, 3], [2.0, 4]], [[1.0, 5]]], [[[9.0, 1]]]]")
+                + ","
                 // JMH writes a score it could not compute as a bare NaN; without percentiles the score is the median
                 + " {\"benchmark\": \"dev.tc0.bench.KernelBenchmark.run\", \"forks\": 1, \"warmupIterations\": 0,"
                 + " \"measurementIterations\": 1, \"primaryMetric\": {\"score\": NaN, \"scoreUnit\": \"ms/op\"}}]";
@@ -147,7 +173,9 @@ class ReportTest {
         assertEquals(3 + 4 + 5 + 1, r.samples());
         assertEquals("25.0.3", r.jdk());
         assertEquals("OpenJDK 64-Bit Server VM 25.0.3+9-LTS", r.vm());
-        assertEquals("2 fork(s), warm-up 2 x 1 s, measurement 3 x 1 s, JVM args [--add-modules=jdk.incubator.vector]", r.settings());
+        assertEquals(
+                "2 fork(s), warm-up 2 x 1 s, measurement 3 x 1 s, JVM args [--add-modules=jdk.incubator.vector]",
+                r.settings());
         JmhResult nan = rs.get(1);
         assertTrue(Double.isNaN(nan.medianNanos()));
         assertEquals(0, nan.samples());
@@ -158,11 +186,14 @@ class ReportTest {
 
     @Test
     void malformedJmhResultsAreOneLineNamingWhere() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JmhResult.parse("[\n {\"benchmark\": }]"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> JmhResult.parse("[\n {\"benchmark\": }]"));
         assertTrue(e.getMessage().startsWith("JMH result JSON at line 2, column "), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
-        assertEquals("JMH result JSON: not an array of results",
-                assertThrows(IllegalArgumentException.class, () -> JmhResult.parse("{}")).getMessage());
+        assertEquals(
+                "JMH result JSON: not an array of results",
+                assertThrows(IllegalArgumentException.class, () -> JmhResult.parse("{}"))
+                        .getMessage());
     }
 
     @Test
@@ -173,7 +204,9 @@ class ReportTest {
 
     @Test
     void regenerationIsOptIn() {
-        assumeTrue(Boolean.getBoolean("tc0.regenerateSample"), "the sample is regenerated only with -Dtc0.regenerateSample=true");
+        assumeTrue(
+                Boolean.getBoolean("tc0.regenerateSample"),
+                "the sample is regenerated only with -Dtc0.regenerateSample=true");
         assertTrue(Files.exists(SampleRun.CHECKED_IN));
     }
 }

@@ -1,13 +1,12 @@
 package dev.tc0.bench.report;
 
+import java.nio.file.Path;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
-
-import java.nio.file.Path;
 
 /**
  * Writes the report tests' JMH sample: a real, tiny, in-process run of a few parameter sets of
@@ -21,14 +20,25 @@ final class SampleRun {
 
     static void write(Path json) throws RunnerException {
         Options o = new OptionsBuilder()
-                .include("\\.KernelBenchmark\\.").include("\\.KernelBaselineBenchmark\\.")
-                .include("\\.DepthBenchmark\\.").include("\\.LengthBenchmark\\.")
-                .param("gate", "and2", "threshold15").param("kernels", "scalar", "vector")
-                .param("words", "64").param("inputs", "64")
-                .param("depth", "4", "16").param("mode", "TILES").param("threads", "1").param("patterns", "512")
+                .include("\\.KernelBenchmark\\.")
+                .include("\\.KernelBaselineBenchmark\\.")
+                .include("\\.DepthBenchmark\\.")
+                .include("\\.LengthBenchmark\\.")
+                .param("gate", "and2", "threshold15")
+                .param("kernels", "scalar", "vector")
+                .param("words", "64")
+                .param("inputs", "64")
+                .param("depth", "4", "16")
+                .param("mode", "TILES")
+                .param("threads", "1")
+                .param("patterns", "512")
                 .param("rung", "majority/16", "majority/64", "parity-chain/16", "parity-chain/64")
-                .forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(50))
-                .resultFormat(ResultFormatType.JSON).result(json.toString())
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(50))
+                .resultFormat(ResultFormatType.JSON)
+                .result(json.toString())
                 .build();
         new Runner(o).run();
     }

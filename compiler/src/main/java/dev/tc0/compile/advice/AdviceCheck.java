@@ -1,7 +1,6 @@
 package dev.tc0.compile.advice;
 
 import dev.tc0.compile.transformer.Reference;
-
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -13,7 +12,9 @@ import java.util.stream.IntStream;
 public final class AdviceCheck {
     /** Inputs compared (per output), and the first disagreement, or null. */
     public record Result(int checked, String mismatch) {
-        public boolean ok() { return mismatch == null; }
+        public boolean ok() {
+            return mismatch == null;
+        }
     }
 
     private AdviceCheck() {}
@@ -32,8 +33,9 @@ public final class AdviceCheck {
                 for (int o = 0; o < outputs; o++) {
                     boolean got = ref.run(at.encode(o, x)).output().accepted();
                     if (got != want[o]) {
-                        first[c] = "on input " + CheckInputs.bits(x) + " output " + o + " (" + at.circuit().outputName(o) + "): the transformer says "
-                                + (got ? 1 : 0) + ", the circuit " + (want[o] ? 1 : 0);
+                        first[c] = "on input " + CheckInputs.bits(x) + " output " + o + " ("
+                                + at.circuit().outputName(o) + "): the transformer says " + (got ? 1 : 0)
+                                + ", the circuit " + (want[o] ? 1 : 0);
                         firstAt[c] = w;
                         break;
                     }
@@ -42,7 +44,11 @@ public final class AdviceCheck {
         });
         String mismatch = null;
         int at0 = Integer.MAX_VALUE;
-        for (int c = 0; c < chunks; c++) if (first[c] != null && firstAt[c] < at0) { at0 = firstAt[c]; mismatch = first[c]; }
+        for (int c = 0; c < chunks; c++)
+            if (first[c] != null && firstAt[c] < at0) {
+                at0 = firstAt[c];
+                mismatch = first[c];
+            }
         return new Result(inputs.size(), mismatch);
     }
 }

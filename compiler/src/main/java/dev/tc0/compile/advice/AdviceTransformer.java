@@ -4,7 +4,6 @@ import dev.tc0.circuit.Circuit;
 import dev.tc0.compile.lowering.InputSpace;
 import dev.tc0.compile.transformer.Transformer;
 import dev.tc0.compile.transformer.models.CvpModel;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,15 +33,20 @@ public final class AdviceTransformer {
      * input or no output, or an advice ‖ x is longer than {@link CvpModel#MAX_SEQ_LEN}.
      */
     public static AdviceTransformer of(Circuit c) {
-        if (c.numOutputs() == 0) throw new IllegalArgumentException("the circuit has no outputs: there is nothing to compute");
-        if (c.numInputs() == 0) throw new IllegalArgumentException("the circuit has no inputs: the transformer's input bits would be empty");
+        if (c.numOutputs() == 0)
+            throw new IllegalArgumentException("the circuit has no outputs: there is nothing to compute");
+        if (c.numInputs() == 0)
+            throw new IllegalArgumentException(
+                    "the circuit has no inputs: the transformer's input bits would be empty");
         List<ThresholdForm> advice = new ArrayList<>();
         int depth = 1, length = 1;
         for (int o = 0; o < c.numOutputs(); o++) {
             ThresholdForm f = ThresholdForm.of(c, o);
             if (f.length() > CvpModel.MAX_SEQ_LEN) {
-                throw new IllegalArgumentException("output " + c.outputName(o) + ": the advice has " + f.tokens().size() + " tokens, so advice and "
-                        + c.numInputs() + " input bits are " + f.length() + " positions; the transformer's precision (at most 64 bits, "
+                throw new IllegalArgumentException("output " + c.outputName(o) + ": the advice has "
+                        + f.tokens().size() + " tokens, so advice and "
+                        + c.numInputs() + " input bits are " + f.length()
+                        + " positions; the transformer's precision (at most 64 bits, "
                         + "p = 2(2⌈log2 N⌉ + 5)) reaches N = " + CvpModel.MAX_SEQ_LEN + " positions");
             }
             advice.add(f);
@@ -52,10 +56,17 @@ public final class AdviceTransformer {
         return new AdviceTransformer(c, List.copyOf(advice), CvpModel.build(depth, length));
     }
 
-    public Circuit circuit() { return circuit; }
-    public Transformer model() { return model; }
+    public Circuit circuit() {
+        return circuit;
+    }
+
+    public Transformer model() {
+        return model;
+    }
     /** Per output, in the circuit's output order. */
-    public List<ThresholdForm> advice() { return advice; }
+    public List<ThresholdForm> advice() {
+        return advice;
+    }
 
     /** The token ids of advice ‖ x for output o. */
     public int[] encode(int o, boolean[] x) {
@@ -65,7 +76,9 @@ public final class AdviceTransformer {
     /** The sequences of output o's compile: its advice fixed, every other position a bit. */
     public InputSpace inputSpace(int o) {
         List<String> vocab = model.config().vocab();
-        return new InputSpace(advice.get(o).tokens().stream().map(vocab::indexOf).toList(), List.of(vocab.indexOf("0"), vocab.indexOf("1")));
+        return new InputSpace(
+                advice.get(o).tokens().stream().map(vocab::indexOf).toList(),
+                List.of(vocab.indexOf("0"), vocab.indexOf("1")));
     }
 
     /** The transformer's depth in layers: 4 + 2d. */

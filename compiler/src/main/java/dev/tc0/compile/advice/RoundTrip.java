@@ -7,7 +7,6 @@ import dev.tc0.compile.lowering.CompiledModel;
 import dev.tc0.compile.lowering.ScalarLowering;
 import dev.tc0.compile.lowering.TransformerLowering;
 import dev.tc0.eval.Evaluator;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,12 +34,15 @@ public final class RoundTrip {
         List<CompiledModel> compiled = new ArrayList<>();
         for (int o = 0; o < at.advice().size(); o++) {
             int n = at.advice().get(o).length();
-            compiled.add(TransformerLowering.compile(at.model(), n, new TransformerLowering.Options(limits, false).withInputs(at.inputSpace(o))));
+            compiled.add(TransformerLowering.compile(
+                    at.model(), n, new TransformerLowering.Options(limits, false).withInputs(at.inputSpace(o))));
         }
         return new RoundTrip(at, List.copyOf(compiled));
     }
 
-    public List<CompiledModel> compiled() { return compiled; }
+    public List<CompiledModel> compiled() {
+        return compiled;
+    }
 
     /** The round-trip circuit: the original's inputs and outputs, names included. */
     public Circuit circuit() {
@@ -73,7 +75,8 @@ public final class RoundTrip {
             b.output(c.outputName(o), outs[cm.layout().accept()]);
             ambiguous.add(cm.layout().ambiguous() >= 0 ? outs[cm.layout().ambiguous()] : Literal.FALSE);
         }
-        if (withAmbiguous) for (int o = 0; o < ambiguous.size(); o++) b.output("ambiguous " + c.outputName(o), ambiguous.get(o));
+        if (withAmbiguous)
+            for (int o = 0; o < ambiguous.size(); o++) b.output("ambiguous " + c.outputName(o), ambiguous.get(o));
         return b.build();
     }
 
@@ -89,7 +92,8 @@ public final class RoundTrip {
         for (int w = 0; w < inputs.size(); w++) {
             for (int o = 0; o < k; o++) {
                 boolean g = bit(got[o], w), v = bit(want[o], w);
-                String at = "on input " + CheckInputs.bits(inputs.get(w)) + " output " + o + " (" + original.outputName(o) + ")";
+                String at = "on input " + CheckInputs.bits(inputs.get(w)) + " output " + o + " ("
+                        + original.outputName(o) + ")";
                 if (bit(got[k + o], w)) return at + ": the round trip raises 'ambiguous' (a selection head tied)";
                 if (g != v) return at + ": the round trip gives " + (g ? 1 : 0) + ", the original " + (v ? 1 : 0);
             }

@@ -4,7 +4,6 @@ import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.circuit.io.CircuitFormatException;
 import dev.tc0.circuit.io.PrefixWriter;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,23 +83,35 @@ public record ThresholdForm(int inputs, List<String> tokens, int gates, int dept
     /** Reads tokens back, checking the grammar X^a (dir 1^k 0^(m-k) (&amp; 1^j)^m)+ with pointers to earlier nodes. */
     public static ThresholdForm parse(List<String> t) {
         int i = 0, inputs = 0;
-        while (i < t.size() && t.get(i).equals("X")) { inputs++; i++; }
+        while (i < t.size() && t.get(i).equals("X")) {
+            inputs++;
+            i++;
+        }
         List<Integer> depth = new ArrayList<>();
         for (int x = 0; x < inputs; x++) depth.add(0);
         int gates = 0;
         while (i < t.size()) {
             String dir = t.get(i);
-            if (!dir.equals(">=") && !dir.equals("<=")) throw new IllegalArgumentException("token " + i + ": expected a gate, got '" + dir + "'");
+            if (!dir.equals(">=") && !dir.equals("<="))
+                throw new IllegalArgumentException("token " + i + ": expected a gate, got '" + dir + "'");
             i++;
             int m = 0;
-            while (i < t.size() && (t.get(i).equals("1") || t.get(i).equals("0"))) { m++; i++; }
+            while (i < t.size() && (t.get(i).equals("1") || t.get(i).equals("0"))) {
+                m++;
+                i++;
+            }
             int d = 0;
             for (int a = 0; a < m; a++) {
-                if (i >= t.size() || !t.get(i).equals("&")) throw new IllegalArgumentException("token " + i + ": gate " + gates + " needs " + m + " arguments");
+                if (i >= t.size() || !t.get(i).equals("&"))
+                    throw new IllegalArgumentException("token " + i + ": gate " + gates + " needs " + m + " arguments");
                 i++;
                 int j = 0;
-                while (i < t.size() && t.get(i).equals("1")) { j++; i++; }
-                if (j >= depth.size()) throw new IllegalArgumentException("token " + i + ": pointer " + j + " to a node not yet defined");
+                while (i < t.size() && t.get(i).equals("1")) {
+                    j++;
+                    i++;
+                }
+                if (j >= depth.size())
+                    throw new IllegalArgumentException("token " + i + ": pointer " + j + " to a node not yet defined");
                 d = Math.max(d, depth.get(j));
             }
             depth.add(d + 1);

@@ -3,7 +3,6 @@ package dev.tc0.compile.arith;
 import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.circuit.Literal;
 import dev.tc0.compile.gadget.SumBits;
-
 import java.util.Arrays;
 
 /**

@@ -4,7 +4,6 @@ import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.circuit.Literal;
 import dev.tc0.compile.gadget.Bits;
 import dev.tc0.compile.number.Precision;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +39,7 @@ final class Normalize {
 
     private static Magnitude of(CircuitBuilder b, Precision prec, int[] p, Affine shift, boolean blocked) {
         int q = prec.q(), keep = q - 1, w = p.length;
-        int[] above = suffixOr(b, p, blocked);   // above[l] = OR(p_l .. p_{w-1}) = [λ >= l]
+        int[] above = suffixOr(b, p, blocked); // above[l] = OR(p_l .. p_{w-1}) = [λ >= l]
         // lead_l = AND(p_l, ¬above_{l+1}), kept as its two literals so that the ANDs below absorb it
         int[][] lead = new int[w][];
         long[] position = new long[w];
@@ -48,7 +47,9 @@ final class Normalize {
             lead[l] = new int[] {p[l], CircuitBuilder.not(above[l + 1])};
             position[l] = l;
         }
-        Position j = shift.isConstant() ? new ConstantShift(b, above, lead, shift.min()) : new VariableShift(b, lead, position, shift);
+        Position j = shift.isConstant()
+                ? new ConstantShift(b, above, lead, shift.min())
+                : new VariableShift(b, lead, position, shift);
         int[][][] y = new int[keep][][], small = new int[keep][][];
         for (int i = 0; i < keep; i++) {
             List<int[]> terms = new ArrayList<>();
@@ -69,7 +70,8 @@ final class Normalize {
      * one down, bit i the OR of the ANDs {@code y[i][..]}. The E = 0 case needs
      * floor(r) = floor(y / 2^(q-2-j)): y shifted right.
      */
-    static Magnitude ofLeading(CircuitBuilder b, Precision prec, int[][] lead, long[] position, int nz, int[][][] y, Affine shift) {
+    static Magnitude ofLeading(
+            CircuitBuilder b, Precision prec, int[][] lead, long[] position, int nz, int[][][] y, Affine shift) {
         int q = prec.q(), keep = q - 1;
         Position j = new VariableShift(b, lead, position, shift);
         int[] yBits = new int[keep];
@@ -90,7 +92,8 @@ final class Normalize {
      * The four cases of j. Each mantissa bit is one OR of ANDs: the case's flags join the literals
      * of every term (AND(nz, [j &gt;= q-1], ¬[j &gt;= sat], term)), so the cases cost no extra level.
      */
-    private static Magnitude finish(CircuitBuilder b, Precision prec, int nz, Position j, int[][][] y, int[][][] smallTerms) {
+    private static Magnitude finish(
+            CircuitBuilder b, Precision prec, int nz, Position j, int[][][] y, int[][][] smallTerms) {
         int q = prec.q(), keep = q - 1;
         long satPos = 2L * prec.iMax() + q - 1; // j >= satPos means E = j - (q-2) > 2 I^max
         int geZero = j.atLeast(0), geNormal = j.atLeast(keep), geSat = j.atLeast(satPos);
@@ -210,11 +213,13 @@ final class Normalize {
 
         VariableShift(CircuitBuilder b, int[][] lead, long[] position, Affine shift) {
             this.b = b;
-            long min = java.util.Arrays.stream(position).min().orElse(0), max = java.util.Arrays.stream(position).max().orElse(0);
+            long min = java.util.Arrays.stream(position).min().orElse(0),
+                    max = java.util.Arrays.stream(position).max().orElse(0);
             int[] lambda = new int[Math.max(1, Bits.bitLength(max - min))];
             for (int k = 0; k < lambda.length; k++) {
                 int[] terms = new int[lead.length];
-                for (int l = 0; l < lead.length; l++) terms[l] = (((position[l] - min) >>> k) & 1) != 0 ? b.and(lead[l]) : Literal.FALSE;
+                for (int l = 0; l < lead.length; l++)
+                    terms[l] = (((position[l] - min) >>> k) & 1) != 0 ? b.and(lead[l]) : Literal.FALSE;
                 lambda[k] = b.or(terms);
             }
             this.j = shift.plusBits(lambda, 1).plus(min);

@@ -2,7 +2,6 @@ package dev.tc0.compile.arith;
 
 import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.compile.number.Precision;
-
 import java.util.List;
 
 /**
@@ -22,7 +21,8 @@ public final class Order {
         Products.same(x, y);
         int sx = x.sign(), sy = y.sign();
         int both = b.and(CircuitBuilder.not(sx), CircuitBuilder.not(sy));
-        return b.or(b.and(CircuitBuilder.not(sx), sy),
+        return b.or(
+                b.and(CircuitBuilder.not(sx), sy),
                 b.and(both, keyAtLeast(b, x, y)),
                 b.and(sx, sy, keyAtLeast(b, y, x)));
     }
@@ -63,7 +63,8 @@ public final class Order {
         int[] out = new int[n];
         for (int j = 0; j < n; j++) {
             int[] lits = new int[n];
-            for (int l = 0; l < n; l++) lits[l] = l == j ? dev.tc0.circuit.Literal.TRUE : atLeast(b, row.get(j), row.get(l));
+            for (int l = 0; l < n; l++)
+                lits[l] = l == j ? dev.tc0.circuit.Literal.TRUE : atLeast(b, row.get(j), row.get(l));
             out[j] = b.and(lits);
         }
         return out;
@@ -95,8 +96,10 @@ public final class Order {
     /** [K_x - K_y &gt;= 0] over the key K = E·2^(q-1) + mag. */
     private static int keyAtLeast(CircuitBuilder b, PBus x, PBus y) {
         int q = x.prec().q();
-        Affine diff = Affine.ofBits(x.mag(), 1).plusBits(x.exp(), 1L << (q - 1))
-                .plusBits(y.mag(), -1).plusBits(y.exp(), -(1L << (q - 1)));
+        Affine diff = Affine.ofBits(x.mag(), 1)
+                .plusBits(x.exp(), 1L << (q - 1))
+                .plusBits(y.mag(), -1)
+                .plusBits(y.exp(), -(1L << (q - 1)));
         return diff.atLeast(b, 0);
     }
 }

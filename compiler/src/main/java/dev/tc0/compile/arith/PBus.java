@@ -4,7 +4,6 @@ import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.circuit.Literal;
 import dev.tc0.compile.number.PFloat;
 import dev.tc0.compile.number.Precision;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,21 +31,33 @@ public record PBus(Precision prec, int sign, int[] mag, int[] exp, PRange range)
     public static final int MAX_P = 32;
 
     public PBus {
-        if (prec.p() > MAX_P) throw new IllegalArgumentException("buses support p up to " + MAX_P + ", got p = " + prec.p());
+        if (prec.p() > MAX_P)
+            throw new IllegalArgumentException("buses support p up to " + MAX_P + ", got p = " + prec.p());
         if (mag.length != prec.q() - 1 || exp.length != prec.q()) {
-            throw new IllegalArgumentException("a " + prec.p() + "-precision bus has " + (prec.q() - 1) + " magnitude and " + prec.q() + " exponent bits");
+            throw new IllegalArgumentException("a " + prec.p() + "-precision bus has " + (prec.q() - 1)
+                    + " magnitude and " + prec.q() + " exponent bits");
         }
         mag = mag.clone();
         exp = exp.clone();
     }
 
-    @Override public int[] mag() { return mag.clone(); }
+    @Override
+    public int[] mag() {
+        return mag.clone();
+    }
 
-    @Override public int[] exp() { return exp.clone(); }
+    @Override
+    public int[] exp() {
+        return exp.clone();
+    }
 
-    int mag(int i) { return mag[i]; }
+    int mag(int i) {
+        return mag[i];
+    }
 
-    int exp(int i) { return exp[i]; }
+    int exp(int i) {
+        return exp[i];
+    }
 
     /** The code f_p gives for x's value (PFloat records may hold non-canonical codes). */
     public static PFloat canonical(Precision prec, PFloat x) {
@@ -58,8 +69,12 @@ public record PBus(Precision prec, int sign, int[] mag, int[] exp, PRange range)
         PFloat c = canonical(prec, x);
         int q = prec.q();
         int e = c.exponent() - prec.iMin();
-        return new PBus(prec, c.signum() < 0 ? Literal.TRUE : Literal.FALSE,
-                constantBits(Math.abs(c.mantissa()), q - 1), constantBits(e, q), PRange.of(prec, List.of(c)));
+        return new PBus(
+                prec,
+                c.signum() < 0 ? Literal.TRUE : Literal.FALSE,
+                constantBits(Math.abs(c.mantissa()), q - 1),
+                constantBits(e, q),
+                PRange.of(prec, List.of(c)));
     }
 
     /** The canonical zero. */
@@ -73,7 +88,8 @@ public record PBus(Precision prec, int sign, int[] mag, int[] exp, PRange range)
      * exact.
      */
     public static PBus fromOneHot(CircuitBuilder b, Precision prec, int[] lits, PFloat[] values) {
-        if (lits.length != values.length || lits.length == 0) throw new IllegalArgumentException(values.length + " values for " + lits.length + " literals");
+        if (lits.length != values.length || lits.length == 0)
+            throw new IllegalArgumentException(values.length + " values for " + lits.length + " literals");
         int q = prec.q();
         List<PFloat> canonical = new ArrayList<>();
         for (PFloat v : values) canonical.add(canonical(prec, v));
@@ -103,7 +119,9 @@ public record PBus(Precision prec, int sign, int[] mag, int[] exp, PRange range)
         int sign = m[q - 1];
         // e + I^max = Σ_{b<q-1} 2^b e_b + 2^(q-1)·¬e_{q-1} - 1
         int[] eLow = Arrays.copyOf(e, q - 1);
-        Affine biased = Affine.ofBits(eLow, 1).plusBits(new int[] {CircuitBuilder.not(e[q - 1])}, 1L << (q - 1)).plus(-1);
+        Affine biased = Affine.ofBits(eLow, 1)
+                .plusBits(new int[] {CircuitBuilder.not(e[q - 1])}, 1L << (q - 1))
+                .plus(-1);
         return new PBus(prec, sign, twosComplementFlip(b, m, sign, q - 1), biased.bits(b, q), range);
     }
 

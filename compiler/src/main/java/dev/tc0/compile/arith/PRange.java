@@ -2,7 +2,6 @@ package dev.tc0.compile.arith;
 
 import dev.tc0.compile.number.PFloat;
 import dev.tc0.compile.number.Precision;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +43,12 @@ public record PRange(boolean zero, boolean positive, boolean negative, int eLo, 
         int lo = Integer.MAX_VALUE, hi = 0;
         for (PFloat x : values) {
             PFloat c = PBus.canonical(prec, x);
-            if (c.isZero()) { zero = true; continue; }
-            if (c.signum() > 0) pos = true; else neg = true;
+            if (c.isZero()) {
+                zero = true;
+                continue;
+            }
+            if (c.signum() > 0) pos = true;
+            else neg = true;
             int e = c.exponent() - prec.iMin();
             lo = Math.min(lo, e);
             hi = Math.max(hi, e);
@@ -107,6 +110,11 @@ public record PRange(boolean zero, boolean positive, boolean negative, int eLo, 
     PRange union(PRange o) {
         if (!nonzero()) return new PRange(zero || o.zero, o.positive, o.negative, o.eLo, o.eHi);
         if (!o.nonzero()) return new PRange(zero || o.zero, positive, negative, eLo, eHi);
-        return new PRange(zero || o.zero, positive || o.positive, negative || o.negative, Math.min(eLo, o.eLo), Math.max(eHi, o.eHi));
+        return new PRange(
+                zero || o.zero,
+                positive || o.positive,
+                negative || o.negative,
+                Math.min(eLo, o.eLo),
+                Math.max(eHi, o.eHi));
     }
 }

@@ -8,7 +8,6 @@ import dev.tc0.compile.gadget.Lookup;
 import dev.tc0.compile.gadget.Multiplication;
 import dev.tc0.compile.number.PMath;
 import dev.tc0.compile.number.Precision;
-
 import java.math.BigInteger;
 import java.util.Arrays;
 
@@ -55,10 +54,12 @@ public final class Products {
         if (!x.range().nonzero()) return PBus.zero(prec);
         int[] a = x.mag(), d = y.mag();
         int mLo = -(q - 1), mHi = q - 2;
-        int[] ge = new int[mHi - mLo + 2];        // ge[m - mLo] = [a/d >= 2^m]
-        ge[0] = x.nonzero(b);                   // a >= 1 and d < 2^(q-1) give a/d > 2^-(q-1)
+        int[] ge = new int[mHi - mLo + 2]; // ge[m - mLo] = [a/d >= 2^m]
+        ge[0] = x.nonzero(b); // a >= 1 and d < 2^(q-1) give a/d > 2^-(q-1)
         for (int m = mLo + 1; m <= mHi; m++) {
-            Affine diff = m >= 0 ? Affine.ofBits(a, 1).plusBits(d, -(1L << m)) : Affine.ofBits(a, 1L << -m).plusBits(d, -1);
+            Affine diff = m >= 0
+                    ? Affine.ofBits(a, 1).plusBits(d, -(1L << m))
+                    : Affine.ofBits(a, 1L << -m).plusBits(d, -1);
             ge[m - mLo] = diff.atLeast(b, 0);
         }
         ge[mHi - mLo + 1] = Literal.FALSE;
@@ -71,11 +72,13 @@ public final class Products {
             int m = mLo + c;
             lead[c] = new int[] {ge[c], CircuitBuilder.not(ge[c + 1])};
             position[c] = m;
-            int[] atLeast = new int[(int) (end - base - 1)];   // [y >= v] for v = base+1 .. end-1
+            int[] atLeast = new int[(int) (end - base - 1)]; // [y >= v] for v = base+1 .. end-1
             for (long v = base + 1; v < end; v++) {
-                atLeast[(int) (v - base - 1)] = Affine.ofBits(a, 1L << (shiftTop - m)).plusBits(d, -v).atLeast(b, 0);
+                atLeast[(int) (v - base - 1)] =
+                        Affine.ofBits(a, 1L << (shiftTop - m)).plusBits(d, -v).atLeast(b, 0);
             }
-            for (int i = 0; i < keep; i++) yTerms[i][c] = new int[] {lead[c][0], lead[c][1], bitOfCount(b, atLeast, base, i)};
+            for (int i = 0; i < keep; i++)
+                yTerms[i][c] = new int[] {lead[c][0], lead[c][1], bitOfCount(b, atLeast, base, i)};
         }
         Affine shift = Affine.ofBits(x.exp(), 1).plusBits(y.exp(), -1).plus(prec.iMax());
         Normalize.Magnitude r = Normalize.ofLeading(b, prec, lead, position, ge[0], yTerms, shift);
@@ -86,9 +89,12 @@ public final class Products {
         long top = 2L * prec.iMax();
         for (int i = 0; i < q - 1; i++) mag[i] = b.or(b.and(CircuitBuilder.not(byZero), r.mag()[i]), saturate);
         for (int i = 0; i < q; i++) {
-            exp[i] = b.or(b.and(CircuitBuilder.not(byZero), r.exp()[i]), ((top >>> i) & 1) != 0 ? saturate : Literal.FALSE);
+            exp[i] = b.or(
+                    b.and(CircuitBuilder.not(byZero), r.exp()[i]), ((top >>> i) & 1) != 0 ? saturate : Literal.FALSE);
         }
-        int sign = b.or(b.and(CircuitBuilder.not(byZero), Gates.xor(b, x.sign(), y.sign()), r.nonzero()), b.and(byZero, x.sign()));
+        int sign = b.or(
+                b.and(CircuitBuilder.not(byZero), Gates.xor(b, x.sign(), y.sign()), r.nonzero()),
+                b.and(byZero, x.sign()));
         PRange range = quotientRange(prec, x.range(), y.range());
         return new PBus(prec, sign, mag, exp, range);
     }
@@ -103,10 +109,22 @@ public final class Products {
         if (divisor <= 0) throw new IllegalArgumentException("divisor must be positive: " + divisor);
         if (!x.range().nonzero()) return PBus.zero(prec);
         int q = prec.q(), k = q - 2 + Bits.ceilLog2(divisor);
-        int width = BigInteger.valueOf(prec.iMax()).shiftLeft(k).divide(BigInteger.valueOf(divisor)).bitLength();
-        if (width > 64) throw new IllegalArgumentException("divisor " + divisor + " is too large for a " + prec.p() + "-bit table");
-        int[] quotient = Lookup.of(b, x.mag(), width, (long a) -> BigInteger.valueOf(a).shiftLeft(k).divide(BigInteger.valueOf(divisor)).longValue());
-        Normalize.Magnitude r = Normalize.of(b, prec, quotient, Affine.ofBits(x.exp(), 1).plus(-k));
+        int width = BigInteger.valueOf(prec.iMax())
+                .shiftLeft(k)
+                .divide(BigInteger.valueOf(divisor))
+                .bitLength();
+        if (width > 64)
+            throw new IllegalArgumentException("divisor " + divisor + " is too large for a " + prec.p() + "-bit table");
+        int[] quotient = Lookup.of(
+                b,
+                x.mag(),
+                width,
+                (long a) -> BigInteger.valueOf(a)
+                        .shiftLeft(k)
+                        .divide(BigInteger.valueOf(divisor))
+                        .longValue());
+        Normalize.Magnitude r =
+                Normalize.of(b, prec, quotient, Affine.ofBits(x.exp(), 1).plus(-k));
         int sign = b.and(x.sign(), r.nonzero());
         PRange in = x.range();
         return new PBus(prec, sign, r.mag(), r.exp(), new PRange(true, in.positive(), in.negative(), 0, in.eHi()));
@@ -150,7 +168,8 @@ public final class Products {
         PRange range = null;
         if (d.nonzero()) {
             long aMin = a.minMantissa(prec), dMin = d.minMantissa(prec), max = prec.iMax();
-            long muLo = Bits.bitLength(aMin) - 1 - Bits.bitLength(max), muHi = Bits.bitLength(max) - Bits.bitLength(dMin);
+            long muLo = Bits.bitLength(aMin) - 1 - Bits.bitLength(max),
+                    muHi = Bits.bitLength(max) - Bits.bitLength(dMin);
             long jLo = muLo + a.eLo() - d.eHi() + prec.iMax(), jHi = muHi + a.eHi() - d.eLo() + prec.iMax();
             boolean divPos = a.positive() && d.positive() || a.negative() && d.negative();
             boolean divNeg = a.positive() && d.negative() || a.negative() && d.positive();
@@ -164,7 +183,9 @@ public final class Products {
     }
 
     static Precision same(PBus x, PBus y) {
-        if (!x.prec().equals(y.prec())) throw new IllegalArgumentException("p = " + x.prec().p() + " and p = " + y.prec().p());
+        if (!x.prec().equals(y.prec()))
+            throw new IllegalArgumentException(
+                    "p = " + x.prec().p() + " and p = " + y.prec().p());
         return x.prec();
     }
 

@@ -5,7 +5,6 @@ import dev.tc0.circuit.Literal;
 import dev.tc0.compile.number.PFloat;
 import dev.tc0.compile.number.PMath;
 import dev.tc0.compile.number.Precision;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,8 @@ public final class Sums {
      */
     public record OneHot(int[] lits, PFloat[] values) {
         public OneHot {
-            if (lits.length != values.length || lits.length == 0) throw new IllegalArgumentException(values.length + " values for " + lits.length + " literals");
+            if (lits.length != values.length || lits.length == 0)
+                throw new IllegalArgumentException(values.length + " values for " + lits.length + " literals");
         }
     }
 
@@ -46,7 +46,8 @@ public final class Sums {
     public static PBus sum(CircuitBuilder b, Precision prec, List<PBus> terms, List<OneHot> hots) {
         List<PBus> live = new ArrayList<>();
         for (PBus t : terms) {
-            if (!t.prec().equals(prec)) throw new IllegalArgumentException("a " + t.prec().p() + "-bit term in a " + prec.p() + "-bit sum");
+            if (!t.prec().equals(prec))
+                throw new IllegalArgumentException("a " + t.prec().p() + "-bit term in a " + prec.p() + "-bit sum");
             if (t.range().nonzero()) live.add(t);
         }
         // grid integers of the minterm terms; a term with one value is a constant
@@ -70,7 +71,8 @@ public final class Sums {
             }
         }
         if (constant.signum() != 0) ranges.add(PRange.of(prec, List.of(prec.f(constant))));
-        if (ranges.isEmpty() || ranges.stream().noneMatch(PRange::nonzero)) return PBus.constant(prec, prec.f(constant));
+        if (ranges.isEmpty() || ranges.stream().noneMatch(PRange::nonzero))
+            return PBus.constant(prec, prec.f(constant));
         int offset = Integer.MAX_VALUE;
         boolean anyPos = false, anyNeg = false, zero = false;
         for (PRange r : ranges) {
@@ -144,7 +146,10 @@ public final class Sums {
             while (h > l && mag[h - 1] == Literal.FALSE) h--;
             if (l == h) return;
             int s = t.sign();
-            if (s == Literal.FALSE) { rows.add(mag); return; }
+            if (s == Literal.FALSE) {
+                rows.add(mag);
+                return;
+            }
             int[] row = new int[width];
             for (int col = l; col < h; col++) row[col] = Gates.xor(b, mag[col], s);
             rows.add(row);
@@ -156,8 +161,15 @@ public final class Sums {
         /** Literal x at column col: constants fold, others go into the first extra row free there. */
         private void put(int x, int col) {
             if (x == Literal.FALSE) return;
-            if (x == Literal.TRUE) { constant = constant.add(BigInteger.ONE.shiftLeft(col)); return; }
-            for (int[] r : extra) if (r[col] == Literal.FALSE) { r[col] = x; return; }
+            if (x == Literal.TRUE) {
+                constant = constant.add(BigInteger.ONE.shiftLeft(col));
+                return;
+            }
+            for (int[] r : extra)
+                if (r[col] == Literal.FALSE) {
+                    r[col] = x;
+                    return;
+                }
             int[] r = new int[width];
             r[col] = x;
             extra.add(r);
@@ -185,11 +197,14 @@ public final class Sums {
         int[] with = new int[lits.length], without = new int[lits.length];
         int nw = 0, nwo = 0;
         for (int k = 0; k < lits.length; k++) {
-            if (chosen.test(k)) with[nw++] = lits[k]; else without[nwo++] = lits[k];
+            if (chosen.test(k)) with[nw++] = lits[k];
+            else without[nwo++] = lits[k];
         }
         if (nw == 0) return Literal.FALSE;
         if (nwo == 0) return Literal.TRUE;
-        return nw <= nwo ? b.or(java.util.Arrays.copyOf(with, nw)) : CircuitBuilder.not(b.or(java.util.Arrays.copyOf(without, nwo)));
+        return nw <= nwo
+                ? b.or(java.util.Arrays.copyOf(with, nw))
+                : CircuitBuilder.not(b.or(java.util.Arrays.copyOf(without, nwo)));
     }
 
     /**
@@ -205,7 +220,8 @@ public final class Sums {
         int[] exp = t.exp(), mag = t.mag();
         int values = r.eHi() - r.eLo() + 1, highValues = (r.eHi() >> lowBits) - (r.eLo() >> lowBits) + 1;
         long oneStage = (long) values * (2 * (q + 1) + 4 * (q - 1));
-        long twoStage = (long) step * (q - 1) * (lowBits + 2) + (long) highValues * (2 * (q - lowBits + 1) + 4 * (q - 2 + step));
+        long twoStage = (long) step * (q - 1) * (lowBits + 2)
+                + (long) highValues * (2 * (q - lowBits + 1) + 4 * (q - 2 + step));
         int[] src = mag;
         int[] select = exp;
         int lo = r.eLo(), hi = r.eHi(), scale = 1;
@@ -228,12 +244,22 @@ public final class Sums {
      * For h in [lo, hi]: d_h = AND([select = h], extra), and AND(d_h, src_c) joins column
      * h·scale + c - offset (when inside the row).
      */
-    private static void place(CircuitBuilder b, int[] src, int[] select, int lo, int hi, int scale, int extra, int offset, List<List<Integer>> cols) {
+    private static void place(
+            CircuitBuilder b,
+            int[] src,
+            int[] select,
+            int lo,
+            int hi,
+            int scale,
+            int extra,
+            int offset,
+            List<List<Integer>> cols) {
         for (int h = lo; h <= hi; h++) {
             int d = b.and(with(equalsConstant(select, h), extra));
             for (int c = 0; c < src.length; c++) {
                 long col = (long) h * scale + c - offset;
-                if (col >= 0 && col < cols.size() && src[c] != Literal.FALSE) cols.get((int) col).add(b.and(d, src[c]));
+                if (col >= 0 && col < cols.size() && src[c] != Literal.FALSE)
+                    cols.get((int) col).add(b.and(d, src[c]));
             }
         }
     }
@@ -259,7 +285,8 @@ public final class Sums {
 
     private static int[] orColumns(CircuitBuilder b, List<List<Integer>> cols) {
         int[] row = new int[cols.size()];
-        for (int c = 0; c < row.length; c++) row[c] = b.or(cols.get(c).stream().mapToInt(Integer::intValue).toArray());
+        for (int c = 0; c < row.length; c++)
+            row[c] = b.or(cols.get(c).stream().mapToInt(Integer::intValue).toArray());
         return row;
     }
 }

@@ -4,7 +4,6 @@ import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.circuit.Literal;
 import dev.tc0.compile.number.PFloat;
 import dev.tc0.compile.number.Precision;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -21,7 +20,8 @@ public final class Unary {
         for (int i = 0; i < q - 1; i++) mag[i] = b.and(keep, x.mag(i));
         for (int k = 0; k < q; k++) exp[k] = b.and(keep, x.exp(k));
         PRange r = x.range();
-        PRange range = r.positive() ? new PRange(r.zero() || r.negative(), true, false, r.eLo(), r.eHi()) : PRange.zeroOnly();
+        PRange range =
+                r.positive() ? new PRange(r.zero() || r.negative(), true, false, r.eLo(), r.eHi()) : PRange.zeroOnly();
         return new PBus(x.prec(), Literal.FALSE, mag, exp, range);
     }
 
@@ -33,7 +33,8 @@ public final class Unary {
     public static PBus negate(CircuitBuilder b, PBus x) {
         PRange r = x.range();
         int sign = r.zero() ? b.and(CircuitBuilder.not(x.sign()), x.nonzero(b)) : CircuitBuilder.not(x.sign());
-        return new PBus(x.prec(), sign, x.mag(), x.exp(), new PRange(r.zero(), r.negative(), r.positive(), r.eLo(), r.eHi()));
+        return new PBus(
+                x.prec(), sign, x.mag(), x.exp(), new PRange(r.zero(), r.negative(), r.positive(), r.eLo(), r.eHi()));
     }
 
     /** f(x) over every value x's range allows ({@link PRange#values}): 2^p candidates at most. */

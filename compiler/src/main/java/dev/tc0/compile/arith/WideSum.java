@@ -5,7 +5,6 @@ import dev.tc0.circuit.Literal;
 import dev.tc0.compile.gadget.Bits;
 import dev.tc0.compile.gadget.IteratedAddition;
 import dev.tc0.compile.gadget.SumBits;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,9 @@ final class WideSum {
         int[] out = new int[width];
         for (int j = 0; j < width; j++) {
             int z = b.and(Bits.not(java.util.Arrays.copyOf(t, j)));
-            out[j] = b.or(b.and(CircuitBuilder.not(sign), t[j]), b.and(sign, t[j], z),
+            out[j] = b.or(
+                    b.and(CircuitBuilder.not(sign), t[j]),
+                    b.and(sign, t[j], z),
                     b.and(sign, CircuitBuilder.not(t[j]), CircuitBuilder.not(z)));
         }
         return out;
@@ -68,8 +69,10 @@ final class WideSum {
             int[] r = Bits.zeroExtend(row, width);
             boolean any = false;
             for (int j = 0; j < width; j++) {
-                if (r[j] == Literal.TRUE) { c = c.add(BigInteger.ONE.shiftLeft(j)); r[j] = Literal.FALSE; }
-                else if (r[j] != Literal.FALSE) any = true;
+                if (r[j] == Literal.TRUE) {
+                    c = c.add(BigInteger.ONE.shiftLeft(j));
+                    r[j] = Literal.FALSE;
+                } else if (r[j] != Literal.FALSE) any = true;
             }
             if (any) live.add(r);
         }

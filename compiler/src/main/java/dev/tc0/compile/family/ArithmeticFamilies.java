@@ -1,16 +1,15 @@
 package dev.tc0.compile.family;
 
+import static dev.tc0.compile.family.CircuitFamily.Regime.SEQUENTIAL;
+import static dev.tc0.compile.family.CircuitFamily.Regime.TC0;
+
 import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.compile.gadget.Addition;
 import dev.tc0.compile.gadget.Bits;
 import dev.tc0.compile.gadget.IteratedAddition;
 import dev.tc0.compile.gadget.Multiplication;
-
 import java.math.BigInteger;
 import java.util.List;
-
-import static dev.tc0.compile.family.CircuitFamily.Regime.SEQUENTIAL;
-import static dev.tc0.compile.family.CircuitFamily.Regime.TC0;
 
 /**
  * Addition, iterated addition and multiplication of n-bit numbers, with unit or polynomial
@@ -22,28 +21,67 @@ final class ArithmeticFamilies {
 
     static List<CircuitFamily> all() {
         return List.of(
-                new Family("add", "sum of two n-bit numbers by carry-lookahead with unit weights, depth 5", TC0, 1, n -> 2 * n,
-                        (b, n, x) -> Addition.carryLookahead(b, first(x, n), second(x, n), n + 1), ArithmeticFamilies::add),
-                new Family("ripple-add", "sum of two n-bit numbers by a ripple-carry chain", SEQUENTIAL, 1, n -> 2 * n,
-                        (b, n, x) -> Sequential.rippleAdd(b, first(x, n), second(x, n), n + 1), ArithmeticFamilies::add),
-                new Family("iterated-add", "sum of n numbers of n bits: block-save to two numbers (depth 2), then carry-lookahead (depth 5)",
-                        TC0, 1, n -> n * n,
-                        (b, n, x) -> IteratedAddition.sum(b, BitCodec.groups(x, n, n), IteratedAddition.Method.BLOCK_SAVE),
+                new Family(
+                        "add",
+                        "sum of two n-bit numbers by carry-lookahead with unit weights, depth 5",
+                        TC0,
+                        1,
+                        n -> 2 * n,
+                        (b, n, x) -> Addition.carryLookahead(b, first(x, n), second(x, n), n + 1),
+                        ArithmeticFamilies::add),
+                new Family(
+                        "ripple-add",
+                        "sum of two n-bit numbers by a ripple-carry chain",
+                        SEQUENTIAL,
+                        1,
+                        n -> 2 * n,
+                        (b, n, x) -> Sequential.rippleAdd(b, first(x, n), second(x, n), n + 1),
+                        ArithmeticFamilies::add),
+                new Family(
+                        "iterated-add",
+                        "sum of n numbers of n bits: block-save to two numbers (depth 2), then carry-lookahead (depth 5)",
+                        TC0,
+                        1,
+                        n -> n * n,
+                        (b, n, x) ->
+                                IteratedAddition.sum(b, BitCodec.groups(x, n, n), IteratedAddition.Method.BLOCK_SAVE),
                         ArithmeticFamilies::iteratedAdd),
-                new Family("iterated-add-ripple", "sum of n numbers of n bits by a chain of ripple-carry adders", SEQUENTIAL, 1, n -> n * n,
-                        (b, n, x) -> rippleSum(b, BitCodec.groups(x, n, n)), ArithmeticFamilies::iteratedAdd),
-                new Family("multiply", "product of two n-bit numbers: partial products, block-save, carry-lookahead, depth 8", TC0, 1, n -> 2 * n,
-                        (b, n, x) -> Multiplication.multiply(b, first(x, n), second(x, n), IteratedAddition.Method.BLOCK_SAVE),
+                new Family(
+                        "iterated-add-ripple",
+                        "sum of n numbers of n bits by a chain of ripple-carry adders",
+                        SEQUENTIAL,
+                        1,
+                        n -> n * n,
+                        (b, n, x) -> rippleSum(b, BitCodec.groups(x, n, n)),
+                        ArithmeticFamilies::iteratedAdd),
+                new Family(
+                        "multiply",
+                        "product of two n-bit numbers: partial products, block-save, carry-lookahead, depth 8",
+                        TC0,
+                        1,
+                        n -> 2 * n,
+                        (b, n, x) -> Multiplication.multiply(
+                                b, first(x, n), second(x, n), IteratedAddition.Method.BLOCK_SAVE),
                         ArithmeticFamilies::multiply),
-                new Family("multiply-ripple", "product of two n-bit numbers by shift-and-add with ripple-carry adders", SEQUENTIAL, 1, n -> 2 * n,
-                        (b, n, x) -> shiftAndAdd(b, first(x, n), second(x, n)), ArithmeticFamilies::multiply));
+                new Family(
+                        "multiply-ripple",
+                        "product of two n-bit numbers by shift-and-add with ripple-carry adders",
+                        SEQUENTIAL,
+                        1,
+                        n -> 2 * n,
+                        (b, n, x) -> shiftAndAdd(b, first(x, n), second(x, n)),
+                        ArithmeticFamilies::multiply));
     }
 
     // ---- circuits ----
 
-    private static int[] first(int[] x, int n) { return java.util.Arrays.copyOfRange(x, 0, n); }
+    private static int[] first(int[] x, int n) {
+        return java.util.Arrays.copyOfRange(x, 0, n);
+    }
 
-    private static int[] second(int[] x, int n) { return java.util.Arrays.copyOfRange(x, n, 2 * n); }
+    private static int[] second(int[] x, int n) {
+        return java.util.Arrays.copyOfRange(x, n, 2 * n);
+    }
 
     private static int[] rippleSum(CircuitBuilder b, int[][] numbers) {
         int width = Bits.sumWidth(numbers);
@@ -72,7 +110,8 @@ final class ArithmeticFamilies {
     private static boolean[] iteratedAdd(int n, boolean[] x) {
         BigInteger sum = BigInteger.ZERO;
         for (int r = 0; r < n; r++) sum = sum.add(BitCodec.readBig(x, r * n, n));
-        BigInteger max = BigInteger.valueOf(n).multiply(BigInteger.ONE.shiftLeft(n).subtract(BigInteger.ONE));
+        BigInteger max =
+                BigInteger.valueOf(n).multiply(BigInteger.ONE.shiftLeft(n).subtract(BigInteger.ONE));
         return BitCodec.bits(sum, max.bitLength());
     }
 

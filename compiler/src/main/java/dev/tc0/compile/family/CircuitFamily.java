@@ -1,7 +1,6 @@
 package dev.tc0.compile.family;
 
 import dev.tc0.circuit.Circuit;
-
 import java.util.random.RandomGenerator;
 
 /**
@@ -21,9 +20,13 @@ public interface CircuitFamily {
 
         private final String label;
 
-        Regime(String label) { this.label = label; }
+        Regime(String label) {
+            this.label = label;
+        }
 
-        public String label() { return label; }
+        public String label() {
+            return label;
+        }
     }
 
     /** The short name the command line uses, such as {@code majority} or {@code s5}. */
@@ -35,7 +38,9 @@ public interface CircuitFamily {
     Regime regime();
 
     /** True when the family is inside TC0 and built with the same depth for every n. */
-    default boolean constantDepth() { return regime() == Regime.TC0; }
+    default boolean constantDepth() {
+        return regime() == Regime.TC0;
+    }
 
     /** The smallest n the family is defined for. */
     int minSize();

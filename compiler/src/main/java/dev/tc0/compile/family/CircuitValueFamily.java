@@ -1,9 +1,9 @@
 package dev.tc0.compile.family;
 
+import static dev.tc0.compile.family.CircuitFamily.Regime.BEYOND;
+
 import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.compile.gadget.Bits;
-
-import static dev.tc0.compile.family.CircuitFamily.Regime.BEYOND;
 
 /**
  * The circuit value problem (P-complete): a layered circuit of width n and n levels, whose gate
@@ -22,15 +22,26 @@ import static dev.tc0.compile.family.CircuitFamily.Regime.BEYOND;
 final class CircuitValueFamily {
     private CircuitValueFamily() {}
 
-    static final CircuitFamily FAMILY = new Family("cvp",
+    static final CircuitFamily FAMILY = new Family(
+            "cvp",
             "circuit value problem: n levels of n gates (AND/OR/NAND/NOR, wiring by binary selectors) given as input, evaluated by multiplexers; depth 4n",
-            BEYOND, 2, CircuitValueFamily::inputs, CircuitValueFamily::build, CircuitValueFamily::reference);
+            BEYOND,
+            2,
+            CircuitValueFamily::inputs,
+            CircuitValueFamily::build,
+            CircuitValueFamily::reference);
 
-    private static int selectorBits(int n) { return Math.max(1, Bits.ceilLog2(n)); }
+    private static int selectorBits(int n) {
+        return Math.max(1, Bits.ceilLog2(n));
+    }
 
-    private static int gateBits(int n) { return 2 + 2 * selectorBits(n); }
+    private static int gateBits(int n) {
+        return 2 + 2 * selectorBits(n);
+    }
 
-    private static int inputs(int n) { return n + n * n * gateBits(n); }
+    private static int inputs(int n) {
+        return n + n * n * gateBits(n);
+    }
 
     private static int[] build(CircuitBuilder b, int n, int[] x) {
         int s = selectorBits(n);

@@ -1,17 +1,16 @@
 package dev.tc0.compile.family;
 
+import static dev.tc0.compile.family.CircuitFamily.Regime.SEQUENTIAL;
+import static dev.tc0.compile.family.CircuitFamily.Regime.TC0;
+
 import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.compile.gadget.Bits;
 import dev.tc0.compile.gadget.Comparison;
 import dev.tc0.compile.gadget.Counting;
 import dev.tc0.compile.gadget.Dyck;
 import dev.tc0.compile.gadget.Weights;
-
 import java.util.List;
 import java.util.random.RandomGenerator;
-
-import static dev.tc0.compile.family.CircuitFamily.Regime.SEQUENTIAL;
-import static dev.tc0.compile.family.CircuitFamily.Regime.TC0;
 
 /**
  * Functions of n bits that only count: majority, parity, the count itself and Dyck-1, each as a
@@ -22,23 +21,75 @@ final class CountingFamilies {
 
     static List<CircuitFamily> all() {
         return List.of(
-                new Family("majority", "strict majority of n bits: one threshold gate", TC0, 1, n -> n,
-                        (b, n, x) -> new int[] {Counting.majority(b, x)}, CountingFamilies::majority),
-                new Family("parity", "parity of n bits: the depth-2 symmetric-function circuit, n + 1 gates", TC0, 1, n -> n,
-                        (b, n, x) -> new int[] {Counting.parity(b, x)}, CountingFamilies::parity),
-                new Family("count", "number of true bits among n, in binary: depth-2 popcount", TC0, 1, n -> n,
-                        (b, n, x) -> Counting.popcount(b, x), CountingFamilies::count),
-                new Family("dyck1", "is the word of n parentheses (true = open) balanced: prefix thresholds, depth 2", TC0, 1, n -> n,
-                        (b, n, x) -> new int[] {Dyck.balanced(b, x)}, CountingFamilies::dyck1, CountingFamilies::dyckWord),
-                new Family("majority-chain", "strict majority of n bits by a running counter compared at the end", SEQUENTIAL, 1, n -> n,
-                        (b, n, x) -> new int[] {Comparison.atLeast(b, runningCount(b, x), Bits.constant(n / 2 + 1, Bits.bitLength(n)), Weights.LARGE)},
+                new Family(
+                        "majority",
+                        "strict majority of n bits: one threshold gate",
+                        TC0,
+                        1,
+                        n -> n,
+                        (b, n, x) -> new int[] {Counting.majority(b, x)},
                         CountingFamilies::majority),
-                new Family("parity-chain", "parity of n bits by a chain of two-input XOR gates", SEQUENTIAL, 1, n -> n,
-                        (b, n, x) -> new int[] {xorChain(b, x)}, CountingFamilies::parity),
-                new Family("count-chain", "number of true bits among n by a running half-adder counter", SEQUENTIAL, 1, n -> n,
-                        (b, n, x) -> runningCount(b, x), CountingFamilies::count),
-                new Family("dyck1-chain", "Dyck-1 membership by a running up/down counter with an underflow flag", SEQUENTIAL, 1, n -> n,
-                        (b, n, x) -> new int[] {dyckChain(b, x)}, CountingFamilies::dyck1, CountingFamilies::dyckWord));
+                new Family(
+                        "parity",
+                        "parity of n bits: the depth-2 symmetric-function circuit, n + 1 gates",
+                        TC0,
+                        1,
+                        n -> n,
+                        (b, n, x) -> new int[] {Counting.parity(b, x)},
+                        CountingFamilies::parity),
+                new Family(
+                        "count",
+                        "number of true bits among n, in binary: depth-2 popcount",
+                        TC0,
+                        1,
+                        n -> n,
+                        (b, n, x) -> Counting.popcount(b, x),
+                        CountingFamilies::count),
+                new Family(
+                        "dyck1",
+                        "is the word of n parentheses (true = open) balanced: prefix thresholds, depth 2",
+                        TC0,
+                        1,
+                        n -> n,
+                        (b, n, x) -> new int[] {Dyck.balanced(b, x)},
+                        CountingFamilies::dyck1,
+                        CountingFamilies::dyckWord),
+                new Family(
+                        "majority-chain",
+                        "strict majority of n bits by a running counter compared at the end",
+                        SEQUENTIAL,
+                        1,
+                        n -> n,
+                        (b, n, x) -> new int[] {
+                            Comparison.atLeast(
+                                    b, runningCount(b, x), Bits.constant(n / 2 + 1, Bits.bitLength(n)), Weights.LARGE)
+                        },
+                        CountingFamilies::majority),
+                new Family(
+                        "parity-chain",
+                        "parity of n bits by a chain of two-input XOR gates",
+                        SEQUENTIAL,
+                        1,
+                        n -> n,
+                        (b, n, x) -> new int[] {xorChain(b, x)},
+                        CountingFamilies::parity),
+                new Family(
+                        "count-chain",
+                        "number of true bits among n by a running half-adder counter",
+                        SEQUENTIAL,
+                        1,
+                        n -> n,
+                        (b, n, x) -> runningCount(b, x),
+                        CountingFamilies::count),
+                new Family(
+                        "dyck1-chain",
+                        "Dyck-1 membership by a running up/down counter with an underflow flag",
+                        SEQUENTIAL,
+                        1,
+                        n -> n,
+                        (b, n, x) -> new int[] {dyckChain(b, x)},
+                        CountingFamilies::dyck1,
+                        CountingFamilies::dyckWord));
     }
 
     // ---- circuits ----
@@ -50,7 +101,7 @@ final class CountingFamilies {
     }
 
     private static int[] runningCount(CircuitBuilder b, int[] x) {
-        int[] c = new int[Bits.bitLength(x.length)];   // all constant false
+        int[] c = new int[Bits.bitLength(x.length)]; // all constant false
         for (int xi : x) c = Sequential.increment(b, c, xi);
         return c;
     }

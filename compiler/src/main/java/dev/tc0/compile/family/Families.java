@@ -22,7 +22,7 @@ public final class Families {
         all.add(FormulaFamily.FAMILY);
         all.add(ReachabilityFamily.FAMILY);
         all.add(S5Family.FAMILY);
-        all.sort(java.util.Comparator.comparing(CircuitFamily::regime));   // stable: keeps the order within a regime
+        all.sort(java.util.Comparator.comparing(CircuitFamily::regime)); // stable: keeps the order within a regime
         Map<String, CircuitFamily> m = new LinkedHashMap<>();
         for (CircuitFamily f : all) {
             if (m.put(f.name(), f) != null) throw new IllegalStateException("two families named " + f.name());
@@ -41,7 +41,8 @@ public final class Families {
     /** The family with this name; throws {@link NoSuchElementException} listing the names otherwise. */
     public static CircuitFamily byName(String name) {
         CircuitFamily f = BY_NAME.get(name);
-        if (f == null) throw new NoSuchElementException("no family '" + name + "'; known: " + String.join(", ", names()));
+        if (f == null)
+            throw new NoSuchElementException("no family '" + name + "'; known: " + String.join(", ", names()));
         return f;
     }
 }

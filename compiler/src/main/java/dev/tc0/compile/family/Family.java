@@ -2,7 +2,6 @@ package dev.tc0.compile.family;
 
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.CircuitBuilder;
-
 import java.util.function.IntUnaryOperator;
 import java.util.random.RandomGenerator;
 
@@ -10,8 +9,16 @@ import java.util.random.RandomGenerator;
  * A family assembled from its parts: a construction that wires outputs from input literals on a
  * builder, and a reference. The circuit for n has inputs {@code x[0..]} and outputs {@code y[0..]}.
  */
-record Family(String name, String description, Regime regime, int minSize, IntUnaryOperator inputs,
-              Construction construction, Reference ref, Sampler sampler) implements CircuitFamily {
+record Family(
+        String name,
+        String description,
+        Regime regime,
+        int minSize,
+        IntUnaryOperator inputs,
+        Construction construction,
+        Reference ref,
+        Sampler sampler)
+        implements CircuitFamily {
 
     /** Wires the outputs for n from the input literals. */
     @FunctionalInterface
@@ -31,8 +38,14 @@ record Family(String name, String description, Regime regime, int minSize, IntUn
         boolean[] sample(int n, RandomGenerator rnd);
     }
 
-    Family(String name, String description, Regime regime, int minSize, IntUnaryOperator inputs,
-           Construction construction, Reference ref) {
+    Family(
+            String name,
+            String description,
+            Regime regime,
+            int minSize,
+            IntUnaryOperator inputs,
+            Construction construction,
+            Reference ref) {
         this(name, description, regime, minSize, inputs, construction, ref, null);
     }
 
@@ -53,7 +66,8 @@ record Family(String name, String description, Regime regime, int minSize, IntUn
     @Override
     public boolean[] reference(int n, boolean[] input) {
         if (input.length != numInputs(n)) {
-            throw new IllegalArgumentException(name + "(" + n + ") takes " + numInputs(n) + " bits, got " + input.length);
+            throw new IllegalArgumentException(
+                    name + "(" + n + ") takes " + numInputs(n) + " bits, got " + input.length);
         }
         return ref.apply(n, input);
     }

@@ -1,9 +1,9 @@
 package dev.tc0.compile.family;
 
+import static dev.tc0.compile.family.CircuitFamily.Regime.BEYOND;
+
 import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.compile.gadget.Bits;
-
-import static dev.tc0.compile.family.CircuitFamily.Regime.BEYOND;
 
 /**
  * Boolean formula evaluation (NC1-complete): a complete binary tree with n leaves in heap order
@@ -19,11 +19,18 @@ import static dev.tc0.compile.family.CircuitFamily.Regime.BEYOND;
 final class FormulaFamily {
     private FormulaFamily() {}
 
-    static final CircuitFamily FAMILY = new Family("formula",
+    static final CircuitFamily FAMILY = new Family(
+            "formula",
             "boolean formula on a complete binary tree with n leaves, AND/OR and NOT per node given as input; depth 2 ceil(log2 n)",
-            BEYOND, 1, n -> n + 2 * (n - 1), FormulaFamily::build, FormulaFamily::reference);
+            BEYOND,
+            1,
+            n -> n + 2 * (n - 1),
+            FormulaFamily::build,
+            FormulaFamily::reference);
 
-    static int depth(int n) { return 2 * Bits.ceilLog2(n); }
+    static int depth(int n) {
+        return 2 * Bits.ceilLog2(n);
+    }
 
     private static int[] build(CircuitBuilder b, int n, int[] x) {
         int[] node = new int[2 * n - 1];

@@ -1,12 +1,11 @@
 package dev.tc0.compile.family;
 
+import static dev.tc0.compile.family.CircuitFamily.Regime.BEYOND;
+
 import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.compile.gadget.Bits;
-
 import java.util.ArrayDeque;
 import java.util.random.RandomGenerator;
-
-import static dev.tc0.compile.family.CircuitFamily.Regime.BEYOND;
 
 /**
  * Directed s-t reachability (NL-complete) by repeated squaring of the adjacency matrix.
@@ -23,11 +22,19 @@ import static dev.tc0.compile.family.CircuitFamily.Regime.BEYOND;
 final class ReachabilityFamily {
     private ReachabilityFamily() {}
 
-    static final CircuitFamily FAMILY = new Family("reachability",
+    static final CircuitFamily FAMILY = new Family(
+            "reachability",
             "is vertex n-1 reachable from vertex 0 in a directed graph on n vertices: ceil(log2(n-1)) boolean matrix squarings, depth 2 per squaring",
-            BEYOND, 2, n -> n * n, ReachabilityFamily::build, ReachabilityFamily::reference, ReachabilityFamily::sparseGraph);
+            BEYOND,
+            2,
+            n -> n * n,
+            ReachabilityFamily::build,
+            ReachabilityFamily::reference,
+            ReachabilityFamily::sparseGraph);
 
-    static int squarings(int n) { return n <= 2 ? 0 : Bits.ceilLog2(n - 1); }
+    static int squarings(int n) {
+        return n <= 2 ? 0 : Bits.ceilLog2(n - 1);
+    }
 
     private static int[] build(CircuitBuilder b, int n, int[] x) {
         int[][] r = new int[n][n];

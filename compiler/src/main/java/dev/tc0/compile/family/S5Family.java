@@ -1,11 +1,10 @@
 package dev.tc0.compile.family;
 
+import static dev.tc0.compile.family.CircuitFamily.Regime.BEYOND;
+
 import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.compile.gadget.Bits;
-
 import java.util.random.RandomGenerator;
-
-import static dev.tc0.compile.family.CircuitFamily.Regime.BEYOND;
 
 /**
  * The word problem of S5 (NC1-complete, Barrington): the composition of n permutations of five
@@ -26,19 +25,27 @@ final class S5Family {
 
     private static final int POINTS = 5, CODE = 3, MAP_BITS = POINTS * CODE;
 
-    static final CircuitFamily FAMILY = new Family("s5",
+    static final CircuitFamily FAMILY = new Family(
+            "s5",
             "word problem of S5: compose n permutations of 5 points (3-bit images) by a balanced tree, output the product and whether it is the identity; depth 2 ceil(log2 n) + 1",
-            BEYOND, 1, n -> n * MAP_BITS, S5Family::build, S5Family::reference, S5Family::permutations);
+            BEYOND,
+            1,
+            n -> n * MAP_BITS,
+            S5Family::build,
+            S5Family::reference,
+            S5Family::permutations);
 
     // ---- circuit ----
 
     private static int[] build(CircuitBuilder b, int n, int[] x) {
         int[][][] maps = new int[n][][];
-        for (int i = 0; i < n; i++) maps[i] = BitCodec.groups(java.util.Arrays.copyOfRange(x, i * MAP_BITS, (i + 1) * MAP_BITS), POINTS, CODE);
+        for (int i = 0; i < n; i++)
+            maps[i] = BitCodec.groups(java.util.Arrays.copyOfRange(x, i * MAP_BITS, (i + 1) * MAP_BITS), POINTS, CODE);
         int[][] product = product(b, maps, 0, n);
         int[] identity = new int[MAP_BITS];
         for (int p = 0; p < POINTS; p++) {
-            for (int k = 0; k < CODE; k++) identity[p * CODE + k] = ((p >>> k) & 1) == 1 ? product[p][k] : CircuitBuilder.not(product[p][k]);
+            for (int k = 0; k < CODE; k++)
+                identity[p * CODE + k] = ((p >>> k) & 1) == 1 ? product[p][k] : CircuitBuilder.not(product[p][k]);
         }
         int[] out = java.util.Arrays.copyOf(BitCodec.concat(product), MAP_BITS + 1);
         out[MAP_BITS] = b.and(identity);
@@ -61,7 +68,8 @@ final class S5Family {
                 for (int y = 0; y < 1 << CODE; y++) {
                     int gy = y < POINTS ? g[y][k] : CircuitBuilder.constant(((y >>> k) & 1) == 1);
                     int[] lits = new int[CODE + 1];
-                    for (int j = 0; j < CODE; j++) lits[j] = ((y >>> j) & 1) == 1 ? f[p][j] : CircuitBuilder.not(f[p][j]);
+                    for (int j = 0; j < CODE; j++)
+                        lits[j] = ((y >>> j) & 1) == 1 ? f[p][j] : CircuitBuilder.not(f[p][j]);
                     lits[CODE] = gy;
                     terms[y] = b.and(lits);
                 }
@@ -71,7 +79,9 @@ final class S5Family {
         return h;
     }
 
-    static int depth(int n) { return 2 * Bits.ceilLog2(n) + 1; }
+    static int depth(int n) {
+        return 2 * Bits.ceilLog2(n) + 1;
+    }
 
     // ---- reference ----
 
@@ -113,12 +123,14 @@ final class S5Family {
         for (int i = 0; i < n; i++) {
             int[] f = new int[POINTS];
             if (closeUp && i == n - 1) {
-                for (int p = 0; p < POINTS; p++) f[product[p]] = p;   // the inverse of the product so far
+                for (int p = 0; p < POINTS; p++) f[product[p]] = p; // the inverse of the product so far
             } else {
                 for (int p = 0; p < POINTS; p++) f[p] = p;
                 for (int p = POINTS - 1; p > 0; p--) {
                     int q = rnd.nextInt(p + 1);
-                    int t = f[p]; f[p] = f[q]; f[q] = t;
+                    int t = f[p];
+                    f[p] = f[q];
+                    f[q] = t;
                 }
             }
             for (int p = 0; p < POINTS; p++) {

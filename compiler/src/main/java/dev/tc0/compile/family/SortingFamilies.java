@@ -1,15 +1,14 @@
 package dev.tc0.compile.family;
 
+import static dev.tc0.compile.family.CircuitFamily.Regime.SEQUENTIAL;
+import static dev.tc0.compile.family.CircuitFamily.Regime.TC0;
+
 import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.compile.gadget.Bits;
 import dev.tc0.compile.gadget.Sorting;
 import dev.tc0.compile.gadget.Weights;
-
 import java.util.Arrays;
 import java.util.List;
-
-import static dev.tc0.compile.family.CircuitFamily.Regime.SEQUENTIAL;
-import static dev.tc0.compile.family.CircuitFamily.Regime.TC0;
 
 /**
  * Sorting n keys of {@code ceil(log2(n+1))} bits (so keys repeat often), ascending: all-pairs
@@ -24,12 +23,21 @@ final class SortingFamilies {
 
     static List<CircuitFamily> all() {
         return List.of(
-                new Family("sort", "n keys of log n bits in ascending order: all-pairs comparators, rank thresholds, selection; depth 4",
-                        TC0, 1, n -> n * keyWidth(n),
-                        (b, n, x) -> BitCodec.concat(Sorting.sort(b, BitCodec.groups(x, n, keyWidth(n)), Weights.LARGE)),
+                new Family(
+                        "sort",
+                        "n keys of log n bits in ascending order: all-pairs comparators, rank thresholds, selection; depth 4",
+                        TC0,
+                        1,
+                        n -> n * keyWidth(n),
+                        (b, n, x) ->
+                                BitCodec.concat(Sorting.sort(b, BitCodec.groups(x, n, keyWidth(n)), Weights.LARGE)),
                         SortingFamilies::sorted),
-                new Family("sort-network", "n keys of log n bits in ascending order by odd-even transposition: n rounds of compare-exchange",
-                        SEQUENTIAL, 1, n -> n * keyWidth(n),
+                new Family(
+                        "sort-network",
+                        "n keys of log n bits in ascending order by odd-even transposition: n rounds of compare-exchange",
+                        SEQUENTIAL,
+                        1,
+                        n -> n * keyWidth(n),
                         (b, n, x) -> BitCodec.concat(transpositionSort(b, BitCodec.groups(x, n, keyWidth(n)))),
                         SortingFamilies::sorted));
     }

@@ -1,7 +1,6 @@
 package dev.tc0.compile.gadget;
 
 import dev.tc0.circuit.Literal;
-
 import java.util.Arrays;
 
 /** Little-endian bit vectors of literals: constants, padding, shifts, and the widths gadgets need. */
@@ -73,7 +72,8 @@ public final class Bits {
     /** Bits needed for the largest possible sum of the numbers, each at its all-ones maximum. */
     public static int sumWidth(int[][] numbers) {
         java.math.BigInteger max = java.math.BigInteger.ZERO;
-        for (int[] x : numbers) max = max.add(java.math.BigInteger.ONE.shiftLeft(x.length).subtract(java.math.BigInteger.ONE));
+        for (int[] x : numbers)
+            max = max.add(java.math.BigInteger.ONE.shiftLeft(x.length).subtract(java.math.BigInteger.ONE));
         return max.bitLength();
     }
 }

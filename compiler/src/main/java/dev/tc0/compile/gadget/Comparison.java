@@ -59,7 +59,8 @@ public final class Comparison {
     /** {@code [sum 2^i a_i - sum 2^i c_i >= t]}: one weighted gate. */
     private static int difference(CircuitBuilder b, int[] a, int[] c, long t) {
         int k = a.length;
-        if (k > 62) throw new IllegalArgumentException("LARGE comparison of " + k + " bits needs weights beyond a long");
+        if (k > 62)
+            throw new IllegalArgumentException("LARGE comparison of " + k + " bits needs weights beyond a long");
         long[] w = new long[2 * k];
         int[] lits = new int[2 * k];
         for (int i = 0; i < k; i++) {

@@ -1,7 +1,6 @@
 package dev.tc0.compile.gadget;
 
 import dev.tc0.circuit.CircuitBuilder;
-
 import java.util.function.IntPredicate;
 
 /**
@@ -56,7 +55,7 @@ public final class Counting {
     public static int[] symmetric(CircuitBuilder b, IntPredicate[] fs, int... x) {
         int n = x.length;
         int[] y = new int[n + 1];
-        for (int j = 1; j <= n; j++) y[j] = -1;   // built on demand, so unused thresholds never exist
+        for (int j = 1; j <= n; j++) y[j] = -1; // built on demand, so unused thresholds never exist
         int[] out = new int[fs.length];
         for (int k = 0; k < fs.length; k++) {
             IntPredicate f = fs[k];

@@ -2,7 +2,6 @@ package dev.tc0.compile.gadget;
 
 import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.circuit.Literal;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -97,7 +96,7 @@ public final class IteratedAddition {
             counts.add(c);
             rows = Math.max(rows, c.length);
         }
-        int[][] out = new int[rows][Math.min(width, k + rows)];   // new int[] is all Literal.FALSE
+        int[][] out = new int[rows][Math.min(width, k + rows)]; // new int[] is all Literal.FALSE
         for (int j = 0; j < k; j++) {
             int[] c = counts.get(j);
             for (int l = 0; l < c.length; l++) if (j + l < out[l].length) out[l][j + l] = c[l];
@@ -131,7 +130,7 @@ public final class IteratedAddition {
         int s = Math.max(1, Bits.ceilLog2(m));
         int k = Math.min(Bits.maxWidth(numbers), width);
         int blocks = (k + s - 1) / s;
-        int[] a = new int[width], c = new int[width];   // all Literal.FALSE
+        int[] a = new int[width], c = new int[width]; // all Literal.FALSE
         for (int t = 0; t < blocks; t++) {
             long[] w = new long[m * s];
             int[] lits = new int[m * s];

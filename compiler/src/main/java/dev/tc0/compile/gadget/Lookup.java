@@ -1,7 +1,6 @@
 package dev.tc0.compile.gadget;
 
 import dev.tc0.circuit.CircuitBuilder;
-
 import java.util.function.IntUnaryOperator;
 import java.util.function.LongUnaryOperator;
 
@@ -21,7 +20,8 @@ public final class Lookup {
 
     /** Output bits {@code 0..m-1} of {@code f(x)}, x read from {@code in} (bit j = {@code in[j]}). */
     public static int[] of(CircuitBuilder b, int[] in, int m, LongUnaryOperator f) {
-        if (in.length > 24) throw new IllegalArgumentException("a lookup over " + in.length + " bits has too many minterms");
+        if (in.length > 24)
+            throw new IllegalArgumentException("a lookup over " + in.length + " bits has too many minterms");
         if (m > 64) throw new IllegalArgumentException(m + " output bits do not fit a long");
         int rows = 1 << in.length;
         int[] minterm = new int[rows];
@@ -51,7 +51,8 @@ public final class Lookup {
     /** The same for a truth table: {@code table[x]} holds the m output bits for argument x. */
     public static int[] of(CircuitBuilder b, int[] in, int m, long[] table) {
         if (table.length != 1 << in.length) {
-            throw new IllegalArgumentException("truth table has " + table.length + " rows for " + in.length + " input bits");
+            throw new IllegalArgumentException(
+                    "truth table has " + table.length + " rows for " + in.length + " input bits");
         }
         return of(b, in, m, (long x) -> table[(int) x]);
     }

@@ -35,7 +35,8 @@ public final class Selection {
         int[] index = new int[Math.max(1, Bits.ceilLog2(keys.length))];
         for (int i = 0; i < index.length; i++) {
             int[] lits = new int[win.length];
-            for (int j = 0; j < win.length; j++) lits[j] = ((j >>> i) & 1) == 1 ? win[j] : CircuitBuilder.constant(false);
+            for (int j = 0; j < win.length; j++)
+                lits[j] = ((j >>> i) & 1) == 1 ? win[j] : CircuitBuilder.constant(false);
             index[i] = b.or(lits);
         }
         return index;
@@ -51,7 +52,8 @@ public final class Selection {
         int[] out = new int[k];
         for (int i = 0; i < k; i++) {
             int[] lits = new int[keys.length];
-            for (int j = 0; j < keys.length; j++) lits[j] = i < keys[j].length ? b.and(win[j], keys[j][i]) : CircuitBuilder.constant(false);
+            for (int j = 0; j < keys.length; j++)
+                lits[j] = i < keys[j].length ? b.and(win[j], keys[j][i]) : CircuitBuilder.constant(false);
             out[i] = b.or(lits);
         }
         return out;

@@ -54,7 +54,7 @@ public final class Sorting {
     /** {@code before[j]} lists {@code c_{l,j}} over {@code l != j}. */
     private static int[][] before(CircuitBuilder b, int[][] keys, Weights weights) {
         int n = keys.length;
-        int[][] after = Precedence.beats(b, keys, weights, false);   // after[j][l]: j comes after l
+        int[][] after = Precedence.beats(b, keys, weights, false); // after[j][l]: j comes after l
         int[][] before = new int[n][n - 1];
         for (int j = 0; j < n; j++) {
             int e = 0;

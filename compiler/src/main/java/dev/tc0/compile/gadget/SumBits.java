@@ -27,7 +27,8 @@ public final class SumBits {
      * every partial sum {@code sum_r (w_r mod 2^(i+1))} must fit in a long.
      */
     public static int[] of(CircuitBuilder b, long[] w, int[] lits, int width) {
-        if (w.length != lits.length) throw new IllegalArgumentException(w.length + " weights for " + lits.length + " literals");
+        if (w.length != lits.length)
+            throw new IllegalArgumentException(w.length + " weights for " + lits.length + " literals");
         for (long x : w) if (x < 0) throw new IllegalArgumentException("negative weight " + x);
         int[] out = new int[width];
         for (int i = 0; i < width; i++) out[i] = bit(b, w, lits, i);

@@ -9,7 +9,6 @@ import dev.tc0.compile.arith.Unary;
 import dev.tc0.compile.number.PFloat;
 import dev.tc0.compile.number.PMath;
 import dev.tc0.compile.number.Precision;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,7 +62,9 @@ final class BusArithmetic {
      * position's tokens). The same literals are the same domain, so scalars over them combine pointwise.
      */
     BusScalar oneHot(int[] lits, PFloat[] values) {
-        int id = lits.length == 1 ? 0 : byLits.computeIfAbsent(java.util.Arrays.stream(lits).boxed().toList(), k -> nextDomain++);
+        int id = lits.length == 1
+                ? 0
+                : byLits.computeIfAbsent(java.util.Arrays.stream(lits).boxed().toList(), k -> nextDomain++);
         return BusScalar.of(new BusScalar.Minterms(id, lits, values));
     }
 
@@ -75,7 +76,10 @@ final class BusArithmetic {
     PBus bus(BusScalar x) {
         if (x.busOrNull() == null) {
             BusScalar.Minterms m = x.hot();
-            x.setBus(m.lits().length == 1 ? PBus.constant(prec, m.values()[0]) : PBus.fromOneHot(b, prec, m.lits(), m.values()));
+            x.setBus(
+                    m.lits().length == 1
+                            ? PBus.constant(prec, m.values()[0])
+                            : PBus.fromOneHot(b, prec, m.lits(), m.values()));
         }
         return x.busOrNull();
     }
@@ -98,7 +102,8 @@ final class BusArithmetic {
     private long count(PBus bus) {
         var r = bus.range();
         long perExponent = (1L << (prec.q() - 2)) * ((r.positive() ? 1 : 0) + (r.negative() ? 1 : 0));
-        return (r.zero() ? 1 : 0) + (r.nonzero() ? (r.eHi() - r.eLo() + 1L) * perExponent + (r.eLo() == 0 ? perExponent : 0) : 0);
+        return (r.zero() ? 1 : 0)
+                + (r.nonzero() ? (r.eHi() - r.eLo() + 1L) * perExponent + (r.eLo() == 0 ? perExponent : 0) : 0);
     }
 
     /** f(x), a function of one scalar: a table on x's minterms when they are cheap, else {@code viaBus} (or a table anyway when null). */
@@ -161,7 +166,8 @@ final class BusArithmetic {
         return pairs.computeIfAbsent(key, k -> {
             int[] lits = new int[mx.lits().length * my.lits().length];
             for (int i = 0; i < mx.lits().length; i++) {
-                for (int j = 0; j < my.lits().length; j++) lits[i * my.lits().length + j] = b.and(mx.lits()[i], my.lits()[j]);
+                for (int j = 0; j < my.lits().length; j++)
+                    lits[i * my.lits().length + j] = b.and(mx.lits()[i], my.lits()[j]);
             }
             return new BusScalar.Minterms(nextDomain++, lits, null);
         });
@@ -180,10 +186,16 @@ final class BusArithmetic {
         boolean pointwise = true;
         for (BusScalar t : live) {
             BusScalar.Minterms m = t.hot();
-            if (m == null) { pointwise = false; break; }
+            if (m == null) {
+                pointwise = false;
+                break;
+            }
             if (m.id() == 0) continue;
             if (domain == null) domain = m;
-            else if (domain.id() != m.id()) { pointwise = false; break; }
+            else if (domain.id() != m.id()) {
+                pointwise = false;
+                break;
+            }
         }
         if (pointwise) {
             int size = domain == null ? 1 : domain.lits().length;
@@ -194,13 +206,15 @@ final class BusArithmetic {
                 for (BusScalar t : live) at.add(t.hot().values()[t.hot().id() == 0 ? 0 : k]);
                 values[k] = PMath.sum(prec, at);
             }
-            return BusScalar.of(new BusScalar.Minterms(domain == null ? 0 : domain.id(), domain == null ? constantDomain.lits() : domain.lits(), values));
+            return BusScalar.of(new BusScalar.Minterms(
+                    domain == null ? 0 : domain.id(), domain == null ? constantDomain.lits() : domain.lits(), values));
         }
         // a term that has only minterms feeds the sum's rows from them, without building its bus
         List<PBus> buses = new ArrayList<>(live.size());
         List<Sums.OneHot> hots = new ArrayList<>();
         for (BusScalar t : live) {
-            if (t.busOrNull() == null) hots.add(new Sums.OneHot(t.hot().lits(), t.hot().values()));
+            if (t.busOrNull() == null)
+                hots.add(new Sums.OneHot(t.hot().lits(), t.hot().values()));
             else buses.add(t.busOrNull());
         }
         return BusScalar.of(Sums.sum(b, prec, buses, hots));

@@ -16,7 +16,6 @@ import dev.tc0.compile.transformer.Linear;
 import dev.tc0.compile.transformer.ModelConfig;
 import dev.tc0.compile.transformer.OutputMode;
 import dev.tc0.compile.transformer.Transformer;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -84,7 +83,8 @@ final class BusLowering {
         LoweringContext.checkBuilt(circuit, options.limits());
         long millis = (System.nanoTime() - start) / 1_000_000;
         allocated = TransformerLowering.allocatedBytes() - allocated;
-        return new CompiledModel(model, n, l.prec.p(), circuit, layout, List.copyOf(l.stats), millis, allocated, options.inputs());
+        return new CompiledModel(
+                model, n, l.prec.p(), circuit, layout, List.copyOf(l.stats), millis, allocated, options.inputs());
     }
 
     // ---------------------------------------------------------------- components and limits
@@ -101,13 +101,21 @@ final class BusLowering {
         String name = component;
         if (statLayer >= 0) name = name.substring(name.indexOf(' ', 6) + 1);
         int depth = 0; // the largest level of a gate this component added
-        for (int g = (int) statGates; g < b.numGates(); g++) depth = Math.max(depth, b.level(Literal.of(1 + b.numInputs() + g, false)));
-        ComponentStats add = new ComponentStats(statLayer, name, b.numGates() - statGates, b.numEdges() - statEdges, depth);
+        for (int g = (int) statGates; g < b.numGates(); g++)
+            depth = Math.max(depth, b.level(Literal.of(1 + b.numInputs() + g, false)));
+        ComponentStats add =
+                new ComponentStats(statLayer, name, b.numGates() - statGates, b.numEdges() - statEdges, depth);
         for (int k = 0; k < stats.size(); k++) {
             ComponentStats o = stats.get(k);
             if (o.layer() == add.layer() && o.name().equals(add.name())) {
-                stats.set(k, new ComponentStats(o.layer(), o.name(), o.gates() + add.gates(), o.edges() + add.edges(),
-                        Math.max(o.depthReached(), depth)));
+                stats.set(
+                        k,
+                        new ComponentStats(
+                                o.layer(),
+                                o.name(),
+                                o.gates() + add.gates(),
+                                o.edges() + add.edges(),
+                                Math.max(o.depthReached(), depth)));
                 return;
             }
         }
@@ -118,12 +126,14 @@ final class BusLowering {
     private void check() {
         ScalarLowering.Limits lim = options.limits();
         if (b.numGates() > LoweringContext.whileBuilding(lim.maxGates())) {
-            throw LoweringLimitException.circuit(component + ": building passed " + LoweringContext.DEAD_ALLOWANCE + " x the limit of "
-                    + lim.maxGates() + " gates (gates no output needs are dropped only at the end)");
+            throw LoweringLimitException.circuit(
+                    component + ": building passed " + LoweringContext.DEAD_ALLOWANCE + " x the limit of "
+                            + lim.maxGates() + " gates (gates no output needs are dropped only at the end)");
         }
         if (b.numEdges() > LoweringContext.whileBuilding(lim.maxEdges())) {
-            throw LoweringLimitException.circuit(component + ": building passed " + LoweringContext.DEAD_ALLOWANCE + " x the limit of "
-                    + lim.maxEdges() + " edges (gates no output needs are dropped only at the end)");
+            throw LoweringLimitException.circuit(
+                    component + ": building passed " + LoweringContext.DEAD_ALLOWANCE + " x the limit of "
+                            + lim.maxEdges() + " edges (gates no output needs are dropped only at the end)");
         }
     }
 
@@ -151,8 +161,11 @@ final class BusLowering {
         states.add(h);
         for (int l = 0; l < c.numLayers(); l++) {
             rows = new boolean[n];
-            boolean last = l == c.numLayers() - 1 && !options.exposeStates() && c.outputMode().isClassifier();
-            for (int i = 0; i < n; i++) rows[i] = !last || i == (c.outputMode() == OutputMode.CLASSIFY_FIRST ? 0 : n - 1);
+            boolean last = l == c.numLayers() - 1
+                    && !options.exposeStates()
+                    && c.outputMode().isClassifier();
+            for (int i = 0; i < n; i++)
+                rows[i] = !last || i == (c.outputMode() == OutputMode.CLASSIFY_FIRST ? 0 : n - 1);
             h = layer(l, model.layers().get(l), c.isCausal(l), h);
             states.add(h);
         }
@@ -235,7 +248,15 @@ final class BusLowering {
     }
 
     /** One head at position i over the keys 0..end-1, as ForwardPass.attend. */
-    private List<BusScalar> attend(int l, int head, String suffix, int i, int end, List<List<BusScalar>> qs, List<List<BusScalar>> ks, List<List<BusScalar>> vs) {
+    private List<BusScalar> attend(
+            int l,
+            int head,
+            String suffix,
+            int i,
+            int end,
+            List<List<BusScalar>> qs,
+            List<List<BusScalar>> ks,
+            List<List<BusScalar>> vs) {
         int kOff = head * c.keySize(), vOff = head * c.valueSize();
         begin(l, "scores" + suffix);
         List<BusScalar> scores = new ArrayList<>(end);
@@ -252,11 +273,13 @@ final class BusLowering {
         begin(l, "similarities" + suffix);
         List<BusScalar> sims = new ArrayList<>(end);
         if (c.attention() == AttentionKind.SOFTMAX) {
-            for (BusScalar x : scores) sims.add(apply(x, v -> expMemo.computeIfAbsent(v, u -> RealFunctions.exp(prec, u, softmaxScale))));
+            for (BusScalar x : scores)
+                sims.add(apply(x, v -> expMemo.computeIfAbsent(v, u -> RealFunctions.exp(prec, u, softmaxScale))));
         } else {
             List<PBus> buses = new ArrayList<>(scores.size());
             for (BusScalar x : scores) buses.add(ar.bus(x));
-            for (int lit : Order.isMax(b, buses)) sims.add(ar.oneHot(new int[] {Literal.not(lit), lit}, new PFloat[] {prec.zero(), prec.one()}));
+            for (int lit : Order.isMax(b, buses))
+                sims.add(ar.oneHot(new int[] {Literal.not(lit), lit}, new PFloat[] {prec.zero(), prec.one()}));
         }
         end();
         begin(l, "normaliser" + suffix);
@@ -309,7 +332,8 @@ final class BusLowering {
         List<BusScalar> squares = new ArrayList<>(d);
         for (BusScalar u : centred) squares.add(multiply(u, u));
         BigDecimal eps = new BigDecimal(c.layerNormEpsilon());
-        BusScalar factor = apply(sum(squares), v -> normMemo.computeIfAbsent(v, u -> RealFunctions.inverseNorm(prec, u, d, eps)));
+        BusScalar factor =
+                apply(sum(squares), v -> normMemo.computeIfAbsent(v, u -> RealFunctions.inverseNorm(prec, u, d, eps)));
         List<BusScalar> y = new ArrayList<>(d);
         for (int k = 0; k < d; k++) {
             BusScalar normalised = multiply(centred.get(k), factor);
@@ -321,7 +345,8 @@ final class BusLowering {
     private CompiledModel.Layout output(List<List<BusScalar>> h, int[][] tokenInput) {
         OutputMode mode = c.outputMode();
         List<List<BusScalar>> fin = new ArrayList<>();
-        for (List<BusScalar> hi : h) fin.add(hi == null || model.finalNorm() == null ? hi : layerNorm(hi, model.finalNorm()));
+        for (List<BusScalar> hi : h)
+            fin.add(hi == null || model.finalNorm() == null ? hi : layerNorm(hi, model.finalNorm()));
         Linear un = model.unembed();
         if (mode.isClassifier()) {
             List<BusScalar> x = mode == OutputMode.CLASSIFY_FIRST ? fin.getFirst() : fin.getLast();
@@ -333,14 +358,18 @@ final class BusLowering {
         boolean label = mode == OutputMode.ARGMAX;
         for (int i = 0; i < n; i++) {
             List<BusScalar> y = affine(un, fin.get(i), null);
-            int[] bits = label ? labelBits(Order.argmax(b, y.stream().map(ar::bus).toList())) : ar.bus(y.getFirst()).toCode(b);
+            int[] bits = label
+                    ? labelBits(Order.argmax(b, y.stream().map(ar::bus).toList()))
+                    : ar.bus(y.getFirst()).toCode(b);
             bitsOut[i] = new int[bits.length];
             for (int k = 0; k < bits.length; k++) {
                 bitsOut[i][k] = b.numOutputs();
                 b.output((label ? "label[" : "value[") + i + "][" + k + "]", bits[k]);
             }
         }
-        return label ? new CompiledModel.Layout(tokenInput, -1, bitsOut, null) : new CompiledModel.Layout(tokenInput, -1, null, bitsOut);
+        return label
+                ? new CompiledModel.Layout(tokenInput, -1, bitsOut, null)
+                : new CompiledModel.Layout(tokenInput, -1, null, bitsOut);
     }
 
     /** The binary index of the one-hot winner: bit k is the OR of the winners whose index has bit k. */
@@ -350,7 +379,9 @@ final class BusLowering {
         for (int k = 0; k < width; k++) {
             List<Integer> on = new ArrayList<>();
             for (int cIdx = 0; cIdx < win.length; cIdx++) if ((cIdx >> k & 1) != 0) on.add(win[cIdx]);
-            bits[k] = on.isEmpty() ? Literal.FALSE : b.or(on.stream().mapToInt(Integer::intValue).toArray());
+            bits[k] = on.isEmpty()
+                    ? Literal.FALSE
+                    : b.or(on.stream().mapToInt(Integer::intValue).toArray());
         }
         return bits;
     }

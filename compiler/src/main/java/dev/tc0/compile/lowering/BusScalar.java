@@ -4,7 +4,6 @@ import dev.tc0.compile.arith.PBus;
 import dev.tc0.compile.arith.PRange;
 import dev.tc0.compile.number.PFloat;
 import dev.tc0.compile.number.Precision;
-
 import java.util.Arrays;
 
 /**
@@ -63,7 +62,10 @@ final class BusScalar {
 
     /** The value when it is the same on every input, else null. */
     PFloat constant() {
-        if (hot == null) return bus.range().nonzero() || !bus.range().zero() ? null : bus.prec().zero();
+        if (hot == null)
+            return bus.range().nonzero() || !bus.range().zero()
+                    ? null
+                    : bus.prec().zero();
         PFloat v = hot.values()[0];
         for (PFloat x : hot.values()) if (!x.equals(v)) return null;
         return v;

@@ -3,7 +3,6 @@ package dev.tc0.compile.lowering;
 import dev.tc0.circuit.Literal;
 import dev.tc0.compile.number.PFloat;
 import dev.tc0.compile.number.Precision;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -43,17 +42,22 @@ final class Comparisons {
 
     /** [x &gt; y] (or [x ≥ y] when not strict): OR over x's minterms of AND(minterm, ¬[y ≥ value] or ¬[y &gt; value]). */
     int compare(Scalar x, Scalar y, boolean strict) {
-        if (x.domain().id() != y.domain().id() && x.domain().size() > 1 && y.domain().size() > 1) {
+        if (x.domain().id() != y.domain().id()
+                && x.domain().size() > 1
+                && y.domain().size() > 1) {
             y = domains.lift(y, x.domain());
             x = domains.lift(x, y.domain());
         }
-        if (x.domain().id() == y.domain().id() || x.domain().size() == 1 && y.domain().size() == 1) {
+        if (x.domain().id() == y.domain().id()
+                || x.domain().size() == 1 && y.domain().size() == 1) {
             List<Integer> on = new ArrayList<>();
             for (int k = 0; k < x.values().length; k++) {
                 int c = x.values()[k].compareTo(valueAt(y, k));
                 if (strict ? c > 0 : c >= 0) on.add(x.domain().lits()[k]);
             }
-            return on.size() == x.values().length ? Literal.TRUE : ctx.or(on.stream().mapToInt(Integer::intValue).toArray());
+            return on.size() == x.values().length
+                    ? Literal.TRUE
+                    : ctx.or(on.stream().mapToInt(Integer::intValue).toArray());
         }
         x = domains.merge(x);
         y = domains.merge(y);
@@ -74,7 +78,8 @@ final class Comparisons {
      */
     List<Scalar> saturate(List<Scalar> row) {
         Domain d = sharedDomain(row);
-        if (d == null) return Arrays.stream(isMax(row)).mapToObj(domains::indicator).toList();
+        if (d == null)
+            return Arrays.stream(isMax(row)).mapToObj(domains::indicator).toList();
         PFloat[][] weights = new PFloat[row.size()][d.size()];
         for (int k = 0; k < d.size(); k++) {
             PFloat max = null;
@@ -82,7 +87,8 @@ final class Comparisons {
                 PFloat v = valueAt(x, k);
                 if (max == null || v.compareTo(max) > 0) max = v;
             }
-            for (int j = 0; j < row.size(); j++) weights[j][k] = valueAt(row.get(j), k).compareTo(max) == 0 ? prec.one() : prec.zero();
+            for (int j = 0; j < row.size(); j++)
+                weights[j][k] = valueAt(row.get(j), k).compareTo(max) == 0 ? prec.one() : prec.zero();
         }
         List<Scalar> out = new ArrayList<>(row.size());
         for (PFloat[] w : weights) out.add(domains.simplify(new Scalar(d, w)));
@@ -107,7 +113,8 @@ final class Comparisons {
         for (int j = 0; j < s.length; j++) {
             Scalar x = m.get(j);
             int[] terms = new int[x.values().length];
-            for (int k = 0; k < terms.length; k++) terms[k] = ctx.and(x.domain().lits()[k], Literal.not(above.get(x.values()[k])));
+            for (int k = 0; k < terms.length; k++)
+                terms[k] = ctx.and(x.domain().lits()[k], Literal.not(above.get(x.values()[k])));
             s[j] = terms.length == 1 ? terms[0] : ctx.or(terms);
         }
         return s;
@@ -142,8 +149,8 @@ final class Comparisons {
     private Map<PFloat, Integer> greater(List<Scalar> m, TreeMap<PFloat, List<Integer>> equal, boolean keepLevels) {
         Map<PFloat, Integer> exists = new HashMap<>(); // E(w), built when some G(v) uses it
         Map<PFloat, Integer> above = new HashMap<>();
-        int higher = 0;      // operands of G(v) on the E route: the values above v
-        int topLevel = 0;    // the largest level of E(w) over those values
+        int higher = 0; // operands of G(v) on the E route: the values above v
+        int topLevel = 0; // the largest level of E(w) over those values
         boolean constantAbove = false;
         for (PFloat v : equal.descendingKeySet()) {
             int g;
@@ -156,9 +163,15 @@ final class Comparisons {
             } else {
                 List<Integer> lits = new ArrayList<>();
                 for (PFloat w : equal.tailMap(v, false).keySet()) {
-                    lits.add(exists.computeIfAbsent(w, u -> ctx.or(equal.get(u).stream().mapToInt(Integer::intValue).toArray())));
+                    lits.add(exists.computeIfAbsent(
+                            w,
+                            u -> ctx.or(equal.get(u).stream()
+                                    .mapToInt(Integer::intValue)
+                                    .toArray())));
                 }
-                g = lits.contains(Literal.TRUE) ? Literal.TRUE : ctx.or(lits.stream().mapToInt(Integer::intValue).toArray());
+                g = lits.contains(Literal.TRUE)
+                        ? Literal.TRUE
+                        : ctx.or(lits.stream().mapToInt(Integer::intValue).toArray());
             }
             above.put(v, g);
             // E(v) joins the values above the next v: its level as anyOf will build it
@@ -277,7 +290,8 @@ final class Comparisons {
     private static int[] winners(List<Scalar> ys, Domain d) {
         int[] winner = new int[d.size()];
         for (int k = 0; k < winner.length; k++) {
-            for (int c = 1; c < ys.size(); c++) if (valueAt(ys.get(c), k).compareTo(valueAt(ys.get(winner[k]), k)) > 0) winner[k] = c;
+            for (int c = 1; c < ys.size(); c++)
+                if (valueAt(ys.get(c), k).compareTo(valueAt(ys.get(winner[k]), k)) > 0) winner[k] = c;
         }
         return winner;
     }

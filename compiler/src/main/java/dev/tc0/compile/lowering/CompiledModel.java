@@ -6,7 +6,6 @@ import dev.tc0.compile.number.PFloat;
 import dev.tc0.compile.number.Precision;
 import dev.tc0.compile.transformer.Transformer;
 import dev.tc0.eval.Evaluator;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,8 +25,14 @@ public final class CompiledModel {
      * for a unique maximum ({@code assumedRows}: layer, head, position) has a tie; the other outputs
      * equal the reference wherever it is 0.
      */
-    public record Layout(int[][] tokenInput, int accept, int[][] labelBits, int[][] valueBits, int[][][][] stateBits,
-                         int ambiguous, List<List<Integer>> assumedRows) {
+    public record Layout(
+            int[][] tokenInput,
+            int accept,
+            int[][] labelBits,
+            int[][] valueBits,
+            int[][][][] stateBits,
+            int ambiguous,
+            List<List<Integer>> assumedRows) {
         Layout(int[][] tokenInput, int accept, int[][] labelBits, int[][] valueBits) {
             this(tokenInput, accept, labelBits, valueBits, null, -1, List.of());
         }
@@ -56,8 +61,16 @@ public final class CompiledModel {
     private final long buildMillis, allocatedBytes;
     private final InputSpace inputs;
 
-    CompiledModel(Transformer model, int n, int p, Circuit circuit, Layout layout, List<ComponentStats> components, long buildMillis,
-                  long allocatedBytes, InputSpace inputs) {
+    CompiledModel(
+            Transformer model,
+            int n,
+            int p,
+            Circuit circuit,
+            Layout layout,
+            List<ComponentStats> components,
+            long buildMillis,
+            long allocatedBytes,
+            InputSpace inputs) {
         this.allocatedBytes = allocatedBytes;
         this.inputs = inputs;
         this.model = model;
@@ -69,17 +82,41 @@ public final class CompiledModel {
         this.buildMillis = buildMillis;
     }
 
-    public Transformer model() { return model; }
-    public int n() { return n; }
-    public int precisionBits() { return p; }
-    public Circuit circuit() { return circuit; }
-    public Layout layout() { return layout; }
-    public List<ComponentStats> components() { return components; }
-    public long buildMillis() { return buildMillis; }
+    public Transformer model() {
+        return model;
+    }
+
+    public int n() {
+        return n;
+    }
+
+    public int precisionBits() {
+        return p;
+    }
+
+    public Circuit circuit() {
+        return circuit;
+    }
+
+    public Layout layout() {
+        return layout;
+    }
+
+    public List<ComponentStats> components() {
+        return components;
+    }
+
+    public long buildMillis() {
+        return buildMillis;
+    }
     /** Bytes allocated by the compiling thread (a measure of the compile's memory traffic; 0 if unknown). */
-    public long allocatedBytes() { return allocatedBytes; }
+    public long allocatedBytes() {
+        return allocatedBytes;
+    }
     /** The token sequences the circuit was compiled for (a fixed prefix, the free positions' tokens). */
-    public InputSpace inputs() { return inputs; }
+    public InputSpace inputs() {
+        return inputs;
+    }
 
     /** The circuit's input pattern for a token sequence of length n (the fixed prefix included). */
     public boolean[] encode(int[] tokens) {
@@ -166,7 +203,8 @@ public final class CompiledModel {
             for (int st = 0; st < sb.length; st++) {
                 for (int i = 0; i < n; i++) {
                     states[st][i] = new PFloat[sb[st][i].length];
-                    for (int d = 0; d < sb[st][i].length; d++) states[st][i][d] = prec.decode(number(out, sb[st][i][d], w));
+                    for (int d = 0; d < sb[st][i].length; d++)
+                        states[st][i][d] = prec.decode(number(out, sb[st][i][d], w));
                 }
             }
         }
@@ -175,15 +213,24 @@ public final class CompiledModel {
 
     /** Depth, gates, precision, build time. */
     public String summary() {
-        return String.format("%s n=%d p=%d: depth %d, %d gates, %d edges, built in %d ms, %d MB allocated", model.name(), n, p,
-                circuit.depth(), circuit.numGates(), circuit.numEdges(), buildMillis, allocatedBytes >> 20);
+        return String.format(
+                "%s n=%d p=%d: depth %d, %d gates, %d edges, built in %d ms, %d MB allocated",
+                model.name(),
+                n,
+                p,
+                circuit.depth(),
+                circuit.numGates(),
+                circuit.numEdges(),
+                buildMillis,
+                allocatedBytes >> 20);
     }
 
     /** The component table: gates added and depth reached, one line each. */
     public String componentTable() {
         StringBuilder sb = new StringBuilder();
         for (ComponentStats c : components) {
-            sb.append(String.format("  %-32s %10d gates %12d edges  depth %3d%n", c.label(), c.gates(), c.edges(), c.depthReached()));
+            sb.append(String.format(
+                    "  %-32s %10d gates %12d edges  depth %3d%n", c.label(), c.gates(), c.edges(), c.depthReached()));
         }
         return sb.toString();
     }

@@ -2,7 +2,6 @@ package dev.tc0.compile.lowering;
 
 import dev.tc0.circuit.Literal;
 import dev.tc0.compile.number.PFloat;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -52,7 +51,9 @@ final class Domains {
     /** One domain per list of literals: the same minterms are the same domain, so scalars over them combine pointwise. */
     Domain domain(int[] lits) {
         if (lits.length == 1) return constantDomain;
-        return byLits.computeIfAbsent(Arrays.asList(Arrays.stream(lits).boxed().toArray(Integer[]::new)), k -> new Domain(nextDomain++, lits));
+        return byLits.computeIfAbsent(
+                Arrays.asList(Arrays.stream(lits).boxed().toArray(Integer[]::new)),
+                k -> new Domain(nextDomain++, lits));
     }
 
     /** A domain of runs with its cuts (see {@link Domain}); the same literals as a known domain keep its identity. */
@@ -72,7 +73,9 @@ final class Domains {
     Scalar indicator(int lit) {
         if (lit == Literal.TRUE) return constant(ctx.precision().one());
         if (lit == Literal.FALSE) return constant(ctx.precision().zero());
-        return new Scalar(domain(new int[] {Literal.not(lit), lit}), new PFloat[] {ctx.precision().zero(), ctx.precision().one()});
+        return new Scalar(
+                domain(new int[] {Literal.not(lit), lit}),
+                new PFloat[] {ctx.precision().zero(), ctx.precision().one()});
     }
 
     Scalar simplify(Scalar x) {
@@ -136,7 +139,8 @@ final class Domains {
     List<Scalar> aligned(List<Scalar> terms) {
         List<Domain> ds = new ArrayList<>();
         for (Scalar t : terms) {
-            if (t.domain().size() > 1 && ds.stream().noneMatch(d -> d.id() == t.domain().id())) ds.add(t.domain());
+            if (t.domain().size() > 1
+                    && ds.stream().noneMatch(d -> d.id() == t.domain().id())) ds.add(t.domain());
         }
         if (ds.size() < 2 || ds.size() > 16) return terms;
         List<Scalar> out = new ArrayList<>(terms);
@@ -160,7 +164,8 @@ final class Domains {
     Scalar merge(Scalar x) {
         if (x.domain().size() == 1) return x;
         TreeMap<PFloat, boolean[]> byValue = new TreeMap<>();
-        for (int k = 0; k < x.values().length; k++) byValue.computeIfAbsent(x.values()[k], z -> new boolean[x.values().length])[k] = true;
+        for (int k = 0; k < x.values().length; k++)
+            byValue.computeIfAbsent(x.values()[k], z -> new boolean[x.values().length])[k] = true;
         if (byValue.size() == x.values().length) return x;
         if (byValue.size() == 1) return constant(byValue.firstKey());
         Object key = List.of(x.domain().id(), Arrays.asList(x.values()));
@@ -173,7 +178,12 @@ final class Domains {
         for (int g = 0; g < groups.size(); g++) {
             boolean[] on = groups.get(g).getValue();
             int a = -1, b = -1, count = 0;
-            for (int k = 0; k < on.length; k++) if (on[k]) { if (a < 0) a = k; b = k; count++; }
+            for (int k = 0; k < on.length; k++)
+                if (on[k]) {
+                    if (a < 0) a = k;
+                    b = k;
+                    count++;
+                }
             first[g] = a;
             runs &= b - a + 1 == count;
         }
@@ -200,9 +210,12 @@ final class Domains {
         }
         m = new Scalar(runs ? runsDomain(lits, cuts) : domain(lits), values);
         int[] map = new int[x.values().length];
-        for (int g = 0; g < m.values().length; g++) for (int k = 0; k < map.length; k++) if (x.values()[k].equals(m.values()[g])) map[k] = g;
+        for (int g = 0; g < m.values().length; g++)
+            for (int k = 0; k < map.length; k++) if (x.values()[k].equals(m.values()[g])) map[k] = g;
         coarsens(x.domain(), m.domain(), map);
-        if (!atomsOf.containsKey(x.domain().id())) mergedFrom.putIfAbsent(m.domain().id(), mergedFrom.getOrDefault(x.domain().id(), x.domain()));
+        if (!atomsOf.containsKey(x.domain().id()))
+            mergedFrom.putIfAbsent(
+                    m.domain().id(), mergedFrom.getOrDefault(x.domain().id(), x.domain()));
         merged.put(key, m);
         return m;
     }
@@ -260,11 +273,13 @@ final class Domains {
         for (Domain d : parts) size *= d.size();
         if (size > ctx.limits().maxDomain()) {
             throw ctx.limitPassed("a tuple of " + parts.size() + " scalars with " + size
-                    + " combinations of values exceeds the limit of " + ctx.limits().maxDomain());
+                    + " combinations of values exceeds the limit of "
+                    + ctx.limits().maxDomain());
         }
         // the atoms (domains not made by productOf) under the parts; parts sharing an atom must agree on it
         List<Domain> atoms = new ArrayList<>();
-        for (Domain d : parts) for (Domain a : atoms(d).domains()) if (atoms.stream().noneMatch(x -> x.id() == a.id())) atoms.add(a);
+        for (Domain d : parts)
+            for (Domain a : atoms(d).domains()) if (atoms.stream().noneMatch(x -> x.id() == a.id())) atoms.add(a);
         int[][] where = new int[parts.size()][]; // per part, the position of each of its atoms in the list
         int[][][] partIndex = new int[parts.size()][][]; // per part and minterm, the minterm of each of its atoms
         for (int p = 0; p < parts.size(); p++) {
@@ -272,7 +287,8 @@ final class Domains {
             partIndex[p] = ap.index();
             Domain[] pa = ap.domains();
             where[p] = new int[pa.length];
-            for (int q = 0; q < pa.length; q++) for (int a = 0; a < atoms.size(); a++) if (atoms.get(a).id() == pa[q].id()) where[p][q] = a;
+            for (int q = 0; q < pa.length; q++)
+                for (int a = 0; a < atoms.size(); a++) if (atoms.get(a).id() == pa[q].id()) where[p][q] = a;
         }
         List<Integer> lits = new ArrayList<>();
         List<int[]> index = new ArrayList<>(), atomIndex = new ArrayList<>();
@@ -310,7 +326,8 @@ final class Domains {
             for (int k = 0; k < map.length; k++) map[k] = index.get(k)[p];
             coarsens(d, parts.get(p), map);
         }
-        if (d.size() > 1) atomsOf.putIfAbsent(d.id(), new Atoms(atoms.toArray(Domain[]::new), atomIndex.toArray(int[][]::new)));
+        if (d.size() > 1)
+            atomsOf.putIfAbsent(d.id(), new Atoms(atoms.toArray(Domain[]::new), atomIndex.toArray(int[][]::new)));
         productsOf.put(key, d);
         return d;
     }
@@ -336,7 +353,8 @@ final class Domains {
         int[][] via = new int[pos.length][]; // null: the same atom; else from a finer atom of p to x's atom
         for (int q = 0; q < pos.length; q++) {
             pos[q] = -1;
-            for (int a = 0; a < ap.domains().length && pos[q] < 0; a++) if (ap.domains()[a].id() == ax.domains()[q].id()) pos[q] = a;
+            for (int a = 0; a < ap.domains().length && pos[q] < 0; a++)
+                if (ap.domains()[a].id() == ax.domains()[q].id()) pos[q] = a;
             for (int a = 0; a < ap.domains().length && pos[q] < 0; a++) {
                 via[q] = liftMap(ap.domains()[a], ax.domains()[q]);
                 if (via[q] != null) pos[q] = a;
@@ -344,7 +362,8 @@ final class Domains {
             if (pos[q] < 0) return lift(x, p);
         }
         Map<List<Integer>, Integer> minterm = new HashMap<>();
-        for (int k = 0; k < ax.index().length; k++) minterm.put(Arrays.stream(ax.index()[k]).boxed().toList(), k);
+        for (int k = 0; k < ax.index().length; k++)
+            minterm.put(Arrays.stream(ax.index()[k]).boxed().toList(), k);
         PFloat[] v = new PFloat[p.size()];
         for (int k = 0; k < v.length; k++) {
             List<Integer> proj = new ArrayList<>(pos.length);
@@ -365,7 +384,8 @@ final class Domains {
         long size = (long) dx.size() * dy.size();
         if (size > ctx.limits().maxDomain()) {
             throw ctx.limitPassed("a lookup table over two scalars with " + dx.size() + " x " + dy.size()
-                    + " possible values (" + size + " minterms) exceeds the limit of " + ctx.limits().maxDomain());
+                    + " possible values (" + size + " minterms) exceeds the limit of "
+                    + ctx.limits().maxDomain());
         }
         int[] lits = new int[(int) size], left = new int[(int) size], right = new int[(int) size];
         int n = 0;

@@ -1,7 +1,6 @@
 package dev.tc0.compile.lowering;
 
 import dev.tc0.compile.transformer.ModelConfig;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,8 +38,12 @@ public record InputSpace(List<Integer> prefix, List<Integer> freeTokens) {
         fixed.addAll(prefix);
         for (int i = 0; i < fixed.size(); i++) {
             int t = fixed.get(i);
-            if (t < 0 || t >= c.vocab().size()) throw new IllegalArgumentException("prefix token " + i + ": id " + t + " is outside the vocabulary of " + c.name());
-            if (i > 0 && t == bos) throw new IllegalArgumentException("prefix token " + i + ": '" + c.bos() + "' (BOS) may only come first");
+            if (t < 0 || t >= c.vocab().size())
+                throw new IllegalArgumentException(
+                        "prefix token " + i + ": id " + t + " is outside the vocabulary of " + c.name());
+            if (i > 0 && t == bos)
+                throw new IllegalArgumentException(
+                        "prefix token " + i + ": '" + c.bos() + "' (BOS) may only come first");
         }
         return fixed.stream().mapToInt(Integer::intValue).toArray();
     }
@@ -49,14 +52,26 @@ public record InputSpace(List<Integer> prefix, List<Integer> freeTokens) {
     public int[][] allowed(ModelConfig c, int n) {
         int[] fixed = fixedTokens(c);
         if (fixed.length > n) {
-            throw new IllegalArgumentException("the prefix has " + fixed.length + " tokens" + (bosId(c) >= 0 ? " (BOS included)" : "")
-                    + ", more than n = " + n);
+            throw new IllegalArgumentException("the prefix has " + fixed.length + " tokens"
+                    + (bosId(c) >= 0 ? " (BOS included)" : "") + ", more than n = " + n);
         }
         int bos = bosId(c);
-        int[] free = (freeTokens == null ? java.util.stream.IntStream.range(0, c.vocab().size()).boxed().toList() : freeTokens)
-                .stream().mapToInt(Integer::intValue).filter(t -> t != bos).sorted().distinct().toArray();
-        for (int t : free) if (t < 0 || t >= c.vocab().size()) throw new IllegalArgumentException("free token id " + t + " is outside the vocabulary of " + c.name());
-        if (free.length == 0 && fixed.length < n) throw new IllegalArgumentException("no token is allowed at the free positions");
+        int[] free = (freeTokens == null
+                        ? java.util.stream.IntStream.range(0, c.vocab().size())
+                                .boxed()
+                                .toList()
+                        : freeTokens)
+                .stream()
+                        .mapToInt(Integer::intValue)
+                        .filter(t -> t != bos)
+                        .sorted()
+                        .distinct()
+                        .toArray();
+        for (int t : free)
+            if (t < 0 || t >= c.vocab().size())
+                throw new IllegalArgumentException("free token id " + t + " is outside the vocabulary of " + c.name());
+        if (free.length == 0 && fixed.length < n)
+            throw new IllegalArgumentException("no token is allowed at the free positions");
         int[][] allowed = new int[n][];
         for (int i = 0; i < n; i++) allowed[i] = i < fixed.length ? new int[] {fixed[i]} : free;
         return allowed;
@@ -71,10 +86,16 @@ public record InputSpace(List<Integer> prefix, List<Integer> freeTokens) {
     public void check(ModelConfig c, int[] tokens) {
         int[][] allowed = allowed(c, tokens.length);
         for (int i = 0; i < tokens.length; i++) {
-            if (Arrays.binarySearch(allowed[i], tokens[i]) < 0) { // allowed[i] is sorted (one token on a fixed position)
-                String token = tokens[i] >= 0 && tokens[i] < c.vocab().size() ? "'" + c.vocab().get(tokens[i]) + "'" : "id " + tokens[i];
-                throw new IllegalArgumentException("position " + i + " holds " + token + ", but the circuit was compiled for "
-                        + (i < fixedLength(c) ? "the fixed token '" + c.vocab().get(allowed[i][0]) + "'" : "tokens " + names(c, allowed[i])));
+            if (Arrays.binarySearch(allowed[i], tokens[i])
+                    < 0) { // allowed[i] is sorted (one token on a fixed position)
+                String token = tokens[i] >= 0 && tokens[i] < c.vocab().size()
+                        ? "'" + c.vocab().get(tokens[i]) + "'"
+                        : "id " + tokens[i];
+                throw new IllegalArgumentException(
+                        "position " + i + " holds " + token + ", but the circuit was compiled for "
+                                + (i < fixedLength(c)
+                                        ? "the fixed token '" + c.vocab().get(allowed[i][0]) + "'"
+                                        : "tokens " + names(c, allowed[i])));
             }
         }
     }

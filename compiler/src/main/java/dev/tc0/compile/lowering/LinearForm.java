@@ -1,7 +1,6 @@
 package dev.tc0.compile.lowering;
 
 import dev.tc0.compile.number.PFloat;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,40 +20,41 @@ record LinearForm(int low, List<Domain> domains, List<BigInteger[]> grid) {
      * zero.
      */
     static LinearForm of(List<Scalar> terms, Domain constantDomain) {
-    int low = Integer.MAX_VALUE;
-    for (Scalar t : terms) {
-        for (PFloat v : t.values()) {
-            if (!v.isZero()) low = Math.min(low, v.exponent() + Integer.numberOfTrailingZeros(Math.abs(v.mantissa())));
+        int low = Integer.MAX_VALUE;
+        for (Scalar t : terms) {
+            for (PFloat v : t.values()) {
+                if (!v.isZero())
+                    low = Math.min(low, v.exponent() + Integer.numberOfTrailingZeros(Math.abs(v.mantissa())));
+            }
         }
-    }
-    if (low == Integer.MAX_VALUE) return null;
-    Map<Integer, Integer> index = new LinkedHashMap<>();
-    List<Domain> domains = new ArrayList<>();
-    List<BigInteger[]> grid = new ArrayList<>();
-    BigInteger constant = BigInteger.ZERO;
-    for (Scalar t : terms) {
-        Domain d = t.domain();
-        if (d.size() == 1) {
-            constant = constant.add(grid(t.values()[0], low));
-            continue;
+        if (low == Integer.MAX_VALUE) return null;
+        Map<Integer, Integer> index = new LinkedHashMap<>();
+        List<Domain> domains = new ArrayList<>();
+        List<BigInteger[]> grid = new ArrayList<>();
+        BigInteger constant = BigInteger.ZERO;
+        for (Scalar t : terms) {
+            Domain d = t.domain();
+            if (d.size() == 1) {
+                constant = constant.add(grid(t.values()[0], low));
+                continue;
+            }
+            Integer at = index.get(d.id());
+            if (at == null) {
+                at = domains.size();
+                index.put(d.id(), at);
+                domains.add(d);
+                BigInteger[] z = new BigInteger[d.size()];
+                Arrays.fill(z, BigInteger.ZERO);
+                grid.add(z);
+            }
+            BigInteger[] z = grid.get(at);
+            for (int k = 0; k < z.length; k++) z[k] = z[k].add(grid(t.values()[k], low));
         }
-        Integer at = index.get(d.id());
-        if (at == null) {
-            at = domains.size();
-            index.put(d.id(), at);
-            domains.add(d);
-            BigInteger[] z = new BigInteger[d.size()];
-            Arrays.fill(z, BigInteger.ZERO);
-            grid.add(z);
+        if (constant.signum() != 0 || domains.isEmpty()) {
+            domains.add(constantDomain);
+            grid.add(new BigInteger[] {constant});
         }
-        BigInteger[] z = grid.get(at);
-        for (int k = 0; k < z.length; k++) z[k] = z[k].add(grid(t.values()[k], low));
-    }
-    if (constant.signum() != 0 || domains.isEmpty()) {
-        domains.add(constantDomain);
-        grid.add(new BigInteger[] {constant});
-    }
-    return new LinearForm(low, domains, grid);
+        return new LinearForm(low, domains, grid);
     }
 
     private static BigInteger grid(PFloat v, int low) {

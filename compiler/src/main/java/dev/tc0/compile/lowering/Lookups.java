@@ -3,7 +3,6 @@ package dev.tc0.compile.lowering;
 import dev.tc0.circuit.Literal;
 import dev.tc0.compile.number.PFloat;
 import dev.tc0.compile.number.Precision;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,11 +38,15 @@ final class Lookups {
 
     /** A function of two scalars: pointwise on a shared domain, else Lemma 1 over pairs of minterms. */
     Scalar combine(Scalar x, Scalar y, BinaryOperator<PFloat> f) {
-        if (x.domain().id() != y.domain().id() && x.domain().size() > 1 && y.domain().size() > 1) {
+        if (x.domain().id() != y.domain().id()
+                && x.domain().size() > 1
+                && y.domain().size() > 1) {
             y = domains.lift(y, x.domain());
             x = domains.lift(x, y.domain());
         }
-        if (x.domain().id() != y.domain().id() && x.domain().size() > 1 && y.domain().size() > 1) {
+        if (x.domain().id() != y.domain().id()
+                && x.domain().size() > 1
+                && y.domain().size() > 1) {
             x = domains.merge(x);
             y = domains.merge(y);
         }
@@ -53,7 +56,8 @@ final class Lookups {
         if (dx.id() == dy.id() || dx.size() == 1 || dy.size() == 1) {
             Domain d = dx.size() == 1 ? dy : dx;
             PFloat[] v = new PFloat[d.size()];
-            for (int k = 0; k < v.length; k++) v[k] = g.apply(x.values()[dx.size() == 1 ? 0 : k], y.values()[dy.size() == 1 ? 0 : k]);
+            for (int k = 0; k < v.length; k++)
+                v[k] = g.apply(x.values()[dx.size() == 1 ? 0 : k], y.values()[dy.size() == 1 ? 0 : k]);
             return domains.simplify(new Scalar(d, v));
         }
         Domains.Product pr = domains.product(dx, dy);
@@ -67,7 +71,8 @@ final class Lookups {
      * distinct values), one AND per combination (Lemma 1's minterms of several variables).
      */
     ScalarLowering.Tuple tuple(List<Scalar> xs) {
-        List<Scalar> ms = domains.aligned(domains.aligned(xs).stream().map(domains::merge).toList());
+        List<Scalar> ms =
+                domains.aligned(domains.aligned(xs).stream().map(domains::merge).toList());
         List<Domain> parts = new ArrayList<>();
         Map<Integer, Integer> partOf = new HashMap<>();
         for (Scalar x : ms) {
@@ -81,7 +86,9 @@ final class Lookups {
         for (int k = 0; k < d.size(); k++) {
             for (int c = 0; c < ms.size(); c++) {
                 Scalar x = ms.get(c);
-                values[k][c] = x.domain().size() == 1 ? x.values()[0] : domains.lift(x, d).values()[k];
+                values[k][c] = x.domain().size() == 1
+                        ? x.values()[0]
+                        : domains.lift(x, d).values()[k];
             }
         }
         return new ScalarLowering.Tuple(d, values);
@@ -113,7 +120,9 @@ final class Lookups {
             for (int k = 0; k < choices.size(); k++) {
                 int size = shared[k] == null ? 1 : shared[k].size();
                 for (int m = 0; m < size; m++) {
-                    int lit = shared[k] == null ? selectors.get(k) : ctx.and(selectors.get(k), shared[k].lits()[m]);
+                    int lit = shared[k] == null
+                            ? selectors.get(k)
+                            : ctx.and(selectors.get(k), shared[k].lits()[m]);
                     if (lit == Literal.FALSE) continue;
                     lits.add(lit);
                     for (int u = 0; u < width; u++) {
@@ -135,11 +144,15 @@ final class Lookups {
             }
             int[] merged = new int[byVector.size()];
             List<List<PFloat>> vectors = new ArrayList<>(byVector.keySet());
-            for (int g = 0; g < merged.length; g++) merged[g] = ctx.or(byVector.get(vectors.get(g)).stream().mapToInt(Integer::intValue).toArray());
+            for (int g = 0; g < merged.length; g++)
+                merged[g] = ctx.or(byVector.get(vectors.get(g)).stream()
+                        .mapToInt(Integer::intValue)
+                        .toArray());
             Domain d = domains.domain(merged);
             if (merged.length < lits.size() && lits.size() > 1) {
                 // the choices' minterms (often the query's own domain) are finer: record it, to keep correlation
-                Domain fine = domains.domain(lits.stream().mapToInt(Integer::intValue).toArray());
+                Domain fine =
+                        domains.domain(lits.stream().mapToInt(Integer::intValue).toArray());
                 int[] map = new int[lits.size()];
                 for (int k = 0; k < map.length; k++) {
                     List<PFloat> vector = new ArrayList<>(width);
@@ -161,13 +174,22 @@ final class Lookups {
             for (int k = 0; k < selectors.size(); k++) {
                 Scalar r = choices.get(k).get(u);
                 for (int m = 0; m < r.domain().size(); m++) {
-                    int lit = r.domain().size() == 1 ? selectors.get(k) : ctx.and(selectors.get(k), r.domain().lits()[m]);
+                    int lit = r.domain().size() == 1
+                            ? selectors.get(k)
+                            : ctx.and(selectors.get(k), r.domain().lits()[m]);
                     if (lit == Literal.FALSE) continue;
                     lits.add(lit);
                     values.add(r.values()[m]);
                 }
             }
-            out.add(lits.isEmpty() ? domains.constant(prec.zero()) : domains.simplify(new Scalar(domains.domain(lits.stream().mapToInt(Integer::intValue).toArray()), values.toArray(PFloat[]::new))));
+            out.add(
+                    lits.isEmpty()
+                            ? domains.constant(prec.zero())
+                            : domains.simplify(new Scalar(
+                                    domains.domain(lits.stream()
+                                            .mapToInt(Integer::intValue)
+                                            .toArray()),
+                                    values.toArray(PFloat[]::new))));
         }
         return out;
     }
@@ -192,9 +214,11 @@ final class Lookups {
         List<Integer> keep = new ArrayList<>();
         for (int k = 0; k < x.values().length; k++) if (!x.values()[k].isZero()) keep.add(k);
         if (keep.size() == x.values().length) return x;
-        if (keep.isEmpty()) throw new IllegalStateException(ctx.currentComponent() + ": a value assumed nonzero is always zero");
+        if (keep.isEmpty())
+            throw new IllegalStateException(ctx.currentComponent() + ": a value assumed nonzero is always zero");
         if (keep.size() == 1) return domains.constant(x.values()[keep.getFirst()]);
-        return new Scalar(domains.domain(keep.stream().mapToInt(k -> x.domain().lits()[k]).toArray()),
+        return new Scalar(
+                domains.domain(keep.stream().mapToInt(k -> x.domain().lits()[k]).toArray()),
                 keep.stream().map(k -> x.values()[k]).toArray(PFloat[]::new));
     }
 }

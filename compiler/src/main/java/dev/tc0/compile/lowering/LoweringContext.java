@@ -4,7 +4,6 @@ import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.circuit.Literal;
 import dev.tc0.compile.number.Precision;
-
 import java.util.Arrays;
 
 /**
@@ -80,10 +79,12 @@ final class LoweringContext {
     /** The finished circuit against the gate and edge limits (after dead gates were dropped). */
     static void checkBuilt(dev.tc0.circuit.Circuit c, ScalarLowering.Limits limits) {
         if (c.numGates() > limits.maxGates()) {
-            throw LoweringLimitException.circuit("the circuit has " + c.numGates() + " gates, more than the limit of " + limits.maxGates());
+            throw LoweringLimitException.circuit(
+                    "the circuit has " + c.numGates() + " gates, more than the limit of " + limits.maxGates());
         }
         if (c.numEdges() > limits.maxEdges()) {
-            throw LoweringLimitException.circuit("the circuit has " + c.numEdges() + " edges, more than the limit of " + limits.maxEdges());
+            throw LoweringLimitException.circuit(
+                    "the circuit has " + c.numEdges() + " edges, more than the limit of " + limits.maxEdges());
         }
     }
 

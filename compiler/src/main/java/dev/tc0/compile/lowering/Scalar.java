@@ -1,7 +1,6 @@
 package dev.tc0.compile.lowering;
 
 import dev.tc0.compile.number.PFloat;
-
 import java.util.Arrays;
 import java.util.TreeSet;
 
@@ -15,7 +14,8 @@ import java.util.TreeSet;
 public record Scalar(Domain domain, PFloat[] values) {
 
     public Scalar {
-        if (values.length != domain.size()) throw new IllegalArgumentException(values.length + " values for a domain of " + domain.size());
+        if (values.length != domain.size())
+            throw new IllegalArgumentException(values.length + " values for a domain of " + domain.size());
     }
 
     public boolean isConstant() {

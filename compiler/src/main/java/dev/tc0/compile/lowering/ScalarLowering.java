@@ -5,7 +5,6 @@ import dev.tc0.circuit.Literal;
 import dev.tc0.compile.number.PFloat;
 import dev.tc0.compile.number.PMath;
 import dev.tc0.compile.number.Precision;
-
 import java.util.List;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
@@ -49,7 +48,8 @@ public final class ScalarLowering {
      * {@code maxWeightBits}: the width of a threshold gate's weights (the sums of |weights| must
      * fit a signed 64-bit long).
      */
-    public record Limits(int maxSums, int maxDomain, long maxGates, int maxWeightBits, int maxWideBits, int maxRuns, long maxEdges) {
+    public record Limits(
+            int maxSums, int maxDomain, long maxGates, int maxWeightBits, int maxWideBits, int maxRuns, long maxEdges) {
         public static final Limits DEFAULT = new Limits(1 << 16, 1 << 16, 20_000_000L, 62, 4096, 4096, 20_000_000L);
 
         public Limits withMaxGates(long gates) {

@@ -48,7 +48,8 @@ final class SumSet {
         }
         TreeSet<BigInteger> out = new TreeSet<>();
         for (int i = 0; i < words; i++) {
-            for (long bits = cur[i]; bits != 0; bits &= bits - 1) out.add(BigInteger.valueOf(((long) i << 6) + Long.numberOfTrailingZeros(bits)));
+            for (long bits = cur[i]; bits != 0; bits &= bits - 1)
+                out.add(BigInteger.valueOf(((long) i << 6) + Long.numberOfTrailingZeros(bits)));
         }
         return out;
     }

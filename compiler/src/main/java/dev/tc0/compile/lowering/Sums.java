@@ -3,7 +3,6 @@ package dev.tc0.compile.lowering;
 import dev.tc0.circuit.Literal;
 import dev.tc0.compile.number.PFloat;
 import dev.tc0.compile.number.Precision;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -94,7 +93,11 @@ final class Sums {
         // First on the finest structure that fits: products keep their atoms, and coarsenings of
         // one domain (the token flags "is &", "is 1", "is gate") are read on that domain, so
         // combinations no input has (a position that is both & and 1) stay out of the sum.
-        Scalar precise = tupleSumOn(domains.aligned(terms.stream().map(t -> domains.isProduct(t.domain()) ? t : domains.merge(t)).toList()), true);
+        Scalar precise = tupleSumOn(
+                domains.aligned(terms.stream()
+                        .map(t -> domains.isProduct(t.domain()) ? t : domains.merge(t))
+                        .toList()),
+                true);
         if (precise != null) return precise;
         // Else each term over its distinct values: sums that differ only in constants (the two
         // ramps of a clipped unit) then land on the same product and stay correlated
@@ -116,7 +119,8 @@ final class Sums {
         // a large domain times a few flags (a pooled mean and the token kind that gates its unit)
         // stays on the product too: one AND per combination, against a threshold sum per unit
         // that would lose the units' correlation (and grow deeper once the mean has many values)
-        boolean flagged = size / largest <= MAX_TUPLE_FLAGS && size <= ctx.limits().maxDomain();
+        boolean flagged =
+                size / largest <= MAX_TUPLE_FLAGS && size <= ctx.limits().maxDomain();
         if (atoms.size() > MAX_TUPLE_PARTS || size > MAX_TUPLE_SUM && !flagged) return null;
         if (atoms.isEmpty()) return sum(ms);
         if (atoms.size() < 2 && !unify) return sum(ms);
@@ -179,23 +183,31 @@ final class Sums {
                 starts.add(s);
                 values.add(v);
                 if (values.size() > ctx.limits().maxRuns()) {
-                    throw ctx.limitPassed("a sum of " + lf.domains().size() + " independent scalars (with "
-                            + lf.domains().stream().map(d -> String.valueOf(d.size())).collect(java.util.stream.Collectors.joining(", "))
-                            + " minterms) has more than "
-                            + ctx.limits().maxSums() + " possible exact values and ranges over more than " + ctx.limits().maxRuns()
-                            + " p-precision results (value-set analysis cannot narrow it; the lookup tables after it would be too large)");
+                    throw ctx.limitPassed(
+                            "a sum of " + lf.domains().size() + " independent scalars (with "
+                                    + lf.domains().stream()
+                                            .map(d -> String.valueOf(d.size()))
+                                            .collect(java.util.stream.Collectors.joining(", "))
+                                    + " minterms) has more than "
+                                    + ctx.limits().maxSums() + " possible exact values and ranges over more than "
+                                    + ctx.limits().maxRuns()
+                                    + " p-precision results (value-set analysis cannot narrow it; the lookup tables after it would be too large)");
                 }
                 s = nextRun(s, th.top(), v, th.base(), lf.low());
             }
         }
         if (values.size() == 1) return domains.constant(values.getFirst());
         int runs = values.size();
-        long edgesNeeded = Math.min((long) (runs - 1) * th.fanIn(),
+        long edgesNeeded = Math.min(
+                (long) (runs - 1) * th.fanIn(),
                 (long) th.fanIn() * th.top().bitLength() + 2L * runs * th.top().bitLength());
-        if (ctx.edges() + edgesNeeded > LoweringContext.whileBuilding(ctx.limits().maxEdges())) {
-            throw ctx.circuitLimitPassed("a sum over " + lf.domains().size() + " scalars with " + runs + " possible results needs about "
-                    + edgesNeeded + " threshold-gate edges; building would pass " + LoweringContext.DEAD_ALLOWANCE + " x the limit of "
-                    + ctx.limits().maxEdges() + " edges");
+        if (ctx.edges() + edgesNeeded
+                > LoweringContext.whileBuilding(ctx.limits().maxEdges())) {
+            throw ctx.circuitLimitPassed(
+                    "a sum over " + lf.domains().size() + " scalars with " + runs + " possible results needs about "
+                            + edgesNeeded + " threshold-gate edges; building would pass "
+                            + LoweringContext.DEAD_ALLOWANCE + " x the limit of "
+                            + ctx.limits().maxEdges() + " edges");
         }
         int[] atLeast = new int[runs + 1];
         atLeast[0] = Literal.TRUE;

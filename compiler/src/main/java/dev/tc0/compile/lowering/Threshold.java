@@ -6,7 +6,6 @@ import dev.tc0.circuit.Literal;
 import dev.tc0.compile.gadget.Comparison;
 import dev.tc0.compile.gadget.IteratedAddition;
 import dev.tc0.compile.gadget.Weights;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +32,14 @@ final class Threshold {
     private final BigInteger[] weights;
     private final int[] groupOf;
 
-    private Threshold(LoweringContext ctx, BigInteger base, BigInteger top, TreeSet<BigInteger> sums, int[] lits, BigInteger[] weights, int[] groupOf) {
+    private Threshold(
+            LoweringContext ctx,
+            BigInteger base,
+            BigInteger top,
+            TreeSet<BigInteger> sums,
+            int[] lits,
+            BigInteger[] weights,
+            int[] groupOf) {
         this.ctx = ctx;
         this.base = base;
         this.top = top;
@@ -94,10 +100,12 @@ final class Threshold {
     }
 
     private static List<BigInteger> ceilDivide(List<BigInteger> ts, BigInteger d) {
-        return ts.stream().map(x -> {
-            BigInteger[] qr = x.divideAndRemainder(d);
-            return qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
-        }).toList();
+        return ts.stream()
+                .map(x -> {
+                    BigInteger[] qr = x.divideAndRemainder(d);
+                    return qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
+                })
+                .toList();
     }
 
     /**
@@ -134,7 +142,8 @@ final class Threshold {
         Map<Integer, BigInteger> maxLow = new HashMap<>();
         for (int r = 0; r < lits.length; r++) {
             BigInteger hi = weights[r].shiftRight(cut);
-            highs.computeIfAbsent(groupOf[r], k -> new TreeSet<>(List.of(BigInteger.ZERO))).add(hi);
+            highs.computeIfAbsent(groupOf[r], k -> new TreeSet<>(List.of(BigInteger.ZERO)))
+                    .add(hi);
             maxLow.merge(groupOf[r], weights[r].subtract(hi.shiftLeft(cut)), BigInteger::max);
         }
         BigInteger reach = maxLow.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
@@ -152,7 +161,9 @@ final class Threshold {
         for (BigInteger t : ts) {
             // the smallest achievable H with H·2^cut >= t - reach must still be >= t
             BigInteger from = t.subtract(reach);
-            BigInteger lowH = from.signum() <= 0 ? BigInteger.ZERO : from.add(unit).subtract(BigInteger.ONE).shiftRight(cut);
+            BigInteger lowH = from.signum() <= 0
+                    ? BigInteger.ZERO
+                    : from.add(unit).subtract(BigInteger.ONE).shiftRight(cut);
             BigInteger h = achievable.ceiling(lowH);
             if (h != null && h.shiftLeft(cut).compareTo(t) < 0) return false;
         }
@@ -171,8 +182,10 @@ final class Threshold {
         boolean countLike = true;
         for (int r = 1; r < groupOf.length; r++) countLike &= groupOf[r] != groupOf[r - 1];
         if (top.bitLength() <= ctx.limits().maxWeightBits() && countLike) {
-            long[] w = Arrays.stream(weights).mapToLong(BigInteger::longValueExact).toArray();
-            for (int k = 0; k < out.length; k++) out[k] = ctx.weighted(w, lits, ts.get(k).longValueExact());
+            long[] w =
+                    Arrays.stream(weights).mapToLong(BigInteger::longValueExact).toArray();
+            for (int k = 0; k < out.length; k++)
+                out[k] = ctx.weighted(w, lits, ts.get(k).longValueExact());
             return out;
         }
         return wide(ts);
@@ -200,14 +213,15 @@ final class Threshold {
         CircuitBuilder sb = new CircuitBuilder();
         List<Integer> outer = new ArrayList<>();
         Map<Integer, Integer> inner = new HashMap<>();
-        for (int[] bits : numbers) for (int lit : bits) {
-            if (Literal.isConstant(lit)) continue;
-            int pos = Literal.positive(lit);
-            if (!inner.containsKey(pos)) {
-                inner.put(pos, sb.input(null));
-                outer.add(pos);
+        for (int[] bits : numbers)
+            for (int lit : bits) {
+                if (Literal.isConstant(lit)) continue;
+                int pos = Literal.positive(lit);
+                if (!inner.containsKey(pos)) {
+                    inner.put(pos, sb.input(null));
+                    outer.add(pos);
+                }
             }
-        }
         int[][] nums = new int[numbers.size()][];
         for (int g = 0; g < nums.length; g++) {
             nums[g] = new int[width];
@@ -220,7 +234,8 @@ final class Threshold {
         // up to 62 bits: block save then a weighted adder (depth 4) and one-gate comparators;
         // wider: block save then carry lookahead (depth 7) and unit-weight comparators (depth 3)
         boolean narrow = sumWidth <= 62;
-        int[] sum = (narrow ? IteratedAddition.Method.BLOCK_SAVE_WEIGHTED : IteratedAddition.Method.BLOCK_SAVE).sum(sb, nums, sumWidth);
+        int[] sum = (narrow ? IteratedAddition.Method.BLOCK_SAVE_WEIGHTED : IteratedAddition.Method.BLOCK_SAVE)
+                .sum(sb, nums, sumWidth);
         for (BigInteger t : ts) {
             int[] c = new int[sumWidth];
             for (int i = 0; i < sumWidth; i++) c[i] = t.testBit(i) ? Literal.TRUE : Literal.FALSE;
@@ -259,7 +274,13 @@ final class Threshold {
                 terms.add(distinct.toArray(BigInteger[]::new));
             }
         }
-        return new Threshold(ctx, base, top, SumSet.of(terms, top, ctx.limits().maxSums()), lits.stream().mapToInt(Integer::intValue).toArray(), weights.toArray(BigInteger[]::new),
+        return new Threshold(
+                ctx,
+                base,
+                top,
+                SumSet.of(terms, top, ctx.limits().maxSums()),
+                lits.stream().mapToInt(Integer::intValue).toArray(),
+                weights.toArray(BigInteger[]::new),
                 groupOf.stream().mapToInt(Integer::intValue).toArray());
     }
 }

@@ -14,7 +14,6 @@ import dev.tc0.compile.transformer.Linear;
 import dev.tc0.compile.transformer.ModelConfig;
 import dev.tc0.compile.transformer.OutputMode;
 import dev.tc0.compile.transformer.Transformer;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,7 +50,11 @@ public final class TransformerLowering {
      * the proof's route, for arbitrary weights); {@code AUTO}: value sets, and the bus where value
      * sets pass a limit.
      */
-    public enum Route { AUTO, VALUE_SETS, BUS }
+    public enum Route {
+        AUTO,
+        VALUE_SETS,
+        BUS
+    }
 
     /**
      * @param exposeStates also output every residual coordinate after every stage
@@ -93,10 +96,12 @@ public final class TransformerLowering {
     private final Map<PFloat, PFloat> expMemo = new HashMap<>();
     /** Literals that are true where a row assumed to have a unique maximum has a tie; and those rows as (layer, head, position). */
     private final List<Integer> ambiguous = new ArrayList<>();
+
     private final java.util.Set<List<Integer>> assumed = new java.util.LinkedHashSet<>();
     private BigDecimal softmaxScale;
     /** The positions whose rows (attention queries and activation) the current layer builds. */
     private boolean[] rows;
+
     private int statLayer;
     private long statGates, statEdges;
 
@@ -115,7 +120,8 @@ public final class TransformerLowering {
 
     public static CompiledModel compile(Transformer model, int n, Options options) {
         if (n < 1 || n > model.config().maxSeqLen()) {
-            throw new IllegalArgumentException("n = " + n + " is outside 1.." + model.config().maxSeqLen() + " (max_seq_len of " + model.name() + ")");
+            throw new IllegalArgumentException("n = " + n + " is outside 1.."
+                    + model.config().maxSeqLen() + " (max_seq_len of " + model.name() + ")");
         }
         if (options.route() == Route.BUS) return BusLowering.compile(model, n, options);
         if (options.route() == Route.AUTO) {
@@ -150,7 +156,8 @@ public final class TransformerLowering {
         LoweringContext.checkBuilt(circuit, options.limits());
         long millis = (System.nanoTime() - start) / 1_000_000;
         allocated = allocatedBytes() - allocated;
-        return new CompiledModel(model, n, l.prec.p(), circuit, layout, List.copyOf(l.stats), millis, allocated, options.inputs());
+        return new CompiledModel(
+                model, n, l.prec.p(), circuit, layout, List.copyOf(l.stats), millis, allocated, options.inputs());
     }
 
     // ---------------------------------------------------------------- statistics
@@ -169,7 +176,9 @@ public final class TransformerLowering {
     private void begin(int layer, String name) {
         if (TRACE && !(layer + name).equals(traced)) {
             traced = layer + name;
-            System.err.printf("%tT %s %s: %d gates, %d edges%n", System.currentTimeMillis(), layer, name, b.numGates(), s.edges());
+            System.err.printf(
+                    "%tT %s %s: %d gates, %d edges%n",
+                    System.currentTimeMillis(), layer, name, b.numGates(), s.edges());
         }
         statLayer = layer;
         statGates = b.numGates();
@@ -180,12 +189,19 @@ public final class TransformerLowering {
     private void end() {
         String name = s.currentComponent();
         if (statLayer >= 0) name = name.substring(name.indexOf(' ', 6) + 1);
-        ComponentStats add = new ComponentStats(statLayer, name, b.numGates() - statGates, s.edges() - statEdges, s.componentLevel());
+        ComponentStats add = new ComponentStats(
+                statLayer, name, b.numGates() - statGates, s.edges() - statEdges, s.componentLevel());
         for (int k = 0; k < stats.size(); k++) {
             ComponentStats o = stats.get(k);
             if (o.layer() == add.layer() && o.name().equals(add.name())) {
-                stats.set(k, new ComponentStats(o.layer(), o.name(), o.gates() + add.gates(), o.edges() + add.edges(),
-                        Math.max(o.depthReached(), add.depthReached())));
+                stats.set(
+                        k,
+                        new ComponentStats(
+                                o.layer(),
+                                o.name(),
+                                o.gates() + add.gates(),
+                                o.edges() + add.edges(),
+                                Math.max(o.depthReached(), add.depthReached())));
                 return;
             }
         }
@@ -195,7 +211,8 @@ public final class TransformerLowering {
     // ---------------------------------------------------------------- the pass
 
     private CompiledModel.Layout run() {
-        // a fixed position (BOS, the prefix) holds one known token: no inputs; a free one has an input per allowed token
+        // a fixed position (BOS, the prefix) holds one known token: no inputs; a free one has an input per allowed
+        // token
         int[][] allowed = options.inputs().allowed(c, n);
         int fixed = options.inputs().fixedLength(c);
         int[][] tokenInput = new int[n][c.vocab().size()];
@@ -219,8 +236,11 @@ public final class TransformerLowering {
         for (int l = 0; l < c.numLayers(); l++) {
             // the last layer's rows are needed only where the output reads them (all rows when states are exposed)
             rows = new boolean[n];
-            boolean last = l == c.numLayers() - 1 && !options.exposeStates() && c.outputMode().isClassifier();
-            for (int i = 0; i < n; i++) rows[i] = !last || i == (c.outputMode() == OutputMode.CLASSIFY_FIRST ? 0 : n - 1);
+            boolean last = l == c.numLayers() - 1
+                    && !options.exposeStates()
+                    && c.outputMode().isClassifier();
+            for (int i = 0; i < n; i++)
+                rows[i] = !last || i == (c.outputMode() == OutputMode.CLASSIFY_FIRST ? 0 : n - 1);
             h = layer(l, model.layers().get(l), c.isCausal(l), h);
             states.add(h);
         }
@@ -244,7 +264,9 @@ public final class TransformerLowering {
         }
         if (!ambiguous.isEmpty()) {
             int at = b.numOutputs();
-            b.output("ambiguous", s.anyOf(ambiguous.stream().mapToInt(Integer::intValue).toArray()));
+            b.output(
+                    "ambiguous",
+                    s.anyOf(ambiguous.stream().mapToInt(Integer::intValue).toArray()));
             layout = layout.withAmbiguous(at, List.copyOf(assumed));
         }
         end();
@@ -317,17 +339,41 @@ public final class TransformerLowering {
      * are independent of each other, as value-set analysis assumes. The row's output is the
      * selection over the (query, normaliser) pairs: AND(query = m, Z = z, sum = r).
      */
-    private List<List<Scalar>> attention(int l, int head, boolean causal, List<List<Scalar>> qs, List<List<Scalar>> ks, List<List<Scalar>> vs) {
+    private List<List<Scalar>> attention(
+            int l, int head, boolean causal, List<List<Scalar>> qs, List<List<Scalar>> ks, List<List<Scalar>> vs) {
         int kOff = head * c.keySize(), vOff = head * c.valueSize();
         String suffix = c.numHeads() > 1 ? " (head " + head + ")" : "";
         List<List<Scalar>> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(rows[i] ? row(l, head, i, suffix, qs.get(i).subList(kOff, kOff + c.keySize()), causal ? i + 1 : n, kOff, vOff, ks, vs) : null);
+            out.add(
+                    rows[i]
+                            ? row(
+                                    l,
+                                    head,
+                                    i,
+                                    suffix,
+                                    qs.get(i).subList(kOff, kOff + c.keySize()),
+                                    causal ? i + 1 : n,
+                                    kOff,
+                                    vOff,
+                                    ks,
+                                    vs)
+                            : null);
         }
         return out;
     }
 
-    private List<Scalar> row(int l, int head, int i, String suffix, List<Scalar> query, int end, int kOff, int vOff, List<List<Scalar>> ks, List<List<Scalar>> vs) {
+    private List<Scalar> row(
+            int l,
+            int head,
+            int i,
+            String suffix,
+            List<Scalar> query,
+            int end,
+            int kOff,
+            int vOff,
+            List<List<Scalar>> ks,
+            List<List<Scalar>> vs) {
         begin(l, "query values" + suffix);
         ScalarLowering.Tuple q = s.tuple(query);
         end();
@@ -350,7 +396,8 @@ public final class TransformerLowering {
             z = s.merge(saturated ? s.assumeNonZero(z) : z);
             end();
             int unique = -1; // the minterm Z = 1 of a saturated row: exactly one key holds the maximum
-            for (int zk = 0; zk < z.domain().size(); zk++) if (saturated && z.values()[zk].equals(prec.one())) unique = zk;
+            for (int zk = 0; zk < z.domain().size(); zk++)
+                if (saturated && z.values()[zk].equals(prec.one())) unique = zk;
             if (unique >= 0) {
                 begin(l, "selection" + suffix);
                 copyWinner(mLit, z.domain().lits()[unique], sims, vOff, vs, selectors, choices);
@@ -399,7 +446,14 @@ public final class TransformerLowering {
     }
 
     /** Where query = m and Z = 1, exactly one key is at the maximum: the row copies that key's value vector (one choice per key). */
-    private void copyWinner(int mLit, int zLit, List<Scalar> sims, int vOff, List<List<Scalar>> vs, List<Integer> selectors, List<List<Scalar>> choices) {
+    private void copyWinner(
+            int mLit,
+            int zLit,
+            List<Scalar> sims,
+            int vOff,
+            List<List<Scalar>> vs,
+            List<Integer> selectors,
+            List<List<Scalar>> choices) {
         int width = c.valueSize();
         for (int j = 0; j < sims.size(); j++) {
             if (sims.get(j).isZero()) continue;
@@ -449,7 +503,9 @@ public final class TransformerLowering {
 
     private List<Scalar> similarityRow(List<Scalar> scores) {
         if (c.attention() == AttentionKind.SOFTMAX) {
-            return scores.stream().map(x -> s.map(x, v -> expMemo.computeIfAbsent(v, u -> RealFunctions.exp(prec, u, softmaxScale)))).toList();
+            return scores.stream()
+                    .map(x -> s.map(x, v -> expMemo.computeIfAbsent(v, u -> RealFunctions.exp(prec, u, softmaxScale))))
+                    .toList();
         }
         return s.saturate(scores);
     }
@@ -495,7 +551,8 @@ public final class TransformerLowering {
     private CompiledModel.Layout output(List<List<Scalar>> h, int[][] tokenInput) {
         OutputMode mode = c.outputMode();
         List<List<Scalar>> fin = new ArrayList<>();
-        for (List<Scalar> hi : h) fin.add(hi == null || model.finalNorm() == null ? hi : layerNorm(hi, model.finalNorm()));
+        for (List<Scalar> hi : h)
+            fin.add(hi == null || model.finalNorm() == null ? hi : layerNorm(hi, model.finalNorm()));
         Linear un = model.unembed();
         if (mode.isClassifier()) {
             List<Scalar> x = mode == OutputMode.CLASSIFY_FIRST ? fin.getFirst() : fin.getLast();
@@ -522,7 +579,8 @@ public final class TransformerLowering {
                 b.output((label ? "label[" : "value[") + i + "][" + k + "]", bits[k]);
             }
         }
-        return mode == OutputMode.ARGMAX ? new CompiledModel.Layout(tokenInput, -1, bitsOut, null)
+        return mode == OutputMode.ARGMAX
+                ? new CompiledModel.Layout(tokenInput, -1, bitsOut, null)
                 : new CompiledModel.Layout(tokenInput, -1, null, bitsOut);
     }
 }

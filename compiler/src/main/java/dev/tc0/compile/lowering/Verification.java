@@ -9,7 +9,6 @@ import dev.tc0.compile.transformer.OutputMode;
 import dev.tc0.compile.transformer.Reference;
 import dev.tc0.compile.transformer.Trace;
 import dev.tc0.compile.transformer.Transformer;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -76,21 +75,26 @@ public final class Verification {
      * they differ, or null. With a mismatch the counts cover the words before it.
      */
     public record Verdict(int agreed, int ambiguous, Mismatch mismatch) {
-        public boolean agrees() { return mismatch == null; }
+        public boolean agrees() {
+            return mismatch == null;
+        }
     }
 
     /**
      * A word on which circuit and reference differ: its index in the checked list, the tokens,
      * the output that differs (for example {@code accept}, {@code value 3}) and both values.
      */
-    public record Mismatch(String model, int n, int index, int[] input, String output, String circuit, String reference) {
+    public record Mismatch(
+            String model, int n, int index, int[] input, String output, String circuit, String reference) {
         public String message() {
             return model + " n=" + n + " input " + Arrays.toString(input) + ": " + output + " " + circuit
                     + ", reference " + reference;
         }
 
         @Override
-        public String toString() { return message(); }
+        public String toString() {
+            return message();
+        }
     }
 
     /**
@@ -133,24 +137,40 @@ public final class Verification {
      * One word: the mismatch, or null with {@code outcome[index]} set to {@link #AGREED} or to
      * {@link #AMBIGUOUS} (the circuit rightly flags the word, and nothing else of it is compared).
      */
-    private static Mismatch compare(CompiledModel cm, Reference ref, Set<List<Integer>> assumed, int index, int[] word,
-                                    CompiledModel.Result r, byte[] outcome) {
+    private static Mismatch compare(
+            CompiledModel cm,
+            Reference ref,
+            Set<List<Integer>> assumed,
+            int index,
+            int[] word,
+            CompiledModel.Result r,
+            byte[] outcome) {
         Transformer m = cm.model();
         OutputMode mode = m.config().outputMode();
         PFloat one = Precision.of(cm.precisionBits()).one();
         boolean[] tie = {false};
         Trace<PFloat> t = ref.at(m.config().precision().bitsFor(cm.n())).run(word, new ForwardObserver<>() {
             @Override
-            public void head(int layer, int head, int i, List<PFloat> scores, List<PFloat> s, PFloat z, List<PFloat> weights, List<PFloat> output) {
+            public void head(
+                    int layer,
+                    int head,
+                    int i,
+                    List<PFloat> scores,
+                    List<PFloat> s,
+                    PFloat z,
+                    List<PFloat> weights,
+                    List<PFloat> output) {
                 if (!assumed.isEmpty() && assumed.contains(List.of(layer, head, i)) && !z.equals(one)) tie[0] = true;
             }
         });
         ModelOutput<PFloat> out = t.output();
-        Differ differ = (output, circuit, reference) -> new Mismatch(m.name(), cm.n(), index, word.clone(), output,
-                String.valueOf(circuit), String.valueOf(reference));
+        Differ differ = (output, circuit, reference) -> new Mismatch(
+                m.name(), cm.n(), index, word.clone(), output, String.valueOf(circuit), String.valueOf(reference));
         if (r.ambiguous() != tie[0]) {
-            return differ.at("ambiguous", r.ambiguous(), tie[0] + " (" + (tie[0] ? "a" : "no")
-                    + " tie in a row compiled for a unique maximum)");
+            return differ.at(
+                    "ambiguous",
+                    r.ambiguous(),
+                    tie[0] + " (" + (tie[0] ? "a" : "no") + " tie in a row compiled for a unique maximum)");
         }
         if (tie[0]) {
             outcome[index] = AMBIGUOUS;
@@ -162,19 +182,22 @@ public final class Verification {
                     for (int d = 0; d < r.states()[s][i].length; d++) {
                         PFloat want = t.states().get(s).get(i).get(d);
                         if (!want.equals(r.states()[s][i][d])) {
-                            return differ.at("state " + s + " position " + i + " coordinate " + d, r.states()[s][i][d], want);
+                            return differ.at(
+                                    "state " + s + " position " + i + " coordinate " + d, r.states()[s][i][d], want);
                         }
                     }
                 }
             }
         }
-        if (mode.isClassifier() && out.accepted() != r.accepted()) return differ.at("accept", r.accepted(), out.accepted());
+        if (mode.isClassifier() && out.accepted() != r.accepted())
+            return differ.at("accept", r.accepted(), out.accepted());
         if (mode == OutputMode.ARGMAX && !Arrays.equals(out.labels(), r.labels())) {
             return differ.at("labels", Arrays.toString(r.labels()), Arrays.toString(out.labels()));
         }
         if (mode == OutputMode.VALUE) {
             for (int i = 0; i < cm.n(); i++) {
-                if (!out.values().get(i).equals(r.values()[i])) return differ.at("value " + i, r.values()[i], out.values().get(i));
+                if (!out.values().get(i).equals(r.values()[i]))
+                    return differ.at("value " + i, r.values()[i], out.values().get(i));
             }
         }
         outcome[index] = AGREED;

@@ -26,8 +26,8 @@ public record PFloat(int p, int mantissa, int exponent) implements Comparable<PF
         Precision.checkBits(p);
         long limit = Precision.fieldMax(p);
         if (Math.abs((long) mantissa) > limit || Math.abs((long) exponent) > limit) {
-            throw new IllegalArgumentException("⟨" + mantissa + ", " + exponent + "⟩ is outside the "
-                    + p + "-precision fields [-" + limit + ", " + limit + "]");
+            throw new IllegalArgumentException("⟨" + mantissa + ", " + exponent + "⟩ is outside the " + p
+                    + "-precision fields [-" + limit + ", " + limit + "]");
         }
     }
 

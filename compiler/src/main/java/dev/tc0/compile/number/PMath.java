@@ -30,7 +30,10 @@ public final class PMath {
             if (useLong && shift < 31) {
                 long v = (long) x.mantissa() << shift; // |v| < 2^62
                 long s = small + v;
-                if (((small ^ s) & (v ^ s)) >= 0) { small = s; continue; }
+                if (((small ^ s) & (v ^ s)) >= 0) {
+                    small = s;
+                    continue;
+                }
             }
             useLong = false;
             total = total.add(BigInteger.valueOf(x.mantissa()).shiftLeft(shift));

@@ -74,7 +74,8 @@ public record Precision(int p) {
 
     /** Decodes a p-bit string (see {@link PFloat#bits()}); rejects the unused field code 10…0. */
     public PFloat decode(long bits) {
-        if (p < 64 && (bits >>> p) != 0) throw new IllegalArgumentException("more than " + p + " bits: " + Long.toBinaryString(bits));
+        if (p < 64 && (bits >>> p) != 0)
+            throw new IllegalArgumentException("more than " + p + " bits: " + Long.toBinaryString(bits));
         int q = q();
         long mask = q == 32 ? 0xFFFF_FFFFL : (1L << q) - 1;
         long m = signExtend((bits >>> q) & mask, q), e = signExtend(bits & mask, q);
@@ -177,7 +178,8 @@ public record Precision(int p) {
     }
 
     private static BigInteger floorScaled(BigInteger a, BigInteger den, long shift) {
-        if (shift > Integer.MAX_VALUE || shift < Integer.MIN_VALUE) throw new ArithmeticException("shift out of range: " + shift);
+        if (shift > Integer.MAX_VALUE || shift < Integer.MIN_VALUE)
+            throw new ArithmeticException("shift out of range: " + shift);
         return shift >= 0 ? a.shiftLeft((int) shift).divide(den) : a.divide(den.shiftLeft((int) -shift));
     }
 
@@ -193,7 +195,8 @@ public record Precision(int p) {
 
     /** The float for the exact value of {@code v}, truncated toward zero. */
     public PFloat fromBigDecimal(BigDecimal v) {
-        if (v.scale() <= 0) return fromRational(v.unscaledValue().multiply(BigInteger.TEN.pow(-v.scale())), BigInteger.ONE);
+        if (v.scale() <= 0)
+            return fromRational(v.unscaledValue().multiply(BigInteger.TEN.pow(-v.scale())), BigInteger.ONE);
         return fromRational(v.unscaledValue(), BigInteger.TEN.pow(v.scale()));
     }
 

@@ -43,7 +43,8 @@ public final class RealFunctions {
         // exp(x) = exp(x/2^s)^(2^s) with x/2^s < 2^-4; each squaring doubles the relative error.
         int s = Math.max(0, x.toBigInteger().bitLength() + 4);
         MathContext mc = new MathContext(digits + 10 + (int) (s * 0.302) + 5, RoundingMode.HALF_EVEN);
-        BigDecimal y = new BigDecimal(x.unscaledValue(), x.scale()).divide(BigDecimal.valueOf(2).pow(s), mc);
+        BigDecimal y = new BigDecimal(x.unscaledValue(), x.scale())
+                .divide(BigDecimal.valueOf(2).pow(s), mc);
         BigDecimal term = BigDecimal.ONE, sum = BigDecimal.ONE;
         BigDecimal epsilon = BigDecimal.ONE.movePointLeft(mc.getPrecision() + 2);
         for (int k = 1; term.abs().compareTo(epsilon) > 0; k++) {
@@ -86,8 +87,12 @@ public final class RealFunctions {
     /** a/b for two exact decimals, as an integer pair with positive denominator. */
     private static BigInteger[] ratio(BigDecimal a, BigDecimal b) {
         int scale = Math.max(a.scale(), b.scale());
-        BigInteger num = a.setScale(scale).unscaledValue(), den = b.setScale(scale).unscaledValue();
-        if (den.signum() < 0) { num = num.negate(); den = den.negate(); }
+        BigInteger num = a.setScale(scale).unscaledValue(),
+                den = b.setScale(scale).unscaledValue();
+        if (den.signum() < 0) {
+            num = num.negate();
+            den = den.negate();
+        }
         return new BigInteger[] {num, den};
     }
 }

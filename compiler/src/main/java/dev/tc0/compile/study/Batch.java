@@ -1,7 +1,6 @@
 package dev.tc0.compile.study;
 
 import dev.tc0.eval.InputSource;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.random.RandomGenerator;
@@ -23,7 +22,8 @@ public record Batch(long[][] planes, int patterns) {
         long[][] planes = new long[inputs][words(patterns)];
         for (int p = 0; p < patterns; p++) {
             boolean[] x = sampler.draw(rnd);
-            if (x.length != inputs) throw new IllegalStateException("sampler gave " + x.length + " bits for " + inputs + " inputs");
+            if (x.length != inputs)
+                throw new IllegalStateException("sampler gave " + x.length + " bits for " + inputs + " inputs");
             for (int i = 0; i < inputs; i++) if (x[i]) planes[i][p >>> 6] |= 1L << (p & 63);
         }
         return new Batch(planes, patterns);
@@ -32,7 +32,7 @@ public record Batch(long[][] planes, int patterns) {
     /** Patterns first .. first+patterns-1 of a random-access source, as planes of their own. */
     public static Batch slice(InputSource src, int inputs, long first, int patterns) {
         int words = words(patterns);
-        int padded = (words + 7) & ~7;   // sources fill whole tiles of 8 words
+        int padded = (words + 7) & ~7; // sources fill whole tiles of 8 words
         long[] flat = new long[Math.max(1, inputs * padded)];
         int[] off = new int[inputs];
         for (int i = 0; i < inputs; i++) off[i] = i * padded;

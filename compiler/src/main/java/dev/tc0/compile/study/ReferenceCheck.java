@@ -8,7 +8,6 @@ import dev.tc0.eval.ExhaustiveSource;
 import dev.tc0.eval.PlaneArraySink;
 import dev.tc0.eval.PlaneArraySource;
 import dev.tc0.eval.RandomSource;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.SplittableRandom;
@@ -20,6 +19,7 @@ import java.util.SplittableRandom;
 public final class ReferenceCheck {
     /** Circuits with at most this many inputs are checked on every input. */
     public static final int EXHAUSTIVE_MAX_INPUTS = 16;
+
     private static final int BATCH = 1 << 14;
 
     @FunctionalInterface
@@ -29,7 +29,9 @@ public final class ReferenceCheck {
 
     /** What a check found: inputs tried, whether all were, and the first disagreement (or null). */
     public record Result(long checked, boolean exhaustive, String mismatch) {
-        public boolean ok() { return mismatch == null; }
+        public boolean ok() {
+            return mismatch == null;
+        }
     }
 
     /** The first pattern of a batch on which circuit and reference disagree, and how. */
@@ -47,7 +49,8 @@ public final class ReferenceCheck {
     }
 
     /** With a null sampler, random inputs are uniform bits ({@link RandomSource}). */
-    public static Result check(Circuit c, Reference ref, Batch.Sampler sampler, long samples, long seed, Engine.Options opts) {
+    public static Result check(
+            Circuit c, Reference ref, Batch.Sampler sampler, long samples, long seed, Engine.Options opts) {
         boolean exhaustive = c.numInputs() <= EXHAUSTIVE_MAX_INPUTS;
         long total = exhaustive ? 1L << c.numInputs() : samples;
         try (Engine e = new Engine(EvalPlan.of(c), opts)) {
@@ -55,7 +58,8 @@ public final class ReferenceCheck {
                 int n = (int) Math.min(BATCH, total - first);
                 Batch in;
                 if (exhaustive) in = Batch.slice(new ExhaustiveSource(c.numInputs()), c.numInputs(), first, n);
-                else if (sampler == null) in = Batch.slice(new RandomSource(c.numInputs(), total, seed), c.numInputs(), first, n);
+                else if (sampler == null)
+                    in = Batch.slice(new RandomSource(c.numInputs(), total, seed), c.numInputs(), first, n);
                 else in = Batch.sampled(sampler, c.numInputs(), n, new SplittableRandom(seed + first));
                 PlaneArraySink sink = new PlaneArraySink(c.numOutputs(), n);
                 e.run(new PlaneArraySource(in.planes(), n), sink);
@@ -74,13 +78,16 @@ public final class ReferenceCheck {
             boolean[] x = in.pattern(p);
             boolean[] want = ref.apply(x);
             if (want.length != c.numOutputs()) {
-                return new Mismatch(p, "the reference gives " + want.length + " outputs, the circuit " + c.numOutputs());
+                return new Mismatch(
+                        p, "the reference gives " + want.length + " outputs, the circuit " + c.numOutputs());
             }
             for (int o = 0; o < want.length; o++) {
                 boolean got = (out[o][p >>> 6] >>> (p & 63) & 1) != 0;
                 if (got != want[o]) {
-                    return new Mismatch(p, "on input " + bits(x) + " output " + o + " (" + c.outputName(o) + ") is "
-                            + (got ? 1 : 0) + ", the reference says " + (want[o] ? 1 : 0));
+                    return new Mismatch(
+                            p,
+                            "on input " + bits(x) + " output " + o + " (" + c.outputName(o) + ") is " + (got ? 1 : 0)
+                                    + ", the reference says " + (want[o] ? 1 : 0));
                 }
             }
         }

@@ -14,7 +14,6 @@ import dev.tc0.eval.InputSource;
 import dev.tc0.eval.OutputSink;
 import dev.tc0.eval.PlaneArraySource;
 import dev.tc0.eval.RandomSource;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -46,7 +45,8 @@ public final class ScalingStudy {
      */
     public record Options(long samples, long patterns, Engine.Options engine, long maxEdges) {
         public Options {
-            if (samples < 0 || patterns < 0) throw new IllegalArgumentException("samples and patterns must not be negative");
+            if (samples < 0 || patterns < 0)
+                throw new IllegalArgumentException("samples and patterns must not be negative");
         }
 
         public Options(long samples, long patterns, Engine.Options engine) {
@@ -57,7 +57,8 @@ public final class ScalingStudy {
     private ScalingStudy() {}
 
     /** Every family at every n, in that order; each row goes to {@code onRow} as soon as it is measured. */
-    public static List<StudyRow> run(List<CircuitFamily> families, List<Integer> ns, Options options, Consumer<StudyRow> onRow) {
+    public static List<StudyRow> run(
+            List<CircuitFamily> families, List<Integer> ns, Options options, Consumer<StudyRow> onRow) {
         List<StudyRow> rows = new ArrayList<>();
         for (CircuitFamily f : families) {
             for (int n : ns) {
@@ -79,8 +80,11 @@ public final class ScalingStudy {
                 ? ReferenceCheck.check(f, n, c, options.samples(), CHECK_SEED, options.engine())
                 : new ReferenceCheck.Result(0, false, null);
         Timing t = check.ok() && options.patterns() > 0
-                ? time(c, new RandomSource(c.numInputs(), Math.min(options.patterns(), WARMUP), 7),
-                        new RandomSource(c.numInputs(), options.patterns(), 42), options.engine())
+                ? time(
+                        c,
+                        new RandomSource(c.numInputs(), Math.min(options.patterns(), WARMUP), 7),
+                        new RandomSource(c.numInputs(), options.patterns(), 42),
+                        options.engine())
                 : Timing.NONE;
         return row(f.name(), f.regime().name(), n, c, build, check, options.patterns(), t);
     }
@@ -105,8 +109,8 @@ public final class ScalingStudy {
         }
         long build = System.nanoTime() - t0;
         Circuit c = cm.circuit();
-        List<int[]> words = Verification.inputs(m.config(), n, MODEL_EXHAUSTIVE,
-                (int) Math.min(options.samples(), 1_000_000), CHECK_SEED);
+        List<int[]> words = Verification.inputs(
+                m.config(), n, MODEL_EXHAUSTIVE, (int) Math.min(options.samples(), 1_000_000), CHECK_SEED);
         boolean exhaustive = Verification.exhaustive(m.config(), n, MODEL_EXHAUSTIVE);
         Verification.Verdict verdict = Verification.check(cm, words);
         String mismatch = verdict.agrees() ? null : verdict.mismatch().message();
@@ -117,8 +121,15 @@ public final class ScalingStudy {
             t = time(c, src, src, options.engine());
         }
         // "tf-" keeps a model apart from the circuit family of the same name in tables and plots
-        return row("tf-" + m.name(), "TRANSFORMER", n, c, build,
-                new ReferenceCheck.Result(words.size(), exhaustive, mismatch), options.patterns(), t);
+        return row(
+                "tf-" + m.name(),
+                "TRANSFORMER",
+                n,
+                c,
+                build,
+                new ReferenceCheck.Result(words.size(), exhaustive, mismatch),
+                options.patterns(),
+                t);
     }
 
     private record Timing(long evalNanos, String mode) {
@@ -136,11 +147,32 @@ public final class ScalingStudy {
         }
     }
 
-    private static StudyRow row(String name, String regime, int n, Circuit c, long buildNanos, ReferenceCheck.Result check,
-                                long patterns, Timing t) {
+    private static StudyRow row(
+            String name,
+            String regime,
+            int n,
+            Circuit c,
+            long buildNanos,
+            ReferenceCheck.Result check,
+            long patterns,
+            Timing t) {
         CircuitStats s = CircuitStats.of(c);
-        return new StudyRow(name, regime, n, c.numInputs(), c.numOutputs(), c.numGates(), c.numEdges(), s.depth(),
-                s.maxFanIn(), buildNanos, check.checked(), check.exhaustive(), check.mismatch(), patterns, t.evalNanos(),
+        return new StudyRow(
+                name,
+                regime,
+                n,
+                c.numInputs(),
+                c.numOutputs(),
+                c.numGates(),
+                c.numEdges(),
+                s.depth(),
+                s.maxFanIn(),
+                buildNanos,
+                check.checked(),
+                check.exhaustive(),
+                check.mismatch(),
+                patterns,
+                t.evalNanos(),
                 t.mode());
     }
 }

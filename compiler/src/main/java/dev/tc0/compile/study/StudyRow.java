@@ -15,9 +15,23 @@ package dev.tc0.compile.study;
  * @param evalNanos time of the timed evaluation (0: not timed)
  * @param mode the engine's evaluation mode in lower case, or {@code -} when not timed
  */
-public record StudyRow(String family, String regime, int n, int inputs, int outputs, int gates, long edges, int depth,
-                       int maxFanIn, long buildNanos, long checked, boolean exhaustive, String mismatch, long patterns,
-                       long evalNanos, String mode) {
+public record StudyRow(
+        String family,
+        String regime,
+        int n,
+        int inputs,
+        int outputs,
+        int gates,
+        long edges,
+        int depth,
+        int maxFanIn,
+        long buildNanos,
+        long checked,
+        boolean exhaustive,
+        String mismatch,
+        long patterns,
+        long evalNanos,
+        String mode) {
 
     public boolean ok() {
         return mismatch == null;

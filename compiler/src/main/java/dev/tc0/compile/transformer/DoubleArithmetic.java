@@ -8,9 +8,20 @@ public final class DoubleArithmetic implements Arithmetic<Double> {
 
     private DoubleArithmetic() {}
 
-    @Override public Double constant(double w) { return w; }
-    @Override public Double zero() { return 0.0; }
-    @Override public Double one() { return 1.0; }
+    @Override
+    public Double constant(double w) {
+        return w;
+    }
+
+    @Override
+    public Double zero() {
+        return 0.0;
+    }
+
+    @Override
+    public Double one() {
+        return 1.0;
+    }
 
     @Override
     public Double sum(List<Double> terms) {
@@ -19,14 +30,45 @@ public final class DoubleArithmetic implements Arithmetic<Double> {
         return s;
     }
 
-    @Override public Double multiply(Double a, Double b) { return a * b; }
-    @Override public Double divide(Double a, Double b) { return b == 0 ? (a == 0 ? 0.0 : Math.copySign(Double.MAX_VALUE, a)) : a / b; }
-    @Override public Double divide(Double a, int d) { return a / d; }
-    @Override public Double relu(Double x) { return Math.max(0.0, x); }
-    @Override public Double negate(Double x) { return -x; }
-    @Override public int compare(Double a, Double b) { return a < b ? -1 : a > b ? 1 : 0; } // -0.0 == 0.0
-    @Override public boolean isZero(Double x) { return x == 0; }
-    @Override public Double exp(Double x, double scale) { return Math.exp(x * scale); }
+    @Override
+    public Double multiply(Double a, Double b) {
+        return a * b;
+    }
+
+    @Override
+    public Double divide(Double a, Double b) {
+        return b == 0 ? (a == 0 ? 0.0 : Math.copySign(Double.MAX_VALUE, a)) : a / b;
+    }
+
+    @Override
+    public Double divide(Double a, int d) {
+        return a / d;
+    }
+
+    @Override
+    public Double relu(Double x) {
+        return Math.max(0.0, x);
+    }
+
+    @Override
+    public Double negate(Double x) {
+        return -x;
+    }
+
+    @Override
+    public int compare(Double a, Double b) {
+        return a < b ? -1 : a > b ? 1 : 0;
+    } // -0.0 == 0.0
+
+    @Override
+    public boolean isZero(Double x) {
+        return x == 0;
+    }
+
+    @Override
+    public Double exp(Double x, double scale) {
+        return Math.exp(x * scale);
+    }
 
     @Override
     public Double inverseNorm(Double v, int d, double eps) {
@@ -34,5 +76,8 @@ public final class DoubleArithmetic implements Arithmetic<Double> {
         return r == 0 ? Double.MAX_VALUE : 1 / Math.sqrt(r);
     }
 
-    @Override public double toDouble(Double x) { return x; }
+    @Override
+    public double toDouble(Double x) {
+        return x;
+    }
 }

@@ -25,7 +25,9 @@ public record Drift(double maxStateDeviation, double maxScoreDeviation, int outp
             double state = maxDifference3(exact.states(), plain.states());
             if (worst == null || state > maxState) worst = input;
             maxState = Math.max(maxState, state);
-            maxScore = Math.max(maxScore, maxDifference2(exact.output().scores(), plain.output().scores()));
+            maxScore = Math.max(
+                    maxScore,
+                    maxDifference2(exact.output().scores(), plain.output().scores()));
             ModelOutput<PFloat> a = exact.output();
             ModelOutput<Double> b = plain.output();
             if (a.accepted() != b.accepted() || !Arrays.equals(a.labels(), b.labels())) disagreements++;
@@ -42,7 +44,8 @@ public record Drift(double maxStateDeviation, double maxScoreDeviation, int outp
     private static double maxDifference2(List<List<PFloat>> a, List<List<Double>> b) {
         double m = 0;
         for (int i = 0; i < a.size(); i++) {
-            for (int j = 0; j < a.get(i).size(); j++) m = Math.max(m, Math.abs(a.get(i).get(j).toDouble() - b.get(i).get(j)));
+            for (int j = 0; j < a.get(i).size(); j++)
+                m = Math.max(m, Math.abs(a.get(i).get(j).toDouble() - b.get(i).get(j)));
         }
         return m;
     }

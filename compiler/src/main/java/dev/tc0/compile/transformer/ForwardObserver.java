@@ -14,7 +14,15 @@ public interface ForwardObserver<T> {
     default void projections(int layer, int i, List<T> query, List<T> key, List<T> value) {}
 
     /** Head h at query position i: scores σ_ij, similarities s_ij, normaliser Z_i, weights α_ij, output a_i. */
-    default void head(int layer, int head, int i, List<T> scores, List<T> similarities, T normaliser, List<T> weights, List<T> output) {}
+    default void head(
+            int layer,
+            int head,
+            int i,
+            List<T> scores,
+            List<T> similarities,
+            T normaliser,
+            List<T> weights,
+            List<T> output) {}
 
     /** The attention block's output o_i (residual included) and the MLP's ReLU outputs at position i. */
     default void block(int layer, int i, List<T> attentionOutput, List<T> hidden) {}

@@ -17,8 +17,15 @@ public final class ForwardPass<T> {
     private final NormWeights<T> finalNorm;
     private final SparseAffine<T> unembed;
 
-    private record LayerWeights<T>(SparseAffine<T> query, SparseAffine<T> key, SparseAffine<T> value, SparseAffine<T> linear,
-                                   SparseAffine<T> linear1, SparseAffine<T> linear2, NormWeights<T> attnNorm, NormWeights<T> mlpNorm) {}
+    private record LayerWeights<T>(
+            SparseAffine<T> query,
+            SparseAffine<T> key,
+            SparseAffine<T> value,
+            SparseAffine<T> linear,
+            SparseAffine<T> linear1,
+            SparseAffine<T> linear2,
+            NormWeights<T> attnNorm,
+            NormWeights<T> mlpNorm) {}
 
     private record NormWeights<T>(List<T> scale, List<T> offset) {}
 
@@ -32,8 +39,15 @@ public final class ForwardPass<T> {
         tokenEmbed = constants(model.tokenEmbed());
         posEmbed = constants(model.posEmbed());
         for (Layer l : model.layers()) {
-            layers.add(new LayerWeights<>(affine(l.query()), affine(l.key()), affine(l.value()), affine(l.linear()),
-                    affine(l.linear1()), affine(l.linear2()), norm(l.attnNorm()), norm(l.mlpNorm())));
+            layers.add(new LayerWeights<>(
+                    affine(l.query()),
+                    affine(l.key()),
+                    affine(l.value()),
+                    affine(l.linear()),
+                    affine(l.linear1()),
+                    affine(l.linear2()),
+                    norm(l.attnNorm()),
+                    norm(l.mlpNorm())));
         }
         finalNorm = norm(model.finalNorm());
         unembed = affine(model.unembed());
@@ -76,7 +90,9 @@ public final class ForwardPass<T> {
         List<List<T>> h = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             List<T> row = new ArrayList<>(c.dModel());
-            for (int d = 0; d < c.dModel(); d++) row.add(ar.sum(List.of(tokenEmbed.get(tokens[i]).get(d), posEmbed.get(i).get(d))));
+            for (int d = 0; d < c.dModel(); d++)
+                row.add(ar.sum(List.of(
+                        tokenEmbed.get(tokens[i]).get(d), posEmbed.get(i).get(d))));
             h.add(row);
         }
         states.add(h);
@@ -102,7 +118,8 @@ public final class ForwardPass<T> {
         List<List<T>> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             List<T> heads = new ArrayList<>(c.numHeads() * c.valueSize());
-            for (int head = 0; head < c.numHeads(); head++) heads.addAll(attend(l, head, i, causal ? i + 1 : n, q, k, v, observer));
+            for (int head = 0; head < c.numHeads(); head++)
+                heads.addAll(attend(l, head, i, causal ? i + 1 : n, q, k, v, observer));
             List<T> o = w.linear().apply(heads, h.get(i), ar);
             List<T> x = w.mlpNorm() == null ? o : layerNorm(o, w.mlpNorm());
             List<T> hidden = w.linear1().apply(x, null, ar);
@@ -114,8 +131,15 @@ public final class ForwardPass<T> {
     }
 
     /** One head's output at position i over positions 0..end-1. */
-    private List<T> attend(int layer, int head, int i, int end, List<List<T>> q, List<List<T>> k, List<List<T>> v,
-                           ForwardObserver<T> observer) {
+    private List<T> attend(
+            int layer,
+            int head,
+            int i,
+            int end,
+            List<List<T>> q,
+            List<List<T>> k,
+            List<List<T>> v,
+            ForwardObserver<T> observer) {
         ModelConfig c = model.config();
         int kOff = head * c.keySize(), vOff = head * c.valueSize();
         List<T> scores = new ArrayList<>(end);
@@ -141,7 +165,8 @@ public final class ForwardPass<T> {
         for (int t = vOff; t < vOff + c.valueSize(); t++) {
             column.clear();
             for (int j = 0; j < end; j++) {
-                if (!ar.isZero(weights.get(j))) column.add(ar.multiply(weights.get(j), v.get(j).get(t)));
+                if (!ar.isZero(weights.get(j)))
+                    column.add(ar.multiply(weights.get(j), v.get(j).get(t)));
             }
             a.add(ar.sum(column));
         }

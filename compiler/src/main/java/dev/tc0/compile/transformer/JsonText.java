@@ -3,7 +3,6 @@ package dev.tc0.compile.transformer;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.PrettyPrinter;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -19,7 +18,11 @@ import java.util.List;
  */
 final class JsonText {
     /** How a container is laid out: one entry per line, all on one line, or a matrix's rows one per line. */
-    private enum Layout { BLOCK, INLINE, ROWS }
+    private enum Layout {
+        BLOCK,
+        INLINE,
+        ROWS
+    }
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -109,9 +112,13 @@ final class JsonText {
         return out.toString();
     }
 
-    private interface Write { void run() throws IOException; }
+    private interface Write {
+        void run() throws IOException;
+    }
 
-    private interface WriteItem { void run(int i) throws IOException; }
+    private interface WriteItem {
+        void run(int i) throws IOException;
+    }
 
     /** Writing to a StringWriter does not fail; the generator still declares IOException. */
     private JsonText run(Write w) {
@@ -179,15 +186,54 @@ final class JsonText {
             if (open.peek() != Layout.INLINE) newline(g);
         }
 
-        @Override public void writeRootValueSeparator(JsonGenerator g) throws IOException { g.writeRaw('\n'); }
-        @Override public void writeStartObject(JsonGenerator g) throws IOException { start(g, '{', take(Layout.BLOCK)); }
-        @Override public void writeEndObject(JsonGenerator g, int entries) throws IOException { end(g, '}', entries); }
-        @Override public void writeObjectEntrySeparator(JsonGenerator g) throws IOException { separator(g); }
-        @Override public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException { g.writeRaw(": "); }
-        @Override public void writeStartArray(JsonGenerator g) throws IOException { start(g, '[', take(Layout.INLINE)); }
-        @Override public void writeEndArray(JsonGenerator g, int values) throws IOException { end(g, ']', values); }
-        @Override public void writeArrayValueSeparator(JsonGenerator g) throws IOException { separator(g); }
-        @Override public void beforeArrayValues(JsonGenerator g) throws IOException { first(g); }
-        @Override public void beforeObjectEntries(JsonGenerator g) throws IOException { first(g); }
+        @Override
+        public void writeRootValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw('\n');
+        }
+
+        @Override
+        public void writeStartObject(JsonGenerator g) throws IOException {
+            start(g, '{', take(Layout.BLOCK));
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+            end(g, '}', entries);
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+            separator(g);
+        }
+
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(": ");
+        }
+
+        @Override
+        public void writeStartArray(JsonGenerator g) throws IOException {
+            start(g, '[', take(Layout.INLINE));
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int values) throws IOException {
+            end(g, ']', values);
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            separator(g);
+        }
+
+        @Override
+        public void beforeArrayValues(JsonGenerator g) throws IOException {
+            first(g);
+        }
+
+        @Override
+        public void beforeObjectEntries(JsonGenerator g) throws IOException {
+            first(g);
+        }
     }
 }

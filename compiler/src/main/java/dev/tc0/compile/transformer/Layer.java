@@ -11,8 +11,15 @@ package dev.tc0.compile.transformer;
  * @param linear1 {@code d_model x mlp_hidden_size}
  * @param linear2 {@code mlp_hidden_size x d_model}
  */
-public record Layer(Linear query, Linear key, Linear value, Linear linear, Linear linear1, Linear linear2,
-                    LayerNormParams attnNorm, LayerNormParams mlpNorm) {
+public record Layer(
+        Linear query,
+        Linear key,
+        Linear value,
+        Linear linear,
+        Linear linear1,
+        Linear linear2,
+        LayerNormParams attnNorm,
+        LayerNormParams mlpNorm) {
 
     void checkShapes(ModelConfig c, int index) {
         String at = "layer_" + index + "/attn/", mlp = "layer_" + index + "/mlp/";
@@ -23,7 +30,8 @@ public record Layer(Linear query, Linear key, Linear value, Linear linear, Linea
         linear1.checkShape(mlp + "linear_1", c.dModel(), c.mlpHiddenSize());
         linear2.checkShape(mlp + "linear_2", c.mlpHiddenSize(), c.dModel());
         if (c.layerNorm() != (attnNorm != null) || c.layerNorm() != (mlpNorm != null)) {
-            throw new IllegalArgumentException("layer_" + index + ": layer norm parameters must be present exactly when layer_norm is true");
+            throw new IllegalArgumentException(
+                    "layer_" + index + ": layer norm parameters must be present exactly when layer_norm is true");
         }
         if (attnNorm != null) attnNorm.checkShape(at + "layer_norm", c.dModel());
         if (mlpNorm != null) mlpNorm.checkShape(mlp + "layer_norm", c.dModel());

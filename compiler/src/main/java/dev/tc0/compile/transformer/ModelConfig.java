@@ -25,12 +25,28 @@ import java.util.List;
  *        wherever it cannot prove it, and adds an {@code ambiguous} output that is 1 exactly where
  *        such a head has a tie.
  */
-public record ModelConfig(String name, String description, List<String> vocab, String bos, int maxSeqLen,
-                          int dModel, int numLayers, int numHeads, int keySize, int valueSize, int mlpHiddenSize,
-                          PrecisionSpec precision, AttentionKind attention, double softmaxScale,
-                          boolean layerNorm, double layerNormEpsilon, List<Boolean> causal,
-                          OutputMode outputMode, List<String> outputLabels, List<String> residualLabels,
-                          List<List<Integer>> uniqueMaxHeads) {
+public record ModelConfig(
+        String name,
+        String description,
+        List<String> vocab,
+        String bos,
+        int maxSeqLen,
+        int dModel,
+        int numLayers,
+        int numHeads,
+        int keySize,
+        int valueSize,
+        int mlpHiddenSize,
+        PrecisionSpec precision,
+        AttentionKind attention,
+        double softmaxScale,
+        boolean layerNorm,
+        double layerNormEpsilon,
+        List<Boolean> causal,
+        OutputMode outputMode,
+        List<String> outputLabels,
+        List<String> residualLabels,
+        List<List<Integer>> uniqueMaxHeads) {
 
     public ModelConfig {
         vocab = List.copyOf(vocab);
@@ -50,17 +66,24 @@ public record ModelConfig(String name, String description, List<String> vocab, S
         require(valueSize >= 0, "config.value_size: must not be negative, got " + valueSize);
         require(mlpHiddenSize >= 0, "config.mlp_hidden_size: must not be negative, got " + mlpHiddenSize);
         require(Double.isFinite(softmaxScale), "config.softmax_scale: must be finite");
-        require(layerNormEpsilon >= 0 && Double.isFinite(layerNormEpsilon), "config.layer_norm_epsilon: must be finite and >= 0");
+        require(
+                layerNormEpsilon >= 0 && Double.isFinite(layerNormEpsilon),
+                "config.layer_norm_epsilon: must be finite and >= 0");
         require(causal.size() == numLayers, "config.causal: expected " + numLayers + " entries, got " + causal.size());
-        require((outputMode == OutputMode.ARGMAX) == !outputLabels.isEmpty(),
+        require(
+                (outputMode == OutputMode.ARGMAX) == !outputLabels.isEmpty(),
                 "config.output.labels: required for argmax output and only there");
-        require(residualLabels.isEmpty() || residualLabels.size() == dModel,
+        require(
+                residualLabels.isEmpty() || residualLabels.size() == dModel,
                 "config.residual_labels: expected " + dModel + " labels, got " + residualLabels.size());
         for (List<Integer> h : uniqueMaxHeads) {
-            require(h.size() == 2 && h.get(0) >= 0 && h.get(0) < numLayers && h.get(1) >= 0 && h.get(1) < numHeads,
+            require(
+                    h.size() == 2 && h.get(0) >= 0 && h.get(0) < numLayers && h.get(1) >= 0 && h.get(1) < numHeads,
                     "config.unique_max_heads: " + h + " is not a [layer, head] of this model");
         }
-        require(uniqueMaxHeads.isEmpty() || attention == AttentionKind.SATURATED, "config.unique_max_heads: only for saturated attention");
+        require(
+                uniqueMaxHeads.isEmpty() || attention == AttentionKind.SATURATED,
+                "config.unique_max_heads: only for saturated attention");
         String tooSmall = firstPrecisionViolation(precision, vocab.size(), maxSeqLen);
         require(tooSmall == null, "config.precision: " + tooSmall);
     }
@@ -93,7 +116,9 @@ public record ModelConfig(String name, String description, List<String> vocab, S
         int[] ids = new int[tokens.size()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = vocab.indexOf(tokens.get(i));
-            if (ids[i] < 0) throw new IllegalArgumentException("token " + i + " '" + tokens.get(i) + "' is not in the vocabulary " + vocab);
+            if (ids[i] < 0)
+                throw new IllegalArgumentException(
+                        "token " + i + " '" + tokens.get(i) + "' is not in the vocabulary " + vocab);
         }
         checkInput(ids);
         return ids;
@@ -106,12 +131,19 @@ public record ModelConfig(String name, String description, List<String> vocab, S
     }
 
     void checkInput(int[] ids) {
-        require(ids.length >= 1 && ids.length <= maxSeqLen, "input length " + ids.length + " is outside 1.." + maxSeqLen);
+        require(
+                ids.length >= 1 && ids.length <= maxSeqLen,
+                "input length " + ids.length + " is outside 1.." + maxSeqLen);
         int bosId = bos == null ? -1 : vocab.indexOf(bos);
         for (int i = 0; i < ids.length; i++) {
-            require(ids[i] >= 0 && ids[i] < vocab.size(), "token id " + ids[i] + " at position " + i + " is outside the vocabulary");
-            require((ids[i] == bosId) == (i == 0 && bosId >= 0),
-                    bosId < 0 ? "" : "the input must start with '" + bos + "' and hold it nowhere else (position " + i + ")");
+            require(
+                    ids[i] >= 0 && ids[i] < vocab.size(),
+                    "token id " + ids[i] + " at position " + i + " is outside the vocabulary");
+            require(
+                    (ids[i] == bosId) == (i == 0 && bosId >= 0),
+                    bosId < 0
+                            ? ""
+                            : "the input must start with '" + bos + "' and hold it nowhere else (position " + i + ")");
         }
     }
 }

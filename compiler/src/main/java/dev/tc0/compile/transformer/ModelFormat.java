@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tc0.io.AtomicOutput;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -39,7 +38,7 @@ public final class ModelFormat {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);   // strict: nothing after the model's object
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS); // strict: nothing after the model's object
 
     /** The largest model file read: models are JSON of their weights, so this is far past any real one. */
     public static final long MAX_FILE = 1L << 30;
@@ -55,8 +54,10 @@ public final class ModelFormat {
      */
     public static Transformer read(Path file) throws ModelFormatException, IOException {
         BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-        if (!a.isRegularFile()) throw new ModelFormatException("not a regular file (a device, FIFO, socket or directory)");
-        if (a.size() > MAX_FILE) throw new ModelFormatException("file of " + a.size() + " bytes is larger than tc0 reads (1 GiB)");
+        if (!a.isRegularFile())
+            throw new ModelFormatException("not a regular file (a device, FIFO, socket or directory)");
+        if (a.size() > MAX_FILE)
+            throw new ModelFormatException("file of " + a.size() + " bytes is larger than tc0 reads (1 GiB)");
         byte[] data;
         try (InputStream in = Files.newInputStream(file)) {
             data = in.readNBytes((int) a.size());
@@ -70,19 +71,26 @@ public final class ModelFormat {
      * cannot hold unescaped) are refused at their offset.
      */
     static String utf8(byte[] data) throws ModelFormatException {
-        if (data.length >= 2 && ((data[0] & 0xff) == 0xfe && (data[1] & 0xff) == 0xff || (data[0] & 0xff) == 0xff && (data[1] & 0xff) == 0xfe)) {
+        if (data.length >= 2
+                && ((data[0] & 0xff) == 0xfe && (data[1] & 0xff) == 0xff
+                        || (data[0] & 0xff) == 0xff && (data[1] & 0xff) == 0xfe)) {
             throw new ModelFormatException("not UTF-8: a UTF-16 byte order mark at byte 0 (save the model as UTF-8)");
         }
         for (int i = 0; i < data.length; i++) {
-            if (data[i] == 0) throw new ModelFormatException("not UTF-8 text: a NUL byte at byte " + i + " (UTF-16? save the model as UTF-8)");
+            if (data[i] == 0)
+                throw new ModelFormatException(
+                        "not UTF-8 text: a NUL byte at byte " + i + " (UTF-16? save the model as UTF-8)");
         }
-        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder dec = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(data);
         CharBuffer out = CharBuffer.allocate(data.length);
         CoderResult r = dec.decode(in, out, true);
         if (r.isError()) {
-            throw new ModelFormatException(String.format("not UTF-8: byte 0x%02x at byte %d does not continue a UTF-8 character",
+            throw new ModelFormatException(String.format(
+                    "not UTF-8: byte 0x%02x at byte %d does not continue a UTF-8 character",
                     data[in.position()] & 0xff, in.position()));
         }
         dec.flush(out);
@@ -97,11 +105,13 @@ public final class ModelFormat {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             String original = e.getOriginalMessage();
-            String what = original.startsWith("Trailing token") ? "text after the model's JSON object"
+            String what = original.startsWith("Trailing token")
+                    ? "text after the model's JSON object"
                     // Jackson would suggest enabling a parser feature; the user's fix is in the file
-                    : original.startsWith("Non-standard token") ? original.replaceFirst("Non-standard token '?([^':]*)'?.*", "$1")
-                            + " is not a number; every weight must be a finite number (replace NaN and infinities in the model file)"
-                    : original.lines().findFirst().orElse("");
+                    : original.startsWith("Non-standard token")
+                            ? original.replaceFirst("Non-standard token '?([^':]*)'?.*", "$1")
+                                    + " is not a number; every weight must be a finite number (replace NaN and infinities in the model file)"
+                            : original.lines().findFirst().orElse("");
             throw new ModelFormatException("malformed JSON" + where + ": " + what);
         }
         if (root == null || !root.isObject()) throw new ModelFormatException("(root): expected a JSON object");
@@ -124,18 +134,39 @@ public final class ModelFormat {
         Transformer transformer() throws ModelFormatException {
             onlyFields(root, "", Set.of("format", "version", "name", "description", "config", "params"));
             String format = string(field(root, "", "format"), "format");
-            if (!format.equals(FORMAT)) throw new ModelFormatException("format: expected \"" + FORMAT + "\", got \"" + format + "\"");
+            if (!format.equals(FORMAT))
+                throw new ModelFormatException("format: expected \"" + FORMAT + "\", got \"" + format + "\"");
             int version = integer(field(root, "", "version"), "version");
-            if (version != VERSION) throw new ModelFormatException("version: this reader knows version " + VERSION + ", got " + version);
+            if (version != VERSION)
+                throw new ModelFormatException("version: this reader knows version " + VERSION + ", got " + version);
             config = config(field(root, "", "config"));
             return params(field(root, "", "params"));
         }
 
         private ModelConfig config(JsonNode c) throws ModelFormatException {
             String at = "config";
-            onlyFields(c, at, Set.of("vocab", "bos", "max_seq_len", "d_model", "num_layers", "num_heads", "key_size", "value_size",
-                    "mlp_hidden_size", "precision", "attention", "softmax_scale", "layer_norm", "layer_norm_epsilon", "causal", "output",
-                    "residual_labels", "unique_max_heads"));
+            onlyFields(
+                    c,
+                    at,
+                    Set.of(
+                            "vocab",
+                            "bos",
+                            "max_seq_len",
+                            "d_model",
+                            "num_layers",
+                            "num_heads",
+                            "key_size",
+                            "value_size",
+                            "mlp_hidden_size",
+                            "precision",
+                            "attention",
+                            "softmax_scale",
+                            "layer_norm",
+                            "layer_norm_epsilon",
+                            "causal",
+                            "output",
+                            "residual_labels",
+                            "unique_max_heads"));
             List<String> vocab = strings(field(c, at, "vocab"), at + ".vocab");
             JsonNode bosNode = c.get("bos");
             String bos = bosNode == null || bosNode.isNull() ? null : string(bosNode, at + ".bos");
@@ -144,26 +175,46 @@ public final class ModelFormat {
             int keySize = integer(field(c, at, "key_size"), at + ".key_size");
             String kindName = string(field(c, at, "attention"), at + ".attention");
             AttentionKind kind = AttentionKind.fromJson(kindName);
-            if (kind == null) throw new ModelFormatException(at + ".attention: expected \"softmax\" or \"saturated\", got \"" + kindName + "\"");
-            double scale = c.has("softmax_scale") ? number(c.get("softmax_scale"), at + ".softmax_scale") : 1 / Math.sqrt(Math.max(1, keySize));
+            if (kind == null)
+                throw new ModelFormatException(
+                        at + ".attention: expected \"softmax\" or \"saturated\", got \"" + kindName + "\"");
+            double scale = c.has("softmax_scale")
+                    ? number(c.get("softmax_scale"), at + ".softmax_scale")
+                    : 1 / Math.sqrt(Math.max(1, keySize));
             boolean layerNorm = bool(field(c, at, "layer_norm"), at + ".layer_norm");
-            double eps = c.has("layer_norm_epsilon") ? number(c.get("layer_norm_epsilon"), at + ".layer_norm_epsilon") : DEFAULT_LAYER_NORM_EPSILON;
+            double eps = c.has("layer_norm_epsilon")
+                    ? number(c.get("layer_norm_epsilon"), at + ".layer_norm_epsilon")
+                    : DEFAULT_LAYER_NORM_EPSILON;
             JsonNode out = field(c, at, "output");
             onlyFields(out, at + ".output", Set.of("mode", "labels"));
             String modeName = string(field(out, at + ".output", "mode"), at + ".output.mode");
             OutputMode mode = OutputMode.fromJson(modeName);
             if (mode == null) {
-                throw new ModelFormatException(at + ".output.mode: expected classify_first, classify_last, argmax or value, got \"" + modeName + "\"");
+                throw new ModelFormatException(
+                        at + ".output.mode: expected classify_first, classify_last, argmax or value, got \"" + modeName
+                                + "\"");
             }
             List<String> labels = out.has("labels") ? strings(out.get("labels"), at + ".output.labels") : List.of();
-            return new ModelConfig(string(field(root, "", "name"), "name"),
+            return new ModelConfig(
+                    string(field(root, "", "name"), "name"),
                     root.has("description") ? string(root.get("description"), "description") : "",
-                    vocab, bos, integer(field(c, at, "max_seq_len"), at + ".max_seq_len"),
-                    integer(field(c, at, "d_model"), at + ".d_model"), layers, integer(field(c, at, "num_heads"), at + ".num_heads"),
-                    keySize, integer(field(c, at, "value_size"), at + ".value_size"),
+                    vocab,
+                    bos,
+                    integer(field(c, at, "max_seq_len"), at + ".max_seq_len"),
+                    integer(field(c, at, "d_model"), at + ".d_model"),
+                    layers,
+                    integer(field(c, at, "num_heads"), at + ".num_heads"),
+                    keySize,
+                    integer(field(c, at, "value_size"), at + ".value_size"),
                     integer(field(c, at, "mlp_hidden_size"), at + ".mlp_hidden_size"),
-                    precision(field(c, at, "precision")), kind, scale, layerNorm, eps,
-                    causal(field(c, at, "causal"), layers), mode, labels,
+                    precision(field(c, at, "precision")),
+                    kind,
+                    scale,
+                    layerNorm,
+                    eps,
+                    causal(field(c, at, "causal"), layers),
+                    mode,
+                    labels,
                     c.has("residual_labels") ? strings(c.get("residual_labels"), at + ".residual_labels") : List.of(),
                     c.has("unique_max_heads") ? pairs(c.get("unique_max_heads"), at + ".unique_max_heads") : List.of());
         }
@@ -178,19 +229,21 @@ public final class ModelFormat {
          */
         private void checkLayersAgainstParams(int layers) throws ModelFormatException {
             JsonNode p = root.get("params");
-            if (p == null || !p.isObject()) return;   // params() reports it
+            if (p == null || !p.isObject()) return; // params() reports it
             if (layers > p.size()) {
-                throw new ModelFormatException("config.num_layers: " + layers + " layers, but params has only " + p.size()
-                        + " parameters (each layer has six or more)");
+                throw new ModelFormatException("config.num_layers: " + layers + " layers, but params has only "
+                        + p.size() + " parameters (each layer has six or more)");
             }
         }
 
         private PrecisionSpec precision(JsonNode p) throws ModelFormatException {
             String at = "config.precision";
             onlyFields(p, at, Set.of("bits", "per_log2_n"));
-            if (p.has("bits") == p.has("per_log2_n")) throw new ModelFormatException(at + ": give exactly one of \"bits\" and \"per_log2_n\"");
+            if (p.has("bits") == p.has("per_log2_n"))
+                throw new ModelFormatException(at + ": give exactly one of \"bits\" and \"per_log2_n\"");
             try {
-                return p.has("bits") ? PrecisionSpec.bits(integer(p.get("bits"), at + ".bits"))
+                return p.has("bits")
+                        ? PrecisionSpec.bits(integer(p.get("bits"), at + ".bits"))
                         : PrecisionSpec.perLog2N(perLog2N(p.get("per_log2_n"), at + ".per_log2_n"));
             } catch (IllegalArgumentException e) {
                 throw new ModelFormatException(at + ": " + e.getMessage());
@@ -201,8 +254,8 @@ public final class ModelFormat {
         private double perLog2N(JsonNode n, String at) throws ModelFormatException {
             double c = number(n, at);
             if (!(c > 0 && c <= MAX_BITS)) {
-                throw new ModelFormatException(at + ": expected a number in (0, " + MAX_BITS + "] (p = c·log2 n bits, at most "
-                        + MAX_BITS + "), got " + n);
+                throw new ModelFormatException(at + ": expected a number in (0, " + MAX_BITS
+                        + "] (p = c·log2 n bits, at most " + MAX_BITS + "), got " + n);
             }
             return c;
         }
@@ -213,7 +266,9 @@ public final class ModelFormat {
                 for (int i = 0; i < layers; i++) out.add(node.booleanValue());
                 return out;
             }
-            if (!node.isArray()) throw new ModelFormatException("config.causal: expected a boolean or an array of booleans, got " + kind(node));
+            if (!node.isArray())
+                throw new ModelFormatException(
+                        "config.causal: expected a boolean or an array of booleans, got " + kind(node));
             for (int i = 0; i < node.size(); i++) out.add(bool(node.get(i), "config.causal[" + i + "]"));
             return out;
         }
@@ -225,31 +280,41 @@ public final class ModelFormat {
             for (Map.Entry<String, JsonNode> e : p.properties()) given.put(e.getKey(), e.getValue());
             Set<String> expected = new java.util.LinkedHashSet<>(ParameterNames.all(c));
             for (String name : given.keySet()) {
-                if (!expected.contains(name)) throw new ModelFormatException("params: unknown parameter \"" + name + "\"");
+                if (!expected.contains(name))
+                    throw new ModelFormatException("params: unknown parameter \"" + name + "\"");
             }
             for (String name : expected) {
-                if (!given.containsKey(name)) throw new ModelFormatException("params: missing parameter \"" + name + "\"");
+                if (!given.containsKey(name))
+                    throw new ModelFormatException("params: missing parameter \"" + name + "\"");
             }
             double[][] tokenEmbed = embeddings(given, "token_embed", c.vocab().size());
             double[][] posEmbed = embeddings(given, "pos_embed", c.maxSeqLen());
             int heads = c.numHeads(), d = c.dModel();
-            int qk = width(heads, c.keySize(), "config.key_size"), ov = width(heads, c.valueSize(), "config.value_size");
+            int qk = width(heads, c.keySize(), "config.key_size"),
+                    ov = width(heads, c.valueSize(), "config.value_size");
             List<Layer> layers = new ArrayList<>();
             for (int l = 0; l < c.numLayers(); l++) {
                 String a = "layer_" + l + "/attn/", m = "layer_" + l + "/mlp/";
-                layers.add(new Layer(linear(given, a + "query", d, qk), linear(given, a + "key", d, qk),
-                        linear(given, a + "value", d, ov), linear(given, a + "linear", ov, d),
-                        linear(given, m + "linear_1", d, c.mlpHiddenSize()), linear(given, m + "linear_2", c.mlpHiddenSize(), d),
-                        c.layerNorm() ? norm(given, a + "layer_norm", d) : null, c.layerNorm() ? norm(given, m + "layer_norm", d) : null));
+                layers.add(new Layer(
+                        linear(given, a + "query", d, qk),
+                        linear(given, a + "key", d, qk),
+                        linear(given, a + "value", d, ov),
+                        linear(given, a + "linear", ov, d),
+                        linear(given, m + "linear_1", d, c.mlpHiddenSize()),
+                        linear(given, m + "linear_2", c.mlpHiddenSize(), d),
+                        c.layerNorm() ? norm(given, a + "layer_norm", d) : null,
+                        c.layerNorm() ? norm(given, m + "layer_norm", d) : null));
             }
             LayerNormParams finalNorm = c.layerNorm() ? norm(given, "final_layer_norm", d) : null;
-            return new Transformer(c, tokenEmbed, posEmbed, layers, finalNorm, linear(given, "unembed", d, c.outputSize()));
+            return new Transformer(
+                    c, tokenEmbed, posEmbed, layers, finalNorm, linear(given, "unembed", d, c.outputSize()));
         }
 
         /** heads x size, the width of the stacked heads, which must not wrap around past an int. */
         private static int width(int heads, int size, String at) throws ModelFormatException {
             long w = (long) heads * size;
-            if (w > Integer.MAX_VALUE) throw new ModelFormatException(at + ": config.num_heads x " + size + " is " + w + ", too large");
+            if (w > Integer.MAX_VALUE)
+                throw new ModelFormatException(at + ": config.num_heads x " + size + " is " + w + ", too large");
             return (int) w;
         }
 
@@ -262,29 +327,37 @@ public final class ModelFormat {
         private Linear linear(Map<String, JsonNode> given, String name, int in, int out) throws ModelFormatException {
             JsonNode node = given.get(name);
             onlyFields(node, name, Set.of("w", "b"));
-            return new Linear(matrix(field(node, name, "w"), name, in, out), vector(field(node, name, "b"), name + ".b", out));
+            return new Linear(
+                    matrix(field(node, name, "w"), name, in, out), vector(field(node, name, "b"), name + ".b", out));
         }
 
         private LayerNormParams norm(Map<String, JsonNode> given, String name, int d) throws ModelFormatException {
             JsonNode node = given.get(name);
             onlyFields(node, name, Set.of("scale", "offset"));
-            return new LayerNormParams(vector(field(node, name, "scale"), name + ".scale", d), vector(field(node, name, "offset"), name + ".offset", d));
+            return new LayerNormParams(
+                    vector(field(node, name, "scale"), name + ".scale", d),
+                    vector(field(node, name, "offset"), name + ".offset", d));
         }
 
         /** A rows x cols matrix; a shape mismatch reads {@code name: expected 8x4, got 8x3}. */
         private double[][] matrix(JsonNode node, String name, int rows, int cols) throws ModelFormatException {
-            if (!node.isArray()) throw new ModelFormatException(name + ": expected a matrix (array of rows), got " + kind(node));
+            if (!node.isArray())
+                throw new ModelFormatException(name + ": expected a matrix (array of rows), got " + kind(node));
             for (int i = 0; i < node.size(); i++) {
-                if (!node.get(i).isArray()) throw new ModelFormatException(name + ": row " + i + " is " + kind(node.get(i)) + ", expected an array");
+                if (!node.get(i).isArray())
+                    throw new ModelFormatException(
+                            name + ": row " + i + " is " + kind(node.get(i)) + ", expected an array");
             }
             int gotCols = node.isEmpty() ? cols : node.get(0).size();
             for (int i = 0; i < node.size(); i++) {
                 if (node.get(i).size() != gotCols) {
-                    throw new ModelFormatException(name + ": row " + i + " has " + node.get(i).size() + " entries, row 0 has " + gotCols);
+                    throw new ModelFormatException(
+                            name + ": row " + i + " has " + node.get(i).size() + " entries, row 0 has " + gotCols);
                 }
             }
             if (node.size() != rows || gotCols != cols) {
-                throw new ModelFormatException(name + ": expected " + rows + "x" + cols + ", got " + node.size() + "x" + gotCols);
+                throw new ModelFormatException(
+                        name + ": expected " + rows + "x" + cols + ", got " + node.size() + "x" + gotCols);
             }
             double[][] m = new double[rows][];
             for (int i = 0; i < rows; i++) m[i] = numbers(node.get(i), name + "[" + i + "]");
@@ -293,7 +366,8 @@ public final class ModelFormat {
 
         private double[] vector(JsonNode node, String name, int length) throws ModelFormatException {
             if (!node.isArray()) throw new ModelFormatException(name + ": expected an array, got " + kind(node));
-            if (node.size() != length) throw new ModelFormatException(name + ": expected length " + length + ", got " + node.size());
+            if (node.size() != length)
+                throw new ModelFormatException(name + ": expected length " + length + ", got " + node.size());
             return numbers(node, name);
         }
 
@@ -306,7 +380,8 @@ public final class ModelFormat {
 
     private static JsonNode field(JsonNode obj, String at, String name) throws ModelFormatException {
         String path = at.isEmpty() ? name : at + "." + name;
-        if (!obj.isObject()) throw new ModelFormatException((at.isEmpty() ? "(root)" : at) + ": expected an object, got " + kind(obj));
+        if (!obj.isObject())
+            throw new ModelFormatException((at.isEmpty() ? "(root)" : at) + ": expected an object, got " + kind(obj));
         JsonNode v = obj.get(name);
         if (v == null) throw new ModelFormatException(path + ": missing");
         return v;
@@ -317,7 +392,8 @@ public final class ModelFormat {
         if (!obj.isObject()) throw new ModelFormatException(where + ": expected an object, got " + kind(obj));
         for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
             String name = it.next();
-            if (!allowed.contains(name)) throw new ModelFormatException((at.isEmpty() ? name : at + "." + name) + ": unknown field");
+            if (!allowed.contains(name))
+                throw new ModelFormatException((at.isEmpty() ? name : at + "." + name) + ": unknown field");
         }
     }
 
@@ -327,7 +403,8 @@ public final class ModelFormat {
     }
 
     private static int integer(JsonNode n, String at) throws ModelFormatException {
-        if (!n.isIntegralNumber() || !n.canConvertToInt()) throw new ModelFormatException(at + ": expected an integer, got " + kind(n));
+        if (!n.isIntegralNumber() || !n.canConvertToInt())
+            throw new ModelFormatException(at + ": expected an integer, got " + kind(n));
         return n.intValue();
     }
 
@@ -349,7 +426,8 @@ public final class ModelFormat {
         List<List<Integer>> out = new ArrayList<>();
         for (int k = 0; k < n.size(); k++) {
             JsonNode p = n.get(k);
-            if (!p.isArray() || p.size() != 2) throw new ModelFormatException(at + "[" + k + "]: expected [layer, head]");
+            if (!p.isArray() || p.size() != 2)
+                throw new ModelFormatException(at + "[" + k + "]: expected [layer, head]");
             out.add(List.of(integer(p.get(0), at + "[" + k + "][0]"), integer(p.get(1), at + "[" + k + "][1]")));
         }
         return out;
@@ -413,8 +491,16 @@ public final class ModelFormat {
         if (!c.uniqueMaxHeads().isEmpty()) j.field("unique_max_heads").intLists(c.uniqueMaxHeads());
         j.endObject();
         j.field("params").beginObject();
-        j.field("token_embed").beginObject().field("embeddings").matrix(t.tokenEmbed()).endObject();
-        j.field("pos_embed").beginObject().field("embeddings").matrix(t.posEmbed()).endObject();
+        j.field("token_embed")
+                .beginObject()
+                .field("embeddings")
+                .matrix(t.tokenEmbed())
+                .endObject();
+        j.field("pos_embed")
+                .beginObject()
+                .field("embeddings")
+                .matrix(t.posEmbed())
+                .endObject();
         for (int l = 0; l < t.layers().size(); l++) {
             Layer layer = t.layers().get(l);
             String a = "layer_" + l + "/attn/", m = "layer_" + l + "/mlp/";
@@ -435,11 +521,23 @@ public final class ModelFormat {
     }
 
     private static void linear(JsonText j, String name, Linear l) {
-        j.field(name).beginObject().field("w").matrix(l.w()).field("b").vector(l.b()).endObject();
+        j.field(name)
+                .beginObject()
+                .field("w")
+                .matrix(l.w())
+                .field("b")
+                .vector(l.b())
+                .endObject();
     }
 
     private static void norm(JsonText j, String name, LayerNormParams n) {
-        j.field(name).beginObject().field("scale").vector(n.scale()).field("offset").vector(n.offset()).endObject();
+        j.field(name)
+                .beginObject()
+                .field("scale")
+                .vector(n.scale())
+                .field("offset")
+                .vector(n.offset())
+                .endObject();
     }
 
     /** Writes the model as one {@link AtomicOutput} (complete or not at all), creating its directory. */

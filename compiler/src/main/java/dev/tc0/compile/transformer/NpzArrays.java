@@ -31,6 +31,7 @@ public final class NpzArrays {
 
     /** Cap on the elements of one file (2^26 doubles, 512 MB): a header may not ask for more. */
     static final long MAX_ELEMENTS = 1L << 26;
+
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([fiu])(\\d+)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
@@ -46,7 +47,8 @@ public final class NpzArrays {
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
                 String name = e.getName();
                 if (e.isDirectory()) continue;
-                if (!name.endsWith(".npy")) throw new ModelFormatException(name + ": not a .npy member (an .npz holds only .npy arrays)");
+                if (!name.endsWith(".npy"))
+                    throw new ModelFormatException(name + ": not a .npy member (an .npz holds only .npy arrays)");
                 String key = name.substring(0, name.length() - 4);
                 if (out.containsKey(key)) throw new ModelFormatException(name + ": duplicate member");
                 Array a = npy(zip, name, MAX_ELEMENTS - elements);
@@ -65,19 +67,25 @@ public final class NpzArrays {
         byte[] head = in.readNBytes(8);
         if (head.length < 8) throw new ModelFormatException(name + ": truncated .npy header");
         for (int i = 0; i < MAGIC.length; i++) {
-            if (head[i] != MAGIC[i]) throw new ModelFormatException(name + ": not a .npy array (bad magic at byte " + i + ")");
+            if (head[i] != MAGIC[i])
+                throw new ModelFormatException(name + ": not a .npy array (bad magic at byte " + i + ")");
         }
         int major = head[6] & 0xFF;
         // the header's length: 2 bytes (version 1) or 4 bytes (versions 2 and 3), little-endian
         int lengthBytes = switch (major) {
             case 1 -> 2;
             case 2, 3 -> 4;
-            default -> throw new ModelFormatException(name + ": .npy version " + major + " is not supported (1, 2 and 3 are)");
+            default ->
+                throw new ModelFormatException(name + ": .npy version " + major + " is not supported (1, 2 and 3 are)");
         };
         byte[] len = in.readNBytes(lengthBytes);
         if (len.length < lengthBytes) throw new ModelFormatException(name + ": truncated .npy header");
-        long headerLength = ByteBuffer.wrap(java.util.Arrays.copyOf(len, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFF_FFFFL;
-        if (headerLength > 1 << 16) throw new ModelFormatException(name + ": .npy header of " + headerLength + " bytes is too long");
+        long headerLength = ByteBuffer.wrap(java.util.Arrays.copyOf(len, 4))
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .getInt()
+                & 0xFFFF_FFFFL;
+        if (headerLength > 1 << 16)
+            throw new ModelFormatException(name + ": .npy header of " + headerLength + " bytes is too long");
         byte[] headerBytes = in.readNBytes((int) headerLength);
         if (headerBytes.length < headerLength) throw new ModelFormatException(name + ": truncated .npy header");
         String header = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
@@ -85,7 +93,8 @@ public final class NpzArrays {
         Matcher d = DESCR.matcher(header);
         if (!d.find()) throw new ModelFormatException(name + ": .npy header has no 'descr' (" + header.strip() + ")");
         if (!d.group(2).equals("f") || !(d.group(3).equals("4") || d.group(3).equals("8"))) {
-            throw new ModelFormatException(name + ": dtype " + d.group(1) + d.group(2) + d.group(3) + " is not float32 or float64 (save the weights as floats)");
+            throw new ModelFormatException(name + ": dtype " + d.group(1) + d.group(2) + d.group(3)
+                    + " is not float32 or float64 (save the weights as floats)");
         }
         ByteOrder order = d.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         int itemSize = Integer.parseInt(d.group(3));
@@ -100,7 +109,8 @@ public final class NpzArrays {
         for (String dim : dims) {
             String t = dim.strip();
             if (t.isEmpty()) continue;
-            if (rank == 2) throw new ModelFormatException(name + ": shape (" + s.group(1) + ") has more than two dimensions");
+            if (rank == 2)
+                throw new ModelFormatException(name + ": shape (" + s.group(1) + ") has more than two dimensions");
             try {
                 shape[rank++] = Long.parseLong(t);
             } catch (NumberFormatException e) {
@@ -110,20 +120,24 @@ public final class NpzArrays {
         if (rank == 0) throw new ModelFormatException(name + ": a scalar, expected a vector or a matrix");
         long rows = rank == 2 ? shape[0] : 1, cols = rank == 2 ? shape[1] : shape[0];
         if (rows < 0 || cols < 0 || rows * cols > budget || rows * cols > Integer.MAX_VALUE) {
-            throw new ModelFormatException(name + ": shape (" + s.group(1) + ") is larger than the " + MAX_ELEMENTS + " elements a model file may hold");
+            throw new ModelFormatException(name + ": shape (" + s.group(1) + ") is larger than the " + MAX_ELEMENTS
+                    + " elements a model file may hold");
         }
         int count = (int) (rows * cols);
         byte[] raw = in.readNBytes(count * itemSize);
         if (raw.length < count * itemSize) {
-            throw new ModelFormatException(name + ": shape (" + s.group(1) + ") needs " + (long) count * itemSize + " bytes of data, the member has " + raw.length);
+            throw new ModelFormatException(name + ": shape (" + s.group(1) + ") needs " + (long) count * itemSize
+                    + " bytes of data, the member has " + raw.length);
         }
-        if (in.read() >= 0) throw new ModelFormatException(name + ": more data than its shape (" + s.group(1) + ") holds");
+        if (in.read() >= 0)
+            throw new ModelFormatException(name + ": more data than its shape (" + s.group(1) + ") holds");
         ByteBuffer buf = ByteBuffer.wrap(raw).order(order);
         double[] data = new double[count];
         for (int k = 0; k < count; k++) {
             double v = itemSize == 4 ? buf.getFloat() : buf.getDouble();
             if (!Double.isFinite(v)) {
-                throw new ModelFormatException(name + ": element " + k + " is " + v + "; weights must be finite numbers (replace NaN and infinities before saving)");
+                throw new ModelFormatException(name + ": element " + k + " is " + v
+                        + "; weights must be finite numbers (replace NaN and infinities before saving)");
             }
             // Fortran order lists columns first; store rows first
             int at = fortran && rank == 2 ? (int) ((k % rows) * cols + k / rows) : k;

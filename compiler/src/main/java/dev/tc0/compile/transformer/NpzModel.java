@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.Map;
 
 /**
@@ -34,19 +33,23 @@ public final class NpzModel {
         }
         if (!(root instanceof ObjectNode obj)) throw new ModelFormatException("(root): expected a JSON object");
         if (obj.has("params")) {
-            throw new ModelFormatException("params: the model file holds its own parameters; with a weights file give only the configuration");
+            throw new ModelFormatException(
+                    "params: the model file holds its own parameters; with a weights file give only the configuration");
         }
         ObjectNode params = obj.putObject("params");
         for (Map.Entry<String, NpzArrays.Array> e : arrays.entrySet()) {
-            String key = e.getKey().startsWith("transformer/") ? e.getKey().substring("transformer/".length()) : e.getKey();
+            String key =
+                    e.getKey().startsWith("transformer/") ? e.getKey().substring("transformer/".length()) : e.getKey();
             int slash = key.lastIndexOf('/');
             if (slash <= 0) {
-                throw new ModelFormatException(e.getKey() + ": expected a module/parameter name such as transformer/layer_0/attn/query/w");
+                throw new ModelFormatException(
+                        e.getKey() + ": expected a module/parameter name such as transformer/layer_0/attn/query/w");
             }
             String module = key.substring(0, slash), field = key.substring(slash + 1);
             JsonNode existing = params.get(module);
             ObjectNode m = existing instanceof ObjectNode o ? o : params.putObject(module);
-            if (m.has(field)) throw new ModelFormatException(e.getKey() + ": given twice (with and without the transformer/ prefix)");
+            if (m.has(field))
+                throw new ModelFormatException(e.getKey() + ": given twice (with and without the transformer/ prefix)");
             m.set(field, json(e.getValue()));
         }
         return ModelFormat.read(obj.toString());

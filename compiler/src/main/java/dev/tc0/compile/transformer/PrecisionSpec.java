@@ -12,9 +12,11 @@ import dev.tc0.compile.number.Precision;
 public record PrecisionSpec(int fixedBits, double perLog2N) {
 
     public PrecisionSpec {
-        if ((fixedBits == 0) == (perLog2N == 0)) throw new IllegalArgumentException("give either fixed bits or c, not both");
+        if ((fixedBits == 0) == (perLog2N == 0))
+            throw new IllegalArgumentException("give either fixed bits or c, not both");
         if (fixedBits != 0) Precision.of(fixedBits);
-        if (perLog2N < 0 || !Double.isFinite(perLog2N)) throw new IllegalArgumentException("c must be positive: " + perLog2N);
+        if (perLog2N < 0 || !Double.isFinite(perLog2N))
+            throw new IllegalArgumentException("c must be positive: " + perLog2N);
     }
 
     public static PrecisionSpec bits(int p) {
@@ -33,7 +35,7 @@ public record PrecisionSpec(int fixedBits, double perLog2N) {
     public int bitsFor(int n) {
         if (isFixed()) return fixedBits;
         double raw = perLog2N * Math.log(n) / Math.log(2);
-        double p = 2 * Math.ceil(raw / 2 - 1e-9);   // in double: a huge c saturates instead of wrapping to a small p
+        double p = 2 * Math.ceil(raw / 2 - 1e-9); // in double: a huge c saturates instead of wrapping to a small p
         return (int) Math.max(4, Math.min(p, Integer.MAX_VALUE - 1));
     }
 
@@ -46,7 +48,8 @@ public record PrecisionSpec(int fixedBits, double perLog2N) {
         double need = log2(vocabSize) + log2(n);
         if (p > 64) return "precision " + describe() + " gives p=" + p + " bits at n=" + n + ", more than 64";
         if (need > p + 1e-9) {
-            return String.format("precision %s gives p=%d bits at n=%d, but log2|vocab| + log2 n = log2 %d + log2 %d = %.2f > p",
+            return String.format(
+                    "precision %s gives p=%d bits at n=%d, but log2|vocab| + log2 n = log2 %d + log2 %d = %.2f > p",
                     describe(), p, n, vocabSize, n, need);
         }
         return null;

@@ -26,7 +26,8 @@ public final class Reference {
 
     /** The pass at precision p (weights truncated to p bits). */
     public ForwardPass<PFloat> at(int p) {
-        return passes.computeIfAbsent(p, bits -> new ForwardPass<>(model, new PrecisionArithmetic(Precision.of(bits)), bits));
+        return passes.computeIfAbsent(
+                p, bits -> new ForwardPass<>(model, new PrecisionArithmetic(Precision.of(bits)), bits));
     }
 
     public Trace<PFloat> run(int[] tokens) {

@@ -14,13 +14,15 @@ final class Shapes {
         }
         for (int i = 0; i < m.length; i++) {
             for (int j = 0; j < m[i].length; j++) {
-                if (!Double.isFinite(m[i][j])) throw new IllegalArgumentException(name + "[" + i + "][" + j + "]: not a finite number");
+                if (!Double.isFinite(m[i][j]))
+                    throw new IllegalArgumentException(name + "[" + i + "][" + j + "]: not a finite number");
             }
         }
     }
 
     static void vector(String name, double[] v, int length) {
-        if (v.length != length) throw new IllegalArgumentException(name + ": expected length " + length + ", got " + v.length);
+        if (v.length != length)
+            throw new IllegalArgumentException(name + ": expected length " + length + ", got " + v.length);
         for (int i = 0; i < v.length; i++) {
             if (!Double.isFinite(v[i])) throw new IllegalArgumentException(name + "[" + i + "]: not a finite number");
         }

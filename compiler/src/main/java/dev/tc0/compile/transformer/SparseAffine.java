@@ -25,7 +25,10 @@ final class SparseAffine<T> {
             List<T> w = new ArrayList<>();
             for (int i = 0; i < in; i++) {
                 T q = ar.constant(linear.w()[i][c]);
-                if (!ar.isZero(q)) { r.add(i); w.add(q); }
+                if (!ar.isZero(q)) {
+                    r.add(i);
+                    w.add(q);
+                }
             }
             rows[c] = r.stream().mapToInt(Integer::intValue).toArray();
             weights.add(w);
@@ -43,7 +46,8 @@ final class SparseAffine<T> {
      * over all of them together with the bias and, when given, the residual coordinate.
      */
     List<T> apply(List<T> x, List<T> residual, Arithmetic<T> ar) {
-        if (x.size() != in) throw new IllegalStateException("affine map of width " + in + " applied to " + x.size() + " values");
+        if (x.size() != in)
+            throw new IllegalStateException("affine map of width " + in + " applied to " + x.size() + " values");
         List<T> y = new ArrayList<>(rows.length);
         List<T> terms = new ArrayList<>();
         for (int c = 0; c < rows.length; c++) {

@@ -14,15 +14,21 @@ import java.util.List;
  * @param finalNorm applied before the output map when the model uses layer norm, else null
  * @param unembed {@code d_model x outputs}
  */
-public record Transformer(ModelConfig config, double[][] tokenEmbed, double[][] posEmbed, List<Layer> layers,
-                          LayerNormParams finalNorm, Linear unembed) {
+public record Transformer(
+        ModelConfig config,
+        double[][] tokenEmbed,
+        double[][] posEmbed,
+        List<Layer> layers,
+        LayerNormParams finalNorm,
+        Linear unembed) {
 
     public Transformer {
         layers = List.copyOf(layers);
         Shapes.matrix("token_embed", tokenEmbed, config.vocab().size(), config.dModel());
         Shapes.matrix("pos_embed", posEmbed, config.maxSeqLen(), config.dModel());
         if (layers.size() != config.numLayers()) {
-            throw new IllegalArgumentException("config.num_layers: " + config.numLayers() + " but " + layers.size() + " layers given");
+            throw new IllegalArgumentException(
+                    "config.num_layers: " + config.numLayers() + " but " + layers.size() + " layers given");
         }
         for (int i = 0; i < layers.size(); i++) layers.get(i).checkShapes(config, i);
         if (config.layerNorm() != (finalNorm != null)) {

@@ -55,7 +55,8 @@ class AdviceTransformerTest {
     static Circuit checkBothWays(Circuit c, String what) {
         AdviceTransformer at = AdviceTransformer.of(c);
         List<boolean[]> every = CheckInputs.of(c.numInputs(), 0, 1);
-        List<boolean[]> forReference = c.numInputs() <= REFERENCE_EVERY_INPUT ? every : sample(c.numInputs(), 16, what.hashCode());
+        List<boolean[]> forReference =
+                c.numInputs() <= REFERENCE_EVERY_INPUT ? every : sample(c.numInputs(), 16, what.hashCode());
         AdviceCheck.Result r = AdviceCheck.run(at, forReference);
         assertTrue(r.ok(), what + ": " + r.mismatch());
         assertEquals(forReference.size(), r.checked());
@@ -67,12 +68,24 @@ class AdviceTransformerTest {
         assertEquals(c.outputNames(), back.outputNames(), what);
         assertNull(rt.check(every), what);
         // independently of RoundTrip.check: the one-pattern reference evaluator on every input
-        for (boolean[] x : every) assertArrayEquals(c.evaluate(x), back.evaluate(x), what + " on " + CheckInputs.bits(x));
+        for (boolean[] x : every)
+            assertArrayEquals(c.evaluate(x), back.evaluate(x), what + " on " + CheckInputs.bits(x));
         int maxDepth = at.advice().stream().mapToInt(ThresholdForm::depth).max().orElseThrow();
-        System.out.printf("%s: %d inputs, %d gates, depth %d; threshold depth %d, advice %s tokens, %d layers; round trip %d gates, depth %d (%d ms); "
-                        + "transformer checked on %d inputs, round trip on all %d%n", what, c.numInputs(), c.numGates(), c.depth(), maxDepth,
-                at.advice().stream().map(f -> String.valueOf(f.tokens().size())).toList(), at.layers(), back.numGates(), back.depth(), ms,
-                forReference.size(), every.size());
+        System.out.printf(
+                "%s: %d inputs, %d gates, depth %d; threshold depth %d, advice %s tokens, %d layers; round trip %d gates, depth %d (%d ms); "
+                        + "transformer checked on %d inputs, round trip on all %d%n",
+                what,
+                c.numInputs(),
+                c.numGates(),
+                c.depth(),
+                maxDepth,
+                at.advice().stream().map(f -> String.valueOf(f.tokens().size())).toList(),
+                at.layers(),
+                back.numGates(),
+                back.depth(),
+                ms,
+                forReference.size(),
+                every.size());
         return back;
     }
 
@@ -166,10 +179,17 @@ class AdviceTransformerTest {
             for (int level = 1; level <= depth; level++) {
                 List<Integer> here = new java.util.ArrayList<>();
                 for (int g = 0; g < (level == depth ? 1 : 2); g++) {
-                    List<Integer> ops = new java.util.ArrayList<>(level == depth && level > 1 ? below : List.of(below.get(rnd.nextInt(below.size()))));
+                    List<Integer> ops = new java.util.ArrayList<>(
+                            level == depth && level > 1 ? below : List.of(below.get(rnd.nextInt(below.size()))));
                     int m = ops.size() + rnd.nextInt(1, 3);
-                    while (ops.size() < m) ops.add(rnd.nextInt(4) == 0 ? CircuitBuilder.not(x[rnd.nextInt(inputs)]) : x[rnd.nextInt(inputs)]);
-                    here.add(b.threshold(rnd.nextInt(1, m + 1), ops.stream().mapToInt(Integer::intValue).toArray()));
+                    while (ops.size() < m)
+                        ops.add(
+                                rnd.nextInt(4) == 0
+                                        ? CircuitBuilder.not(x[rnd.nextInt(inputs)])
+                                        : x[rnd.nextInt(inputs)]);
+                    here.add(b.threshold(
+                            rnd.nextInt(1, m + 1),
+                            ops.stream().mapToInt(Integer::intValue).toArray()));
                 }
                 below = here;
             }
@@ -193,7 +213,9 @@ class AdviceTransformerTest {
         b.output("not first", CircuitBuilder.not(x[0]));
         b.output("one", dev.tc0.circuit.Literal.TRUE);
         Circuit c = b.build();
-        assertEquals(List.of("X", "X", ">=", "1", "&", "1"), AdviceTransformer.of(c).advice().getFirst().tokens());
+        assertEquals(
+                List.of("X", "X", ">=", "1", "&", "1"),
+                AdviceTransformer.of(c).advice().getFirst().tokens());
         checkBothWays(c, "outputs without gates");
     }
 
@@ -205,7 +227,8 @@ class AdviceTransformerTest {
         int v = b.and(x[0], x[1]);
         for (int g = 0; g < 200; g++) v = b.or(v, g % 2 == 0 ? x[0] : x[1]);
         b.output("y", v);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AdviceTransformer.of(b.build()));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> AdviceTransformer.of(b.build()));
         assertTrue(e.getMessage().contains(String.valueOf(CvpModel.MAX_SEQ_LEN)), e.getMessage());
     }
 
@@ -213,9 +236,13 @@ class AdviceTransformerTest {
     void noOutputsOrNoInputs() {
         CircuitBuilder b = new CircuitBuilder();
         b.inputs("x", 2);
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> AdviceTransformer.of(b.build())).getMessage().contains("no outputs"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> AdviceTransformer.of(b.build()))
+                .getMessage()
+                .contains("no outputs"));
         CircuitBuilder k = new CircuitBuilder();
         k.output("one", dev.tc0.circuit.Literal.TRUE);
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> AdviceTransformer.of(k.build())).getMessage().contains("no inputs"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> AdviceTransformer.of(k.build()))
+                .getMessage()
+                .contains("no inputs"));
     }
 }

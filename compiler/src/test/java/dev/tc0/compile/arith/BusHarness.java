@@ -1,20 +1,19 @@
 package dev.tc0.compile.arith;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.compile.number.PFloat;
 import dev.tc0.compile.number.Precision;
 import dev.tc0.compile.testing.Planes;
 import dev.tc0.eval.Evaluator;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A bus gadget wrapped as a circuit: each operand enters as its p-bit code ({@link PBus#fromCode}
@@ -61,7 +60,9 @@ final class BusHarness {
         return new BusHarness(prec, b.build(), ranges.size(), out.length);
     }
 
-    int depth() { return circuit.depth(); }
+    int depth() {
+        return circuit.depth();
+    }
 
     /** The output bits for each row of operands. */
     List<boolean[]> run(List<PFloat[]> rows) {
@@ -97,7 +98,8 @@ final class BusHarness {
             PFloat code = prec.decode(read(out.get(r), 2 * q, prec.p()));
             if (!expected.equals(wires) || !expected.equals(code)) {
                 bad++;
-                if (first == null) first = List.of(rows.get(r)) + ": expected " + expected + ", wires " + wires + ", code " + code;
+                if (first == null)
+                    first = List.of(rows.get(r)) + ": expected " + expected + ", wires " + wires + ", code " + code;
             }
         }
         if (bad > 0) fail(bad + " of " + rows.size() + " rows wrong at p = " + prec.p() + "; first " + first);
@@ -107,7 +109,10 @@ final class BusHarness {
     void checkLiteral(List<PFloat[]> rows, Predicate<PFloat[]> reference) {
         List<boolean[]> out = run(rows);
         for (int r = 0; r < rows.size(); r++) {
-            assertEquals(reference.test(rows.get(r)), out.get(r)[0], () -> "p = " + prec.p() + ", operands " + List.of(rows.get(0)));
+            assertEquals(
+                    reference.test(rows.get(r)),
+                    out.get(r)[0],
+                    () -> "p = " + prec.p() + ", operands " + List.of(rows.get(0)));
         }
     }
 

@@ -3,7 +3,6 @@ package dev.tc0.compile.arith;
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.compile.number.Precision;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,7 +27,12 @@ public final class BusSizes {
         List<PBus> in = new ArrayList<>();
         for (int i = 0; i < ranges.size(); i++) {
             int[] w = wires.get(i);
-            in.add(new PBus(prec, w[0], java.util.Arrays.copyOfRange(w, 1, q), java.util.Arrays.copyOfRange(w, q, 2 * q), ranges.get(i)));
+            in.add(new PBus(
+                    prec,
+                    w[0],
+                    java.util.Arrays.copyOfRange(w, 1, q),
+                    java.util.Arrays.copyOfRange(w, q, 2 * q),
+                    ranges.get(i)));
         }
         b.outputs("y", gadget.apply(b, in));
         return b.build();
@@ -48,16 +52,21 @@ public final class BusSizes {
         int centre = prec.iMax();
         PRange window = new PRange(true, true, true, centre - 4, centre + 3);
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row("multiply", (b, in) -> wires(Products.multiply(b, in.get(0), in.get(1))), List.of(full, full)));
+        rows.add(
+                new Row("multiply", (b, in) -> wires(Products.multiply(b, in.get(0), in.get(1))), List.of(full, full)));
         rows.add(new Row("divide", (b, in) -> wires(Products.divide(b, in.get(0), in.get(1))), List.of(full, full)));
         rows.add(new Row("divide by 3", (b, in) -> wires(Products.divide(b, in.get(0), 3)), List.of(full)));
         for (int k : new int[] {2, 8, 40}) {
             rows.add(new Row("sum of " + k, (b, in) -> wires(Sums.sum(b, prec, in)), Collections.nCopies(k, full)));
         }
         for (int k : new int[] {8, 40}) {
-            rows.add(new Row("sum of " + k + ", E in 8 values", (b, in) -> wires(Sums.sum(b, prec, in)), Collections.nCopies(k, window)));
+            rows.add(new Row(
+                    "sum of " + k + ", E in 8 values",
+                    (b, in) -> wires(Sums.sum(b, prec, in)),
+                    Collections.nCopies(k, window)));
         }
-        rows.add(new Row("atLeast", (b, in) -> new int[] {Order.atLeast(b, in.get(0), in.get(1))}, List.of(full, full)));
+        rows.add(new Row(
+                "atLeast", (b, in) -> new int[] {Order.atLeast(b, in.get(0), in.get(1))}, List.of(full, full)));
         rows.add(new Row("argmax of 8", (b, in) -> Order.argmax(b, in), Collections.nCopies(8, full)));
         rows.add(new Row("toCode", (b, in) -> in.get(0).toCode(b), List.of(full)));
         rows.add(new Row("fromCode", (b, in) -> wires(PBus.fromCode(b, prec, wires(in.get(0)), full)), List.of(full)));
@@ -67,16 +76,26 @@ public final class BusSizes {
     public static void main(String[] args) {
         int[] ps = {8, 12, 16};
         StringBuilder head = new StringBuilder("| gadget |"), rule = new StringBuilder("|---|");
-        for (int p : ps) { head.append(" p = ").append(p).append(" |"); rule.append("---|"); }
+        for (int p : ps) {
+            head.append(" p = ").append(p).append(" |");
+            rule.append("---|");
+        }
         System.out.println("depth / gates / edges\n\n" + head + "\n" + rule);
         int n = rows(Precision.of(8)).size();
         for (int r = 0; r < n; r++) {
-            StringBuilder line = new StringBuilder("| `" + rows(Precision.of(8)).get(r).name() + "` |");
+            StringBuilder line =
+                    new StringBuilder("| `" + rows(Precision.of(8)).get(r).name() + "` |");
             for (int p : ps) {
                 Precision prec = Precision.of(p);
                 Row row = rows(prec).get(r);
                 Circuit c = circuit(prec, row.ranges(), row.gadget());
-                line.append(' ').append(c.depth()).append(" / ").append(c.numGates()).append(" / ").append(c.numEdges()).append(" |");
+                line.append(' ')
+                        .append(c.depth())
+                        .append(" / ")
+                        .append(c.numGates())
+                        .append(" / ")
+                        .append(c.numEdges())
+                        .append(" |");
             }
             System.out.println(line);
         }

@@ -2,7 +2,6 @@ package dev.tc0.compile.arith;
 
 import dev.tc0.compile.number.PFloat;
 import dev.tc0.compile.number.Precision;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -32,9 +31,15 @@ final class Operands {
         int q = prec.q(), iMin = prec.iMin(), iMax = prec.iMax(), p = prec.p();
         List<PFloat> out = new ArrayList<>();
         PFloat[] positive = {
-            prec.max(), new PFloat(p, iMax - 1, iMax), new PFloat(p, 1 << (q - 2), iMax),
-            new PFloat(p, 1, iMin), new PFloat(p, iMax, iMin), new PFloat(p, 1 << (q - 2), iMin + 1),
-            prec.one(), new PFloat(p, 1 << (q - 2), 0), new PFloat(p, iMax, -1),
+            prec.max(),
+            new PFloat(p, iMax - 1, iMax),
+            new PFloat(p, 1 << (q - 2), iMax),
+            new PFloat(p, 1, iMin),
+            new PFloat(p, iMax, iMin),
+            new PFloat(p, 1 << (q - 2), iMin + 1),
+            prec.one(),
+            new PFloat(p, 1 << (q - 2), 0),
+            new PFloat(p, iMax, -1),
         };
         out.add(prec.zero());
         for (PFloat x : positive) {

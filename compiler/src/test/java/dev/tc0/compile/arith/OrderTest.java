@@ -1,15 +1,14 @@
 package dev.tc0.compile.arith;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.tc0.compile.number.PFloat;
 import dev.tc0.compile.number.Precision;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class OrderTest {
     private static List<PFloat[]> pairs(Precision prec) {
@@ -22,7 +21,13 @@ class OrderTest {
             // near neighbours and equal values, where a comparator is most likely to slip
             PFloat c = switch (rnd.nextInt(3)) {
                 case 0 -> a;
-                case 1 -> PBus.canonical(prec, new PFloat(prec.p(), Math.clamp(a.mantissa() + rnd.nextInt(-1, 2), -prec.iMax(), prec.iMax()), a.exponent()));
+                case 1 ->
+                    PBus.canonical(
+                            prec,
+                            new PFloat(
+                                    prec.p(),
+                                    Math.clamp(a.mantissa() + rnd.nextInt(-1, 2), -prec.iMax(), prec.iMax()),
+                                    a.exponent()));
                 default -> Operands.mixed(prec, rnd);
             };
             rows.add(new PFloat[] {a, c});
@@ -70,8 +75,10 @@ class OrderTest {
             for (int n : new int[] {1, 2, 5, 9}) {
                 List<PRange> ranges = Collections.nCopies(n, PRange.full(prec));
                 List<PFloat[]> rows = rows(prec, n, 2000, rnd);
-                List<boolean[]> win = BusHarness.build(prec, ranges, Order::argmax).run(rows);
-                List<boolean[]> top = BusHarness.build(prec, ranges, Order::isMax).run(rows);
+                List<boolean[]> win =
+                        BusHarness.build(prec, ranges, Order::argmax).run(rows);
+                List<boolean[]> top =
+                        BusHarness.build(prec, ranges, Order::isMax).run(rows);
                 for (int r = 0; r < rows.size(); r++) {
                     PFloat[] x = rows.get(r);
                     int best = argmax(x);

@@ -1,17 +1,16 @@
 package dev.tc0.compile.arith;
 
-import dev.tc0.compile.number.PFloat;
-import dev.tc0.compile.number.PMath;
-import dev.tc0.compile.number.Precision;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tc0.compile.number.PFloat;
+import dev.tc0.compile.number.PMath;
+import dev.tc0.compile.number.Precision;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 class ProductsTest {
     private static List<PFloat[]> allPairs(Precision prec) {
@@ -30,11 +29,17 @@ class ProductsTest {
     }
 
     private static BusHarness multiplier(Precision prec) {
-        return BusHarness.ofBus(prec, List.of(PRange.full(prec), PRange.full(prec)), (b, in) -> Products.multiply(b, in.get(0), in.get(1)));
+        return BusHarness.ofBus(
+                prec,
+                List.of(PRange.full(prec), PRange.full(prec)),
+                (b, in) -> Products.multiply(b, in.get(0), in.get(1)));
     }
 
     private static BusHarness divider(Precision prec) {
-        return BusHarness.ofBus(prec, List.of(PRange.full(prec), PRange.full(prec)), (b, in) -> Products.divide(b, in.get(0), in.get(1)));
+        return BusHarness.ofBus(
+                prec,
+                List.of(PRange.full(prec), PRange.full(prec)),
+                (b, in) -> Products.divide(b, in.get(0), in.get(1)));
     }
 
     @Test
@@ -64,10 +69,11 @@ class ProductsTest {
             else for (int i = 0; i < 5000; i++) rows.add(new PFloat[] {Operands.mixed(prec, rnd)});
             PRange[] range = new PRange[1];
             BusHarness.ofBus(prec, List.of(PRange.full(prec)), (b, in) -> {
-                PBus r = Products.multiply(b, in.get(0), in.get(0));
-                range[0] = r.range();
-                return r;
-            }).check(rows, x -> PMath.multiply(prec, x[0], x[0]));
+                        PBus r = Products.multiply(b, in.get(0), in.get(0));
+                        range[0] = r.range();
+                        return r;
+                    })
+                    .check(rows, x -> PMath.multiply(prec, x[0], x[0]));
             assertFalse(range[0].negative(), "p = " + p);
         }
     }
@@ -83,19 +89,23 @@ class ProductsTest {
         };
         for (PRange[] pair : pairs) {
             List<PFloat[]> rows = new ArrayList<>();
-            for (int i = 0; i < 5000; i++) rows.add(new PFloat[] {Operands.random(prec, pair[0], rnd), Operands.random(prec, pair[1], rnd)});
+            for (int i = 0; i < 5000; i++)
+                rows.add(new PFloat[] {Operands.random(prec, pair[0], rnd), Operands.random(prec, pair[1], rnd)});
             BusHarness.ofBus(prec, List.of(pair), (b, in) -> {
-                PBus r = Products.multiply(b, in.get(0), in.get(1));
-                for (PFloat[] x : rows) assertRangeHolds(prec, r.range(), PMath.multiply(prec, x[0], x[1]));
-                return r;
-            }).check(rows, x -> PMath.multiply(prec, x[0], x[1]));
+                        PBus r = Products.multiply(b, in.get(0), in.get(1));
+                        for (PFloat[] x : rows) assertRangeHolds(prec, r.range(), PMath.multiply(prec, x[0], x[1]));
+                        return r;
+                    })
+                    .check(rows, x -> PMath.multiply(prec, x[0], x[1]));
             BusHarness.ofBus(prec, List.of(pair), (b, in) -> {
-                PBus r = Products.divide(b, in.get(0), in.get(1));
-                for (PFloat[] x : rows) assertRangeHolds(prec, r.range(), PMath.divide(prec, x[0], x[1]));
-                assertTrue(pair[1].zero() || r.range().eHi() < 2 * prec.iMax() || pair[0].eHi() == 2 * prec.iMax(),
-                        "a quotient without division by zero keeps a narrow range: " + r.range());
-                return r;
-            }).check(rows, x -> PMath.divide(prec, x[0], x[1]));
+                        PBus r = Products.divide(b, in.get(0), in.get(1));
+                        for (PFloat[] x : rows) assertRangeHolds(prec, r.range(), PMath.divide(prec, x[0], x[1]));
+                        assertTrue(
+                                pair[1].zero() || r.range().eHi() < 2 * prec.iMax() || pair[0].eHi() == 2 * prec.iMax(),
+                                "a quotient without division by zero keeps a narrow range: " + r.range());
+                        return r;
+                    })
+                    .check(rows, x -> PMath.divide(prec, x[0], x[1]));
         }
     }
 
@@ -133,7 +143,8 @@ class ProductsTest {
     @Test
     void productDepthDoesNotDependOnP() {
         int depth = multiplier(Precision.of(8)).depth();
-        for (int p = 10; p <= 16; p += 2) assertEquals(depth, multiplier(Precision.of(p)).depth(), "p = " + p);
+        for (int p = 10; p <= 16; p += 2)
+            assertEquals(depth, multiplier(Precision.of(p)).depth(), "p = " + p);
     }
 
     static void assertRangeHolds(Precision prec, PRange range, PFloat value) {

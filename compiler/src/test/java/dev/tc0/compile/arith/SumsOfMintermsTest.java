@@ -5,12 +5,11 @@ import dev.tc0.circuit.Literal;
 import dev.tc0.compile.number.PFloat;
 import dev.tc0.compile.number.PMath;
 import dev.tc0.compile.number.Precision;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
 
 /**
  * ⊕ with terms given as minterms ({@link Sums.OneHot}), alone and mixed with buses. A minterm
@@ -28,7 +27,10 @@ class SumsOfMintermsTest {
             List<Sums.OneHot> hots = new ArrayList<>();
             for (int i = 0; i < terms.size(); i++) {
                 Term t = terms.get(i);
-                if (!t.asMinterms()) { buses.add(in.get(i)); continue; }
+                if (!t.asMinterms()) {
+                    buses.add(in.get(i));
+                    continue;
+                }
                 List<PFloat> codes = t.range().values(prec);
                 PFloat[] values = codes.stream().map(t.table()).toArray(PFloat[]::new);
                 hots.add(new Sums.OneHot(in.get(i).toOneHot(b, codes), values));
@@ -39,7 +41,8 @@ class SumsOfMintermsTest {
 
     private static PFloat reference(Precision prec, List<Term> terms, PFloat[] x) {
         List<PFloat> values = new ArrayList<>();
-        for (int i = 0; i < x.length; i++) values.add(terms.get(i).asMinterms() ? terms.get(i).table().apply(x[i]) : x[i]);
+        for (int i = 0; i < x.length; i++)
+            values.add(terms.get(i).asMinterms() ? terms.get(i).table().apply(x[i]) : x[i]);
         return PMath.sum(prec, values);
     }
 
@@ -60,11 +63,14 @@ class SumsOfMintermsTest {
                 List<List<Term>> shapes = new ArrayList<>();
                 shapes.add(List.of(new Term(full, h, true), new Term(full, x -> x, true)));
                 shapes.add(List.of(new Term(full, h, true), new Term(full, x -> x, false)));
-                if (p == 4) shapes.add(List.of(new Term(full, h, true), new Term(full, x -> x, false), new Term(full, x -> x, true)));
+                if (p == 4)
+                    shapes.add(List.of(
+                            new Term(full, h, true), new Term(full, x -> x, false), new Term(full, x -> x, true)));
                 for (List<Term> shape : shapes) {
                     List<PFloat[]> rows = new ArrayList<>();
                     if (shape.size() == 2) for (PFloat a : all) for (PFloat c : all) rows.add(new PFloat[] {a, c});
-                    else for (PFloat a : all) for (PFloat c : all) for (PFloat d : all) rows.add(new PFloat[] {a, c, d});
+                    else
+                        for (PFloat a : all) for (PFloat c : all) for (PFloat d : all) rows.add(new PFloat[] {a, c, d});
                     adder(prec, shape).check(rows, x -> reference(prec, shape, x));
                 }
             }
@@ -84,7 +90,8 @@ class SumsOfMintermsTest {
                 for (int i = 0; i < k; i++) {
                     boolean hot = rnd.nextInt(3) != 0;
                     int spread = hot ? 3 : 8; // a minterm term decodes every value of its range
-                    int lo = Math.max(0, centre - rnd.nextInt(0, spread)), hi = Math.min(top, centre + rnd.nextInt(0, spread));
+                    int lo = Math.max(0, centre - rnd.nextInt(0, spread)),
+                            hi = Math.min(top, centre + rnd.nextInt(0, spread));
                     int signs = rnd.nextInt(4);
                     PRange range = new PRange(rnd.nextBoolean(), signs != 3, signs != 2, lo, hi);
                     terms.add(new Term(range, hot ? tables.get(rnd.nextInt(tables.size())) : x -> x, hot));
@@ -92,7 +99,8 @@ class SumsOfMintermsTest {
                 List<PFloat[]> rows = new ArrayList<>();
                 for (int r = 0; r < 1500; r++) {
                     PFloat[] x = new PFloat[k];
-                    for (int i = 0; i < k; i++) x[i] = Operands.random(prec, terms.get(i).range(), rnd);
+                    for (int i = 0; i < k; i++)
+                        x[i] = Operands.random(prec, terms.get(i).range(), rnd);
                     rows.add(x);
                 }
                 adder(prec, terms).check(rows, x -> reference(prec, terms, x));
@@ -105,8 +113,13 @@ class SumsOfMintermsTest {
         Precision prec = Precision.of(8);
         CircuitBuilder b = new CircuitBuilder();
         PFloat a = prec.fromDouble(2.5), c = prec.fromDouble(-0.75);
-        PBus r = Sums.sum(b, prec, List.of(), List.of(new Sums.OneHot(new int[] {Literal.TRUE}, new PFloat[] {a}),
-                new Sums.OneHot(new int[] {Literal.TRUE}, new PFloat[] {c})));
+        PBus r = Sums.sum(
+                b,
+                prec,
+                List.of(),
+                List.of(
+                        new Sums.OneHot(new int[] {Literal.TRUE}, new PFloat[] {a}),
+                        new Sums.OneHot(new int[] {Literal.TRUE}, new PFloat[] {c})));
         PBus expected = PBus.constant(prec, PMath.sum(prec, a, c));
         org.junit.jupiter.api.Assertions.assertEquals(expected.sign(), r.sign());
         org.junit.jupiter.api.Assertions.assertArrayEquals(expected.mag(), r.mag());

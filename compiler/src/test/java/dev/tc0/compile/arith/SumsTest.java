@@ -1,16 +1,15 @@
 package dev.tc0.compile.arith;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.tc0.compile.number.PFloat;
 import dev.tc0.compile.number.PMath;
 import dev.tc0.compile.number.Precision;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class SumsTest {
     private static BusHarness adder(Precision prec, List<PRange> ranges) {
@@ -43,7 +42,7 @@ class SumsTest {
             List<PFloat[]> rows = new ArrayList<>();
             List<PFloat> edges = Operands.edges(prec);
             for (PFloat a : edges) for (PFloat c : edges) rows.add(new PFloat[] {a, c, prec.zero()});
-            for (PFloat a : edges) rows.add(new PFloat[] {a, a.negate(), a});     // exact cancellation of two
+            for (PFloat a : edges) rows.add(new PFloat[] {a, a.negate(), a}); // exact cancellation of two
             for (int i = 0; i < 5000; i++) {
                 PFloat a = Operands.mixed(prec, rnd), c = Operands.mixed(prec, rnd);
                 rows.add(new PFloat[] {a, c, rnd.nextBoolean() ? a.negate() : Operands.mixed(prec, rnd)});
@@ -59,7 +58,9 @@ class SumsTest {
         int top = 2 * prec.iMax();
         int centre = rnd.nextInt(top / 4, 3 * top / 4 + 1);
         for (int i = 0; i < k; i++) {
-            int spread = rnd.nextInt(3) == 0 ? 40 : 6; // wide windows take the two-stage alignment, whose edge columns are clipped
+            int spread = rnd.nextInt(3) == 0
+                    ? 40
+                    : 6; // wide windows take the two-stage alignment, whose edge columns are clipped
             int lo = Math.max(0, centre - rnd.nextInt(0, spread)), hi = Math.min(top, centre + rnd.nextInt(0, spread));
             int signs = rnd.nextInt(4); // 0, 1: both; 2: positive; 3: negative
             ranges.add(new PRange(rnd.nextBoolean(), signs != 3, signs != 2, lo, hi));
@@ -94,7 +95,8 @@ class SumsTest {
             for (int r = 0; r < 2000; r++) {
                 PFloat[] x = new PFloat[k];
                 for (int i = 0; i < k; i++) x[i] = Operands.mixed(prec, rnd);
-                if (r % 4 == 0) for (int i = 0; i + 1 < k; i += 2) x[i + 1] = x[i].negate(); // cancels (up to the odd one)
+                if (r % 4 == 0)
+                    for (int i = 0; i + 1 < k; i += 2) x[i + 1] = x[i].negate(); // cancels (up to the odd one)
                 rows.add(x);
             }
             adder(prec, Collections.nCopies(k, PRange.full(prec))).check(rows, x -> PMath.sum(prec, x));
@@ -135,9 +137,16 @@ class SumsTest {
         for (int p : new int[] {8, 12, 16}) {
             Precision prec = Precision.of(p);
             int c = prec.iMax();
-            for (PRange r : List.of(PRange.full(prec), new PRange(true, true, true, c - 4, c + 3), new PRange(true, true, false, c - 4, c + 3))) {
+            for (PRange r : List.of(
+                    PRange.full(prec),
+                    new PRange(true, true, true, c - 4, c + 3),
+                    new PRange(true, true, false, c - 4, c + 3))) {
                 int two = adder(prec, Collections.nCopies(2, r)).depth();
-                for (int m = 3; m <= 40; m += m < 10 ? 1 : 6) assertEquals(two, adder(prec, Collections.nCopies(m, r)).depth(), "p = " + p + ", " + m + " terms in " + r);
+                for (int m = 3; m <= 40; m += m < 10 ? 1 : 6)
+                    assertEquals(
+                            two,
+                            adder(prec, Collections.nCopies(m, r)).depth(),
+                            "p = " + p + ", " + m + " terms in " + r);
             }
         }
     }

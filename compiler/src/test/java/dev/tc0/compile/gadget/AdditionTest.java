@@ -1,12 +1,11 @@
 package dev.tc0.compile.gadget;
 
-import dev.tc0.compile.testing.NumberCircuit;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tc0.compile.testing.NumberCircuit;
 import java.math.BigInteger;
 import java.util.SplittableRandom;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class AdditionTest {
     private static NumberCircuit adder(int k, Weights w) {

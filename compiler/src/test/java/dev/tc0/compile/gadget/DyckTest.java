@@ -1,13 +1,12 @@
 package dev.tc0.compile.gadget;
 
-import dev.tc0.compile.testing.NumberCircuit;
-import org.junit.jupiter.api.Test;
-
-import java.math.BigInteger;
-import java.util.SplittableRandom;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tc0.compile.testing.NumberCircuit;
+import java.math.BigInteger;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 class DyckTest {
     /** Bit i of the word is true for '(' at position i. */
@@ -39,17 +38,23 @@ class DyckTest {
         SplittableRandom rnd = new SplittableRandom(3);
         int n = 40;
         // random words are almost never balanced: build balanced ones and perturb some
-        dyck(n).checkSampled(10_000, widths -> {
-            BigInteger w = BigInteger.ZERO;
-            int open = 0;
-            for (int i = 0; i < n; i++) {
-                boolean mustClose = open == n - i, mayClose = open > 0;
-                boolean o = !mustClose && (!mayClose || rnd.nextBoolean());
-                if (o) { w = w.setBit(i); open++; } else open--;
-            }
-            if (rnd.nextBoolean()) w = w.flipBit(rnd.nextInt(n));
-            return new BigInteger[] {w};
-        }, x -> new BigInteger[] {balanced(x[0], n)});
+        dyck(n).checkSampled(
+                        10_000,
+                        widths -> {
+                            BigInteger w = BigInteger.ZERO;
+                            int open = 0;
+                            for (int i = 0; i < n; i++) {
+                                boolean mustClose = open == n - i, mayClose = open > 0;
+                                boolean o = !mustClose && (!mayClose || rnd.nextBoolean());
+                                if (o) {
+                                    w = w.setBit(i);
+                                    open++;
+                                } else open--;
+                            }
+                            if (rnd.nextBoolean()) w = w.flipBit(rnd.nextInt(n));
+                            return new BigInteger[] {w};
+                        },
+                        x -> new BigInteger[] {balanced(x[0], n)});
     }
 
     @Test

@@ -1,15 +1,14 @@
 package dev.tc0.compile.gadget;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.tc0.compile.gadget.IteratedAddition.Method;
 import dev.tc0.compile.testing.NumberCircuit;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class IteratedAdditionTest {
     private static int[] widths(int m, int k) {
@@ -23,14 +22,18 @@ class IteratedAdditionTest {
     }
 
     private static NumberCircuit signed(int m, int k, Method method) {
-        return NumberCircuit.single(widths(m, k), (b, in) -> IteratedAddition.signedSum(b, in, IteratedAddition.signedSumWidth(in), method));
+        return NumberCircuit.single(
+                widths(m, k),
+                (b, in) -> IteratedAddition.signedSum(b, in, IteratedAddition.signedSumWidth(in), method));
     }
 
     private static final Function<BigInteger[], BigInteger[]> SUM =
             x -> new BigInteger[] {Arrays.stream(x).reduce(BigInteger.ZERO, BigInteger::add)};
 
     private static Function<BigInteger[], BigInteger[]> signedSum(int k) {
-        return x -> new BigInteger[] {Arrays.stream(x).map(v -> NumberCircuit.signed(v, k)).reduce(BigInteger.ZERO, BigInteger::add)};
+        return x -> new BigInteger[] {
+            Arrays.stream(x).map(v -> NumberCircuit.signed(v, k)).reduce(BigInteger.ZERO, BigInteger::add)
+        };
     }
 
     @Test
@@ -100,7 +103,8 @@ class IteratedAdditionTest {
     @Test
     void blockSaveLeavesTwoNumbersWithTheSameSum() {
         for (int m : new int[] {3, 6, 8}) {
-            NumberCircuit c = NumberCircuit.of(widths(m, 2), (b, in) -> IteratedAddition.blockSave(b, in, 2 + Bits.ceilLog2(m)));
+            NumberCircuit c =
+                    NumberCircuit.of(widths(m, 2), (b, in) -> IteratedAddition.blockSave(b, in, 2 + Bits.ceilLog2(m)));
             c.checkExhaustiveRelation((in, out) -> out.length == 2
                     && out[0].add(out[1]).equals(Arrays.stream(in).reduce(BigInteger.ZERO, BigInteger::add)));
             assertEquals(2, c.depth(), "block-save depth, m=" + m);

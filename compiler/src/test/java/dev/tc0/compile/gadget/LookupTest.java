@@ -1,15 +1,14 @@
 package dev.tc0.compile.gadget;
 
-import dev.tc0.compile.testing.NumberCircuit;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tc0.compile.testing.NumberCircuit;
 import java.math.BigInteger;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class LookupTest {
     @Test
@@ -47,7 +46,8 @@ class LookupTest {
 
     @Test
     void fullTablesHaveDepthTwo() {
-        NumberCircuit c = NumberCircuit.single(new int[] {8}, (b, in) -> Lookup.of(b, in[0], 8, (int x) -> (x * 37 + 11) & 0xFF));
+        NumberCircuit c =
+                NumberCircuit.single(new int[] {8}, (b, in) -> Lookup.of(b, in[0], 8, (int x) -> (x * 37 + 11) & 0xFF));
         c.checkExhaustive(x -> new BigInteger[] {BigInteger.valueOf((x[0].intValue() * 37 + 11) & 0xFF)});
         assertEquals(2, c.depth());
     }
@@ -68,9 +68,11 @@ class LookupTest {
         for (int f = 1; f <= 10; f++) {
             int ff = f;
             NumberCircuit c = NumberCircuit.single(new int[] {6}, (b, in) -> Lookup.reciprocal(b, in[0], ff));
-            c.checkExhaustive(x -> new BigInteger[] {x[0].signum() == 0
-                    ? BigInteger.ONE.shiftLeft(ff + 1).subtract(BigInteger.ONE)
-                    : BigInteger.ONE.shiftLeft(ff).divide(x[0])});
+            c.checkExhaustive(x -> new BigInteger[] {
+                x[0].signum() == 0
+                        ? BigInteger.ONE.shiftLeft(ff + 1).subtract(BigInteger.ONE)
+                        : BigInteger.ONE.shiftLeft(ff).divide(x[0])
+            });
         }
     }
 }

@@ -1,19 +1,18 @@
 package dev.tc0.compile.gadget;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.tc0.compile.gadget.IteratedAddition.Method;
 import dev.tc0.compile.testing.NumberCircuit;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.SplittableRandom;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class MultiplicationTest {
     /** Depth by method: one level of partial products plus the iterated addition. */
-    private static final Map<Method, Integer> DEPTH = Map.of(
-            Method.DIRECT, 3, Method.BLOCK_SAVE_WEIGHTED, 5, Method.BLOCK_SAVE, 8, Method.COLUMNS, -1);
+    private static final Map<Method, Integer> DEPTH =
+            Map.of(Method.DIRECT, 3, Method.BLOCK_SAVE_WEIGHTED, 5, Method.BLOCK_SAVE, 8, Method.COLUMNS, -1);
 
     private static NumberCircuit multiplier(int kx, int ky, Method method) {
         return NumberCircuit.single(new int[] {kx, ky}, (b, in) -> Multiplication.multiply(b, in[0], in[1], method));
@@ -22,7 +21,8 @@ class MultiplicationTest {
     @Test
     void exhaustiveForSmallWidths() {
         for (Method method : Method.values()) {
-            for (int k = 1; k <= 5; k++) multiplier(k, k, method).checkExhaustive(x -> new BigInteger[] {x[0].multiply(x[1])});
+            for (int k = 1; k <= 5; k++)
+                multiplier(k, k, method).checkExhaustive(x -> new BigInteger[] {x[0].multiply(x[1])});
             multiplier(6, 3, method).checkExhaustive(x -> new BigInteger[] {x[0].multiply(x[1])});
         }
     }
@@ -30,7 +30,8 @@ class MultiplicationTest {
     @Test
     void randomForWiderWidths() {
         for (Method method : Method.values()) {
-            multiplier(16, 16, method).checkRandom(10_000, new SplittableRandom(16), x -> new BigInteger[] {x[0].multiply(x[1])});
+            multiplier(16, 16, method)
+                    .checkRandom(10_000, new SplittableRandom(16), x -> new BigInteger[] {x[0].multiply(x[1])});
         }
     }
 

@@ -1,22 +1,21 @@
 package dev.tc0.compile.gadget;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.tc0.compile.testing.NumberCircuit;
 import dev.tc0.compile.testing.Samplers;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class SelectionTest {
     private static NumberCircuit selection(int n, int k, Weights w) {
         int[] widths = new int[n];
         Arrays.fill(widths, k);
-        return NumberCircuit.of(widths, (b, in) -> new int[][] {
-                Selection.argmax(b, in, w), Selection.argmaxIndex(b, in, w), Selection.max(b, in, w)});
+        return NumberCircuit.of(widths, (b, in) ->
+                new int[][] {Selection.argmax(b, in, w), Selection.argmaxIndex(b, in, w), Selection.max(b, in, w)});
     }
 
     /** Leftmost maximum: one-hot, index, value. */
@@ -51,8 +50,16 @@ class SelectionTest {
                 int dc = w == Weights.LARGE ? 1 : 3;
                 int[] widths = new int[n];
                 Arrays.fill(widths, 6);
-                assertEquals(dc + 1, NumberCircuit.of(widths, (b, in) -> new int[][] {Selection.argmax(b, in, w)}).depth(), "argmax n=" + nn);
-                assertEquals(dc + 3, NumberCircuit.of(widths, (b, in) -> new int[][] {Selection.max(b, in, w)}).depth(), "max n=" + nn);
+                assertEquals(
+                        dc + 1,
+                        NumberCircuit.of(widths, (b, in) -> new int[][] {Selection.argmax(b, in, w)})
+                                .depth(),
+                        "argmax n=" + nn);
+                assertEquals(
+                        dc + 3,
+                        NumberCircuit.of(widths, (b, in) -> new int[][] {Selection.max(b, in, w)})
+                                .depth(),
+                        "max n=" + nn);
             }
         }
     }

@@ -1,15 +1,14 @@
 package dev.tc0.compile.gadget;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.tc0.compile.testing.NumberCircuit;
 import dev.tc0.compile.testing.Samplers;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class SortingTest {
     private static int[] widths(int n, int k) {
@@ -69,8 +68,16 @@ class SortingTest {
         for (int n = 3; n <= 24; n += 3) {
             for (Weights w : Weights.values()) {
                 int dc = w == Weights.LARGE ? 1 : 3;
-                assertEquals(dc + 3, NumberCircuit.of(widths(n, 5), (b, in) -> Sorting.sort(b, in, w)).depth(), "sort n=" + n);
-                assertEquals(dc + 2, NumberCircuit.of(widths(n, 5), (b, in) -> Sorting.rank(b, in, w)).depth(), "rank n=" + n);
+                assertEquals(
+                        dc + 3,
+                        NumberCircuit.of(widths(n, 5), (b, in) -> Sorting.sort(b, in, w))
+                                .depth(),
+                        "sort n=" + n);
+                assertEquals(
+                        dc + 2,
+                        NumberCircuit.of(widths(n, 5), (b, in) -> Sorting.rank(b, in, w))
+                                .depth(),
+                        "rank n=" + n);
             }
         }
     }

@@ -1,22 +1,21 @@
 package dev.tc0.compile.lowering;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.tc0.compile.transformer.AttentionKind;
 import dev.tc0.compile.transformer.OutputMode;
 import dev.tc0.compile.transformer.PrecisionSpec;
 import dev.tc0.compile.transformer.RandomModels;
 import dev.tc0.compile.transformer.Transformer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Transformers with arbitrary weights (Theorem 1 for every model): random models of the shape
@@ -27,17 +26,29 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class ArbitraryWeightsTest {
     /** {@code -Dtc0.lowering.full=true}: n = 8 and 16 too, 10^4 random inputs at every n, limits raised. */
     private static final boolean FULL = Boolean.getBoolean("tc0.lowering.full");
+
     private static final int RANDOM = FULL ? 10_000 : 2_000;
-    private static final TransformerLowering.Options BUS = TransformerLowering.Options.DEFAULT.withRoute(TransformerLowering.Route.BUS);
+    private static final TransformerLowering.Options BUS =
+            TransformerLowering.Options.DEFAULT.withRoute(TransformerLowering.Route.BUS);
     private static final TransformerLowering.Options BUS_LARGE = new TransformerLowering.Options(
-            ScalarLowering.Limits.DEFAULT.withMaxGates(100_000_000L).withMaxEdges(400_000_000L), false, TransformerLowering.Route.BUS);
+            ScalarLowering.Limits.DEFAULT.withMaxGates(100_000_000L).withMaxEdges(400_000_000L),
+            false,
+            TransformerLowering.Route.BUS);
 
     /** The model and its variants: every feature of the forward pass on the arithmetic route. */
     enum Variant {
         SOFTMAX_VALUE(RandomModels.Shape.MEDIUM, AttentionKind.SOFTMAX, false, OutputMode.VALUE),
-        NORM_BOS_CAUSAL_ARGMAX(RandomModels.Shape.MEDIUM.withBos().withCausal(List.of(true, false)), AttentionKind.SOFTMAX, true, OutputMode.ARGMAX),
+        NORM_BOS_CAUSAL_ARGMAX(
+                RandomModels.Shape.MEDIUM.withBos().withCausal(List.of(true, false)),
+                AttentionKind.SOFTMAX,
+                true,
+                OutputMode.ARGMAX),
         CLASSIFIER(RandomModels.Shape.MEDIUM, AttentionKind.SOFTMAX, true, OutputMode.CLASSIFY_LAST),
-        SATURATED(RandomModels.Shape.MEDIUM.withCausal(List.of(false, true)), AttentionKind.SATURATED, false, OutputMode.VALUE);
+        SATURATED(
+                RandomModels.Shape.MEDIUM.withCausal(List.of(false, true)),
+                AttentionKind.SATURATED,
+                false,
+                OutputMode.VALUE);
 
         final RandomModels.Shape shape;
         final AttentionKind kind;
@@ -59,8 +70,10 @@ class ArbitraryWeightsTest {
     @Test
     void valueSetsGiveUpAndAutoTakesTheArithmeticRoute() {
         Transformer m = Variant.SOFTMAX_VALUE.model(8);
-        TransformerLowering.Options valueSets = TransformerLowering.Options.DEFAULT.withRoute(TransformerLowering.Route.VALUE_SETS);
-        LoweringLimitException e = assertThrows(LoweringLimitException.class, () -> TransformerLowering.compile(m, 2, valueSets));
+        TransformerLowering.Options valueSets =
+                TransformerLowering.Options.DEFAULT.withRoute(TransformerLowering.Route.VALUE_SETS);
+        LoweringLimitException e =
+                assertThrows(LoweringLimitException.class, () -> TransformerLowering.compile(m, 2, valueSets));
         assertEquals(LoweringLimitException.Kind.VALUE_SET, e.kind(), e.getMessage());
         CompiledModel auto = TransformerLowering.compile(m, 2);
         CompiledModel bus = TransformerLowering.compile(m, 2, BUS);
@@ -79,7 +92,8 @@ class ArbitraryWeightsTest {
         for (int n : FULL ? new int[] {1, 2, 4, 8, 16} : new int[] {1, 2, 4}) {
             CompiledModel cm = TransformerLowering.compile(m, n, FULL ? BUS_LARGE : BUS);
             List<int[]> words = Verification.inputs(m.config(), n, 4096, RANDOM, 1000L + n);
-            assertEquals(words.size(), LoweringCheck.check(cm, words), "no input may be ambiguous on the arithmetic route");
+            assertEquals(
+                    words.size(), LoweringCheck.check(cm, words), "no input may be ambiguous on the arithmetic route");
             report(v + " " + cm.summary() + ", " + words.size() + " inputs agree");
         }
     }
@@ -107,7 +121,8 @@ class ArbitraryWeightsTest {
     @Test
     void sixteenBitsCompile() throws IOException {
         RandomModels.Shape small = new RandomModels.Shape(1, 1, 4, 2, 2, 4, 4, 16, false, List.of(false));
-        Transformer m = RandomModels.random(11, small, PrecisionSpec.bits(16), AttentionKind.SOFTMAX, false, OutputMode.VALUE);
+        Transformer m =
+                RandomModels.random(11, small, PrecisionSpec.bits(16), AttentionKind.SOFTMAX, false, OutputMode.VALUE);
         int depth = -1;
         for (int n : FULL ? new int[] {2, 4, 8, 16} : new int[] {2, 4, 8}) {
             CompiledModel cm = TransformerLowering.compile(m, n, BUS);

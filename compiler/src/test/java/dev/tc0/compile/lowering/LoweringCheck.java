@@ -3,7 +3,6 @@ package dev.tc0.compile.lowering;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tc0.compile.transformer.ModelConfig;
-
 import java.util.List;
 
 /** Test helper: see {@link Verification}. */

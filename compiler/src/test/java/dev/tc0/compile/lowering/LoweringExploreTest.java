@@ -18,11 +18,19 @@ class LoweringExploreTest {
                 int n = Integer.parseInt(nn);
                 if (n > m.config().maxSeqLen()) continue;
                 try {
-                    CompiledModel cm = TransformerLowering.compile(m, n, Boolean.getBoolean("lower.plain") ? TransformerLowering.Options.DEFAULT : TransformerLowering.Options.DEFAULT.withStates());
+                    CompiledModel cm = TransformerLowering.compile(
+                            m,
+                            n,
+                            Boolean.getBoolean("lower.plain")
+                                    ? TransformerLowering.Options.DEFAULT
+                                    : TransformerLowering.Options.DEFAULT.withStates());
                     System.out.println(cm.summary());
                     System.out.print(cm.componentTable());
                     Verification.Verdict v = Verification.check(cm, LoweringCheck.inputs(m.config(), n, 2000, 300, 1));
-                    System.out.println(v.agrees() ? "  OK on " + v.agreed() + " inputs" : name + " n=" + n + ": MISMATCH " + v.mismatch());
+                    System.out.println(
+                            v.agrees()
+                                    ? "  OK on " + v.agreed() + " inputs"
+                                    : name + " n=" + n + ": MISMATCH " + v.mismatch());
                 } catch (LoweringLimitException e) {
                     System.out.println(name + " n=" + n + ": LIMIT " + e.getMessage());
                 }

@@ -1,13 +1,14 @@
 package dev.tc0.compile.lowering;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.tc0.compile.transformer.ModelConfig;
 import dev.tc0.compile.transformer.PrefixCircuit;
 import dev.tc0.compile.transformer.Transformer;
 import dev.tc0.compile.transformer.models.ModelRegistry;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +17,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every shipped model over a ladder of n: the circuit equals the reference bit for bit (every
@@ -44,8 +43,10 @@ class LoweringModelsTest {
      * CI's budget; {@code -Dtc0.lowering.random=10000} (or the full ladder) checks 10^4 there too.
      */
     private static final int RANDOM_LONG = Integer.getInteger("tc0.lowering.random", FULL ? RANDOM : 2_000);
+
     private static final TransformerLowering.Options OPTIONS = FULL
-            ? new TransformerLowering.Options(ScalarLowering.Limits.DEFAULT.withMaxGates(100_000_000L).withMaxEdges(400_000_000L), false)
+            ? new TransformerLowering.Options(
+                    ScalarLowering.Limits.DEFAULT.withMaxGates(100_000_000L).withMaxEdges(400_000_000L), false)
             : TransformerLowering.Options.DEFAULT;
 
     private static int[] ladder(String name) {
@@ -54,10 +55,14 @@ class LoweringModelsTest {
             // distinct keys (the function sort_unique computes) exist up to 8 tokens; 16, 32 and 64
             // show the size trend (32: 0.65 M gates, 6.4 M edges, 8 s; 64: 4.1 M gates, 82 M edges,
             // 2-5 min, full ladder only)
-            case "sort_unique" -> FULL ? new int[] {1, 2, 3, 4, 5, 6, 7, 8, 16, 32, 64} : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 16, 32};
+            case "sort_unique" ->
+                FULL ? new int[] {1, 2, 3, 4, 5, 6, 7, 8, 16, 32, 64} : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 16, 32};
             // the Lemma 3 model for circuits of depth 3 (its function: InstructionFollowingTest);
             // 32: 1.5 M gates, 7.7 M edges, about 1 min; the full ladder to 64
-            case "cvp" -> FULL ? new int[] {1, 2, 3, 4, 5, 8, 12, 16, 20, 24, 32, 48, 64} : new int[] {1, 2, 3, 4, 5, 8, 12, 16, 20, 24, 32};
+            case "cvp" ->
+                FULL
+                        ? new int[] {1, 2, 3, 4, 5, 8, 12, 16, 20, 24, 32, 48, 64}
+                        : new int[] {1, 2, 3, 4, 5, 8, 12, 16, 20, 24, 32};
             default -> new int[] {1, 2, 3, 4, 5, 8, 16, 32, 64};
         };
     }
@@ -76,7 +81,8 @@ class LoweringModelsTest {
     void compiledCircuitEqualsReferenceOverTheLadder(String name) throws IOException {
         // -Dtc0.lowering.models=cvp,hist runs only those
         String only = System.getProperty("tc0.lowering.models");
-        org.junit.jupiter.api.Assumptions.assumeTrue(only == null || List.of(only.split(",")).contains(name), "not in tc0.lowering.models");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                only == null || List.of(only.split(",")).contains(name), "not in tc0.lowering.models");
         Transformer m = ModelRegistry.get(name);
         ModelConfig c = m.config();
         List<String> lines = new ArrayList<>();
@@ -85,12 +91,14 @@ class LoweringModelsTest {
         int maxDepth = 0;
         for (int n : ladder(name)) {
             CompiledModel cm = TransformerLowering.compile(m, n, n <= 9 ? OPTIONS.withStates() : OPTIONS);
-            List<int[]> inputs = LoweringCheck.inputs(c, n, EXHAUSTIVE, n >= 32 ? RANDOM_LONG : RANDOM, 31L * n + name.hashCode());
+            List<int[]> inputs =
+                    LoweringCheck.inputs(c, n, EXHAUSTIVE, n >= 32 ? RANDOM_LONG : RANDOM, 31L * n + name.hashCode());
             int checked = LoweringCheck.check(cm, inputs);
             // only a model that declares selection heads unique (cvp) has an "ambiguous" output:
             // raised exactly where the reference ties (Verification), on random strings that are
             // mostly not circuits; every other model must answer every input
-            if (c.uniqueMaxHeads().isEmpty()) assertEquals(inputs.size(), checked, name + " n=" + n + ": no input may be ambiguous");
+            if (c.uniqueMaxHeads().isEmpty())
+                assertEquals(inputs.size(), checked, name + " n=" + n + ": no input may be ambiguous");
             else assertTrue(checked > 0, name + " n=" + n + ": every input ambiguous");
             intended(name, cm, inputs);
             if (name.equals("cvp") && n >= stableFrom(name)) lines.add(followsInstructions(cm, n));
@@ -101,7 +109,12 @@ class LoweringModelsTest {
             // dyck1 at odd n is the constant false (no balanced word has odd length)
             if (n >= stableFrom(name) && !(name.equals("dyck1") && n % 2 == 1)) stableDepths.add(depth);
             if (n >= 4) sizes.add(new double[] {n, plain.circuit().numGates()});
-            lines.add(String.format("%s | checked %d of %d inputs%s", plain.summary(), checked, inputs.size(), Verification.exhaustive(c, n, EXHAUSTIVE) ? " (all)" : " (random)"));
+            lines.add(String.format(
+                    "%s | checked %d of %d inputs%s",
+                    plain.summary(),
+                    checked,
+                    inputs.size(),
+                    Verification.exhaustive(c, n, EXHAUSTIVE) ? " (all)" : " (random)"));
             if (n == ladder(name)[ladder(name).length - 1]) lines.add(plain.componentTable());
         }
         // Theorem 1's depth 3 + (9 + 2 d_sum) d with the d_sum built here: at most 12 (the wide route:
@@ -109,18 +122,24 @@ class LoweringModelsTest {
         int bound = 3 + (9 + 2 * 12) * c.numLayers();
         assertTrue(maxDepth <= bound, name + ": depth " + maxDepth + " above Theorem 1's bound " + bound);
         double exponent = fitExponent(sizes);
-        lines.add(String.format("%s: depth %s for n >= %d, max depth %d over the ladder (Theorem 1 bound with d_sum = 12: %d), size ~ n^%.2f (least squares on log gates vs log n, n >= 4)%n",
+        lines.add(String.format(
+                "%s: depth %s for n >= %d, max depth %d over the ladder (Theorem 1 bound with d_sum = 12: %d), size ~ n^%.2f (least squares on log gates vs log n, n >= 4)%n",
                 name, stableDepths, stableFrom(name), maxDepth, bound, exponent));
         report(lines);
-        assertEquals(1, stableDepths.stream().distinct().count(), name + ": the depth changes with n from n = " + stableFrom(name) + " on: " + stableDepths);
+        assertEquals(
+                1,
+                stableDepths.stream().distinct().count(),
+                name + ": the depth changes with n from n = " + stableFrom(name) + " on: " + stableDepths);
         assertTrue(exponent < 4, name + ": size grows like n^" + exponent);
     }
 
     /** A compile that would pass a limit stops early and names the component and the reason. */
     @Test
     void aCompileBeyondTheLimitsStopsNamingTheComponent() {
-        TransformerLowering.Options tight = new TransformerLowering.Options(ScalarLowering.Limits.DEFAULT.withMaxGates(1000), false);
-        LoweringLimitException e = assertThrows(LoweringLimitException.class, () -> TransformerLowering.compile(ModelRegistry.get("hist"), 32, tight));
+        TransformerLowering.Options tight =
+                new TransformerLowering.Options(ScalarLowering.Limits.DEFAULT.withMaxGates(1000), false);
+        LoweringLimitException e = assertThrows(
+                LoweringLimitException.class, () -> TransformerLowering.compile(ModelRegistry.get("hist"), 32, tight));
         assertTrue(e.getMessage().matches("(layer \\d .*|output|embedding): .*limit of 1000 gates.*"), e.getMessage());
         assertEquals(LoweringLimitException.Kind.CIRCUIT, e.kind(), "a gate limit is one an option raises");
     }
@@ -162,10 +181,11 @@ class LoweringModelsTest {
                     List<String> word = c.decode(t).subList(1, t.length);
                     if (word.stream().distinct().count() == word.size()) {
                         List<String> sorted = word.stream().sorted().toList();
-                        for (int i = 1; i < t.length; i++) assertEquals(sorted.get(i - 1), c.outputLabels().get(r.labels()[i]), "sort " + word);
+                        for (int i = 1; i < t.length; i++)
+                            assertEquals(sorted.get(i - 1), c.outputLabels().get(r.labels()[i]), "sort " + word);
                     }
                 }
-                default -> { } // frac_prevs truncates: the reference is the exact function (checked above)
+                default -> {} // frac_prevs truncates: the reference is the exact function (checked above)
             }
         }
     }
@@ -189,7 +209,8 @@ class LoweringModelsTest {
             }
         }
         // a depth-3 circuit takes at least 14 tokens with its input bit: none at n = 12
-        assertTrue(ofDepth[1] >= 5 && ofDepth[2] >= 5 && (n < 16 || ofDepth[3] >= 5),
+        assertTrue(
+                ofDepth[1] >= 5 && ofDepth[2] >= 5 && (n < 16 || ofDepth[3] >= 5),
                 "too few random circuits of length " + n + " per depth 1..3: " + java.util.Arrays.toString(ofDepth));
         List<CompiledModel.Result> got = cm.run(words);
         int accepted = 0;
@@ -199,8 +220,11 @@ class LoweringModelsTest {
             assertEquals(expected.get(w), got.get(w).accepted(), at);
             if (expected.get(w)) accepted++;
         }
-        assertTrue(accepted > 0 && accepted < words.size(), accepted + " of " + words.size() + " circuit inputs accepted: both answers must occur");
-        return String.format("cvp n=%d: %s random threshold circuits of depth 1, 2, 3 in prefix form, all %d inputs answered with their value (%d true)",
+        assertTrue(
+                accepted > 0 && accepted < words.size(),
+                accepted + " of " + words.size() + " circuit inputs accepted: both answers must occur");
+        return String.format(
+                "cvp n=%d: %s random threshold circuits of depth 1, 2, 3 in prefix form, all %d inputs answered with their value (%d true)",
                 n, java.util.Arrays.toString(java.util.Arrays.copyOfRange(ofDepth, 1, 4)), words.size(), accepted);
     }
 
@@ -211,7 +235,10 @@ class LoweringModelsTest {
         for (double[] p : points) {
             if (p[1] <= 0) continue;
             double x = Math.log(p[0]), y = Math.log(p[1]);
-            sx += x; sy += y; sxx += x * x; sxy += x * y;
+            sx += x;
+            sy += y;
+            sxx += x * x;
+            sxy += x * y;
             k++;
         }
         if (k < 2) return 0;

@@ -20,15 +20,21 @@ class LoweringPrefixTest {
     void aFixedPrefixShrinksTheCircuitAndKeepsItExact(String name, int n, String prefix) {
         Transformer m = ModelRegistry.get(name);
         ModelConfig c = m.config();
-        List<Integer> ids = java.util.Arrays.stream(prefix.split(" ")).map(c.vocab()::indexOf).toList();
+        List<Integer> ids = java.util.Arrays.stream(prefix.split(" "))
+                .map(c.vocab()::indexOf)
+                .toList();
         InputSpace space = InputSpace.prefix(ids);
         CompiledModel plain = TransformerLowering.compile(m, n);
         CompiledModel fixed = TransformerLowering.compile(m, n, TransformerLowering.Options.DEFAULT.withInputs(space));
         int bos = c.bos() == null ? 0 : 1;
         int alphabet = c.vocab().size() - bos;
-        assertEquals((n - bos - ids.size()) * alphabet, fixed.circuit().numInputs(), "one input per free position and token");
+        assertEquals(
+                (n - bos - ids.size()) * alphabet,
+                fixed.circuit().numInputs(),
+                "one input per free position and token");
         assertEquals((n - bos) * alphabet, plain.circuit().numInputs());
-        assertTrue(fixed.circuit().numGates() <= plain.circuit().numGates(), fixed.summary() + " vs " + plain.summary());
+        assertTrue(
+                fixed.circuit().numGates() <= plain.circuit().numGates(), fixed.summary() + " vs " + plain.summary());
         List<int[]> words = Verification.inputs(c, space, n, 1 << 12, 0, 1);
         assertEquals((int) Math.pow(alphabet, n - bos - ids.size()), words.size(), "every word of the space");
         for (int[] w : words) for (int i = 0; i < ids.size(); i++) assertEquals(ids.get(i), w[bos + i]);
@@ -38,7 +44,15 @@ class LoweringPrefixTest {
         wrong[bos] = (wrong[bos] + 1 - bos) % alphabet + bos;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fixed.encode(wrong));
         assertTrue(e.getMessage().contains("position " + bos), e.getMessage());
-        System.out.printf("%s n=%d prefix '%s': %d -> %d gates, %d -> %d inputs, all %d words equal the reference%n", name, n, prefix,
-                plain.circuit().numGates(), fixed.circuit().numGates(), plain.circuit().numInputs(), fixed.circuit().numInputs(), words.size());
+        System.out.printf(
+                "%s n=%d prefix '%s': %d -> %d gates, %d -> %d inputs, all %d words equal the reference%n",
+                name,
+                n,
+                prefix,
+                plain.circuit().numGates(),
+                fixed.circuit().numGates(),
+                plain.circuit().numInputs(),
+                fixed.circuit().numInputs(),
+                words.size());
     }
 }

@@ -1,20 +1,19 @@
 package dev.tc0.compile.lowering;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.compile.number.PFloat;
 import dev.tc0.compile.number.PMath;
 import dev.tc0.compile.number.Precision;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every scalar operation of {@link ScalarLowering} against {@link PMath} on every combination of
@@ -33,8 +32,11 @@ class LoweringScalarTest {
         return v;
     }
 
-    private static void checkWith(Precision prec, List<PFloat[]> sets, java.util.function.BiFunction<ScalarLowering, List<Scalar>, Scalar> op,
-                                  Function<List<PFloat>, PFloat> want) {
+    private static void checkWith(
+            Precision prec,
+            List<PFloat[]> sets,
+            java.util.function.BiFunction<ScalarLowering, List<Scalar>, Scalar> op,
+            Function<List<PFloat>, PFloat> want) {
         CircuitBuilder b = new CircuitBuilder();
         List<int[]> inputs = new ArrayList<>();
         for (int k = 0; k < sets.size(); k++) inputs.add(b.inputs("x" + k, sets.get(k).length));
@@ -69,9 +71,18 @@ class LoweringScalarTest {
         Precision prec = Precision.of(8);
         SplittableRandom rnd = new SplittableRandom(2);
         for (int trial = 0; trial < 30; trial++) {
-            List<PFloat[]> sets = List.of(randomSet(prec, 1 + rnd.nextInt(6), rnd, 7), randomSet(prec, 1 + rnd.nextInt(6), rnd, 7));
-            checkWith(prec, sets, (s, xs) -> s.combine(xs.get(0), xs.get(1), (a, c) -> PMath.multiply(prec, a, c)), a -> PMath.multiply(prec, a.get(0), a.get(1)));
-            checkWith(prec, sets, (s, xs) -> s.combine(xs.get(0), xs.get(1), (a, c) -> PMath.divide(prec, a, c)), a -> PMath.divide(prec, a.get(0), a.get(1)));
+            List<PFloat[]> sets =
+                    List.of(randomSet(prec, 1 + rnd.nextInt(6), rnd, 7), randomSet(prec, 1 + rnd.nextInt(6), rnd, 7));
+            checkWith(
+                    prec,
+                    sets,
+                    (s, xs) -> s.combine(xs.get(0), xs.get(1), (a, c) -> PMath.multiply(prec, a, c)),
+                    a -> PMath.multiply(prec, a.get(0), a.get(1)));
+            checkWith(
+                    prec,
+                    sets,
+                    (s, xs) -> s.combine(xs.get(0), xs.get(1), (a, c) -> PMath.divide(prec, a, c)),
+                    a -> PMath.divide(prec, a.get(0), a.get(1)));
         }
     }
 
@@ -80,12 +91,25 @@ class LoweringScalarTest {
         Precision prec = Precision.of(8);
         PFloat[] all = new PFloat[0];
         List<PFloat> codes = new ArrayList<>();
-        for (long code = 0; code < 256; code++) if (prec.isValidCode(code) && prec.isCanonical(prec.decode(code))) codes.add(prec.decode(code));
+        for (long code = 0; code < 256; code++)
+            if (prec.isValidCode(code) && prec.isCanonical(prec.decode(code))) codes.add(prec.decode(code));
         all = codes.toArray(all);
         PFloat w = prec.fromDouble(-1.5);
-        checkWith(prec, java.util.Collections.singletonList(all), (s, xs) -> s.map(xs.get(0), v -> PMath.multiply(prec, w, v)), a -> PMath.multiply(prec, w, a.get(0)));
-        checkWith(prec, java.util.Collections.singletonList(all), (s, xs) -> s.map(xs.get(0), v -> PMath.relu(prec, v)), a -> PMath.relu(prec, a.get(0)));
-        checkWith(prec, java.util.Collections.singletonList(all), (s, xs) -> s.map(xs.get(0), v -> PMath.divide(prec, v, 3)), a -> PMath.divide(prec, a.get(0), 3));
+        checkWith(
+                prec,
+                java.util.Collections.singletonList(all),
+                (s, xs) -> s.map(xs.get(0), v -> PMath.multiply(prec, w, v)),
+                a -> PMath.multiply(prec, w, a.get(0)));
+        checkWith(
+                prec,
+                java.util.Collections.singletonList(all),
+                (s, xs) -> s.map(xs.get(0), v -> PMath.relu(prec, v)),
+                a -> PMath.relu(prec, a.get(0)));
+        checkWith(
+                prec,
+                java.util.Collections.singletonList(all),
+                (s, xs) -> s.map(xs.get(0), v -> PMath.divide(prec, v, 3)),
+                a -> PMath.divide(prec, a.get(0), 3));
     }
 
     @Test
@@ -100,7 +124,11 @@ class LoweringScalarTest {
                 for (int t = 0; t < k; t++) sets.add(randomSet(prec, 1 + rnd.nextInt(4), rnd, spread));
                 checkWith(prec, sets, ScalarLowering::sum, a -> PMath.sum(prec, a));
                 // positivity of the same sum, as a 0/1 scalar
-                checkWith(prec, sets, (s, xs) -> s.indicator(s.positive(xs)), a -> PMath.sum(prec, a).signum() > 0 ? prec.one() : prec.zero());
+                checkWith(
+                        prec,
+                        sets,
+                        (s, xs) -> s.indicator(s.positive(xs)),
+                        a -> PMath.sum(prec, a).signum() > 0 ? prec.one() : prec.zero());
             }
         }
     }
@@ -177,8 +205,10 @@ class LoweringScalarTest {
             List<Domain> domains = inputs.stream().map(s::domainOf).toList();
             List<Scalar> ys = new ArrayList<>();
             for (int c = 0; c < candidates; c++) {
-                ys.add(src[c] < 0 ? s.sum(List.of(s.of(domains.get(0), sets.get(0)), s.of(domains.get(1), sets.get(1))))
-                        : s.of(domains.get(src[c]), table[c]));
+                ys.add(
+                        src[c] < 0
+                                ? s.sum(List.of(s.of(domains.get(0), sets.get(0)), s.of(domains.get(1), sets.get(1))))
+                                : s.of(domains.get(src[c]), table[c]));
             }
             b.outputs("label", s.argmaxBits(ys));
             b.outputs("win", s.argmax(ys));
@@ -195,7 +225,9 @@ class LoweringScalarTest {
                 int best = 0;
                 PFloat[] y = new PFloat[candidates];
                 for (int c = 0; c < candidates; c++) {
-                    y[c] = src[c] < 0 ? PMath.sum(prec, sets.get(0)[idx[0]], sets.get(1)[idx[1]]) : table[c][idx[src[c]]];
+                    y[c] = src[c] < 0
+                            ? PMath.sum(prec, sets.get(0)[idx[0]], sets.get(1)[idx[1]])
+                            : table[c][idx[src[c]]];
                     if (y[c].compareTo(y[best]) > 0) best = c;
                 }
                 boolean[] out = circuit.evaluate(x);
@@ -215,11 +247,17 @@ class LoweringScalarTest {
     void limitsStopWithTheComponentNamed() {
         Precision prec = Precision.of(16);
         CircuitBuilder b = new CircuitBuilder();
-        ScalarLowering s = new ScalarLowering(b, prec, new ScalarLowering.Limits(1 << 16, 4, 1_000_000, 62, 4096, 4096, 1_000_000));
+        ScalarLowering s = new ScalarLowering(
+                b, prec, new ScalarLowering.Limits(1 << 16, 4, 1_000_000, 62, 4096, 4096, 1_000_000));
         s.component("layer 3 scores");
-        Scalar x = s.of(s.domainOf(b.inputs("x", 3)), new PFloat[] {prec.fromLong(1), prec.fromLong(2), prec.fromLong(3)});
-        Scalar y = s.of(s.domainOf(b.inputs("y", 3)), new PFloat[] {prec.fromLong(1), prec.fromLong(2), prec.fromLong(5)});
-        LoweringLimitException e = assertThrows(LoweringLimitException.class, () -> s.combine(x, y, (u, v) -> PMath.multiply(prec, u, v)));
-        assertTrue(e.getMessage().startsWith("layer 3 scores: a lookup table over two scalars with 3 x 3"), e.getMessage());
+        Scalar x =
+                s.of(s.domainOf(b.inputs("x", 3)), new PFloat[] {prec.fromLong(1), prec.fromLong(2), prec.fromLong(3)});
+        Scalar y =
+                s.of(s.domainOf(b.inputs("y", 3)), new PFloat[] {prec.fromLong(1), prec.fromLong(2), prec.fromLong(5)});
+        LoweringLimitException e =
+                assertThrows(LoweringLimitException.class, () -> s.combine(x, y, (u, v) -> PMath.multiply(prec, u, v)));
+        assertTrue(
+                e.getMessage().startsWith("layer 3 scores: a lookup table over two scalars with 3 x 3"),
+                e.getMessage());
     }
 }

@@ -1,18 +1,17 @@
 package dev.tc0.compile.lowering;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.tc0.compile.transformer.NpzArrays;
 import dev.tc0.compile.transformer.NpzModel;
 import dev.tc0.compile.transformer.Transformer;
-import org.junit.jupiter.api.Test;
-
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * A model trained elsewhere, end to end: src/examples/torch/majority16 (one layer trained with

@@ -1,21 +1,20 @@
 package dev.tc0.compile.lowering;
 
-import dev.tc0.circuit.Circuit;
-import dev.tc0.circuit.CircuitBuilder;
-import dev.tc0.compile.transformer.Transformer;
-import dev.tc0.compile.transformer.models.ModelRegistry;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tc0.circuit.Circuit;
+import dev.tc0.circuit.CircuitBuilder;
+import dev.tc0.compile.transformer.Transformer;
+import dev.tc0.compile.transformer.models.ModelRegistry;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 /** Verification's verdict: agreement counted, and the first word where a wrong circuit differs. */
 class VerificationTest {
-    private static final int N = 11;   // 2^11 majority words: more than one chunk of 256
+    private static final int N = 11; // 2^11 majority words: more than one chunk of 256
 
     @Test
     void aCompiledCircuitAgreesOnEveryWord() {
@@ -66,7 +65,15 @@ class VerificationTest {
         int accept = cm.layout().accept();
         out[accept] = b.xor(out[accept], in[input]);
         for (int o = 0; o < out.length; o++) b.output(c.outputName(o), out[o]);
-        return new CompiledModel(cm.model(), cm.n(), cm.precisionBits(), b.build(), cm.layout(), cm.components(),
-                cm.buildMillis(), cm.allocatedBytes(), cm.inputs());
+        return new CompiledModel(
+                cm.model(),
+                cm.n(),
+                cm.precisionBits(),
+                b.build(),
+                cm.layout(),
+                cm.components(),
+                cm.buildMillis(),
+                cm.allocatedBytes(),
+                cm.inputs());
     }
 }

@@ -100,13 +100,16 @@ class PFloatTest {
             BigDecimal bound = BigDecimal.ONE.divide(BigDecimal.valueOf(2).pow(p / 2 - 2));
             BigInteger maxGrid = prec.g(prec.max());
             for (int i = 0; i < 2000; i++) {
-                BigInteger z = new BigInteger(rnd.nextInt(1, maxGrid.bitLength() + 1), new java.util.Random(rnd.nextLong()));
+                BigInteger z =
+                        new BigInteger(rnd.nextInt(1, maxGrid.bitLength() + 1), new java.util.Random(rnd.nextLong()));
                 if (z.signum() == 0 || z.compareTo(maxGrid) > 0) continue;
                 if (rnd.nextBoolean()) z = z.negate();
                 BigInteger t = prec.g(prec.f(z));
                 assertTrue(t.abs().compareTo(z.abs()) <= 0 && t.signum() == z.signum(), "truncation toward zero");
-                BigDecimal relative = new BigDecimal(z.subtract(t).abs()).divide(new BigDecimal(z.abs()), 40, java.math.RoundingMode.UP);
-                assertTrue(relative.compareTo(bound) <= 0, "Lemma 4 violated at p=" + p + " for " + z + ": " + relative);
+                BigDecimal relative = new BigDecimal(z.subtract(t).abs())
+                        .divide(new BigDecimal(z.abs()), 40, java.math.RoundingMode.UP);
+                assertTrue(
+                        relative.compareTo(bound) <= 0, "Lemma 4 violated at p=" + p + " for " + z + ": " + relative);
             }
         }
     }
@@ -128,7 +131,10 @@ class PFloatTest {
         Precision p12 = Precision.of(12);
         for (int i = 0; i < 5000; i++) {
             PFloat a = randomFloat(p12, rnd), b = randomFloat(p12, rnd);
-            assertEquals(Integer.signum(a.toBigDecimal().compareTo(b.toBigDecimal())), Integer.signum(a.compareTo(b)), a + " vs " + b);
+            assertEquals(
+                    Integer.signum(a.toBigDecimal().compareTo(b.toBigDecimal())),
+                    Integer.signum(a.compareTo(b)),
+                    a + " vs " + b);
         }
     }
 
@@ -141,7 +147,9 @@ class PFloatTest {
     /** A canonical float with a modest exponent, the kind a model holds. */
     static PFloat randomModerate(Precision prec, SplittableRandom rnd, int exponentSpread) {
         int lim = prec.iMax();
-        return prec.f(prec.g(new PFloat(prec.p(), rnd.nextInt(-lim, lim + 1),
+        return prec.f(prec.g(new PFloat(
+                prec.p(),
+                rnd.nextInt(-lim, lim + 1),
                 rnd.nextInt(-Math.min(exponentSpread, lim), Math.min(exponentSpread, lim) + 1))));
     }
 }

@@ -31,10 +31,14 @@ class PMathTest {
             for (int i = 0; i < 20_000; i++) {
                 long num = rnd.nextLong() >> rnd.nextInt(64);
                 long den = i % 3 == 0 ? 1 : Math.max(1, Math.abs(rnd.nextLong() >> rnd.nextInt(1, 64)));
-                long shift = rnd.nextInt(4) == 0 ? rnd.nextLong(-200, 200) : rnd.nextLong(-2L * prec.iMax() - 70, 2L * prec.iMax() + 70);
+                long shift = rnd.nextInt(4) == 0
+                        ? rnd.nextLong(-200, 200)
+                        : rnd.nextLong(-2L * prec.iMax() - 70, 2L * prec.iMax() + 70);
                 if (i == 0) num = Long.MIN_VALUE;
                 if (i == 1) num = Long.MAX_VALUE;
-                assertEquals(prec.round(BigInteger.valueOf(num), BigInteger.valueOf(den), shift), prec.round(num, den, shift),
+                assertEquals(
+                        prec.round(BigInteger.valueOf(num), BigInteger.valueOf(den), shift),
+                        prec.round(num, den, shift),
                         "p=" + p + " " + num + "/" + den + " << " + shift);
             }
         }
@@ -51,7 +55,9 @@ class PMathTest {
                 List<PFloat> terms = new ArrayList<>();
                 BigDecimal exact = BigDecimal.ZERO;
                 for (int j = 0; j < k; j++) {
-                    PFloat x = rnd.nextInt(4) == 0 ? PFloatTest.randomFloat(prec, rnd) : PFloatTest.randomModerate(prec, rnd, 12);
+                    PFloat x = rnd.nextInt(4) == 0
+                            ? PFloatTest.randomFloat(prec, rnd)
+                            : PFloatTest.randomModerate(prec, rnd, 12);
                     if (p > 16) x = PFloatTest.randomModerate(prec, rnd, 40);
                     terms.add(x);
                     exact = exact.add(x.toBigDecimal());
@@ -82,8 +88,13 @@ class PMathTest {
                 if (b.isZero()) continue;
                 // quotient as an exact rational, truncated onto the grid by integer division
                 BigInteger scale = BigInteger.ONE.shiftLeft(PaperReference.iMax(p));
-                BigInteger num = a.toBigDecimal().multiply(new BigDecimal(scale)).multiply(BigDecimal.ONE.movePointRight(200)).toBigInteger();
-                BigInteger den = b.toBigDecimal().multiply(BigDecimal.ONE.movePointRight(200)).toBigInteger();
+                BigInteger num = a.toBigDecimal()
+                        .multiply(new BigDecimal(scale))
+                        .multiply(BigDecimal.ONE.movePointRight(200))
+                        .toBigInteger();
+                BigInteger den = b.toBigDecimal()
+                        .multiply(BigDecimal.ONE.movePointRight(200))
+                        .toBigInteger();
                 BigInteger grid = num.abs().divide(den.abs()).multiply(BigInteger.valueOf(num.signum() * den.signum()));
                 assertFloat(PaperReference.f(p, grid), PMath.divide(prec, a, b), a + "/" + b);
             }
@@ -116,7 +127,8 @@ class PMathTest {
         Precision p8 = Precision.of(8);
         TreeSet<BigDecimal> representable = new TreeSet<>();
         for (long code = 0; code < 256; code++) {
-            if (p8.isValidCode(code)) representable.add(p8.decode(code).toBigDecimal().stripTrailingZeros());
+            if (p8.isValidCode(code))
+                representable.add(p8.decode(code).toBigDecimal().stripTrailingZeros());
         }
         SplittableRandom rnd = new SplittableRandom(13);
         for (int i = 0; i < 3000; i++) {
@@ -126,7 +138,10 @@ class PMathTest {
             BigDecimal below = representable.floor(exact);
             BigDecimal expected = below == null ? BigDecimal.ZERO : below;
             assertEquals(0, expected.compareTo(p8.fromRational(num, den).toBigDecimal()), num + "/" + den);
-            assertEquals(0, expected.negate().compareTo(p8.fromRational(num.negate(), den).toBigDecimal()));
+            assertEquals(
+                    0,
+                    expected.negate()
+                            .compareTo(p8.fromRational(num.negate(), den).toBigDecimal()));
         }
     }
 
@@ -147,7 +162,9 @@ class PMathTest {
                 assertTrue(r.toDouble() <= trueValue * (1 + 1e-12), "exp " + x + " = " + trueValue + " -> " + r);
                 // the next representable value up from r must exceed the true value
                 PFloat up = prec.f(prec.g(r).add(BigInteger.ONE.shiftLeft(r.exponent() - prec.iMin())));
-                assertTrue(up.toDouble() > trueValue * (1 - 1e-12) || up.equals(prec.max()), "exp not truncated: " + r + " vs " + trueValue);
+                assertTrue(
+                        up.toDouble() > trueValue * (1 - 1e-12) || up.equals(prec.max()),
+                        "exp not truncated: " + r + " vs " + trueValue);
             }
         }
     }
@@ -163,9 +180,15 @@ class PMathTest {
             assertFloat(PaperReference.truncate(16, root), RealFunctions.sqrt(p16, x), "sqrt " + x);
             int d = rnd.nextInt(1, 64);
             BigDecimal eps = new BigDecimal(1e-5);
-            BigDecimal inv = BigDecimal.ONE.divide(x.toBigDecimal().divide(BigDecimal.valueOf(d), 300, RoundingMode.HALF_EVEN).add(eps)
-                    .sqrt(new java.math.MathContext(250)), 200, RoundingMode.HALF_EVEN);
-            assertFloat(PaperReference.truncate(16, inv), RealFunctions.inverseNorm(p16, x, d, eps), "inverse norm " + x);
+            BigDecimal inv = BigDecimal.ONE.divide(
+                    x.toBigDecimal()
+                            .divide(BigDecimal.valueOf(d), 300, RoundingMode.HALF_EVEN)
+                            .add(eps)
+                            .sqrt(new java.math.MathContext(250)),
+                    200,
+                    RoundingMode.HALF_EVEN);
+            assertFloat(
+                    PaperReference.truncate(16, inv), RealFunctions.inverseNorm(p16, x, d, eps), "inverse norm " + x);
         }
     }
 }

@@ -42,7 +42,9 @@ final class PaperReference {
 
     /** The grid integer for an exact real: truncate x·2^(-I^min) toward zero. */
     static BigInteger toGrid(int p, BigDecimal x) {
-        return x.multiply(BigDecimal.valueOf(2).pow(iMax(p))).setScale(0, RoundingMode.DOWN).toBigIntegerExact();
+        return x.multiply(BigDecimal.valueOf(2).pow(iMax(p)))
+                .setScale(0, RoundingMode.DOWN)
+                .toBigIntegerExact();
     }
 
     /** f_p of an exact real value, the way every operation is specified. */
@@ -52,6 +54,8 @@ final class PaperReference {
 
     static BigDecimal value(long m, long e) {
         BigDecimal two = BigDecimal.valueOf(2);
-        return e >= 0 ? BigDecimal.valueOf(m).multiply(two.pow((int) e)) : BigDecimal.valueOf(m).divide(two.pow((int) -e));
+        return e >= 0
+                ? BigDecimal.valueOf(m).multiply(two.pow((int) e))
+                : BigDecimal.valueOf(m).divide(two.pow((int) -e));
     }
 }

@@ -1,5 +1,11 @@
 package dev.tc0.compile.study;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.tc0.circuit.Circuit;
 import dev.tc0.compile.family.CircuitFamily;
 import dev.tc0.compile.family.Families;
@@ -7,23 +13,17 @@ import dev.tc0.compile.lowering.TransformerLowering;
 import dev.tc0.compile.transformer.Transformer;
 import dev.tc0.compile.transformer.models.ModelRegistry;
 import dev.tc0.eval.Engine;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class ScalingStudyTest {
     static final ScalingStudy.Options SMALL = new ScalingStudy.Options(256, 4096, Engine.Options.defaults());
 
     @Test
     void rowsDescribeTheCircuitsAndFindNoMismatch() {
-        List<CircuitFamily> families = List.of(Families.byName("parity"), Families.byName("parity-chain"), Families.byName("s5"));
+        List<CircuitFamily> families =
+                List.of(Families.byName("parity"), Families.byName("parity-chain"), Families.byName("s5"));
         List<StudyRow> seen = new ArrayList<>();
         List<StudyRow> rows = ScalingStudy.run(families, List.of(4, 8), SMALL, seen::add);
         assertEquals(rows, seen, "each row goes to the listener as it is measured");
@@ -45,7 +45,8 @@ class ScalingStudyTest {
             assertEquals(all ? "all " + r.checked() : "256 random", r.verdict());
             assertEquals(4096, r.patterns());
             assertTrue(r.evalNanos() > 0 && r.buildNanos() > 0, r.toString());
-            assertEquals(r.gates() * 4096.0 / (r.evalNanos() * 1e-9), r.gateEvalsPerSecond(), 1e-6 * r.gateEvalsPerSecond());
+            assertEquals(
+                    r.gates() * 4096.0 / (r.evalNanos() * 1e-9), r.gateEvalsPerSecond(), 1e-6 * r.gateEvalsPerSecond());
             assertNotEquals("-", r.mode());
         }
         // parity keeps depth 2 while its chain grows
@@ -66,13 +67,33 @@ class ScalingStudyTest {
     void aCircuitThatDisagreesWithItsReferenceIsReportedAndNotTimed() {
         CircuitFamily parity = Families.byName("parity");
         CircuitFamily liar = new CircuitFamily() {
-            public String name() { return "liar"; }
-            public String description() { return "parity circuits against a majority reference"; }
-            public Regime regime() { return Regime.TC0; }
-            public int minSize() { return 1; }
-            public int numInputs(int n) { return n; }
-            public Circuit build(int n) { return parity.build(n); }
-            public boolean[] reference(int n, boolean[] x) { return Families.byName("majority").reference(n, x); }
+            public String name() {
+                return "liar";
+            }
+
+            public String description() {
+                return "parity circuits against a majority reference";
+            }
+
+            public Regime regime() {
+                return Regime.TC0;
+            }
+
+            public int minSize() {
+                return 1;
+            }
+
+            public int numInputs(int n) {
+                return n;
+            }
+
+            public Circuit build(int n) {
+                return parity.build(n);
+            }
+
+            public boolean[] reference(int n, boolean[] x) {
+                return Families.byName("majority").reference(n, x);
+            }
         };
         StudyRow r = ScalingStudy.measure(liar, 5, SMALL);
         assertFalse(r.ok());
@@ -84,8 +105,8 @@ class ScalingStudyTest {
 
     @Test
     void withoutSamplesOrPatternsNothingIsCheckedOrTimed() {
-        StudyRow r = ScalingStudy.measure(Families.byName("majority"), 8,
-                new ScalingStudy.Options(0, 0, Engine.Options.defaults()));
+        StudyRow r = ScalingStudy.measure(
+                Families.byName("majority"), 8, new ScalingStudy.Options(0, 0, Engine.Options.defaults()));
         assertEquals("-", r.verdict());
         assertEquals(0, r.checked());
         assertEquals(0, r.evalNanos());
@@ -99,7 +120,10 @@ class ScalingStudyTest {
         long edges = Families.byName("majority").build(8).numEdges();
         Engine.Options e = Engine.Options.defaults();
         assertNull(ScalingStudy.measure(Families.byName("majority"), 8, new ScalingStudy.Options(16, 0, e, edges - 1)));
-        assertEquals(edges, ScalingStudy.measure(Families.byName("majority"), 8, new ScalingStudy.Options(16, 0, e, edges)).edges());
+        assertEquals(
+                edges,
+                ScalingStudy.measure(Families.byName("majority"), 8, new ScalingStudy.Options(16, 0, e, edges))
+                        .edges());
     }
 
     @Test
@@ -118,7 +142,8 @@ class ScalingStudyTest {
         assertTrue(r.exhaustive() && r.checked() > 0, r.toString());
         assertTrue(r.evalNanos() > 0);
 
-        assertNull(ScalingStudy.measureModel(m, 4, new ScalingStudy.Options(16, 0, Engine.Options.defaults(), c.numEdges() - 1), skipped));
+        assertNull(ScalingStudy.measureModel(
+                m, 4, new ScalingStudy.Options(16, 0, Engine.Options.defaults(), c.numEdges() - 1), skipped));
         assertEquals(List.of("tf-majority from n=4 (" + c.numEdges() + " edges)"), skipped);
     }
 }

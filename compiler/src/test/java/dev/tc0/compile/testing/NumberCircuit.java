@@ -1,9 +1,10 @@
 package dev.tc0.compile.testing;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.eval.Evaluator;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,6 @@ import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
-
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A gadget wrapped as a circuit over numbers: inputs are groups of given widths, outputs are the
@@ -49,11 +48,17 @@ public final class NumberCircuit {
         return of(inWidths, (b, in) -> new int[][] {gadget.apply(b, in)});
     }
 
-    public Circuit circuit() { return circuit; }
+    public Circuit circuit() {
+        return circuit;
+    }
 
-    public int depth() { return circuit.depth(); }
+    public int depth() {
+        return circuit.depth();
+    }
 
-    public int gates() { return circuit.numGates(); }
+    public int gates() {
+        return circuit.numGates();
+    }
 
     /** Every input pattern (at most 22 input bits). Returns the number of patterns checked. */
     public int checkExhaustive(Function<BigInteger[], BigInteger[]> reference) {
@@ -67,7 +72,8 @@ public final class NumberCircuit {
     }
 
     /** Patterns whose input numbers come from a sampler (for instance equal or nearby operands). */
-    public int checkSampled(int patterns, Function<int[], BigInteger[]> sampler, Function<BigInteger[], BigInteger[]> reference) {
+    public int checkSampled(
+            int patterns, Function<int[], BigInteger[]> sampler, Function<BigInteger[], BigInteger[]> reference) {
         List<boolean[]> list = new ArrayList<>(patterns);
         for (int p = 0; p < patterns; p++) list.add(toBits(sampler.apply(inWidths)));
         return check(Planes.pack(list, circuit.numInputs()), patterns, reference);

@@ -15,7 +15,8 @@ class CvpModelTest {
     @Test
     void prefixFormRoundTripsAndMatchesThePapersExample() {
         // θ>=1(x1, ¬x2) with ¬ as a unary <=0 gate: the paper's "X X <= 0 &1 >= 10 & &11"
-        PrefixCircuit paper = PrefixCircuit.parse(List.of("X", "X", "<=", "0", "&", "1", ">=", "1", "0", "&", "&", "1", "1"));
+        PrefixCircuit paper =
+                PrefixCircuit.parse(List.of("X", "X", "<=", "0", "&", "1", ">=", "1", "0", "&", "&", "1", "1"));
         assertEquals(2, paper.inputs());
         assertEquals(List.of(1), paper.gates().get(0).args());
         assertEquals(List.of(0, 2), paper.gates().get(1).args());
@@ -31,10 +32,14 @@ class CvpModelTest {
 
     @Test
     void thePapersExampleCircuitOnAllInputs() {
-        PrefixCircuit paper = PrefixCircuit.parse(List.of("X", "X", "<=", "0", "&", "1", ">=", "1", "0", "&", "&", "1", "1"));
+        PrefixCircuit paper =
+                PrefixCircuit.parse(List.of("X", "X", "<=", "0", "&", "1", ">=", "1", "0", "&", "&", "1", "1"));
         for (int x = 0; x < 4; x++) {
             boolean[] bits = {(x & 1) != 0, (x & 2) != 0};
-            assertEquals(paper.evaluate(bits), CVP.run(paper.withInput(bits)).output().accepted(), "x=" + x);
+            assertEquals(
+                    paper.evaluate(bits),
+                    CVP.run(paper.withInput(bits)).output().accepted(),
+                    "x=" + x);
         }
     }
 
@@ -51,14 +56,19 @@ class CvpModelTest {
                 for (int i = 0; i < bits.length; i++) bits[i] = (x >> i & 1) != 0;
                 List<String> input = c.withInput(bits);
                 boolean expected = c.evaluate(bits);
-                assertEquals(expected, CVP.run(input).output().accepted(), "circuit " + String.join(" ", c.tokens()) + " on " + java.util.Arrays.toString(bits));
+                assertEquals(
+                        expected,
+                        CVP.run(input).output().accepted(),
+                        "circuit " + String.join(" ", c.tokens()) + " on " + java.util.Arrays.toString(bits));
                 runs++;
                 if (expected) accepted++;
                 longest = Math.max(longest, input.size());
             }
             circuits++;
         }
-        assertTrue(accepted > runs / 5 && accepted < runs * 4 / 5, accepted + " of " + runs + " accepted: the test circuits are too one-sided");
+        assertTrue(
+                accepted > runs / 5 && accepted < runs * 4 / 5,
+                accepted + " of " + runs + " accepted: the test circuits are too one-sided");
         assertTrue(longest > MAX_LEN / 2, "longest input only " + longest);
     }
 
@@ -80,7 +90,11 @@ class CvpModelTest {
             if (length <= MAX_LEN || length > maxLen || c.depth() != depth) continue;
             for (boolean[] bits : c.assignments()) {
                 boolean expected = c.evaluate(bits);
-                assertEquals(expected, deep.run(c.withInput(bits)).output().accepted(), "depth " + depth + " circuit " + String.join(" ", c.tokens()) + " on " + java.util.Arrays.toString(bits));
+                assertEquals(
+                        expected,
+                        deep.run(c.withInput(bits)).output().accepted(),
+                        "depth " + depth + " circuit " + String.join(" ", c.tokens()) + " on "
+                                + java.util.Arrays.toString(bits));
                 runs++;
                 if (expected) accepted++;
             }
@@ -95,7 +109,8 @@ class CvpModelTest {
     void lengthLimitOfThePrecision() {
         assertEquals(62, CvpModel.bitsFor(CvpModel.MAX_SEQ_LEN));
         assertEquals(8192, CvpModel.build(1, CvpModel.MAX_SEQ_LEN).config().maxSeqLen());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CvpModel.build(1, CvpModel.MAX_SEQ_LEN + 1));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> CvpModel.build(1, CvpModel.MAX_SEQ_LEN + 1));
         assertTrue(e.getMessage().contains("8192") && e.getMessage().contains("64 bits"), e.getMessage());
     }
 

@@ -17,9 +17,12 @@ class DriftTest {
         List<int[]> inputs = RandomModels.allInputs(3, 3);
         double previous = Double.POSITIVE_INFINITY, first = 0;
         for (int p : new int[] {10, 16, 24}) {
-            Transformer m = RandomModels.random(11, PrecisionSpec.bits(p), AttentionKind.SOFTMAX, true, OutputMode.VALUE);
+            Transformer m =
+                    RandomModels.random(11, PrecisionSpec.bits(p), AttentionKind.SOFTMAX, true, OutputMode.VALUE);
             Drift drift = Drift.measure(new Reference(m), inputs);
-            assertTrue(drift.maxStateDeviation() < previous, "p=" + p + ": " + drift.maxStateDeviation() + " not below " + previous);
+            assertTrue(
+                    drift.maxStateDeviation() < previous,
+                    "p=" + p + ": " + drift.maxStateDeviation() + " not below " + previous);
             if (first == 0) first = drift.maxStateDeviation();
             previous = drift.maxStateDeviation();
         }
@@ -38,7 +41,8 @@ class DriftTest {
                 int n = rnd.nextInt(1, Math.min(c.maxSeqLen(), 9));
                 int[] w = new int[n];
                 int first = c.bos() == null ? 0 : 1;
-                for (int k = first; k < n; k++) w[k] = rnd.nextInt(first, c.vocab().size());
+                for (int k = first; k < n; k++)
+                    w[k] = rnd.nextInt(first, c.vocab().size());
                 if (name.equals("sort_unique")) w = distinctPrefix(w);
                 inputs.add(w);
             }

@@ -47,19 +47,32 @@ class InstructionFollowingTest {
                 depths.add(c.depth());
             }
         }
-        for (int d = 1; d <= depth; d++) assertTrue(circuitsOfDepth[d] >= 4, "only " + circuitsOfDepth[d] + " random circuits of depth " + d + " and length " + n);
+        for (int d = 1; d <= depth; d++)
+            assertTrue(
+                    circuitsOfDepth[d] >= 4,
+                    "only " + circuitsOfDepth[d] + " random circuits of depth " + d + " and length " + n);
         List<CompiledModel.Result> got = cm.run(words);
         int accepted = 0;
         for (int w = 0; w < words.size(); w++) {
-            String at = "depth-" + depths.get(w) + " circuit, n=" + n + ": " + String.join(" ", model.config().decode(words.get(w)));
+            String at = "depth-" + depths.get(w) + " circuit, n=" + n + ": "
+                    + String.join(" ", model.config().decode(words.get(w)));
             assertFalse(got.get(w).ambiguous(), at);
             assertEquals(expected.get(w), got.get(w).accepted(), at);
             if (expected.get(w)) accepted++;
         }
-        assertTrue(accepted > 0 && accepted < words.size(), accepted + " of " + words.size() + " accepted: the inputs do not test both answers");
-        System.out.printf("cvp depth %d, n = %d: %s; %d circuits of depth 1..%d (%s), %d inputs, all answered, %d accepted%n",
-                depth, n, cm.summary(), java.util.Arrays.stream(circuitsOfDepth).sum(), depth,
-                java.util.Arrays.toString(java.util.Arrays.copyOfRange(circuitsOfDepth, 1, depth + 1)), words.size(), accepted);
+        assertTrue(
+                accepted > 0 && accepted < words.size(),
+                accepted + " of " + words.size() + " accepted: the inputs do not test both answers");
+        System.out.printf(
+                "cvp depth %d, n = %d: %s; %d circuits of depth 1..%d (%s), %d inputs, all answered, %d accepted%n",
+                depth,
+                n,
+                cm.summary(),
+                java.util.Arrays.stream(circuitsOfDepth).sum(),
+                depth,
+                java.util.Arrays.toString(java.util.Arrays.copyOfRange(circuitsOfDepth, 1, depth + 1)),
+                words.size(),
+                accepted);
         Verification.Verdict v = Verification.check(cm, Verification.inputs(model.config(), n, 0, 2000, 17L * n));
         assertTrue(v.agrees(), () -> v.mismatch().message());
         assertTrue(v.agreed() > 0, v.ambiguous() + " of the inputs ambiguous, none compared");

@@ -1,14 +1,13 @@
 package dev.tc0.compile.transformer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.SplittableRandom;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 class JsonTextTest {
     @Test
@@ -19,8 +18,15 @@ class JsonTextTest {
         j.field("precision").beginInlineObject().field("bits").number(12).endObject();
         j.field("flags").booleans(List.of(false, true));
         j.field("heads").intLists(List.of(List.of(1, 0), List.of(2, 3)));
-        j.field("inner").beginObject().field("w").matrix(new double[][] {{1, -0.5}, {}}).field("b").vector(new double[] {2.5e-7})
-                .field("none").matrix(new double[0][]).endObject();
+        j.field("inner")
+                .beginObject()
+                .field("w")
+                .matrix(new double[][] {{1, -0.5}, {}})
+                .field("b")
+                .vector(new double[] {2.5e-7})
+                .field("none")
+                .matrix(new double[0][])
+                .endObject();
         j.endObject();
         assertEquals("""
                 {
@@ -46,8 +52,8 @@ class JsonTextTest {
         double[] v = new double[2000];
         for (int i = 0; i < v.length; i++) {
             v[i] = switch (i % 4) {
-                case 0 -> rnd.nextInt(-1000, 1000);                                  // integers: no fraction
-                case 1 -> Math.round(rnd.nextDouble(-2, 2) * 1000) / 1000.0;         // model weights
+                case 0 -> rnd.nextInt(-1000, 1000); // integers: no fraction
+                case 1 -> Math.round(rnd.nextDouble(-2, 2) * 1000) / 1000.0; // model weights
                 case 2 -> rnd.nextDouble() * Math.pow(10, rnd.nextInt(-300, 300));
                 default -> Double.longBitsToDouble(rnd.nextLong() & 0x7fefffffffffffffL) * (rnd.nextBoolean() ? 1 : -1);
             };

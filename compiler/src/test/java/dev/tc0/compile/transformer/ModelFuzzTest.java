@@ -1,11 +1,10 @@
 package dev.tc0.compile.transformer;
 
-import dev.tc0.fuzz.FuzzLoop;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tc0.fuzz.FuzzLoop;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * The model reader under the circuit readers' seeded mutation loop ({@link FuzzLoop}): every
@@ -19,8 +18,13 @@ class ModelFuzzTest {
     @Test
     void mutatedModelsReadOrFailCleanly() throws Exception {
         List<byte[]> corpus = FuzzLoop.corpus(ModelFuzzTest.class, "model");
-        for (byte[] d : corpus) ModelFormat.read(ModelFormat.utf8(d));   // the corpus itself reads
-        int read = FuzzLoop.run("model", corpus, MUTATIONS, 2027, d -> ModelFormat.read(ModelFormat.utf8(d)),
+        for (byte[] d : corpus) ModelFormat.read(ModelFormat.utf8(d)); // the corpus itself reads
+        int read = FuzzLoop.run(
+                "model",
+                corpus,
+                MUTATIONS,
+                2027,
+                d -> ModelFormat.read(ModelFormat.utf8(d)),
                 ModelFormatException.class);
         System.out.println("model: " + read + " of " + MUTATIONS + " mutations still read");
         assertTrue(read > 0 && read < MUTATIONS, "mutations should both read and fail: " + read);

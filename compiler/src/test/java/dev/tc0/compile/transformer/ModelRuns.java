@@ -18,7 +18,8 @@ final class ModelRuns {
         input.addAll(program);
         ModelOutput<PFloat> out = ref.run(input).output();
         List<String> labels = new ArrayList<>();
-        for (int i = 1; i < input.size(); i++) labels.add(ref.model().config().outputLabels().get(out.labels()[i]));
+        for (int i = 1; i < input.size(); i++)
+            labels.add(ref.model().config().outputLabels().get(out.labels()[i]));
         return labels;
     }
 

@@ -1,9 +1,12 @@
 package dev.tc0.compile.transformer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,11 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * NumPy weights: .npy members written byte for byte from NumPy's documented format (magic,
@@ -33,19 +32,23 @@ class NpzModelTest {
         StringBuilder dims = new StringBuilder();
         for (int d : shape) dims.append(d).append(", ");
         String shapeText = shape.length == 1 ? "(" + shape[0] + ",)" : "(" + dims.substring(0, dims.length() - 2) + ")";
-        String dict = "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': " + shapeText + ", }";
+        String dict = "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': "
+                + shapeText + ", }";
         int pre = 6 + 2 + (version == 1 ? 2 : 4);
         int total = (pre + dict.length() + 1 + 63) / 64 * 64;
         String header = dict + " ".repeat(total - pre - dict.length() - 1) + "\n";
         int item = Integer.parseInt(descr.substring(2));
-        ByteBuffer data = ByteBuffer.allocate(values.length * item).order(descr.charAt(0) == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer data = ByteBuffer.allocate(values.length * item)
+                .order(descr.charAt(0) == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         for (double v : values) {
-            if (item == 4) data.putFloat((float) v); else data.putDouble(v);
+            if (item == 4) data.putFloat((float) v);
+            else data.putDouble(v);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', (byte) version, 0});
         ByteBuffer len = ByteBuffer.allocate(version == 1 ? 2 : 4).order(ByteOrder.LITTLE_ENDIAN);
-        if (version == 1) len.putShort((short) header.length()); else len.putInt(header.length());
+        if (version == 1) len.putShort((short) header.length());
+        else len.putInt(header.length());
         out.writeBytes(len.array());
         out.writeBytes(header.getBytes(StandardCharsets.ISO_8859_1));
         out.writeBytes(data.array());
@@ -85,7 +88,8 @@ class NpzModelTest {
             assertTrue(a.matrix());
             assertArrayEquals(rowMajor, a.data());
         }
-        NpzArrays.Array v = read(npz(Map.of("v", npy("<f4", false, new int[] {4}, new double[] {1, 2, 3, 4}, 1)))).get("v");
+        NpzArrays.Array v = read(npz(Map.of("v", npy("<f4", false, new int[] {4}, new double[] {1, 2, 3, 4}, 1))))
+                .get("v");
         assertEquals(4, v.cols());
         assertTrue(!v.matrix());
     }
@@ -93,21 +97,36 @@ class NpzModelTest {
     @Test
     void brokenArraysAreOneLineNamingTheMember() throws Exception {
         byte[] good = npy("<f4", false, new int[] {2, 2}, new double[] {1, 2, 3, 4}, 1);
-        assertMessage("w.npy: shape (2, 2) needs 16 bytes of data, the member has 12",
+        assertMessage(
+                "w.npy: shape (2, 2) needs 16 bytes of data, the member has 12",
                 npz(Map.of("w", java.util.Arrays.copyOf(good, good.length - 4))));
-        byte[] liar = new String(good, StandardCharsets.ISO_8859_1).replace("(2, 2)", "(99999, 99999)").getBytes(StandardCharsets.ISO_8859_1);
-        assertMessage("w.npy: shape (99999, 99999) is larger than the 67108864 elements a model file may hold", npz(Map.of("w", liar)));
-        assertMessage("w.npy: dtype <i8 is not float32 or float64 (save the weights as floats)",
-                npz(Map.of("w", new String(good, StandardCharsets.ISO_8859_1).replace("<f4", "<i8").getBytes(StandardCharsets.ISO_8859_1))));
-        assertMessage("w.npy: element 1 is NaN; weights must be finite numbers (replace NaN and infinities before saving)",
+        byte[] liar = new String(good, StandardCharsets.ISO_8859_1)
+                .replace("(2, 2)", "(99999, 99999)")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertMessage(
+                "w.npy: shape (99999, 99999) is larger than the 67108864 elements a model file may hold",
+                npz(Map.of("w", liar)));
+        assertMessage(
+                "w.npy: dtype <i8 is not float32 or float64 (save the weights as floats)",
+                npz(Map.of(
+                        "w",
+                        new String(good, StandardCharsets.ISO_8859_1)
+                                .replace("<f4", "<i8")
+                                .getBytes(StandardCharsets.ISO_8859_1))));
+        assertMessage(
+                "w.npy: element 1 is NaN; weights must be finite numbers (replace NaN and infinities before saving)",
                 npz(Map.of("w", npy("<f8", false, new int[] {2}, new double[] {1, Double.NaN}, 1))));
-        assertMessage("w.npy: shape (1, 2, 2) has more than two dimensions",
+        assertMessage(
+                "w.npy: shape (1, 2, 2) has more than two dimensions",
                 npz(Map.of("w", npy("<f4", false, new int[] {1, 2, 2}, new double[] {1, 2, 3, 4}, 1))));
         byte[] magic = good.clone();
         magic[1] = 'X';
         assertMessage("w.npy: not a .npy array (bad magic at byte 1)", npz(Map.of("w", magic)));
-        assertMessage("w.npy: more data than its shape (2, 2) holds", npz(Map.of("w", java.util.Arrays.copyOf(good, good.length + 8))));
-        ModelFormatException e = assertThrows(ModelFormatException.class, () -> read("not a zip file".getBytes(StandardCharsets.UTF_8)));
+        assertMessage(
+                "w.npy: more data than its shape (2, 2) holds",
+                npz(Map.of("w", java.util.Arrays.copyOf(good, good.length + 8))));
+        ModelFormatException e =
+                assertThrows(ModelFormatException.class, () -> read("not a zip file".getBytes(StandardCharsets.UTF_8)));
         assertEquals("no arrays in the .npz file", e.getMessage());
     }
 
@@ -119,21 +138,30 @@ class NpzModelTest {
     /** A model written as Haiku-named arrays plus a config without params reads back as the same model. */
     @Test
     void haikuNamedWeightsGiveTheSameModel() throws Exception {
-        Transformer m = RandomModels.random(3, RandomModels.Shape.MEDIUM.withBos(), PrecisionSpec.bits(8), AttentionKind.SOFTMAX, true,
+        Transformer m = RandomModels.random(
+                3,
+                RandomModels.Shape.MEDIUM.withBos(),
+                PrecisionSpec.bits(8),
+                AttentionKind.SOFTMAX,
+                true,
                 OutputMode.ARGMAX);
         ObjectNode json = (ObjectNode) new ObjectMapper().readTree(ModelFormat.write(m));
         ObjectNode params = (ObjectNode) json.remove("params");
         Map<String, NpzArrays.Array> arrays = new LinkedHashMap<>();
         Map<String, byte[]> members = new LinkedHashMap<>();
         for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> module : params.properties()) {
-            for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> field : module.getValue().properties()) {
+            for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> field :
+                    module.getValue().properties()) {
                 com.fasterxml.jackson.databind.JsonNode v = field.getValue();
                 boolean matrix = v.get(0).isArray();
                 int rows = matrix ? v.size() : 1, cols = matrix ? v.get(0).size() : v.size();
                 double[] data = new double[rows * cols];
-                for (int r = 0; r < rows; r++) for (int c = 0; c < cols; c++) data[r * cols + c] = (matrix ? v.get(r).get(c) : v.get(c)).doubleValue();
+                for (int r = 0; r < rows; r++)
+                    for (int c = 0; c < cols; c++)
+                        data[r * cols + c] = (matrix ? v.get(r).get(c) : v.get(c)).doubleValue();
                 String prefix = module.getKey().startsWith("layer_") ? "transformer/" : "";
-                members.put(prefix + module.getKey() + "/" + field.getKey(),
+                members.put(
+                        prefix + module.getKey() + "/" + field.getKey(),
                         npy("<f8", false, matrix ? new int[] {rows, cols} : new int[] {cols}, data, 1));
             }
         }
@@ -141,7 +169,8 @@ class NpzModelTest {
         Transformer back = NpzModel.read(json.toString(), arrays);
         assertEquals(ModelFormat.write(m), ModelFormat.write(back));
         // a config that keeps its own params is refused, naming why
-        ModelFormatException e = assertThrows(ModelFormatException.class, () -> NpzModel.read(ModelFormat.write(m), arrays));
+        ModelFormatException e =
+                assertThrows(ModelFormatException.class, () -> NpzModel.read(ModelFormat.write(m), arrays));
         assertTrue(e.getMessage().startsWith("params: the model file holds its own parameters"), e.getMessage());
         // a missing array is the model reader's own message
         arrays.remove("transformer/layer_1/mlp/linear_2/b");

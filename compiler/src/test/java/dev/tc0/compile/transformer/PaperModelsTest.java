@@ -25,7 +25,8 @@ class PaperModelsTest {
         return depth == 0;
     }
 
-    private static List<List<String>> inputs(List<String> alphabet, int exhaustiveUpTo, int maxLen, long seed, boolean dyckLike) {
+    private static List<List<String>> inputs(
+            List<String> alphabet, int exhaustiveUpTo, int maxLen, long seed, boolean dyckLike) {
         List<List<String>> out = new ArrayList<>();
         ModelRuns.allWords(alphabet, 1, exhaustiveUpTo, out::add);
         SplittableRandom rnd = new SplittableRandom(seed);

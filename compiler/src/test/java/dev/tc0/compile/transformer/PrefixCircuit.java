@@ -43,11 +43,15 @@ public record PrefixCircuit(int inputs, List<Gate> gates) {
     /** Parses the tokens of a circuit (without input bits). */
     static PrefixCircuit parse(List<String> t) {
         int i = 0, inputs = 0;
-        while (i < t.size() && t.get(i).equals("X")) { inputs++; i++; }
+        while (i < t.size() && t.get(i).equals("X")) {
+            inputs++;
+            i++;
+        }
         List<Gate> gates = new ArrayList<>();
         while (i < t.size()) {
             String dir = t.get(i++);
-            if (!dir.equals(">=") && !dir.equals("<=")) throw new IllegalArgumentException("expected a gate at token " + (i - 1) + ": " + dir);
+            if (!dir.equals(">=") && !dir.equals("<="))
+                throw new IllegalArgumentException("expected a gate at token " + (i - 1) + ": " + dir);
             int k = 0, m = 0;
             while (i < t.size() && (t.get(i).equals("1") || t.get(i).equals("0"))) {
                 if (t.get(i++).equals("1")) {
@@ -60,10 +64,15 @@ public record PrefixCircuit(int inputs, List<Gate> gates) {
             while (i < t.size() && t.get(i).equals("&")) {
                 i++;
                 int j = 0;
-                while (i < t.size() && t.get(i).equals("1")) { j++; i++; }
+                while (i < t.size() && t.get(i).equals("1")) {
+                    j++;
+                    i++;
+                }
                 args.add(j);
             }
-            if (args.size() != m) throw new IllegalArgumentException("gate " + gates.size() + " has " + m + " field symbols but " + args.size() + " arguments");
+            if (args.size() != m)
+                throw new IllegalArgumentException(
+                        "gate " + gates.size() + " has " + m + " field symbols but " + args.size() + " arguments");
             gates.add(new Gate(dir.equals(">="), k, args));
         }
         return new PrefixCircuit(inputs, gates);
@@ -104,7 +113,8 @@ public record PrefixCircuit(int inputs, List<Gate> gates) {
      * of 1..maxGates gates (the last level too when {@code wideTop}, its last gate the output),
      * each with 1..maxArgs arguments, at least one from the level below, threshold uniform.
      */
-    public static PrefixCircuit random(int depth, SplittableRandom rnd, int maxInputs, int maxGates, int maxArgs, boolean wideTop) {
+    public static PrefixCircuit random(
+            int depth, SplittableRandom rnd, int maxInputs, int maxGates, int maxArgs, boolean wideTop) {
         int inputs = rnd.nextInt(1, maxInputs + 1);
         List<Gate> gates = new ArrayList<>();
         List<Integer> previousLevel = new ArrayList<>();
@@ -132,13 +142,20 @@ public record PrefixCircuit(int inputs, List<Gate> gates) {
      * up to the given ones (then {@link #random}, the last level wide), so that short and long
      * encodings both come up.
      */
-    public static List<PrefixCircuit> ofLength(int n, int maxDepth, int perDepth, SplittableRandom rnd, int maxInputs, int maxGates, int maxArgs) {
+    public static List<PrefixCircuit> ofLength(
+            int n, int maxDepth, int perDepth, SplittableRandom rnd, int maxInputs, int maxGates, int maxArgs) {
         List<PrefixCircuit> out = new ArrayList<>();
         int[] count = new int[maxDepth + 1];
         for (int tries = 0; tries < 2_000_000 && out.size() < maxDepth * perDepth; tries++) {
             int d = 1 + tries % maxDepth;
             if (count[d] >= perDepth) continue;
-            PrefixCircuit c = random(d, rnd, rnd.nextInt(1, maxInputs + 1), rnd.nextInt(1, maxGates + 1), rnd.nextInt(1, maxArgs + 1), true);
+            PrefixCircuit c = random(
+                    d,
+                    rnd,
+                    rnd.nextInt(1, maxInputs + 1),
+                    rnd.nextInt(1, maxGates + 1),
+                    rnd.nextInt(1, maxArgs + 1),
+                    true);
             if (c.tokens().size() + c.inputs() != n) continue;
             if (c.depth() != d) throw new AssertionError("a random circuit of depth " + d + " has depth " + c.depth());
             count[d]++;

@@ -15,8 +15,17 @@ public final class RandomModels {
      * @param bos whether position 0 holds a BOS token (an extra vocabulary entry)
      * @param causal per layer
      */
-    public record Shape(int layers, int heads, int dModel, int keySize, int valueSize, int hidden, int vocab, int maxLen,
-                        boolean bos, List<Boolean> causal) {
+    public record Shape(
+            int layers,
+            int heads,
+            int dModel,
+            int keySize,
+            int valueSize,
+            int hidden,
+            int vocab,
+            int maxLen,
+            boolean bos,
+            List<Boolean> causal) {
         /** Two layers, two heads, d_model 8, key and value size 4, MLP 8, four tokens, n up to 32 (p = 8 holds BOS too), no mask. */
         public static final Shape MEDIUM = new Shape(2, 2, 8, 4, 4, 8, 4, 32, false, List.of(false, false));
 
@@ -29,28 +38,66 @@ public final class RandomModels {
         }
     }
 
-    static Transformer random(long seed, PrecisionSpec precision, AttentionKind kind, boolean layerNorm, OutputMode mode) {
-        return random(seed, new Shape(2, 2, 5, 2, 2, 4, 3, 6, false, List.of(false, true)), precision, kind, layerNorm, mode);
+    static Transformer random(
+            long seed, PrecisionSpec precision, AttentionKind kind, boolean layerNorm, OutputMode mode) {
+        return random(
+                seed, new Shape(2, 2, 5, 2, 2, 4, 3, 6, false, List.of(false, true)), precision, kind, layerNorm, mode);
     }
 
     /** A model of the given shape with weights in [-2, 2] (three decimals, a quarter of them zero). */
-    public static Transformer random(long seed, Shape shape, PrecisionSpec precision, AttentionKind kind, boolean layerNorm, OutputMode mode) {
+    public static Transformer random(
+            long seed, Shape shape, PrecisionSpec precision, AttentionKind kind, boolean layerNorm, OutputMode mode) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        int d = shape.dModel(), heads = shape.heads(), key = shape.keySize(), value = shape.valueSize(), hidden = shape.hidden();
+        int d = shape.dModel(),
+                heads = shape.heads(),
+                key = shape.keySize(),
+                value = shape.valueSize(),
+                hidden = shape.hidden();
         int layers = shape.layers(), maxLen = shape.maxLen();
         List<String> labels = mode == OutputMode.ARGMAX ? List.of("p", "q", "r") : List.of();
         List<String> vocab = new ArrayList<>();
         for (int t = 0; t < shape.vocab(); t++) vocab.add(String.valueOf((char) ('a' + t)));
         if (shape.bos()) vocab.add("BOS");
-        ModelConfig c = new ModelConfig("random", "random weights", vocab, shape.bos() ? "BOS" : null, maxLen, d, layers, heads, key, value,
-                hidden, precision, kind, 0.7, layerNorm, 1e-3, shape.causal(), mode, labels, List.of(), List.of());
+        ModelConfig c = new ModelConfig(
+                "random",
+                "random weights",
+                vocab,
+                shape.bos() ? "BOS" : null,
+                maxLen,
+                d,
+                layers,
+                heads,
+                key,
+                value,
+                hidden,
+                precision,
+                kind,
+                0.7,
+                layerNorm,
+                1e-3,
+                shape.causal(),
+                mode,
+                labels,
+                List.of(),
+                List.of());
         List<Layer> ls = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
-            ls.add(new Layer(linear(rnd, d, heads * key), linear(rnd, d, heads * key), linear(rnd, d, heads * value),
-                    linear(rnd, heads * value, d), linear(rnd, d, hidden), linear(rnd, hidden, d),
-                    layerNorm ? norm(rnd, d) : null, layerNorm ? norm(rnd, d) : null));
+            ls.add(new Layer(
+                    linear(rnd, d, heads * key),
+                    linear(rnd, d, heads * key),
+                    linear(rnd, d, heads * value),
+                    linear(rnd, heads * value, d),
+                    linear(rnd, d, hidden),
+                    linear(rnd, hidden, d),
+                    layerNorm ? norm(rnd, d) : null,
+                    layerNorm ? norm(rnd, d) : null));
         }
-        return new Transformer(c, matrix(rnd, vocab.size(), d), matrix(rnd, maxLen, d), ls, layerNorm ? norm(rnd, d) : null,
+        return new Transformer(
+                c,
+                matrix(rnd, vocab.size(), d),
+                matrix(rnd, maxLen, d),
+                ls,
+                layerNorm ? norm(rnd, d) : null,
                 linear(rnd, d, c.outputSize()));
     }
 

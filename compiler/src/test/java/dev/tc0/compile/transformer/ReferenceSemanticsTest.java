@@ -55,9 +55,11 @@ class ReferenceSemanticsTest {
                 u[c] = PMath.sum(P, x[c], mean.negate());
                 squares.add(PMath.multiply(P, u[c], u[c]));
             }
-            PFloat r = RealFunctions.inverseNorm(P, PMath.sum(P, squares), d, new BigDecimal(m.config().layerNormEpsilon()));
+            PFloat r = RealFunctions.inverseNorm(
+                    P, PMath.sum(P, squares), d, new BigDecimal(m.config().layerNormEpsilon()));
             PFloat[] y = new PFloat[d];
-            for (int c = 0; c < d; c++) y[c] = PMath.sum(P, w(n.offset()[c]), PMath.multiply(P, w(n.scale()[c]), PMath.multiply(P, u[c], r)));
+            for (int c = 0; c < d; c++)
+                y[c] = PMath.sum(P, w(n.offset()[c]), PMath.multiply(P, w(n.scale()[c]), PMath.multiply(P, u[c], r)));
             return y;
         }
 
@@ -65,7 +67,9 @@ class ReferenceSemanticsTest {
             ModelConfig c = m.config();
             int n = tokens.length, d = c.dModel();
             PFloat[][] h = new PFloat[n][d];
-            for (int i = 0; i < n; i++) for (int k = 0; k < d; k++) h[i][k] = PMath.sum(P, w(m.tokenEmbed()[tokens[i]][k]), w(m.posEmbed()[i][k]));
+            for (int i = 0; i < n; i++)
+                for (int k = 0; k < d; k++)
+                    h[i][k] = PMath.sum(P, w(m.tokenEmbed()[tokens[i]][k]), w(m.posEmbed()[i][k]));
             for (int l = 0; l < c.numLayers(); l++) {
                 Layer L = m.layers().get(l);
                 PFloat[][] q = new PFloat[n][], k = new PFloat[n][], v = new PFloat[n][];
@@ -84,19 +88,22 @@ class ReferenceSemanticsTest {
                         PFloat[] sigma = new PFloat[end];
                         for (int j = 0; j < end; j++) {
                             List<PFloat> terms = new ArrayList<>();
-                            for (int t = 0; t < c.keySize(); t++) terms.add(PMath.multiply(P, q[i][hd * c.keySize() + t], k[j][hd * c.keySize() + t]));
+                            for (int t = 0; t < c.keySize(); t++)
+                                terms.add(PMath.multiply(P, q[i][hd * c.keySize() + t], k[j][hd * c.keySize() + t]));
                             sigma[j] = PMath.sum(P, terms);
                         }
                         PFloat max = sigma[0];
                         for (PFloat x : sigma) if (x.compareTo(max) > 0) max = x;
                         for (int j = 0; j < end; j++) {
-                            s[j] = c.attention() == AttentionKind.SOFTMAX ? RealFunctions.exp(P, sigma[j], new BigDecimal(c.softmaxScale()))
+                            s[j] = c.attention() == AttentionKind.SOFTMAX
+                                    ? RealFunctions.exp(P, sigma[j], new BigDecimal(c.softmaxScale()))
                                     : sigma[j].compareTo(max) == 0 ? P.one() : P.zero();
                         }
                         PFloat z = PMath.sum(P, List.of(s));
                         for (int t = 0; t < c.valueSize(); t++) {
                             List<PFloat> terms = new ArrayList<>();
-                            for (int j = 0; j < end; j++) terms.add(PMath.multiply(P, PMath.divide(P, s[j], z), v[j][hd * c.valueSize() + t]));
+                            for (int j = 0; j < end; j++)
+                                terms.add(PMath.multiply(P, PMath.divide(P, s[j], z), v[j][hd * c.valueSize() + t]));
                             heads[hd * c.valueSize() + t] = PMath.sum(P, terms);
                         }
                     }
@@ -117,7 +124,11 @@ class ReferenceSemanticsTest {
         for (int[] tokens : inputs) {
             PFloat[][] expected = plain.run(tokens);
             List<List<PFloat>> actual = reference.run(tokens).last();
-            for (int i = 0; i < expected.length; i++) assertEquals(List.of(expected[i]), actual.get(i), "position " + i + " of " + java.util.Arrays.toString(tokens));
+            for (int i = 0; i < expected.length; i++)
+                assertEquals(
+                        List.of(expected[i]),
+                        actual.get(i),
+                        "position " + i + " of " + java.util.Arrays.toString(tokens));
         }
     }
 
@@ -132,7 +143,8 @@ class ReferenceSemanticsTest {
     @Test
     void softmaxWithLayerNormMatchesTheDocumentedOrder() {
         for (long seed = 1; seed <= 3; seed++) {
-            Transformer m = RandomModels.random(seed, PrecisionSpec.bits(16), AttentionKind.SOFTMAX, true, OutputMode.CLASSIFY_LAST);
+            Transformer m = RandomModels.random(
+                    seed, PrecisionSpec.bits(16), AttentionKind.SOFTMAX, true, OutputMode.CLASSIFY_LAST);
             compare(m, 16, someInputs(seed));
         }
     }
@@ -140,7 +152,8 @@ class ReferenceSemanticsTest {
     @Test
     void saturatedWithoutLayerNormMatchesTheDocumentedOrder() {
         for (long seed = 4; seed <= 6; seed++) {
-            Transformer m = RandomModels.random(seed, PrecisionSpec.bits(12), AttentionKind.SATURATED, false, OutputMode.ARGMAX);
+            Transformer m = RandomModels.random(
+                    seed, PrecisionSpec.bits(12), AttentionKind.SATURATED, false, OutputMode.ARGMAX);
             compare(m, 12, someInputs(seed));
         }
     }
@@ -153,12 +166,22 @@ class ReferenceSemanticsTest {
         List<String> input = List.of("BOS", "a", "b", "a", "c");
         hist.at(16).run(hist.model().config().encode(input), new ForwardObserver<>() {
             @Override
-            public void head(int layer, int head, int i, List<PFloat> scores, List<PFloat> s, PFloat z, List<PFloat> weights, List<PFloat> out) {
+            public void head(
+                    int layer,
+                    int head,
+                    int i,
+                    List<PFloat> scores,
+                    List<PFloat> s,
+                    PFloat z,
+                    List<PFloat> weights,
+                    List<PFloat> out) {
                 seen.add(i);
                 assertEquals(input.size(), weights.size());
                 double total = weights.stream().mapToDouble(PFloat::toDouble).sum();
                 // Z is truncated down (factor >= 1 - 2^-6) and each weight too
-                assertTrue(total <= 1 / (1 - 1.0 / 64) + 1e-12 && total >= 1 - input.size() / 64.0, "weights sum to " + total);
+                assertTrue(
+                        total <= 1 / (1 - 1.0 / 64) + 1e-12 && total >= 1 - input.size() / 64.0,
+                        "weights sum to " + total);
             }
         });
         assertEquals(List.of(0, 1, 2, 3, 4), seen);
@@ -166,7 +189,8 @@ class ReferenceSemanticsTest {
 
     @Test
     void inputsAreChecked() {
-        Reference ref = new Reference(RandomModels.random(1, PrecisionSpec.bits(16), AttentionKind.SOFTMAX, false, OutputMode.VALUE));
+        Reference ref = new Reference(
+                RandomModels.random(1, PrecisionSpec.bits(16), AttentionKind.SOFTMAX, false, OutputMode.VALUE));
         assertThrows(IllegalArgumentException.class, () -> ref.run(new int[7]));
         assertThrows(IllegalArgumentException.class, () -> ref.run(new int[0]));
         assertThrows(IllegalArgumentException.class, () -> ref.run(new int[] {0, 3}));
@@ -176,9 +200,12 @@ class ReferenceSemanticsTest {
     @Test
     void derivedPrecisionIsCheckedAgainstThePapersRequirement() {
         // c = 1: p(n) = log2 n < log2|Σ| + log2 n for |Σ| = 3; the message names the first bad n
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RandomModels.random(1, PrecisionSpec.perLog2N(1), AttentionKind.SOFTMAX, false, OutputMode.VALUE));
-        assertEquals("config.precision: precision 1.0·log2(n) gives p=4 bits at n=6, but log2|vocab| + log2 n = log2 3 + log2 6 = 4.17 > p",
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> RandomModels.random(
+                        1, PrecisionSpec.perLog2N(1), AttentionKind.SOFTMAX, false, OutputMode.VALUE));
+        assertEquals(
+                "config.precision: precision 1.0·log2(n) gives p=4 bits at n=6, but log2|vocab| + log2 n = log2 3 + log2 6 = 4.17 > p",
                 e.getMessage());
         assertEquals(12, PrecisionSpec.perLog2N(2).bitsFor(64));
         assertEquals(6, PrecisionSpec.perLog2N(2).bitsFor(5)); // 4.64 rounds up to the next even number

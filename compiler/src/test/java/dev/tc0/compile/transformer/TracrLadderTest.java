@@ -29,7 +29,8 @@ class TracrLadderTest {
         int[] t = new int[n];
         t[0] = c.vocab().indexOf(c.bos());
         for (int i = 1; i < n; i++) {
-            do t[i] = rnd.nextInt(c.vocab().size()); while (t[i] == t[0]);
+            do t[i] = rnd.nextInt(c.vocab().size());
+            while (t[i] == t[0]);
         }
         return t;
     }
@@ -40,7 +41,8 @@ class TracrLadderTest {
         ids.add(c.vocab().indexOf(c.bos()));
         int token = 0;
         for (int k = 0; k < counts.length; k++) {
-            do token++; while (c.vocab().get(token).equals(c.bos()));
+            do token++;
+            while (c.vocab().get(token).equals(c.bos()));
             for (int j = 0; j < counts[k]; j++) ids.add(token);
         }
         return ids.stream().mapToInt(Integer::intValue).toArray();
@@ -50,12 +52,13 @@ class TracrLadderTest {
     private static List<String> intended(String name, List<String> word) {
         List<String> want = new ArrayList<>();
         for (int i = 0; i < word.size(); i++) {
-            want.add(switch (name) {
-                case "length" -> Integer.toString(word.size());
-                case "hist" -> Integer.toString(Collections.frequency(word, word.get(i)));
-                case "reverse" -> word.get(word.size() - 1 - i);
-                default -> throw new IllegalArgumentException(name);
-            });
+            want.add(
+                    switch (name) {
+                        case "length" -> Integer.toString(word.size());
+                        case "hist" -> Integer.toString(Collections.frequency(word, word.get(i)));
+                        case "reverse" -> word.get(word.size() - 1 - i);
+                        default -> throw new IllegalArgumentException(name);
+                    });
         }
         return want;
     }
@@ -90,7 +93,8 @@ class TracrLadderTest {
     void histOnEveryCountAtTheLadderLengths() {
         Reference ref = new Reference(ModelRegistry.get("hist"));
         for (int n : LADDER) {
-            for (int w = 1; w < n; w++) assertIntended("hist", ref, blocks(ref.model().config(), w, n - 1 - w));
+            for (int w = 1; w < n; w++)
+                assertIntended("hist", ref, blocks(ref.model().config(), w, n - 1 - w));
         }
     }
 
@@ -158,7 +162,8 @@ class TracrLadderTest {
                 for (int x : t) if (x == l) total++;
                 for (int i = 1; i < n; i++) {
                     if (t[i] == l) count++;
-                    double got = out.get(i).toDouble(), leak = (total - count) * Math.exp(-TracrPrograms.COLDNESS) / (1 - u);
+                    double got = out.get(i).toDouble(),
+                            leak = (total - count) * Math.exp(-TracrPrograms.COLDNESS) / (1 - u);
                     String where = "frac_prevs on " + c.decode(t) + " at " + i + ": " + got + " for " + count + "/" + i;
                     assertEquals(count, Math.round(got * i), where);
                     assertTrue(got <= (count + leak) / (i * (1 - u)), where);

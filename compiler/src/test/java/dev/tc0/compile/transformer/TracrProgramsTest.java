@@ -22,12 +22,20 @@ class TracrProgramsTest {
 
     @Test
     void tracrGoldens() {
-        assertEquals(List.of("2", "1", "2", "1"), ModelRuns.labels(new Reference(TracrPrograms.hist(LEN)), List.of("a", "b", "a", "c")));
-        assertEquals(List.of("d", "c", "b", "a"), ModelRuns.labels(new Reference(TracrPrograms.reverse(LEN)), List.of("a", "b", "c", "d")));
-        assertEquals(List.of("1", "2", "3", "4"), ModelRuns.labels(new Reference(TracrPrograms.sortUnique(LEN)), List.of("2", "4", "3", "1")));
-        List<Double> frac = ModelRuns.values(new Reference(TracrPrograms.fracPrevs(LEN)), List.of("h", "e", "l", "l", "o"));
+        assertEquals(
+                List.of("2", "1", "2", "1"),
+                ModelRuns.labels(new Reference(TracrPrograms.hist(LEN)), List.of("a", "b", "a", "c")));
+        assertEquals(
+                List.of("d", "c", "b", "a"),
+                ModelRuns.labels(new Reference(TracrPrograms.reverse(LEN)), List.of("a", "b", "c", "d")));
+        assertEquals(
+                List.of("1", "2", "3", "4"),
+                ModelRuns.labels(new Reference(TracrPrograms.sortUnique(LEN)), List.of("2", "4", "3", "1")));
+        List<Double> frac =
+                ModelRuns.values(new Reference(TracrPrograms.fracPrevs(LEN)), List.of("h", "e", "l", "l", "o"));
         double[] expected = {0, 0, 1.0 / 3, 1.0 / 2, 2.0 / 5};
-        for (int i = 0; i < expected.length; i++) assertEquals(expected[i], frac.get(i), 1.0 / 128, "frac_prevs at " + i);
+        for (int i = 0; i < expected.length; i++)
+            assertEquals(expected[i], frac.get(i), 1.0 / 128, "frac_prevs at " + i);
     }
 
     private static List<String> length(List<String> w) {
@@ -35,7 +43,9 @@ class TracrProgramsTest {
     }
 
     private static List<String> hist(List<String> w) {
-        return w.stream().map(t -> Integer.toString(Collections.frequency(w, t))).toList();
+        return w.stream()
+                .map(t -> Integer.toString(Collections.frequency(w, t)))
+                .toList();
     }
 
     private static List<String> reverse(List<String> w) {
@@ -46,7 +56,8 @@ class TracrProgramsTest {
 
     @Test
     void lengthHistAndReverseOnAllShortAndRandomLongInputs() {
-        Reference length = new Reference(TracrPrograms.length(LEN)), hist = new Reference(TracrPrograms.hist(LEN)),
+        Reference length = new Reference(TracrPrograms.length(LEN)),
+                hist = new Reference(TracrPrograms.hist(LEN)),
                 reverse = new Reference(TracrPrograms.reverse(LEN));
         List<List<String>> inputs = new ArrayList<>();
         ModelRuns.allWords(ABCD, 1, 4, inputs::add);
@@ -65,7 +76,8 @@ class TracrProgramsTest {
         SplittableRandom rnd = new SplittableRandom(8);
         List<String> digits = List.of("1", "2", "3", "4", "5", "6", "7", "8");
         ModelRuns.allWords(digits, 1, 3, w -> {
-            if (w.stream().distinct().count() == w.size()) assertEquals(w.stream().sorted().toList(), ModelRuns.labels(sort, w), "sort " + w);
+            if (w.stream().distinct().count() == w.size())
+                assertEquals(w.stream().sorted().toList(), ModelRuns.labels(sort, w), "sort " + w);
         });
         for (int i = 0; i < 200; i++) {
             List<String> pool = new ArrayList<>(digits);
@@ -93,7 +105,8 @@ class TracrProgramsTest {
                 // TracrPrograms' bound, u = 2^-(p/2-2): truncations scale by (1-u)^2 at worst, Z's by 1/(1-u) at
                 // most, and later l's leak e^-coldness each (under 1e-7 here)
                 double u = Math.scalb(1.0, -(TracrPrograms.BITS / 2 - 2));
-                assertTrue(got.get(i) <= exact / (1 - u) + 1e-7 && got.get(i) >= exact * (1 - u) * (1 - u) * (1 - 1e-4),
+                assertTrue(
+                        got.get(i) <= exact / (1 - u) + 1e-7 && got.get(i) >= exact * (1 - u) * (1 - u) * (1 - 1e-4),
                         "frac_prevs " + w + " at " + i + ": " + got.get(i));
             }
         }

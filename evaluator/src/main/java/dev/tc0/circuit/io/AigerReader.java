@@ -3,7 +3,6 @@ package dev.tc0.circuit.io;
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.CircuitBuilder;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
-
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -24,7 +23,7 @@ public final class AigerReader {
     private final String file;
     private int pos;
     private int line = 1;
-    private boolean binarySection;   // errors in the AND section report byte offsets
+    private boolean binarySection; // errors in the AND section report byte offsets
 
     private AigerReader(byte[] data, String file) {
         this.d = data;
@@ -60,27 +59,33 @@ public final class AigerReader {
         }
         if (counts < 5) throw error("the header needs the five counts M I L O A, found " + counts);
         long m = h[0], in = h[1], latches = h[2], out = h[3], ands = h[4];
-        if (latches > 0) throw error("latches are not supported (L = " + latches + "): tc0 reads combinational AIGER only");
-        String[] extra = {"bad-state properties (B", "invariant constraints (C", "justice properties (J", "fairness constraints (F"};
+        if (latches > 0)
+            throw error("latches are not supported (L = " + latches + "): tc0 reads combinational AIGER only");
+        String[] extra = {
+            "bad-state properties (B", "invariant constraints (C", "justice properties (J", "fairness constraints (F"
+        };
         for (int i = 5; i < counts; i++) {
-            if (h[i] > 0) throw error(extra[i - 5] + " = " + h[i] + ") are not supported: tc0 reads combinational AIGER only");
+            if (h[i] > 0)
+                throw error(extra[i - 5] + " = " + h[i] + ") are not supported: tc0 reads combinational AIGER only");
         }
         if (m > MAX_VARIABLE) throw error("M = " + m + " exceeds tc0's limit of " + MAX_VARIABLE + " variables");
         if (in + ands > m) throw error("header: I + A = " + (in + ands) + " exceeds M = " + m);
         long remaining = d.length - pos;
         if (binary) {
-            if (m != in + ands) throw error("binary AIGER needs M = I + L + A, but M = " + m + " and I + L + A = " + (in + ands));
+            if (m != in + ands)
+                throw error("binary AIGER needs M = I + L + A, but M = " + m + " and I + L + A = " + (in + ands));
             if (in > maxImplicitInputs(d.length)) {
-                throw error("I = " + in + " inputs is implausible for a file of " + d.length + " bytes (tc0 accepts at most "
-                        + maxImplicitInputs(d.length) + ")");
+                throw error("I = " + in + " inputs is implausible for a file of " + d.length
+                        + " bytes (tc0 accepts at most " + maxImplicitInputs(d.length) + ")");
             }
             if (2 * (out + ands) > remaining) {
                 throw error("header promises " + out + " outputs and " + ands + " AND gates, needing at least "
                         + 2 * (out + ands) + " more bytes, but only " + remaining + " remain");
             }
         } else if (2 * (in + out + ands) > remaining) {
-            throw error("header promises " + (in + out + ands) + " lines of inputs, outputs and AND gates, needing at least "
-                    + 2 * (in + out + ands) + " more bytes, but only " + remaining + " remain");
+            throw error("header promises " + (in + out + ands)
+                    + " lines of inputs, outputs and AND gates, needing at least " + 2 * (in + out + ands)
+                    + " more bytes, but only " + remaining + " remain");
         }
         newline("after the header");
         int ni = (int) in, no = (int) out, na = (int) ands;
@@ -91,7 +96,7 @@ public final class AigerReader {
         int[] outputLit = new int[no];
         int[] rhs = new int[2 * na];
         int[] lhs = new int[na];
-        Int2IntOpenHashMap varIndex = null;   // ASCII only: variables may be numbered freely
+        Int2IntOpenHashMap varIndex = null; // ASCII only: variables may be numbered freely
         if (binary) {
             for (int i = 0; i < ni; i++) inputLit[i] = 2 * (i + 1);
         } else {
@@ -117,8 +122,11 @@ public final class AigerReader {
                 long d0 = varint(), d1 = varint();
                 long r0 = l - d0, r1 = r0 - d1;
                 if (d0 == 0 || r0 < 0 || r1 < 0) {
-                    throw CircuitFormatException.atOffset(file, at, "AND gate " + a + " (literal " + l + "): deltas " + d0
-                            + " and " + d1 + " give operands " + r0 + " and " + r1 + ", but AIGER needs lhs > rhs0 >= rhs1 >= 0");
+                    throw CircuitFormatException.atOffset(
+                            file,
+                            at,
+                            "AND gate " + a + " (literal " + l + "): deltas " + d0 + " and " + d1 + " give operands "
+                                    + r0 + " and " + r1 + ", but AIGER needs lhs > rhs0 >= rhs1 >= 0");
                 }
                 lhs[a] = (int) l;
                 rhs[2 * a] = (int) r0;
@@ -143,16 +151,27 @@ public final class AigerReader {
         symbols(inNames, outNames);
         try {
             return build(binary, ni, no, na, inputLit, outputLit, lhs, rhs, varIndex, inNames, outNames);
-        } catch (IllegalArgumentException | IllegalStateException e) {   // the builder's limits
+        } catch (IllegalArgumentException | IllegalStateException e) { // the builder's limits
             throw CircuitFormatException.of(file, e.getMessage());
         }
     }
 
-    private Circuit build(boolean binary, int ni, int no, int na, int[] inputLit, int[] outputLit, int[] lhs, int[] rhs,
-                          Int2IntOpenHashMap varIndex, String[] inNames, String[] outNames) throws CircuitFormatException {
+    private Circuit build(
+            boolean binary,
+            int ni,
+            int no,
+            int na,
+            int[] inputLit,
+            int[] outputLit,
+            int[] lhs,
+            int[] rhs,
+            Int2IntOpenHashMap varIndex,
+            String[] inNames,
+            String[] outNames)
+            throws CircuitFormatException {
         // ASCII files may define ANDs in any order: sort them. Binary ANDs are in order by construction.
         int[] order;
-        int[] denseRhs = new int[2 * na];   // operand as dense definition index * 2 + negation, or -2/-1 for constants
+        int[] denseRhs = new int[2 * na]; // operand as dense definition index * 2 + negation, or -2/-1 for constants
         for (int e = 0; e < 2 * na; e++) {
             int lit = rhs[e], v = lit >>> 1;
             int idx;
@@ -161,8 +180,11 @@ public final class AigerReader {
             else {
                 idx = varIndex.get(v);
                 if (idx < 0) {
-                    throw CircuitFormatException.atLine(file, andLine(ni, no, e / 2), "AND gate " + lhs[e / 2]
-                            + " reads literal " + lit + ", whose variable " + v + " is neither an input nor an AND gate");
+                    throw CircuitFormatException.atLine(
+                            file,
+                            andLine(ni, no, e / 2),
+                            "AND gate " + lhs[e / 2] + " reads literal " + lit + ", whose variable " + v
+                                    + " is neither an input nor an AND gate");
                 }
             }
             denseRhs[e] = idx < 0 ? -2 + (lit & 1) : (idx << 1) | (lit & 1);
@@ -173,7 +195,7 @@ public final class AigerReader {
             int[] start = new int[na + 1];
             int[] fanin = new int[2 * na];
             for (int a = 0; a <= na; a++) start[a] = 2 * a;
-            int[] defOf = new int[ni + na + 1];   // signal = dense index + 1; signal 0 is the constant
+            int[] defOf = new int[ni + na + 1]; // signal = dense index + 1; signal 0 is the constant
             defOf[0] = -1;
             for (int i = 0; i < ni; i++) defOf[1 + i] = -1;
             for (int a = 0; a < na; a++) defOf[1 + ni + a] = a;
@@ -181,12 +203,14 @@ public final class AigerReader {
             try {
                 order = TopoSort.order(na, start, fanin, defOf);
             } catch (TopoSort.CycleException c) {
-                throw CircuitFormatException.atLine(file, andLine(ni, no, c.definition),
+                throw CircuitFormatException.atLine(
+                        file,
+                        andLine(ni, no, c.definition),
                         "combinational cycle through AND gate " + lhs[c.definition]);
             }
         }
         CircuitBuilder b = new CircuitBuilder();
-        int[] lit = new int[ni + na];   // dense index -> builder literal
+        int[] lit = new int[ni + na]; // dense index -> builder literal
         for (int i = 0; i < ni; i++) lit[i] = b.input(inNames[i]);
         for (int k = 0; k < na; k++) {
             int a = order == null ? k : order[k];
@@ -196,8 +220,11 @@ public final class AigerReader {
             int l = outputLit[o], v = l >>> 1;
             int idx = v == 0 ? -1 : binary ? v - 1 : varIndex.get(v);
             if (v != 0 && idx < 0) {
-                throw CircuitFormatException.atLine(file, 2 + (binary ? 0 : ni) + o, "output " + o + " is literal " + l
-                        + ", whose variable " + v + " is neither an input nor an AND gate");
+                throw CircuitFormatException.atLine(
+                        file,
+                        2 + (binary ? 0 : ni) + o,
+                        "output " + o + " is literal " + l + ", whose variable " + v
+                                + " is neither an input nor an AND gate");
             }
             b.output(outNames[o], idx < 0 ? (l & 1) : lit[idx] ^ (l & 1));
         }
@@ -214,7 +241,8 @@ public final class AigerReader {
 
     private void define(Int2IntOpenHashMap varIndex, int lit, int index) throws CircuitFormatException {
         int v = lit >>> 1;
-        if (varIndex.putIfAbsent(v, index) != -1) throw error("variable " + v + " (literal " + lit + ") is defined twice");
+        if (varIndex.putIfAbsent(v, index) != -1)
+            throw error("variable " + v + " (literal " + lit + ") is defined twice");
     }
 
     // ---- symbol table and comments ----
@@ -222,7 +250,8 @@ public final class AigerReader {
     private void symbols(String[] inNames, String[] outNames) throws CircuitFormatException {
         while (pos < d.length) {
             byte c = d[pos];
-            if (c == 'c' && (pos + 1 == d.length || d[pos + 1] == '\n' || d[pos + 1] == '\r')) return;   // comments follow
+            if (c == 'c' && (pos + 1 == d.length || d[pos + 1] == '\n' || d[pos + 1] == '\r'))
+                return; // comments follow
             if (c != 'i' && c != 'o' && c != 'l' && c != 'b' && c != 'c' && c != 'j' && c != 'f') {
                 throw error("expected a symbol table entry (i<k> name, o<k> name) or 'c' for comments, found "
                         + describe(c));
@@ -231,10 +260,20 @@ public final class AigerReader {
             long k = number("a symbol index");
             String[] target = c == 'i' ? inNames : c == 'o' ? outNames : null;
             if (target == null || k >= target.length) {
-                String kind = c == 'i' ? "input" : c == 'o' ? "output" : c == 'l' ? "latch" : c == 'b' ? "bad-state property"
-                        : c == 'c' ? "constraint" : c == 'j' ? "justice property" : "fairness constraint";
+                String kind = c == 'i'
+                        ? "input"
+                        : c == 'o'
+                                ? "output"
+                                : c == 'l'
+                                        ? "latch"
+                                        : c == 'b'
+                                                ? "bad-state property"
+                                                : c == 'c'
+                                                        ? "constraint"
+                                                        : c == 'j' ? "justice property" : "fairness constraint";
                 int have = target == null ? 0 : target.length;
-                throw error("symbol for " + kind + " " + k + ", but the file has " + have + " " + kind + (have == 1 ? "" : "s"));
+                throw error("symbol for " + kind + " " + k + ", but the file has " + have + " " + kind
+                        + (have == 1 ? "" : "s"));
             }
             if (pos >= d.length || d[pos] != ' ') throw error("expected a space between the symbol index and the name");
             int s = ++pos;
@@ -243,7 +282,10 @@ public final class AigerReader {
             if (e > s && d[e - 1] == '\r') e--;
             if (target[(int) k] != null) throw error((c == 'i' ? "input " : "output ") + k + " is named twice");
             target[(int) k] = new String(d, s, e - s, StandardCharsets.UTF_8);
-            if (pos < d.length) { pos++; line++; }
+            if (pos < d.length) {
+                pos++;
+                line++;
+            }
         }
     }
 
@@ -268,7 +310,8 @@ public final class AigerReader {
     private void newline(String where) throws CircuitFormatException {
         skipBlanks();
         if (pos < d.length && d[pos] == '\r') pos++;
-        if (pos >= d.length || d[pos] != '\n') throw error("expected the end of the line " + where + ", found " + here());
+        if (pos >= d.length || d[pos] != '\n')
+            throw error("expected the end of the line " + where + ", found " + here());
         pos++;
         line++;
     }
@@ -287,7 +330,9 @@ public final class AigerReader {
 
     private int literal(int maxLit, String what) throws CircuitFormatException {
         long v = number(what);
-        if (v > maxLit) throw error(what.replaceFirst("^an? ", "") + " " + v + " exceeds the largest literal " + maxLit + " (2M + 1)");
+        if (v > maxLit)
+            throw error(
+                    what.replaceFirst("^an? ", "") + " " + v + " exceeds the largest literal " + maxLit + " (2M + 1)");
         return (int) v;
     }
 
@@ -295,9 +340,11 @@ public final class AigerReader {
     private long varint() throws CircuitFormatException {
         long v = 0;
         for (int shift = 0; ; shift += 7) {
-            if (pos >= d.length) throw CircuitFormatException.atOffset(file, pos, "file ends inside the binary AND gates");
+            if (pos >= d.length)
+                throw CircuitFormatException.atOffset(file, pos, "file ends inside the binary AND gates");
             int b = d[pos++] & 0xff;
-            if (shift > 28) throw CircuitFormatException.atOffset(file, pos - 1, "binary AND delta longer than 5 bytes");
+            if (shift > 28)
+                throw CircuitFormatException.atOffset(file, pos - 1, "binary AND delta longer than 5 bytes");
             v |= (long) (b & 0x7f) << shift;
             if ((b & 0x80) == 0) return v;
         }
@@ -312,6 +359,8 @@ public final class AigerReader {
     }
 
     private CircuitFormatException error(String msg) {
-        return binarySection ? CircuitFormatException.atOffset(file, pos, msg) : CircuitFormatException.atLine(file, line, msg);
+        return binarySection
+                ? CircuitFormatException.atOffset(file, pos, msg)
+                : CircuitFormatException.atLine(file, line, msg);
     }
 }

@@ -4,7 +4,6 @@ import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.GateKind;
 import dev.tc0.circuit.ThresholdDecomposition;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -23,7 +22,15 @@ public final class AigerWriter {
         Circuit c = aig.c;
         int ni = c.numInputs(), na = aig.ands();
         TextOut t = new TextOut(out);
-        t.str(binary ? "aig " : "aag ").num(ni + na).ch(' ').num(ni).str(" 0 ").num(c.numOutputs()).ch(' ').num(na).nl();
+        t.str(binary ? "aig " : "aag ")
+                .num(ni + na)
+                .ch(' ')
+                .num(ni)
+                .str(" 0 ")
+                .num(c.numOutputs())
+                .ch(' ')
+                .num(na)
+                .nl();
         if (!binary) for (int i = 0; i < ni; i++) t.num(2L * (i + 1)).nl();
         for (int o = 0; o < c.numOutputs(); o++) t.num(aig.outputs[o]).nl();
         for (int a = 0; a < na; a++) {
@@ -36,8 +43,10 @@ public final class AigerWriter {
                 t.num(lhs).ch(' ').num(r0).ch(' ').num(r1).nl();
             }
         }
-        for (int i = 0; i < ni; i++) t.ch('i').num(i).ch(' ').str(symbol(c.inputName(i))).nl();
-        for (int o = 0; o < c.numOutputs(); o++) t.ch('o').num(o).ch(' ').str(symbol(c.outputName(o))).nl();
+        for (int i = 0; i < ni; i++)
+            t.ch('i').num(i).ch(' ').str(symbol(c.inputName(i))).nl();
+        for (int o = 0; o < c.numOutputs(); o++)
+            t.ch('o').num(o).ch(' ').str(symbol(c.outputName(o))).nl();
         t.str("c\nwritten by tc0\n");
         t.flush();
     }
@@ -57,10 +66,10 @@ public final class AigerWriter {
     /** The circuit as two-input ANDs over AIGER literals, in topological order. */
     static final class Aig {
         final Circuit c;
-        final IntArrayList r0 = new IntArrayList();   // per AND, the larger operand literal
+        final IntArrayList r0 = new IntArrayList(); // per AND, the larger operand literal
         final IntArrayList r1 = new IntArrayList();
         final int[] outputs;
-        private final int base;                        // AIGER variable of the first AND
+        private final int base; // AIGER variable of the first AND
 
         Aig(Circuit c) {
             this.c = c;
@@ -92,7 +101,9 @@ public final class AigerWriter {
             }
         }
 
-        int ands() { return r0.size(); }
+        int ands() {
+            return r0.size();
+        }
 
         private int andTree(int[] ops, int from, int to) {
             if (to - from == 0) return 1;

@@ -1,12 +1,11 @@
 package dev.tc0.circuit.io;
 
+import static dev.tc0.circuit.io.CircuitFormatException.quote;
+
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.CircuitBuilder;
 import it.unimi.dsi.fastutil.bytes.ByteArrayList;
-
 import java.nio.charset.StandardCharsets;
-
-import static dev.tc0.circuit.io.CircuitFormatException.quote;
 
 /**
  * Reads ISCAS {@code .bench} netlists: {@code INPUT(x)}, {@code OUTPUT(y)} and
@@ -24,8 +23,8 @@ public final class BenchReader {
     private final byte[] d;
     private final String file;
     private int line;
-    private int pos;         // cursor within the current line
-    private int end;         // end of the current line (exclusive, before '#' or '\n')
+    private int pos; // cursor within the current line
+    private int end; // end of the current line (exclusive, before '#' or '\n')
 
     private BenchReader(byte[] data, String file) {
         this.d = data;
@@ -47,7 +46,10 @@ public final class BenchReader {
             pos = p;
             end = nl;
             for (int i = p; i < nl; i++) {
-                if (d[i] == '#') { end = i; break; }
+                if (d[i] == '#') {
+                    end = i;
+                    break;
+                }
             }
             p = nl + 1;
             skipSpace();
@@ -67,7 +69,11 @@ public final class BenchReader {
                     while (true) {
                         net.addFanin(name("a signal name"));
                         skipSpace();
-                        if (peek() == ',') { pos++; skipSpace(); continue; }
+                        if (peek() == ',') {
+                            pos++;
+                            skipSpace();
+                            continue;
+                        }
                         break;
                     }
                 }
@@ -112,7 +118,9 @@ public final class BenchReader {
         while (pos < end && (d[pos] == ' ' || d[pos] == '\t' || d[pos] == '\r')) pos++;
     }
 
-    private int peek() { return pos < end ? d[pos] : -1; }
+    private int peek() {
+        return pos < end ? d[pos] : -1;
+    }
 
     private void expect(char c) throws CircuitFormatException {
         skipSpace();

@@ -3,7 +3,6 @@ package dev.tc0.circuit.io;
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.GateKind;
 import dev.tc0.circuit.ThresholdDecomposition;
-
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -22,10 +21,17 @@ public final class BenchWriter {
         Circuit c = ThresholdDecomposition.toAndOrXor(circuit);
         NetNames names = new NetNames(c, BenchWriter::legal, true);
         TextOut t = new TextOut(out);
-        t.str("# written by tc0: ").num(c.numInputs()).str(" inputs, ").num(c.numOutputs()).str(" outputs, ")
-                .num(c.numGates()).str(" gates\n");
-        for (int i = 0; i < c.numInputs(); i++) t.str("INPUT(").str(names.node[1 + i]).str(")\n");
-        for (int o = 0; o < c.numOutputs(); o++) t.str("OUTPUT(").str(names.output[o]).str(")\n");
+        t.str("# written by tc0: ")
+                .num(c.numInputs())
+                .str(" inputs, ")
+                .num(c.numOutputs())
+                .str(" outputs, ")
+                .num(c.numGates())
+                .str(" gates\n");
+        for (int i = 0; i < c.numInputs(); i++)
+            t.str("INPUT(").str(names.node[1 + i]).str(")\n");
+        for (int o = 0; o < c.numOutputs(); o++)
+            t.str("OUTPUT(").str(names.output[o]).str(")\n");
         Nets nets = new Nets(c, names, t);
         for (int g = 0; g < c.numGates(); g++) {
             int k = c.fanIn(g);
@@ -35,10 +41,16 @@ public final class BenchWriter {
             GateKind kind = c.kind(g);
             boolean allNeg = k > 0 && negs == k;
             String type;
-            boolean useNeg = false;   // operands as written (negations through NOT nets) or their positive nodes
+            boolean useNeg = false; // operands as written (negations through NOT nets) or their positive nodes
             switch (kind) {
-                case AND -> { type = allNeg ? "NOR" : "AND"; useNeg = !allNeg; }
-                case OR -> { type = allNeg ? "NAND" : "OR"; useNeg = !allNeg; }
+                case AND -> {
+                    type = allNeg ? "NOR" : "AND";
+                    useNeg = !allNeg;
+                }
+                case OR -> {
+                    type = allNeg ? "NAND" : "OR";
+                    useNeg = !allNeg;
+                }
                 case XOR -> type = negs % 2 == 0 ? "XOR" : "XNOR";
                 default -> throw new AssertionError(kind + " gates are lowered before this point");
             }
@@ -64,7 +76,11 @@ public final class BenchWriter {
             if (lit >>> 1 == 0) {
                 t.str(names.output[o]).str(" = ").str(nets.constant(lit == 1)).nl();
             } else {
-                t.str(names.output[o]).str(" = ").str((lit & 1) == 0 ? "BUFF(" : "NOT(").str(names.node[lit >>> 1]).str(")\n");
+                t.str(names.output[o])
+                        .str(" = ")
+                        .str((lit & 1) == 0 ? "BUFF(" : "NOT(")
+                        .str(names.node[lit >>> 1])
+                        .str(")\n");
             }
         }
         t.flush();
@@ -115,6 +131,7 @@ public final class BenchWriter {
 
     /** Bench names may not hold blanks or the punctuation of the statements. */
     static String legal(String s) {
-        return NetNames.replace(s, ch -> ch <= ' ' || ch == '(' || ch == ')' || ch == ',' || ch == '=' || ch == '#' || ch == 0x7f);
+        return NetNames.replace(
+                s, ch -> ch <= ' ' || ch == '(' || ch == ')' || ch == ',' || ch == '=' || ch == '#' || ch == 0x7f);
     }
 }

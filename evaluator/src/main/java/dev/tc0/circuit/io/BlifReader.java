@@ -1,15 +1,14 @@
 package dev.tc0.circuit.io;
 
+import static dev.tc0.circuit.io.CircuitFormatException.quote;
+
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.circuit.Literal;
 import it.unimi.dsi.fastutil.bytes.ByteArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-
-import static dev.tc0.circuit.io.CircuitFormatException.quote;
 
 /**
  * Reads combinational BLIF with one model: {@code .model}, {@code .inputs}, {@code .outputs},
@@ -21,26 +20,51 @@ import static dev.tc0.circuit.io.CircuitFormatException.quote;
  * SIS timing annotations are ignored.
  */
 public final class BlifReader {
-    private static final Set<String> UNSUPPORTED = Set.of(".latch", ".subckt", ".gate", ".mlatch", ".exdc",
-            ".clock", ".search", ".start_kiss", ".end_kiss", ".fsm", ".blackbox", ".conn");
+    private static final Set<String> UNSUPPORTED = Set.of(
+            ".latch",
+            ".subckt",
+            ".gate",
+            ".mlatch",
+            ".exdc",
+            ".clock",
+            ".search",
+            ".start_kiss",
+            ".end_kiss",
+            ".fsm",
+            ".blackbox",
+            ".conn");
     /** Annotations that do not change the function. */
-    private static final Set<String> IGNORED = Set.of(".area", ".delay", ".wire_load_slope", ".wire",
-            ".input_arrival", ".output_required", ".default_input_arrival", ".default_output_required",
-            ".input_drive", ".default_input_drive", ".output_load", ".default_output_load", ".max_input_load",
-            ".default_max_input_load", ".cname", ".attr", ".param");
+    private static final Set<String> IGNORED = Set.of(
+            ".area",
+            ".delay",
+            ".wire_load_slope",
+            ".wire",
+            ".input_arrival",
+            ".output_required",
+            ".default_input_arrival",
+            ".default_output_required",
+            ".input_drive",
+            ".default_input_drive",
+            ".output_load",
+            ".default_output_load",
+            ".max_input_load",
+            ".default_max_input_load",
+            ".cname",
+            ".attr",
+            ".param");
 
     private final byte[] d;
     private final String file;
     private int pos;
     private int physLine = 1;
-    private int line;                               // first physical line of the current logical line
-    private final IntArrayList tok = new IntArrayList();   // start, end pairs of the current line
+    private int line; // first physical line of the current logical line
+    private final IntArrayList tok = new IntArrayList(); // start, end pairs of the current line
 
     // Covers: definition d has rows[d] cubes of fanIn(d) characters from cubeStart[d] in cubes.
     private final ByteArrayList cubes = new ByteArrayList();
     private final IntArrayList cubeStart = new IntArrayList();
     private final IntArrayList rows = new IntArrayList();
-    private final ByteArrayList outValue = new ByteArrayList();   // -1 until the first cube
+    private final ByteArrayList outValue = new ByteArrayList(); // -1 until the first cube
 
     private BlifReader(byte[] data, String file) {
         this.d = data;
@@ -54,7 +78,7 @@ public final class BlifReader {
     private Circuit parse() throws CircuitFormatException {
         NamedNetlist net = new NamedNetlist(file, ".names");
         boolean model = false;
-        int def = -1;                  // the .names whose cover rows follow
+        int def = -1; // the .names whose cover rows follow
         while (nextLine()) {
             int t0 = tok.getInt(0);
             if (d[t0] == '.') {
@@ -84,8 +108,9 @@ public final class BlifReader {
                     }
                     default -> {
                         if (UNSUPPORTED.contains(cmd)) {
-                            throw error(quote(cmd) + " is not supported: tc0 reads combinational BLIF (.model, .inputs, "
-                                    + ".outputs, .names, .end)");
+                            throw error(
+                                    quote(cmd) + " is not supported: tc0 reads combinational BLIF (.model, .inputs, "
+                                            + ".outputs, .names, .end)");
                         }
                         if (!IGNORED.contains(cmd)) throw error("unknown BLIF command " + quote(cmd));
                     }
@@ -95,7 +120,7 @@ public final class BlifReader {
                 coverRow(net, def);
             }
         }
-        return build(net);   // .end is optional at the end of the file
+        return build(net); // .end is optional at the end of the file
     }
 
     private void coverRow(NamedNetlist net, int def) throws CircuitFormatException {
@@ -120,7 +145,8 @@ public final class BlifReader {
         }
         if (chars != n) {
             cubes.size(cubes.size() - chars);
-            throw error("cover row for " + quote(net.definedName(def)) + " has " + chars + " input columns, expected " + n);
+            throw error(
+                    "cover row for " + quote(net.definedName(def)) + " has " + chars + " input columns, expected " + n);
         }
         byte v = (byte) (d[os] - '0');
         byte prev = outValue.getByte(def);
@@ -161,7 +187,10 @@ public final class BlifReader {
         int n = d.length;
         while (pos < n) {
             byte c = d[pos];
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\f') { pos++; continue; }
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
+                pos++;
+                continue;
+            }
             if (c == '\n') {
                 pos++;
                 physLine++;
@@ -180,10 +209,14 @@ public final class BlifReader {
                 if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '#') break;
                 if (c == '\\') {
                     int at = pos;
-                    if (continuation(pos + 1)) { e = at; break; }
+                    if (continuation(pos + 1)) {
+                        e = at;
+                        break;
+                    }
                 }
                 if ((c >= 0 && c < 0x20) || c == 0x7f) {
-                    throw CircuitFormatException.atLine(file, physLine, String.format("unexpected byte 0x%02x", c & 0xff));
+                    throw CircuitFormatException.atLine(
+                            file, physLine, String.format("unexpected byte 0x%02x", c & 0xff));
                 }
                 pos++;
             }
@@ -208,7 +241,9 @@ public final class BlifReader {
         return true;
     }
 
-    private int count() { return tok.size() / 2; }
+    private int count() {
+        return tok.size() / 2;
+    }
 
     private String token(int i) {
         int s = tok.getInt(2 * i);

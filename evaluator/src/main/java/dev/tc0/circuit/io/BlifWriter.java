@@ -3,7 +3,6 @@ package dev.tc0.circuit.io;
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.GateKind;
 import dev.tc0.circuit.ThresholdDecomposition;
-
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -20,7 +19,9 @@ public final class BlifWriter {
         Circuit c = ThresholdDecomposition.toAndOrXor(circuit);
         NetNames names = new NetNames(c, BlifWriter::legal, true);
         TextOut t = new TextOut(out);
-        t.str("# written by tc0\n.model ").str(legal(model == null ? "top" : model)).nl();
+        t.str("# written by tc0\n.model ")
+                .str(legal(model == null ? "top" : model))
+                .nl();
         String[] in = new String[c.numInputs()];
         for (int i = 0; i < in.length; i++) in[i] = names.node[1 + i];
         list(t, ".inputs", in);
@@ -69,7 +70,11 @@ public final class BlifWriter {
                 t.str(".names ").str(names.output[o]).nl();
                 if (lit == 1) t.str("1\n");
             } else {
-                t.str(".names ").str(node[lit >>> 1]).ch(' ').str(names.output[o]).nl();
+                t.str(".names ")
+                        .str(node[lit >>> 1])
+                        .ch(' ')
+                        .str(names.output[o])
+                        .nl();
                 t.str((lit & 1) == 0 ? "1 1\n" : "0 1\n");
             }
         }
@@ -81,7 +86,7 @@ public final class BlifWriter {
     private static void xorRows(TextOut t, Circuit c, int g, int k) throws IOException {
         int flip = 0;
         for (int i = 0; i < k; i++) flip ^= c.operand(g, i) & 1;
-        if (k == 0) return;                                   // XOR() = 0: no cubes
+        if (k == 0) return; // XOR() = 0: no cubes
         if (k == 1) {
             t.str(flip == 0 ? "1 1\n" : "0 1\n");
             return;
@@ -97,7 +102,13 @@ public final class BlifWriter {
             int lit = c.operand(g, i);
             String out = i == k - 1 ? y : names.fresh(y + "_x" + i);
             int flip = accFlip ^ (lit & 1);
-            t.str(".names ").str(acc).ch(' ').str(names.node[lit >>> 1]).ch(' ').str(out).nl();
+            t.str(".names ")
+                    .str(acc)
+                    .ch(' ')
+                    .str(names.node[lit >>> 1])
+                    .ch(' ')
+                    .str(out)
+                    .nl();
             t.str(flip == 0 ? "01 1\n10 1\n" : "00 1\n11 1\n");
             acc = out;
             accFlip = 0;

@@ -1,7 +1,6 @@
 package dev.tc0.circuit.io;
 
 import dev.tc0.circuit.Circuit;
-
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -28,9 +27,13 @@ public enum CircuitFormat {
         this.extension = extension;
     }
 
-    public String extension() { return extension; }
+    public String extension() {
+        return extension;
+    }
 
-    public boolean canRead() { return this != VERILOG; }
+    public boolean canRead() {
+        return this != VERILOG;
+    }
 
     /** Parses a whole file's bytes; {@code file} names it in messages. */
     public Circuit read(byte[] data, String file) throws CircuitFormatException {

@@ -12,8 +12,8 @@ public class CircuitFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final String file;
-    private final long line;     // 1-based, or 0 when no line applies
-    private final long offset;   // 0-based byte offset, or -1 when no offset applies
+    private final long line; // 1-based, or 0 when no line applies
+    private final long offset; // 0-based byte offset, or -1 when no offset applies
     private final String detail;
 
     private CircuitFormatException(String file, long line, long offset, String detail) {
@@ -39,16 +39,24 @@ public class CircuitFormatException extends IOException {
         return new CircuitFormatException(file, 0, -1, detail);
     }
 
-    public String file() { return file; }
+    public String file() {
+        return file;
+    }
 
     /** The 1-based line, or 0 when the fault has none. */
-    public long line() { return line; }
+    public long line() {
+        return line;
+    }
 
     /** The 0-based byte offset, or -1 when the fault has none. */
-    public long offset() { return offset; }
+    public long offset() {
+        return offset;
+    }
 
     /** What went wrong, without the location. */
-    public String detail() { return detail; }
+    public String detail() {
+        return detail;
+    }
 
     private static String format(String file, long line, long offset, String detail) {
         StringBuilder sb = new StringBuilder(file == null ? "<circuit>" : file);

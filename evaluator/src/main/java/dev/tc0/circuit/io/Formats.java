@@ -2,14 +2,10 @@ package dev.tc0.circuit.io;
 
 import dev.tc0.circuit.Circuit;
 import dev.tc0.io.AtomicOutput;
-
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.Locale;
@@ -30,7 +26,8 @@ public final class Formats {
 
     /** The format named by a file's extension (case does not matter). */
     public static Optional<CircuitFormat> byExtension(Path file) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name =
+                file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         for (CircuitFormat f : CircuitFormat.values()) if (name.endsWith(f.extension())) return Optional.of(f);
         return Optional.empty();
     }
@@ -74,14 +71,17 @@ public final class Formats {
      * the size checked, should the file grow meanwhile.
      */
     static byte[] readBytes(Path file) throws IOException {
-        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);   // follows links
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class); // follows links
         if (!a.isRegularFile()) {
-            throw CircuitFormatException.of(file.toString(), "not a regular file (" + (a.isDirectory() ? "a directory"
-                    : "a device, FIFO or socket") + "); tc0 reads circuits from regular files only");
+            throw CircuitFormatException.of(
+                    file.toString(),
+                    "not a regular file (" + (a.isDirectory() ? "a directory" : "a device, FIFO or socket")
+                            + "); tc0 reads circuits from regular files only");
         }
         long size = a.size();
         if (size > MAX_FILE) {
-            throw CircuitFormatException.of(file.toString(), "file of " + size + " bytes is larger than tc0 reads (2 GiB)");
+            throw CircuitFormatException.of(
+                    file.toString(), "file of " + size + " bytes is larger than tc0 reads (2 GiB)");
         }
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes((int) size);
@@ -89,11 +89,16 @@ public final class Formats {
     }
 
     private static CircuitFormatException unknown(Path file) {
-        String exts = Arrays.stream(CircuitFormat.values()).map(CircuitFormat::extension).collect(Collectors.joining(" "));
+        String exts = Arrays.stream(CircuitFormat.values())
+                .map(CircuitFormat::extension)
+                .collect(Collectors.joining(" "));
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return CircuitFormatException.of(file.toString(), "unknown circuit format "
-                + (dot >= 0 ? CircuitFormatException.quote(name.substring(dot)) : "(no extension)") + ": expected one of " + exts);
+        return CircuitFormatException.of(
+                file.toString(),
+                "unknown circuit format "
+                        + (dot >= 0 ? CircuitFormatException.quote(name.substring(dot)) : "(no extension)")
+                        + ": expected one of " + exts);
     }
 
     private static boolean startsWith(byte[] d, String s) {

@@ -1,7 +1,6 @@
 package dev.tc0.circuit.io;
 
 import it.unimi.dsi.fastutil.Hash;
-
 import java.security.SecureRandom;
 
 /**
@@ -40,9 +39,12 @@ final class NameHash implements Hash.Strategy<String> {
         Sip sip = new Sip(k0, k1);
         int n = s.length(), full = n & ~3;
         for (int i = 0; i < full; i += 4) {
-            sip.absorb(s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32 | (long) s.charAt(i + 3) << 48);
+            sip.absorb(s.charAt(i)
+                    | (long) s.charAt(i + 1) << 16
+                    | (long) s.charAt(i + 2) << 32
+                    | (long) s.charAt(i + 3) << 48);
         }
-        long last = (long) (n & 0xff) << 56;   // the length (mod 256) and the last 0..3 code units
+        long last = (long) (n & 0xff) << 56; // the length (mod 256) and the last 0..3 code units
         for (int i = full; i < n; i++) last |= (long) s.charAt(i) << (16 * (i - full));
         sip.absorb(last);
         return sip.finish();
@@ -74,10 +76,20 @@ final class NameHash implements Hash.Strategy<String> {
         }
 
         private void round() {
-            v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
-            v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
-            v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
-            v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
+            v0 += v1;
+            v1 = Long.rotateLeft(v1, 13);
+            v1 ^= v0;
+            v0 = Long.rotateLeft(v0, 32);
+            v2 += v3;
+            v3 = Long.rotateLeft(v3, 16);
+            v3 ^= v2;
+            v0 += v3;
+            v3 = Long.rotateLeft(v3, 21);
+            v3 ^= v0;
+            v2 += v1;
+            v1 = Long.rotateLeft(v1, 17);
+            v1 ^= v2;
+            v2 = Long.rotateLeft(v2, 32);
         }
     }
 }

@@ -1,14 +1,13 @@
 package dev.tc0.circuit.io;
 
+import static dev.tc0.circuit.io.CircuitFormatException.quote;
+
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.CircuitBuilder;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenCustomHashMap;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static dev.tc0.circuit.io.CircuitFormatException.quote;
 
 /**
  * The signals and definitions of a netlist whose signals are named and may be used before they are
@@ -26,8 +25,9 @@ final class NamedNetlist {
     }
 
     private final String file;
-    private final String gateWord;    // "gate" for bench, ".names" for BLIF: used in messages
-    private final Object2IntOpenCustomHashMap<String> ids = new Object2IntOpenCustomHashMap<>(NameHash.INSTANCE);   // names from the file: see NameHash
+    private final String gateWord; // "gate" for bench, ".names" for BLIF: used in messages
+    private final Object2IntOpenCustomHashMap<String> ids =
+            new Object2IntOpenCustomHashMap<>(NameHash.INSTANCE); // names from the file: see NameHash
     private final List<String> names = new ArrayList<>();
     private final IntArrayList defOf = new IntArrayList();
     private final IntArrayList inputs = new IntArrayList();
@@ -56,20 +56,29 @@ final class NamedNetlist {
         return id;
     }
 
-    String name(int signal) { return names.get(signal); }
+    String name(int signal) {
+        return names.get(signal);
+    }
 
-    int numDefinitions() { return defSignal.size(); }
+    int numDefinitions() {
+        return defSignal.size();
+    }
 
     void addInput(String name, int line) throws CircuitFormatException {
         int s = signal(name);
         int d = defOf.getInt(s);
         if (d == INPUT) {
-            throw CircuitFormatException.atLine(file, line, "input " + quote(name) + " declared twice (first at line "
-                    + inputLines.getInt(inputs.indexOf(s)) + ")");
+            throw CircuitFormatException.atLine(
+                    file,
+                    line,
+                    "input " + quote(name) + " declared twice (first at line " + inputLines.getInt(inputs.indexOf(s))
+                            + ")");
         }
         if (d >= 0) {
-            throw CircuitFormatException.atLine(file, line, "input " + quote(name) + " is also defined by the "
-                    + gateWord + " at line " + defLine.getInt(d));
+            throw CircuitFormatException.atLine(
+                    file,
+                    line,
+                    "input " + quote(name) + " is also defined by the " + gateWord + " at line " + defLine.getInt(d));
         }
         defOf.set(s, INPUT);
         inputs.add(s);
@@ -86,11 +95,12 @@ final class NamedNetlist {
         int s = signal(name);
         int d = defOf.getInt(s);
         if (d == INPUT) {
-            throw CircuitFormatException.atLine(file, line, "signal " + quote(name) + " is an input and cannot be defined by a " + gateWord);
+            throw CircuitFormatException.atLine(
+                    file, line, "signal " + quote(name) + " is an input and cannot be defined by a " + gateWord);
         }
         if (d >= 0) {
-            throw CircuitFormatException.atLine(file, line, "signal " + quote(name) + " defined twice (first at line "
-                    + defLine.getInt(d) + ")");
+            throw CircuitFormatException.atLine(
+                    file, line, "signal " + quote(name) + " defined twice (first at line " + defLine.getInt(d) + ")");
         }
         int def = defSignal.size();
         defOf.set(s, def);
@@ -106,11 +116,17 @@ final class NamedNetlist {
         faninStart.set(faninStart.size() - 1, fanin.size());
     }
 
-    int fanIn(int def) { return faninStart.getInt(def + 1) - faninStart.getInt(def); }
+    int fanIn(int def) {
+        return faninStart.getInt(def + 1) - faninStart.getInt(def);
+    }
 
-    int line(int def) { return defLine.getInt(def); }
+    int line(int def) {
+        return defLine.getInt(def);
+    }
 
-    String definedName(int def) { return names.get(defSignal.getInt(def)); }
+    String definedName(int def) {
+        return names.get(defSignal.getInt(def));
+    }
 
     Circuit build(GateFunction f) throws CircuitFormatException {
         int defs = defSignal.size();
@@ -120,23 +136,30 @@ final class NamedNetlist {
         for (int d = 0; d < defs; d++) {
             for (int e = st[d]; e < st[d + 1]; e++) {
                 if (defOfArr[fi[e]] == UNDEFINED) {
-                    throw CircuitFormatException.atLine(file, defLine.getInt(d), "undefined signal " + quote(names.get(fi[e]))
-                            + " in " + gateWord + " " + names.get(defSignal.getInt(d)));
+                    throw CircuitFormatException.atLine(
+                            file,
+                            defLine.getInt(d),
+                            "undefined signal " + quote(names.get(fi[e])) + " in " + gateWord + " "
+                                    + names.get(defSignal.getInt(d)));
                 }
             }
         }
         for (int o = 0; o < outputs.size(); o++) {
             if (defOfArr[outputs.getInt(o)] == UNDEFINED) {
-                throw CircuitFormatException.atLine(file, outputLines.getInt(o), "output "
-                        + quote(names.get(outputs.getInt(o))) + " is never defined");
+                throw CircuitFormatException.atLine(
+                        file,
+                        outputLines.getInt(o),
+                        "output " + quote(names.get(outputs.getInt(o))) + " is never defined");
             }
         }
         int[] order;
         try {
             order = TopoSort.order(defs, st, fi, defOfArr);
         } catch (TopoSort.CycleException e) {
-            throw CircuitFormatException.atLine(file, defLine.getInt(e.definition), "combinational cycle through signal "
-                    + quote(names.get(defSignal.getInt(e.definition))));
+            throw CircuitFormatException.atLine(
+                    file,
+                    defLine.getInt(e.definition),
+                    "combinational cycle through signal " + quote(names.get(defSignal.getInt(e.definition))));
         }
         CircuitBuilder b = new CircuitBuilder();
         int[] lit = new int[names.size()];

@@ -1,7 +1,6 @@
 package dev.tc0.circuit.io;
 
 import dev.tc0.circuit.Circuit;
-
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -38,7 +37,7 @@ final class NetNames {
         node = new String[c.numNodes()];
         output = new String[c.numOutputs()];
         direct = new boolean[c.numOutputs()];
-        java.util.Map<String, Integer> driven = new java.util.HashMap<>();   // output name -> output with a driver
+        java.util.Map<String, Integer> driven = new java.util.HashMap<>(); // output name -> output with a driver
         for (int i = 0; i < c.numInputs(); i++) node[1 + i] = unique(sanitize.apply(c.inputName(i)));
         for (int o = 0; o < c.numOutputs(); o++) {
             int lit = c.output(o), v = lit >>> 1;
@@ -58,7 +57,7 @@ final class NetNames {
             }
             if (aliasOk) {
                 Integer earlier = driven.get(n);
-                if (earlier != null && c.output(earlier) == lit) {   // the same output again: one driver serves both
+                if (earlier != null && c.output(earlier) == lit) { // the same output again: one driver serves both
                     output[o] = n;
                     direct[o] = true;
                     continue;

@@ -27,8 +27,8 @@ public final class PrefixReader {
 
     private final byte[] d;
     private final String file;
-    private byte[] s;      // the text without whitespace and comments
-    private int[] at;      // original offset of each byte of s
+    private byte[] s; // the text without whitespace and comments
+    private int[] at; // original offset of each byte of s
     private int len;
     private int p;
     private int outputs = 1;
@@ -69,8 +69,10 @@ public final class PrefixReader {
                     strayAfterArguments(node);
                     boolean papersNot = type == LE && ones == 0 && zeros == 2 && n == 1;
                     if (!papersNot) {
-                        throw error(begin, "gate " + node + ": the unary threshold 1^" + ones + " 0^" + zeros + " announces "
-                                + m + " arguments, but " + n + " follow");
+                        throw error(
+                                begin,
+                                "gate " + node + ": the unary threshold 1^" + ones + " 0^" + zeros + " announces " + m
+                                        + " arguments, but " + n + " follow");
                     }
                 }
                 kval = ones;
@@ -95,11 +97,12 @@ public final class PrefixReader {
         int nodes = kind.size();
         if (nodes == 0) throw CircuitFormatException.of(file, "no nodes: expected at least one X or gate");
         if (outputs > nodes) {
-            throw CircuitFormatException.of(file, "'# outputs: " + outputs + "' but the circuit has only " + nodes + " nodes");
+            throw CircuitFormatException.of(
+                    file, "'# outputs: " + outputs + "' but the circuit has only " + nodes + " nodes");
         }
         try {
             return build(kind, k, argStart, args, nodes);
-        } catch (IllegalArgumentException | IllegalStateException e) {   // the builder's limits
+        } catch (IllegalArgumentException | IllegalStateException e) { // the builder's limits
             throw CircuitFormatException.of(file, e.getMessage());
         }
     }
@@ -139,8 +142,10 @@ public final class PrefixReader {
             int begin = p++;
             int j = run('1');
             if (j >= node) {
-                throw error(begin, "gate " + node + ": argument &1^" + j + " points to node " + j
-                        + ", but only nodes 0.." + (node - 1) + " come before it");
+                throw error(
+                        begin,
+                        "gate " + node + ": argument &1^" + j + " points to node " + j + ", but only nodes 0.."
+                                + (node - 1) + " come before it");
             }
             args.add(j);
             n++;
@@ -153,8 +158,9 @@ public final class PrefixReader {
      * fault, not the count: reports it where it is rather than at the gate.
      */
     private void strayAfterArguments(int node) throws CircuitFormatException {
-        if (p < len && "X<>ANO01".indexOf(s[p]) < 0) {   // 0 and 1: a malformed unary count, which the count reports
-            throw error(p, "gate " + node + ": expected an argument '&1...' or the next node, found " + describe(at[p]));
+        if (p < len && "X<>ANO01".indexOf(s[p]) < 0) { // 0 and 1: a malformed unary count, which the count reports
+            throw error(
+                    p, "gate " + node + ": expected an argument '&1...' or the next node, found " + describe(at[p]));
         }
     }
 

@@ -4,7 +4,6 @@ import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.GateKind;
 import dev.tc0.circuit.ThresholdDecomposition;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -23,6 +22,7 @@ import java.io.OutputStream;
 public final class PrefixWriter {
     /** The largest text written: 1 GiB. */
     public static final long MAX_BYTES = 1L << 30;
+
     private static final int X = 0, GE = 1, LE = 2;
 
     // the prefix circuit: node types, thresholds, argument pointers
@@ -30,9 +30,9 @@ public final class PrefixWriter {
     private final IntArrayList kval = new IntArrayList();
     private final IntArrayList argStart = new IntArrayList(new int[] {0});
     private final IntArrayList args = new IntArrayList();
-    private int[] notOf;           // prefix node -> its NOT node, or -1
+    private int[] notOf; // prefix node -> its NOT node, or -1
     private int trueNode = -1;
-    private long textBytes;        // the text of the nodes so far
+    private long textBytes; // the text of the nodes so far
 
     private PrefixWriter() {}
 
@@ -42,7 +42,8 @@ public final class PrefixWriter {
      *         large to repeat as edges, or when the text would exceed {@link #MAX_BYTES}
      */
     public static void write(Circuit circuit, OutputStream out, String file) throws IOException {
-        if (circuit.numOutputs() == 0) throw CircuitFormatException.of(file, "the prefix format needs at least one output");
+        if (circuit.numOutputs() == 0)
+            throw CircuitFormatException.of(file, "the prefix format needs at least one output");
         Circuit c;
         try {
             c = ThresholdDecomposition.weightedToThreshold(circuit);
@@ -59,12 +60,16 @@ public final class PrefixWriter {
      * before it was refused).
      */
     private static final class TextTooLarge extends RuntimeException {
-        TextTooLarge() { super(null, null, false, false); }
+        TextTooLarge() {
+            super(null, null, false, false);
+        }
     }
 
     private static CircuitFormatException tooLarge(String file) {
-        return CircuitFormatException.of(file, "the prefix text of this circuit would pass " + MAX_BYTES
-                + " bytes (unary pointers grow with the square of the size); use .tc0 or AIGER instead");
+        return CircuitFormatException.of(
+                file,
+                "the prefix text of this circuit would pass " + MAX_BYTES
+                        + " bytes (unary pointers grow with the square of the size); use .tc0 or AIGER instead");
     }
 
     private void emit(Circuit c, OutputStream out, String file) throws IOException {
@@ -79,7 +84,7 @@ public final class PrefixWriter {
     private void build(Circuit c) {
         notOf = new int[16];
         java.util.Arrays.fill(notOf, -1);
-        int[] map = new int[c.numNodes()];   // our node -> prefix literal (prefix node << 1 | negated)
+        int[] map = new int[c.numNodes()]; // our node -> prefix literal (prefix node << 1 | negated)
         for (int i = 0; i < c.numInputs(); i++) map[1 + i] = node(X, 0, new int[0]) << 1;
         for (int g = 0; g < c.numGates(); g++) {
             int m = c.fanIn(g);

@@ -2,7 +2,6 @@ package dev.tc0.circuit.io;
 
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.CircuitBuilder;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.foreign.MemorySegment;
@@ -58,18 +57,24 @@ public final class Tc0Binary {
     }
 
     public static Circuit read(byte[] d, String file) throws CircuitFormatException {
-        if (!hasMagic(d)) throw CircuitFormatException.atOffset(file, 0, "not a tc0 circuit file: expected the magic bytes \\x89TC0\\r\\n\\x1a\\n");
+        if (!hasMagic(d))
+            throw CircuitFormatException.atOffset(
+                    file, 0, "not a tc0 circuit file: expected the magic bytes \\x89TC0\\r\\n\\x1a\\n");
         if (d.length < HEADER + 4) {
             throw CircuitFormatException.atOffset(file, d.length, "file ends inside the " + HEADER + "-byte header");
         }
         MemorySegment seg = MemorySegment.ofArray(d);
         int version = seg.get(I32, 8);
         if (version != VERSION) {
-            throw CircuitFormatException.atOffset(file, 8, "unsupported tc0 format version " + Integer.toUnsignedString(version)
-                    + " (this reader knows version " + VERSION + ")");
+            throw CircuitFormatException.atOffset(
+                    file,
+                    8,
+                    "unsupported tc0 format version " + Integer.toUnsignedString(version)
+                            + " (this reader knows version " + VERSION + ")");
         }
         int flags = seg.get(I32, 12);
-        if ((flags & ~FLAG_WEIGHTS) != 0) throw CircuitFormatException.atOffset(file, 12, "unknown flags 0x" + Integer.toHexString(flags));
+        if ((flags & ~FLAG_WEIGHTS) != 0)
+            throw CircuitFormatException.atOffset(file, 12, "unknown flags 0x" + Integer.toHexString(flags));
         long in = Integer.toUnsignedLong(seg.get(I32, 16));
         long gates = Integer.toUnsignedLong(seg.get(I32, 20));
         long outs = Integer.toUnsignedLong(seg.get(I32, 24));
@@ -77,15 +82,26 @@ public final class Tc0Binary {
         long nameBytes = Integer.toUnsignedLong(seg.get(I32, 32));
         if (seg.get(I32, 36) != 0) throw CircuitFormatException.atOffset(file, 36, "reserved header field is not 0");
         boolean weights = (flags & FLAG_WEIGHTS) != 0;
-        long expected = HEADER + gates + 4 * (gates + 1) + 4 * edges + (weights ? 8 * edges : 0) + 8 * gates + 4 * outs
-                + nameBytes + 4;
+        long expected = HEADER
+                + gates
+                + 4 * (gates + 1)
+                + 4 * edges
+                + (weights ? 8 * edges : 0)
+                + 8 * gates
+                + 4 * outs
+                + nameBytes
+                + 4;
         if (expected != d.length) {
-            throw CircuitFormatException.atOffset(file, 16, "header counts (" + in + " inputs, " + gates + " gates, " + outs
-                    + " outputs, " + edges + " edges, " + nameBytes + " name bytes) need a file of " + expected
-                    + " bytes, but it has " + d.length);
+            throw CircuitFormatException.atOffset(
+                    file,
+                    16,
+                    "header counts (" + in + " inputs, " + gates + " gates, " + outs
+                            + " outputs, " + edges + " edges, " + nameBytes + " name bytes) need a file of " + expected
+                            + " bytes, but it has " + d.length);
         }
         if (4 * (in + outs) > nameBytes) {
-            throw CircuitFormatException.atOffset(file, 32, "name table of " + nameBytes + " bytes cannot hold " + (in + outs) + " names");
+            throw CircuitFormatException.atOffset(
+                    file, 32, "name table of " + nameBytes + " bytes cannot hold " + (in + outs) + " names");
         }
         CRC32 crc = new CRC32();
         crc.update(d, 0, d.length - 4);
@@ -105,8 +121,11 @@ public final class Tc0Binary {
         // so offsets past the operand array must be refused here.
         for (int k = 0; k < g; k++) {
             if (start[k + 1] < start[k] || Integer.toUnsignedLong(start[k + 1]) > e) {
-                throw CircuitFormatException.atOffset(file, p - 4L * (g + 1) + 4L * (k + 1), "gate " + k
-                        + ": operand offsets " + start[k] + ".." + start[k + 1] + " do not rise within the " + e + " operands");
+                throw CircuitFormatException.atOffset(
+                        file,
+                        p - 4L * (g + 1) + 4L * (k + 1),
+                        "gate " + k + ": operand offsets " + start[k] + ".." + start[k + 1] + " do not rise within the "
+                                + e + " operands");
             }
         }
         int[] operand = new int[e];
@@ -130,7 +149,8 @@ public final class Tc0Binary {
         for (int i = 0; i < in + outs; i++) {
             if (p + 4 > end) throw CircuitFormatException.atOffset(file, p, "name table ends early");
             long n = Integer.toUnsignedLong(seg.get(I32, p));
-            if (p + 4 + n > end) throw CircuitFormatException.atOffset(file, p, "name of " + n + " bytes runs past the name table");
+            if (p + 4 + n > end)
+                throw CircuitFormatException.atOffset(file, p, "name of " + n + " bytes runs past the name table");
             String s = new String(d, (int) p + 4, (int) n, StandardCharsets.UTF_8);
             if (i < in) inNames[i] = s;
             else outNames[(int) (i - in)] = s;
@@ -188,13 +208,24 @@ public final class Tc0Binary {
         private final ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
         private final CRC32 crc = new CRC32();
 
-        Out(OutputStream out) { this.out = out; }
+        Out(OutputStream out) {
+            this.out = out;
+        }
 
-        void b(byte v) throws IOException { room(1); buf.put(v); }
+        void b(byte v) throws IOException {
+            room(1);
+            buf.put(v);
+        }
 
-        void i(int v) throws IOException { room(4); buf.putInt(v); }
+        void i(int v) throws IOException {
+            room(4);
+            buf.putInt(v);
+        }
 
-        void l(long v) throws IOException { room(8); buf.putLong(v); }
+        void l(long v) throws IOException {
+            room(8);
+            buf.putLong(v);
+        }
 
         private void room(int n) throws IOException {
             if (buf.remaining() < n) drain();

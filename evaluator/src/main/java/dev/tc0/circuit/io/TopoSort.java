@@ -34,7 +34,7 @@ final class TopoSort {
         int[] order = new int[defs];
         int emitted = 0;
         int[] stack = new int[16];
-        int[] next = new int[16];   // per stack entry, the next fan-in position to visit
+        int[] next = new int[16]; // per stack entry, the next fan-in position to visit
         for (int root = 0; root < defs; root++) {
             if (state[root] != NEW) continue;
             int sp = 0;

@@ -31,83 +31,113 @@ public final class VectorKernels extends Kernels {
         };
     }
 
-    @Override public String name() { return "vector-" + S.vectorBitSize(); }
+    @Override
+    public String name() {
+        return "vector-" + S.vectorBitSize();
+    }
 
     private static LongVector ld(long[] v, int at, long m) {
         return LongVector.fromArray(S, v, at).lanewise(VectorOperators.XOR, m);
     }
 
-    @Override protected void and2(long[] v, int o, int a, long ma, int b, long mb, int n) {
+    @Override
+    protected void and2(long[] v, int o, int a, long ma, int b, long mb, int n) {
         for (int i = 0; i < n; i += L) ld(v, a + i, ma).and(ld(v, b + i, mb)).intoArray(v, o + i);
     }
 
-    @Override protected void and3(long[] v, int o, int a, long ma, int b, long mb, int c, long mc, int n) {
-        for (int i = 0; i < n; i += L) ld(v, a + i, ma).and(ld(v, b + i, mb)).and(ld(v, c + i, mc)).intoArray(v, o + i);
+    @Override
+    protected void and3(long[] v, int o, int a, long ma, int b, long mb, int c, long mc, int n) {
+        for (int i = 0; i < n; i += L)
+            ld(v, a + i, ma).and(ld(v, b + i, mb)).and(ld(v, c + i, mc)).intoArray(v, o + i);
     }
 
-    @Override protected void and4(long[] v, int o, int a, long ma, int b, long mb, int c, long mc, int d, long md, int n) {
+    @Override
+    protected void and4(long[] v, int o, int a, long ma, int b, long mb, int c, long mc, int d, long md, int n) {
         for (int i = 0; i < n; i += L) {
-            ld(v, a + i, ma).and(ld(v, b + i, mb)).and(ld(v, c + i, mc).and(ld(v, d + i, md))).intoArray(v, o + i);
+            ld(v, a + i, ma)
+                    .and(ld(v, b + i, mb))
+                    .and(ld(v, c + i, mc).and(ld(v, d + i, md)))
+                    .intoArray(v, o + i);
         }
     }
 
-    @Override protected void xor2(long[] v, int o, int a, long ma, int b, long mb, int n) {
+    @Override
+    protected void xor2(long[] v, int o, int a, long ma, int b, long mb, int n) {
         long m = ma ^ mb;
         for (int i = 0; i < n; i += L) {
-            LongVector.fromArray(S, v, a + i).lanewise(VectorOperators.XOR, LongVector.fromArray(S, v, b + i))
-                    .lanewise(VectorOperators.XOR, m).intoArray(v, o + i);
+            LongVector.fromArray(S, v, a + i)
+                    .lanewise(VectorOperators.XOR, LongVector.fromArray(S, v, b + i))
+                    .lanewise(VectorOperators.XOR, m)
+                    .intoArray(v, o + i);
         }
     }
 
-    @Override protected void xor3(long[] v, int o, int a, long ma, int b, long mb, int c, long mc, int n) {
+    @Override
+    protected void xor3(long[] v, int o, int a, long ma, int b, long mb, int c, long mc, int n) {
         long m = ma ^ mb ^ mc;
         for (int i = 0; i < n; i += L) {
-            LongVector.fromArray(S, v, a + i).lanewise(VectorOperators.XOR, LongVector.fromArray(S, v, b + i))
+            LongVector.fromArray(S, v, a + i)
+                    .lanewise(VectorOperators.XOR, LongVector.fromArray(S, v, b + i))
                     .lanewise(VectorOperators.XOR, LongVector.fromArray(S, v, c + i))
-                    .lanewise(VectorOperators.XOR, m).intoArray(v, o + i);
+                    .lanewise(VectorOperators.XOR, m)
+                    .intoArray(v, o + i);
         }
     }
 
-    @Override protected void xor4(long[] v, int o, int a, long ma, int b, long mb, int c, long mc, int d, long md, int n) {
+    @Override
+    protected void xor4(long[] v, int o, int a, long ma, int b, long mb, int c, long mc, int d, long md, int n) {
         long m = ma ^ mb ^ mc ^ md;
         for (int i = 0; i < n; i += L) {
-            LongVector x = LongVector.fromArray(S, v, a + i).lanewise(VectorOperators.XOR, LongVector.fromArray(S, v, b + i));
-            LongVector y = LongVector.fromArray(S, v, c + i).lanewise(VectorOperators.XOR, LongVector.fromArray(S, v, d + i));
+            LongVector x =
+                    LongVector.fromArray(S, v, a + i).lanewise(VectorOperators.XOR, LongVector.fromArray(S, v, b + i));
+            LongVector y =
+                    LongVector.fromArray(S, v, c + i).lanewise(VectorOperators.XOR, LongVector.fromArray(S, v, d + i));
             x.lanewise(VectorOperators.XOR, y).lanewise(VectorOperators.XOR, m).intoArray(v, o + i);
         }
     }
 
-    @Override protected void maj3(long[] v, int o, int a, long ma, int b, long mb, int c, long mc, int n) {
+    @Override
+    protected void maj3(long[] v, int o, int a, long ma, int b, long mb, int c, long mc, int n) {
         for (int i = 0; i < n; i += L) {
             LongVector x = ld(v, a + i, ma), y = ld(v, b + i, mb), z = ld(v, c + i, mc);
             x.and(y).or(z.and(x.or(y))).intoArray(v, o + i);
         }
     }
 
-    @Override protected void copy(long[] v, int o, int a, long ma, int n) {
+    @Override
+    protected void copy(long[] v, int o, int a, long ma, int n) {
         for (int i = 0; i < n; i += L) ld(v, a + i, ma).intoArray(v, o + i);
     }
 
-    @Override protected void fill(long[] v, int o, long value, int n) {
+    @Override
+    protected void fill(long[] v, int o, long value, int n) {
         LongVector x = LongVector.broadcast(S, value);
         for (int i = 0; i < n; i += L) x.intoArray(v, o + i);
     }
 
-    @Override protected void andInto(long[] v, int o, int a, long ma, int n) {
-        for (int i = 0; i < n; i += L) LongVector.fromArray(S, v, o + i).and(ld(v, a + i, ma)).intoArray(v, o + i);
+    @Override
+    protected void andInto(long[] v, int o, int a, long ma, int n) {
+        for (int i = 0; i < n; i += L)
+            LongVector.fromArray(S, v, o + i).and(ld(v, a + i, ma)).intoArray(v, o + i);
     }
 
-    @Override protected void orInto(long[] v, int o, int a, long ma, int n) {
-        for (int i = 0; i < n; i += L) LongVector.fromArray(S, v, o + i).or(ld(v, a + i, ma)).intoArray(v, o + i);
+    @Override
+    protected void orInto(long[] v, int o, int a, long ma, int n) {
+        for (int i = 0; i < n; i += L)
+            LongVector.fromArray(S, v, o + i).or(ld(v, a + i, ma)).intoArray(v, o + i);
     }
 
-    @Override protected void xorInto(long[] v, int o, int a, long ma, int n) {
+    @Override
+    protected void xorInto(long[] v, int o, int a, long ma, int n) {
         for (int i = 0; i < n; i += L) {
-            LongVector.fromArray(S, v, o + i).lanewise(VectorOperators.XOR, ld(v, a + i, ma)).intoArray(v, o + i);
+            LongVector.fromArray(S, v, o + i)
+                    .lanewise(VectorOperators.XOR, ld(v, a + i, ma))
+                    .intoArray(v, o + i);
         }
     }
 
-    @Override protected void fullAdd(long[] v, int a, long ma, int b, long mb, int c, long mc, int s, int cy, int n) {
+    @Override
+    protected void fullAdd(long[] v, int a, long ma, int b, long mb, int c, long mc, int s, int cy, int n) {
         for (int i = 0; i < n; i += L) {
             LongVector x = ld(v, a + i, ma), y = ld(v, b + i, mb), z = ld(v, c + i, mc);
             LongVector t = x.lanewise(VectorOperators.XOR, y);
@@ -117,7 +147,8 @@ public final class VectorKernels extends Kernels {
         }
     }
 
-    @Override protected void halfAdd(long[] v, int a, long ma, int b, long mb, int s, int cy, int n) {
+    @Override
+    protected void halfAdd(long[] v, int a, long ma, int b, long mb, int s, int cy, int n) {
         for (int i = 0; i < n; i += L) {
             LongVector x = ld(v, a + i, ma), y = ld(v, b + i, mb);
             LongVector carry = x.and(y);

@@ -1,20 +1,19 @@
 package dev.tc0.circuit.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.tc0.circuit.Circuit;
 import dev.tc0.eval.Evaluator;
 import dev.tc0.eval.PlaneFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * ABC as an oracle: tc0 writes a circuit as binary AIGER, ABC simulates it with {@code &lnetsim} on
@@ -40,12 +39,21 @@ class AbcComparisonTest {
         ExternalTools.run(dir, List.of(ABC, "-q", "&r c.aig; &lnetsim in.bin out.bin"));
         long[][] abc = PlaneFiles.read(out, c.numOutputs());
         long[][] ours = Evaluator.evaluate(c, planes);
-        for (int o = 0; o < c.numOutputs(); o++) assertArrayEquals(ours[o], abc[o], "output " + o + " " + c.outputName(o));
+        for (int o = 0; o < c.numOutputs(); o++)
+            assertArrayEquals(ours[o], abc[o], "output " + o + " " + c.outputName(o));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"iscas85/c432.bench", "iscas85/c6288.bench", "iscas85/c7552.bench", "epfl/max.blif",
-            "epfl/sin.blif", "epfl/adder.aig", "epfl/square.aig"})
+    @ValueSource(
+            strings = {
+                "iscas85/c432.bench",
+                "iscas85/c6288.bench",
+                "iscas85/c7552.bench",
+                "epfl/max.blif",
+                "epfl/sin.blif",
+                "epfl/adder.aig",
+                "epfl/square.aig"
+            })
     void realCircuitsAgreeWithAbc(String file) throws Exception {
         String[] parts = file.split("/");
         Circuit c = Formats.read(TestCircuits.circuit(parts[0], parts[1]));

@@ -1,20 +1,19 @@
 package dev.tc0.circuit.io;
 
-import dev.tc0.circuit.Circuit;
-import org.junit.jupiter.api.Test;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.List;
-
 import static dev.tc0.circuit.io.FormatAssertions.assertRefused;
 import static dev.tc0.circuit.io.FormatAssertions.parse;
 import static dev.tc0.circuit.io.TestCircuits.bits;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.tc0.circuit.Circuit;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class AigerFormatTest {
     /** The AIGER documentation's half adder, with its ANDs out of order. */
@@ -38,7 +37,7 @@ class AigerFormatTest {
     static byte[] binaryHalfAdder() {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         b.writeBytes("aig 5 2 0 2 3\n10\n6\n".getBytes(StandardCharsets.US_ASCII));
-        b.writeBytes(new byte[] {2, 2, 3, 2, 1, 2});   // 6 = 4 & 2, 8 = 5 & 3, 10 = 9 & 7
+        b.writeBytes(new byte[] {2, 2, 3, 2, 1, 2}); // 6 = 4 & 2, 8 = 5 & 3, 10 = 9 & 7
         b.writeBytes("i0 x\ni1 y\no0 s\no1 c\nc\ncomment\n".getBytes(StandardCharsets.US_ASCII));
         return b.toByteArray();
     }
@@ -84,7 +83,10 @@ class AigerFormatTest {
                 if (c.numInputs() <= 10) TestCircuits.assertEquivalentExhaustive(c, back);
                 else TestCircuits.assertEquivalent(c, back, 16, seed);
                 // a second trip changes nothing: the AIG is already two-input ANDs
-                assertArrayEquals(TestCircuits.write(back, f), TestCircuits.write(TestCircuits.roundTrip(back, f), f), f + " seed " + seed);
+                assertArrayEquals(
+                        TestCircuits.write(back, f),
+                        TestCircuits.write(TestCircuits.roundTrip(back, f), f),
+                        f + " seed " + seed);
             }
         }
     }
@@ -115,8 +117,10 @@ class AigerFormatTest {
 
     @Test
     void refusesSequentialAndPropertyParts() {
-        assertRefused(CircuitFormat.AAG, "aag 3 1 1 1 1\n2\n4 6\n6\n6 2 4\n", ":1: ", "latches are not supported", "L = 1");
-        assertRefused(CircuitFormat.AAG, "aag 1 1 0 0 0 1\n2\n2\n", ":1: ", "bad-state properties (B = 1) are not supported");
+        assertRefused(
+                CircuitFormat.AAG, "aag 3 1 1 1 1\n2\n4 6\n6\n6 2 4\n", ":1: ", "latches are not supported", "L = 1");
+        assertRefused(
+                CircuitFormat.AAG, "aag 1 1 0 0 0 1\n2\n2\n", ":1: ", "bad-state properties (B = 1) are not supported");
         assertRefused(CircuitFormat.AIG, "aig 1 1 0 0 0 0 0 1\n", ":1: ", "justice properties (J = 1)");
         assertRefused(CircuitFormat.AIG, "aig 1 1 0 0 0 0 0 0 2\n", ":1: ", "fairness constraints (F = 2)");
     }
@@ -128,7 +132,8 @@ class AigerFormatTest {
             assertRefused(CircuitFormat.AIG, "aig 2147483647 2147483647 0 0 0\n", ":1: ", "exceeds tc0's limit");
             assertRefused(CircuitFormat.AIG, "aig 500000000 500000000 0 0 0\n", ":1: ", "implausible");
             assertRefused(CircuitFormat.AIG, "aig 500000 0 0 0 500000\n", ":1: ", "only 1 remain");
-            assertRefused(CircuitFormat.AAG, "aag 300000000 100000000 0 100000000 100000000\n2\n", ":1: ", "lines of inputs");
+            assertRefused(
+                    CircuitFormat.AAG, "aag 300000000 100000000 0 100000000 100000000\n2\n", ":1: ", "lines of inputs");
             assertRefused(CircuitFormat.AIG, "aig 5 2 0 2 2\n", ":1: ", "M = I + L + A");
             assertRefused(CircuitFormat.AAG, "aag 2 2 0 0 1\n", ":1: ", "exceeds M");
         });
@@ -136,14 +141,24 @@ class AigerFormatTest {
 
     @Test
     void refusesBadLiteralsAndStructure() {
-        assertRefused(CircuitFormat.AAG, "aag 3 2 0 1 1\n2\n4\n6\n6 2 8\n", ":5: ", "literal 8 exceeds the largest literal 7");
-        assertRefused(CircuitFormat.AAG, "aag 4 2 0 1 1\n2\n4\n6\n6 2 8\n", ":5: ", "variable 4 is neither an input nor an AND");
+        assertRefused(
+                CircuitFormat.AAG,
+                "aag 3 2 0 1 1\n2\n4\n6\n6 2 8\n",
+                ":5: ",
+                "literal 8 exceeds the largest literal 7");
+        assertRefused(
+                CircuitFormat.AAG,
+                "aag 4 2 0 1 1\n2\n4\n6\n6 2 8\n",
+                ":5: ",
+                "variable 4 is neither an input nor an AND");
         assertRefused(CircuitFormat.AAG, "aag 4 2 0 1 2\n2\n4\n6\n6 8 2\n8 6 4\n", ":5: ", "cycle through AND gate 6");
-        assertRefused(CircuitFormat.AAG, "aag 3 2 0 0 1\n2\n2\n6 2 4\n", ":3: ", "variable 1 (literal 2) is defined twice");
+        assertRefused(
+                CircuitFormat.AAG, "aag 3 2 0 0 1\n2\n2\n6 2 4\n", ":3: ", "variable 1 (literal 2) is defined twice");
         assertRefused(CircuitFormat.AAG, "aag 3 2 0 0 1\n2\n5\n6 2 4\n", ":3: ", "must be even");
         assertRefused(CircuitFormat.AAG, "aag 3 2 0 1 0\n2\n4\n8\n", ":4: ", "literal 8 exceeds");
         assertRefused(CircuitFormat.AAG, "aag 3 2 0 1 0\n2\n4\n6\n", ":4: ", "output 0 is literal 6");
-        assertRefused(CircuitFormat.AAG, "aag 1 1 0 0 0\n2\ni1 x\n", ":3: ", "symbol for input 1, but the file has 1 input");
+        assertRefused(
+                CircuitFormat.AAG, "aag 1 1 0 0 0\n2\ni1 x\n", ":3: ", "symbol for input 1, but the file has 1 input");
         assertRefused(CircuitFormat.AAG, "aag 1 1 0 0 0\n2\nl0 x\n", ":3: ", "symbol for latch 0");
         assertRefused(CircuitFormat.AAG, "aag 1 1 0 0 0\n2\nx\n", ":3: ", "expected a symbol table entry");
         assertRefused(CircuitFormat.AAG, "aag 1 1 0 0 0\n2\ni0 a\ni0 b\n", ":4: ", "named twice");
@@ -162,7 +177,7 @@ class AigerFormatTest {
         zeroDelta[ands] = 0;
         assertRefused(CircuitFormat.AIG, zeroDelta, ": byte " + ands + ": ", "lhs > rhs0 >= rhs1");
         byte[] underflow = good.clone();
-        underflow[ands + 1] = 9;    // rhs1 = 4 - 9 < 0
+        underflow[ands + 1] = 9; // rhs1 = 4 - 9 < 0
         assertRefused(CircuitFormat.AIG, underflow, ": byte " + ands + ": ", "rhs1 >= 0");
         byte[] longDelta = good.clone();
         for (int i = 0; i < 6; i++) longDelta[ands + i] = (byte) 0x80;

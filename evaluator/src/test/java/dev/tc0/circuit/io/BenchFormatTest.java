@@ -1,17 +1,16 @@
 package dev.tc0.circuit.io;
 
-import dev.tc0.circuit.Circuit;
-import dev.tc0.circuit.CircuitBuilder;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.util.List;
-
 import static dev.tc0.circuit.io.FormatAssertions.assertRefused;
 import static dev.tc0.circuit.io.FormatAssertions.parse;
 import static dev.tc0.circuit.io.TestCircuits.bits;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tc0.circuit.Circuit;
+import dev.tc0.circuit.CircuitBuilder;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class BenchFormatTest {
     /** Every gate type, definitions out of order, an output that is an input, an output listed twice. */
@@ -45,12 +44,24 @@ class BenchFormatTest {
     void readsEveryGateType() throws IOException {
         Circuit c = parse(CircuitFormat.BENCH, SAMPLE);
         assertEquals(List.of("a", "b", "c"), c.inputNames());
-        assertEquals(List.of("y_and", "y_nand", "y_or", "y_nor", "y_xor", "y_xnor", "y_not", "y_buff", "b", "y_and"), c.outputNames());
+        assertEquals(
+                List.of("y_and", "y_nand", "y_or", "y_nor", "y_xor", "y_xnor", "y_not", "y_buff", "b", "y_and"),
+                c.outputNames());
         for (int x = 0; x < 8; x++) {
             boolean[] in = bits(x, 3);
             boolean a = in[0], b = in[1], cc = in[2];
-            boolean[] want = {a && b && cc, !(a && b && cc), a || b, !(a || b || cc), a ^ b ^ cc, !(a ^ b), !(a ^ b ^ cc), cc, b,
-                    a && b && cc};
+            boolean[] want = {
+                a && b && cc,
+                !(a && b && cc),
+                a || b,
+                !(a || b || cc),
+                a ^ b ^ cc,
+                !(a ^ b),
+                !(a ^ b ^ cc),
+                cc,
+                b,
+                a && b && cc
+            };
             assertArrayEquals(want, c.evaluate(in), "input " + x);
         }
     }
@@ -83,7 +94,9 @@ class BenchFormatTest {
         b.output("t", 1);
         b.output("f", 0);
         Circuit none = b.build();
-        assertArrayEquals(new boolean[] {true, false}, TestCircuits.roundTrip(none, CircuitFormat.BENCH).evaluate(new boolean[0]));
+        assertArrayEquals(
+                new boolean[] {true, false},
+                TestCircuits.roundTrip(none, CircuitFormat.BENCH).evaluate(new boolean[0]));
         CircuitBuilder b2 = new CircuitBuilder();
         int x = b2.input("x");
         b2.output("t", 1);
@@ -95,12 +108,28 @@ class BenchFormatTest {
 
     @Test
     void refusesBrokenNetlists() {
-        assertRefused(CircuitFormat.BENCH, "INPUT(a)\nOUTPUT(y)\n\ny = AND(a, N99)\n", ":4: ", "undefined signal 'N99' in gate y");
-        assertRefused(CircuitFormat.BENCH, "INPUT(a)\nOUTPUT(y)\ny = AND(a, z)\nz = OR(y, a)\n", ":", "combinational cycle through signal");
-        assertRefused(CircuitFormat.BENCH, "INPUT(a)\nOUTPUT(y)\ny = NOT(a)\ny = BUFF(a)\n", ":4: ", "defined twice (first at line 3)");
+        assertRefused(
+                CircuitFormat.BENCH,
+                "INPUT(a)\nOUTPUT(y)\n\ny = AND(a, N99)\n",
+                ":4: ",
+                "undefined signal 'N99' in gate y");
+        assertRefused(
+                CircuitFormat.BENCH,
+                "INPUT(a)\nOUTPUT(y)\ny = AND(a, z)\nz = OR(y, a)\n",
+                ":",
+                "combinational cycle through signal");
+        assertRefused(
+                CircuitFormat.BENCH,
+                "INPUT(a)\nOUTPUT(y)\ny = NOT(a)\ny = BUFF(a)\n",
+                ":4: ",
+                "defined twice (first at line 3)");
         assertRefused(CircuitFormat.BENCH, "INPUT(a)\nOUTPUT(y)\ny = DFF(a)\n", ":3: ", "DFF is not supported");
         assertRefused(CircuitFormat.BENCH, "INPUT(a)\nOUTPUT(y)\ny = MUX(a)\n", ":3: ", "unknown gate type 'MUX'");
-        assertRefused(CircuitFormat.BENCH, "INPUT(a)\nOUTPUT(y)\ny = NOT(a, a)\n", ":3: ", "NOT takes exactly one input, found 2");
+        assertRefused(
+                CircuitFormat.BENCH,
+                "INPUT(a)\nOUTPUT(y)\ny = NOT(a, a)\n",
+                ":3: ",
+                "NOT takes exactly one input, found 2");
         assertRefused(CircuitFormat.BENCH, "INPUT(a)\nOUTPUT(y)\n", ":2: ", "output 'y' is never defined");
         assertRefused(CircuitFormat.BENCH, "INPUT(a)\nINPUT(a)\n", ":2: ", "declared twice");
         assertRefused(CircuitFormat.BENCH, "INPUT(a)\na = NOT(a)\n", ":2: ", "is an input");

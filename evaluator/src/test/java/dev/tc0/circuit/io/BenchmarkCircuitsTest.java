@@ -1,20 +1,19 @@
 package dev.tc0.circuit.io;
 
-import dev.tc0.circuit.Circuit;
-import dev.tc0.eval.Evaluator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.io.IOException;
-import java.math.BigInteger;
-import java.util.function.Function;
-
 import static dev.tc0.circuit.io.TestCircuits.circuit;
 import static dev.tc0.circuit.io.TestCircuits.number;
 import static dev.tc0.circuit.io.TestCircuits.randomPlanes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tc0.circuit.Circuit;
+import dev.tc0.eval.Evaluator;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The real circuits of shared/circuits load, and the functions their README lists as checked hold
@@ -23,14 +22,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BenchmarkCircuitsTest {
     /** 1563 words = 100032 random input patterns. */
     static final int WORDS = 1563;
+
     static final int PATTERNS = WORDS * 64;
 
     @ParameterizedTest
-    @ValueSource(strings = {"c17", "c432", "c499", "c880", "c1355", "c1908", "c2670", "c3540", "c5315", "c6288", "c7552"})
+    @ValueSource(
+            strings = {"c17", "c432", "c499", "c880", "c1355", "c1908", "c2670", "c3540", "c5315", "c6288", "c7552"})
     void iscas85Loads(String name) throws IOException {
         Circuit c = Formats.read(circuit("iscas85", name + ".bench"));
-        int[][] expected = {{17, 5, 2}, {432, 36, 7}, {499, 41, 32}, {880, 60, 26}, {1355, 41, 32}, {1908, 33, 25},
-                {2670, 233, 140}, {3540, 50, 22}, {5315, 178, 123}, {6288, 32, 32}, {7552, 207, 108}};
+        int[][] expected = {
+            {17, 5, 2},
+            {432, 36, 7},
+            {499, 41, 32},
+            {880, 60, 26},
+            {1355, 41, 32},
+            {1908, 33, 25},
+            {2670, 233, 140},
+            {3540, 50, 22},
+            {5315, 178, 123},
+            {6288, 32, 32},
+            {7552, 207, 108}
+        };
         int id = Integer.parseInt(name.substring(1));
         for (int[] e : expected) {
             if (e[0] == id) {
@@ -99,37 +111,54 @@ class BenchmarkCircuitsTest {
 
     @Test
     void div() throws IOException {
-        check("div", 5, in -> {
-            BigInteger a = num(in, 0, 64), b = num(in, 64, 64);
-            if (b.signum() == 0) return null;
-            BigInteger[] qr = a.divideAndRemainder(b);
-            return new BigInteger[] {qr[0], qr[1]};
-        }, new int[] {64, 64});
+        check(
+                "div",
+                5,
+                in -> {
+                    BigInteger a = num(in, 0, 64), b = num(in, 64, 64);
+                    if (b.signum() == 0) return null;
+                    BigInteger[] qr = a.divideAndRemainder(b);
+                    return new BigInteger[] {qr[0], qr[1]};
+                },
+                new int[] {64, 64});
     }
 
     @Test
     void max() throws IOException {
-        check("max", 6, in -> {
-            int best = 0;
-            BigInteger max = null;
-            for (int i = 0; i < 4; i++) {
-                BigInteger v = num(in, 128 * i, 128);
-                if (v.testBit(127)) v = v.subtract(BigInteger.ONE.shiftLeft(128));
-                if (max == null || v.compareTo(max) > 0) { max = v; best = i; }
-            }
-            BigInteger unsigned = max.signum() < 0 ? max.add(BigInteger.ONE.shiftLeft(128)) : max;
-            return new BigInteger[] {unsigned, BigInteger.valueOf(best)};
-        }, new int[] {128, 2});
+        check(
+                "max",
+                6,
+                in -> {
+                    int best = 0;
+                    BigInteger max = null;
+                    for (int i = 0; i < 4; i++) {
+                        BigInteger v = num(in, 128 * i, 128);
+                        if (v.testBit(127)) v = v.subtract(BigInteger.ONE.shiftLeft(128));
+                        if (max == null || v.compareTo(max) > 0) {
+                            max = v;
+                            best = i;
+                        }
+                    }
+                    BigInteger unsigned = max.signum() < 0 ? max.add(BigInteger.ONE.shiftLeft(128)) : max;
+                    return new BigInteger[] {unsigned, BigInteger.valueOf(best)};
+                },
+                new int[] {128, 2});
     }
 
     @Test
     void bar() throws IOException {
-        check("bar", 7, in -> {
-            BigInteger a = num(in, 0, 128);
-            int s = num(in, 128, 7).intValue();
-            BigInteger mask = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
-            return new BigInteger[] {a.shiftLeft(s).or(a.shiftRight(128 - s)).and(mask)};
-        }, new int[] {128});
+        check(
+                "bar",
+                7,
+                in -> {
+                    BigInteger a = num(in, 0, 128);
+                    int s = num(in, 128, 7).intValue();
+                    BigInteger mask = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
+                    return new BigInteger[] {
+                        a.shiftLeft(s).or(a.shiftRight(128 - s)).and(mask)
+                    };
+                },
+                new int[] {128});
     }
 
     @ParameterizedTest
@@ -161,7 +190,8 @@ class BenchmarkCircuitsTest {
      * Evaluates an EPFL circuit (.aig) on 10^5 random patterns and compares each output group,
      * read as an unsigned number, with the reference. A null reference skips the pattern.
      */
-    private static void check(String name, long seed, Function<Pattern, BigInteger[]> reference, int[] widths) throws IOException {
+    private static void check(String name, long seed, Function<Pattern, BigInteger[]> reference, int[] widths)
+            throws IOException {
         Circuit c = Formats.read(circuit("epfl", name + ".aig"));
         long[][] in = randomPlanes(seed, c.numInputs(), WORDS);
         long[][] out = Evaluator.evaluate(c, in);

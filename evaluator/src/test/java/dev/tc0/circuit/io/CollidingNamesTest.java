@@ -1,17 +1,16 @@
 package dev.tc0.circuit.io;
 
-import dev.tc0.circuit.Circuit;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tc0.circuit.Circuit;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Names built to collide in {@link String#hashCode} must not make reading quadratic. Words of k
@@ -52,16 +51,28 @@ class CollidingNamesTest {
             for (int j = 0; j < n / 2; j++) sb.append(" g").append(name(j, bits, colliding));
             sb.append('\n');
             for (int j = 0; j < n / 2; j++) {
-                sb.append(".names ").append(name(2 * j, bits, colliding)).append(' ').append(name(2 * j + 1, bits, colliding))
-                        .append(" g").append(name(j, bits, colliding)).append("\n11 1\n");
+                sb.append(".names ")
+                        .append(name(2 * j, bits, colliding))
+                        .append(' ')
+                        .append(name(2 * j + 1, bits, colliding))
+                        .append(" g")
+                        .append(name(j, bits, colliding))
+                        .append("\n11 1\n");
             }
             sb.append(".end\n");
         } else {
-            for (int i = 0; i < n; i++) sb.append("INPUT(").append(name(i, bits, colliding)).append(")\n");
-            for (int j = 0; j < n / 2; j++) sb.append("OUTPUT(g").append(name(j, bits, colliding)).append(")\n");
+            for (int i = 0; i < n; i++)
+                sb.append("INPUT(").append(name(i, bits, colliding)).append(")\n");
+            for (int j = 0; j < n / 2; j++)
+                sb.append("OUTPUT(g").append(name(j, bits, colliding)).append(")\n");
             for (int j = 0; j < n / 2; j++) {
-                sb.append('g').append(name(j, bits, colliding)).append(" = AND(").append(name(2 * j, bits, colliding))
-                        .append(", ").append(name(2 * j + 1, bits, colliding)).append(")\n");
+                sb.append('g')
+                        .append(name(j, bits, colliding))
+                        .append(" = AND(")
+                        .append(name(2 * j, bits, colliding))
+                        .append(", ")
+                        .append(name(2 * j + 1, bits, colliding))
+                        .append(")\n");
             }
         }
         return sb.toString().getBytes(StandardCharsets.US_ASCII);
@@ -82,19 +93,23 @@ class CollidingNamesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = CircuitFormat.class, names = {"BLIF", "BENCH"})
+    @EnumSource(
+            value = CircuitFormat.class,
+            names = {"BLIF", "BENCH"})
     void collidingNamesReadAboutAsFastAsOrdinaryOnes(CircuitFormat f) throws Exception {
         byte[] crafted = netlist(f, BITS, true), ordinary = netlist(f, BITS, false);
         assertEquals(ordinary.length, crafted.length);
         check(f.read(crafted, "crafted" + f.extension()));
         check(f.read(ordinary, "ordinary" + f.extension()));
         long bestCrafted = Long.MAX_VALUE, bestOrdinary = Long.MAX_VALUE;
-        for (int run = 0; run < 3; run++) {   // the best of three, interleaved, against noise on a busy machine
+        for (int run = 0; run < 3; run++) { // the best of three, interleaved, against noise on a busy machine
             bestOrdinary = Math.min(bestOrdinary, timeRead(f, ordinary));
             bestCrafted = Math.min(bestCrafted, timeRead(f, crafted));
         }
-        assertTrue(bestCrafted < 5 * bestOrdinary, f + ": colliding names read in " + bestCrafted / 1_000_000
-                + " ms, ordinary ones in " + bestOrdinary / 1_000_000 + " ms");
+        assertTrue(
+                bestCrafted < 5 * bestOrdinary,
+                f + ": colliding names read in " + bestCrafted / 1_000_000 + " ms, ordinary ones in "
+                        + bestOrdinary / 1_000_000 + " ms");
     }
 
     private static long timeRead(CircuitFormat f, byte[] data) throws Exception {

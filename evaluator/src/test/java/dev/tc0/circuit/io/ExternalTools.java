@@ -1,15 +1,15 @@
 package dev.tc0.circuit.io;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Running ABC and Yosys as oracles; tests skip with a message when a tool is missing. */
 final class ExternalTools {
@@ -31,8 +31,11 @@ final class ExternalTools {
     /** Runs a command in {@code dir}, fails the test on a non-zero exit or after 60 s, returns its output. */
     static String run(Path dir, List<String> command) throws IOException, InterruptedException {
         Path log = dir.resolve("tool.log");
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         boolean done = p.waitFor(60, TimeUnit.SECONDS);
         if (!done) p.destroyForcibly();
         String out = Files.readString(log);

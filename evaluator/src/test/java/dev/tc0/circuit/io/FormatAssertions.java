@@ -1,12 +1,11 @@
 package dev.tc0.circuit.io;
 
-import dev.tc0.circuit.Circuit;
-
-import java.nio.charset.StandardCharsets;
-
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tc0.circuit.Circuit;
+import java.nio.charset.StandardCharsets;
 
 /** Reading text in a format and checking the message of a refusal. */
 final class FormatAssertions {

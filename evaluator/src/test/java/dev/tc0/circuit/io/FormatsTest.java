@@ -1,20 +1,19 @@
 package dev.tc0.circuit.io;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.CircuitBuilder;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FormatsTest {
     @TempDir
@@ -30,7 +29,7 @@ class FormatsTest {
     void everyReadableFormatRoundTripsThroughFiles() throws IOException {
         Circuit c = TestCircuits.randomCircuit(11, 6, 40, 4, true, false);
         for (CircuitFormat f : CircuitFormat.values()) {
-            Path p = dir.resolve("c" + f.extension().toUpperCase());   // the extension's case does not matter
+            Path p = dir.resolve("c" + f.extension().toUpperCase()); // the extension's case does not matter
             Formats.write(c, p);
             assertTrue(Files.size(p) > 0);
             if (f.canRead()) TestCircuits.assertEquivalentExhaustive(c, Formats.read(p));
@@ -47,7 +46,8 @@ class FormatsTest {
         Path tc0NamedDat = dir.resolve("x.dat");
         Formats.write(c, tc0NamedDat, CircuitFormat.TC0);
         TestCircuits.assertEquivalentExhaustive(c, Formats.read(tc0NamedDat));
-        assertEquals(CircuitFormat.AIG, Formats.byMagic("aig 0 0 0 0 0\n".getBytes()).orElseThrow());
+        assertEquals(
+                CircuitFormat.AIG, Formats.byMagic("aig 0 0 0 0 0\n".getBytes()).orElseThrow());
     }
 
     @Test
@@ -55,7 +55,9 @@ class FormatsTest {
         Path p = dir.resolve("circuit.xyz");
         Files.writeString(p, "hello");
         var e = assertThrows(CircuitFormatException.class, () -> Formats.read(p));
-        assertTrue(e.getMessage().matches(".*circuit\\.xyz: unknown circuit format '\\.xyz': expected one of \\.aag .*"), e.getMessage());
+        assertTrue(
+                e.getMessage().matches(".*circuit\\.xyz: unknown circuit format '\\.xyz': expected one of \\.aag .*"),
+                e.getMessage());
         Circuit c = TestCircuits.randomCircuit(1, 3, 5, 1, false, false);
         assertThrows(CircuitFormatException.class, () -> Formats.write(c, dir.resolve("out.txt")));
         Path v = dir.resolve("c.v");
@@ -91,15 +93,18 @@ class FormatsTest {
     void devicesAndFifosAreRefusedBeforeReading() throws Exception {
         List<Path> special = new java.util.ArrayList<>();
         for (String dev : new String[] {"/dev/zero", "/dev/urandom"}) {
-            if (Files.exists(Path.of(dev))) special.add(Files.createSymbolicLink(dir.resolve(dev.substring(5) + ".bench"), Path.of(dev)));
+            if (Files.exists(Path.of(dev)))
+                special.add(Files.createSymbolicLink(dir.resolve(dev.substring(5) + ".bench"), Path.of(dev)));
         }
         Path fifo = dir.resolve("pipe.aag");
         if (new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0) special.add(fifo);
         org.junit.jupiter.api.Assumptions.assumeFalse(special.isEmpty(), "no device or FIFO to try");
         for (Path p : special) {
-            CircuitFormatException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+            CircuitFormatException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(20),
                     () -> assertThrows(CircuitFormatException.class, () -> Formats.read(p)));
-            assertEquals(p + ": not a regular file (a device, FIFO or socket); tc0 reads circuits from regular files only",
+            assertEquals(
+                    p + ": not a regular file (a device, FIFO or socket); tc0 reads circuits from regular files only",
                     e.getMessage());
         }
     }

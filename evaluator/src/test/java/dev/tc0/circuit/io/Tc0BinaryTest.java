@@ -1,23 +1,22 @@
 package dev.tc0.circuit.io;
 
-import dev.tc0.circuit.Circuit;
-import dev.tc0.circuit.GateKind;
-import dev.tc0.eval.EvalPlan;
-import dev.tc0.eval.Evaluator;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Path;
-import java.util.zip.CRC32;
-
 import static dev.tc0.circuit.io.FormatAssertions.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tc0.circuit.Circuit;
+import dev.tc0.circuit.GateKind;
+import dev.tc0.eval.EvalPlan;
+import dev.tc0.eval.Evaluator;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.Test;
 
 class Tc0BinaryTest {
     /** The circuits are the same array for array, not just the same function. */
@@ -58,8 +57,16 @@ class Tc0BinaryTest {
     void aGateReadingTheConstantIsFoldedOnReading() throws IOException {
         // THRESHOLD(false, a, b, c) >= 2 and OR(y0, true): arrays no builder makes, but a file may hold
         byte t = (byte) GateKind.THRESHOLD.ordinal(), or = (byte) GateKind.OR.ordinal();
-        Circuit raw = Circuit.of(3, new byte[] {t, or}, new int[] {0, 4, 6}, new int[] {0, 2, 4, 6, 8, 1}, null,
-                new long[] {2, 0}, new int[] {8, 10}, new String[] {"a", "b", "c"}, new String[] {"maj", "one"});
+        Circuit raw = Circuit.of(
+                3,
+                new byte[] {t, or},
+                new int[] {0, 4, 6},
+                new int[] {0, 2, 4, 6, 8, 1},
+                null,
+                new long[] {2, 0},
+                new int[] {8, 10},
+                new String[] {"a", "b", "c"},
+                new String[] {"maj", "one"});
         assertTrue(raw.hasConstantOperands());
         assertThrows(IllegalArgumentException.class, () -> EvalPlan.of(raw));
 
@@ -69,7 +76,7 @@ class Tc0BinaryTest {
         assertEquals(raw.outputNames(), read.outputNames());
         TestCircuits.assertEquivalentExhaustive(raw, read);
         long[][] y = Evaluator.evaluate(read, new long[][] {{0b11110000L}, {0b11001100L}, {0b10101010L}});
-        assertEquals(0b11101000L, y[0][0]);   // majority of a, b, c
+        assertEquals(0b11101000L, y[0][0]); // majority of a, b, c
         assertEquals(-1L, y[1][0]);
     }
 
@@ -99,7 +106,8 @@ class Tc0BinaryTest {
         flipped[good.length / 2] ^= 0x10;
         assertRefused(CircuitFormat.TC0, flipped, ": byte " + (good.length - 4) + ": ", "checksum mismatch");
 
-        assertRefused(CircuitFormat.TC0, java.util.Arrays.copyOf(good, good.length - 1), ": byte 16: ", "need a file of");
+        assertRefused(
+                CircuitFormat.TC0, java.util.Arrays.copyOf(good, good.length - 1), ": byte 16: ", "need a file of");
         assertRefused(CircuitFormat.TC0, java.util.Arrays.copyOf(good, 20), ": byte 20: ", "header");
         assertRefused(CircuitFormat.TC0, "not tc0".getBytes(), ": byte 0: ", "magic");
 
@@ -109,7 +117,10 @@ class Tc0BinaryTest {
 
         assertTimeoutPreemptively(java.time.Duration.ofSeconds(2), () -> {
             byte[] huge = good.clone();
-            ByteBuffer.wrap(huge).order(ByteOrder.LITTLE_ENDIAN).putInt(20, Integer.MAX_VALUE).putInt(28, -1);
+            ByteBuffer.wrap(huge)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putInt(20, Integer.MAX_VALUE)
+                    .putInt(28, -1);
             assertRefused(CircuitFormat.TC0, withCrc(huge), ": byte 16: ", "need a file of");
         });
 
@@ -117,7 +128,8 @@ class Tc0BinaryTest {
         byte[] forward = good.clone();
         int operands = Tc0Binary.HEADER + gates + 4 * (gates + 1);
         ByteBuffer.wrap(forward).order(ByteOrder.LITTLE_ENDIAN).putInt(operands, 2 * (c.numNodes() + 5));
-        assertRefused(CircuitFormat.TC0, withCrc(forward), ": ", "not a valid circuit", "does not name an earlier node");
+        assertRefused(
+                CircuitFormat.TC0, withCrc(forward), ": ", "not a valid circuit", "does not name an earlier node");
 
         byte[] kind = good.clone();
         kind[Tc0Binary.HEADER] = (byte) GateKind.values().length;

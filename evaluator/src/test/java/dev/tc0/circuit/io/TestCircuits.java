@@ -1,10 +1,13 @@
 package dev.tc0.circuit.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.circuit.GateKind;
 import dev.tc0.eval.Evaluator;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -12,10 +15,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.SplittableRandom;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Shared helpers: random circuits and inputs, equivalence checks, format round trips. */
 final class TestCircuits {
@@ -35,7 +34,8 @@ final class TestCircuits {
         long[][] in = randomPlanes(seed, expected.numInputs(), words);
         long[][] a = Evaluator.evaluate(expected, in);
         long[][] b = Evaluator.evaluate(actual, in);
-        for (int o = 0; o < a.length; o++) assertArrayEquals(a[o], b[o], "output " + o + " (" + expected.outputName(o) + ")");
+        for (int o = 0; o < a.length; o++)
+            assertArrayEquals(a[o], b[o], "output " + o + " (" + expected.outputName(o) + ")");
     }
 
     /** Asserts equal outputs on every input pattern (for up to about 16 inputs). */
@@ -96,9 +96,11 @@ final class TestCircuits {
         }
         for (int o = 0; o < outputs; o++) {
             int pick = r.nextInt(10);
-            int lit = pick == 0 ? r.nextInt(2)                                  // constant
-                    : pick == 1 ? lits[r.nextInt(inputs)]                       // an input
-                    : lits[lits.length - 1 - r.nextInt(Math.min(gates, 12))] ^ (r.nextBoolean() ? 1 : 0);
+            int lit = pick == 0
+                    ? r.nextInt(2) // constant
+                    : pick == 1
+                            ? lits[r.nextInt(inputs)] // an input
+                            : lits[lits.length - 1 - r.nextInt(Math.min(gates, 12))] ^ (r.nextBoolean() ? 1 : 0);
             b.output("y" + o, lit);
         }
         return b.build();

@@ -1,21 +1,20 @@
 package dev.tc0.circuit.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.eval.Evaluator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Verilog writer's output is read by Yosys, mapped to an AIG and written as AIGER with
@@ -28,8 +27,13 @@ class VerilogWriterTest {
     private Circuit throughYosys(Circuit c) throws Exception {
         ExternalTools.assumeOnPath("yosys");
         Formats.write(c, dir.resolve("top.v"));
-        ExternalTools.run(dir, List.of("yosys", "-q", "-p",
-                "read_verilog top.v; hierarchy -top top; proc; flatten; techmap; opt_clean; aigmap; write_aiger -ascii -symbols y.aag"));
+        ExternalTools.run(
+                dir,
+                List.of(
+                        "yosys",
+                        "-q",
+                        "-p",
+                        "read_verilog top.v; hierarchy -top top; proc; flatten; techmap; opt_clean; aigmap; write_aiger -ascii -symbols y.aag"));
         return Formats.read(dir.resolve("y.aag"));
     }
 
@@ -43,9 +47,10 @@ class VerilogWriterTest {
         long[][] yIn = new long[yosys.numInputs()][];
         for (int i = 0; i < ours.numInputs(); i++) {
             Integer j = yin.get(VerilogWriter.printable(ours.inputName(i)));
-            if (j != null) yIn[j] = in[i];   // Yosys keeps every port, but an unread one need not matter
+            if (j != null) yIn[j] = in[i]; // Yosys keeps every port, but an unread one need not matter
         }
-        for (int j = 0; j < yIn.length; j++) assertNotNull(yIn[j], "yosys input " + yosys.inputName(j) + " has no tc0 input");
+        for (int j = 0; j < yIn.length; j++)
+            assertNotNull(yIn[j], "yosys input " + yosys.inputName(j) + " has no tc0 input");
         long[][] a = Evaluator.evaluate(ours, in), b = Evaluator.evaluate(yosys, yIn);
         for (int o = 0; o < ours.numOutputs(); o++) {
             Integer j = yout.get(VerilogWriter.printable(ours.outputName(o)));
@@ -86,7 +91,7 @@ class VerilogWriterTest {
         CircuitBuilder b = new CircuitBuilder();
         int w = b.input("wire"), x = b.input("a b"), y = b.input("9lives");
         b.output("module", b.xor(w, x, y));
-        b.output("wire", w);            // an output named like an input: renamed, since ports differ
+        b.output("wire", w); // an output named like an input: renamed, since ports differ
         b.output("c", 1);
         Circuit c = b.build();
         String v = new String(TestCircuits.write(c, CircuitFormat.VERILOG), StandardCharsets.US_ASCII);
@@ -95,5 +100,4 @@ class VerilogWriterTest {
         Circuit y2 = throughYosys(c);
         assertEquals(3, y2.numOutputs());
     }
-
 }

@@ -7,7 +7,11 @@ import java.awt.Color;
  * and a raster image, so the layout is written once.
  */
 interface Canvas {
-    enum Align { START, MIDDLE, END }
+    enum Align {
+        START,
+        MIDDLE,
+        END
+    }
 
     void line(double x1, double y1, double x2, double y2, Color color, double width);
 

@@ -3,5 +3,4 @@ package dev.tc0.report.plot;
 import java.util.List;
 
 /** A titled figure of panels side by side. */
-public record Chart(String title, List<Panel> panels) {
-}
+public record Chart(String title, List<Panel> panels) {}

@@ -1,11 +1,10 @@
 package dev.tc0.report.plot;
 
 import dev.tc0.io.AtomicOutput;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 
 /**
  * Writes a chart as PNG (Java2D, headless) or SVG, each file one {@link AtomicOutput} (complete or

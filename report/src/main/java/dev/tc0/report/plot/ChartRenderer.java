@@ -2,7 +2,6 @@ package dev.tc0.report.plot;
 
 import dev.tc0.report.plot.Canvas.Align;
 import dev.tc0.report.plot.Panel.Scale;
-
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +14,19 @@ import java.util.Locale;
 final class ChartRenderer {
     /** Distinct colours, none of them the black, grey or white of the axes, grid and background. */
     static final Color[] PALETTE = {
-            new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
-            new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf),
-            new Color(0xbcbd22), new Color(0x393b79), new Color(0xad494a), new Color(0x637939)};
+        new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
+        new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf),
+        new Color(0xbcbd22), new Color(0x393b79), new Color(0xad494a), new Color(0x637939)
+    };
 
     private static final Color AXIS = Color.BLACK, GRID = new Color(0xdddddd), TEXT = new Color(0x222222);
-    private static final double TITLE_H = 34, PANEL_TITLE_H = 22, LEFT = 64, RIGHT = 18, AXIS_H = 44,
-            LEGEND_ROW = 17, LEGEND_COLS = 2;
+    private static final double TITLE_H = 34,
+            PANEL_TITLE_H = 22,
+            LEFT = 64,
+            RIGHT = 18,
+            AXIS_H = 44,
+            LEGEND_ROW = 17,
+            LEGEND_COLS = 2;
 
     private ChartRenderer() {}
 
@@ -34,7 +39,8 @@ final class ChartRenderer {
         c.text(width / 2.0, 24, chart.title(), 17, Align.MIDDLE, TEXT, false);
         int panels = chart.panels().size();
         int legendRows = 0;
-        for (Panel p : chart.panels()) legendRows = Math.max(legendRows, (int) Math.ceil(p.series().size() / LEGEND_COLS));
+        for (Panel p : chart.panels())
+            legendRows = Math.max(legendRows, (int) Math.ceil(p.series().size() / LEGEND_COLS));
         double legendH = legendRows * LEGEND_ROW + 8;
         double panelW = (double) width / Math.max(1, panels);
         for (int i = 0; i < panels; i++) {
@@ -61,8 +67,22 @@ final class ChartRenderer {
             c.text(px - 6, y + 4, label(t), 11, Align.END, TEXT, false);
         }
         c.frame(px, py, pw, ph, AXIS);
-        c.text(px + pw / 2, py + ph + 34, p.xLabel() + (p.xScale() == Scale.LOG ? " (log scale)" : ""), 12, Align.MIDDLE, TEXT, false);
-        c.text(x0 + 16, py + ph / 2, p.yLabel() + (p.yScale() == Scale.LOG ? " (log scale)" : ""), 12, Align.MIDDLE, TEXT, true);
+        c.text(
+                px + pw / 2,
+                py + ph + 34,
+                p.xLabel() + (p.xScale() == Scale.LOG ? " (log scale)" : ""),
+                12,
+                Align.MIDDLE,
+                TEXT,
+                false);
+        c.text(
+                x0 + 16,
+                py + ph / 2,
+                p.yLabel() + (p.yScale() == Scale.LOG ? " (log scale)" : ""),
+                12,
+                Align.MIDDLE,
+                TEXT,
+                true);
 
         double legendY = py + ph + AXIS_H + 4;
         double colW = pw / LEGEND_COLS;
@@ -73,10 +93,16 @@ final class ChartRenderer {
             List<double[]> pts = new ArrayList<>();
             for (int i = 0; i < series.x().length; i++) {
                 if (xa.shows(series.x()[i]) && ya.shows(series.y()[i])) {
-                    pts.add(new double[] {px + xa.fraction(series.x()[i]) * pw, py + ph - ya.fraction(series.y()[i]) * ph});
+                    pts.add(new double[] {
+                        px + xa.fraction(series.x()[i]) * pw, py + ph - ya.fraction(series.y()[i]) * ph
+                    });
                 }
             }
-            c.polyline(pts.stream().mapToDouble(q -> q[0]).toArray(), pts.stream().mapToDouble(q -> q[1]).toArray(), color, 2);
+            c.polyline(
+                    pts.stream().mapToDouble(q -> q[0]).toArray(),
+                    pts.stream().mapToDouble(q -> q[1]).toArray(),
+                    color,
+                    2);
             for (double[] q : pts) c.marker(q[0], q[1], 6, color);
             double lx = px + (s % LEGEND_COLS) * colW, ly = legendY + (s / (int) LEGEND_COLS) * LEGEND_ROW;
             c.marker(lx + 6, ly + 6, 10, color);
@@ -91,7 +117,9 @@ final class ChartRenderer {
         if (Math.abs(v) < 1e5) return String.format(Locale.ROOT, "%.2g", v);
         int e = (int) Math.floor(Math.log10(Math.abs(v)));
         double m = v / Math.pow(10, e);
-        String ms = Math.abs(m - Math.rint(m)) < 1e-9 ? Long.toString(Math.round(m)) : String.format(Locale.ROOT, "%.1f", m);
+        String ms = Math.abs(m - Math.rint(m)) < 1e-9
+                ? Long.toString(Math.round(m))
+                : String.format(Locale.ROOT, "%.1f", m);
         return ms + "e" + e;
     }
 
@@ -106,7 +134,10 @@ final class ChartRenderer {
                     max = Math.max(max, v);
                 }
             }
-            if (min > max) { min = 1; max = 10; }
+            if (min > max) {
+                min = 1;
+                max = 10;
+            }
             return scale == Scale.LOG ? log(min, max) : linear(Math.min(0, min), max);
         }
 

@@ -64,7 +64,11 @@ final class ImageCanvas implements Canvas {
         g.setColor(color);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(size)));
         double w = g.getFontMetrics().stringWidth(s);
-        double shift = switch (align) { case START -> 0; case MIDDLE -> -w / 2; case END -> -w; };
+        double shift = switch (align) {
+            case START -> 0;
+            case MIDDLE -> -w / 2;
+            case END -> -w;
+        };
         AffineTransform saved = g.getTransform();
         g.translate(x, y);
         if (vertical) g.rotate(-Math.PI / 2);

@@ -6,5 +6,8 @@ import java.util.List;
 public record Panel(String title, String xLabel, String yLabel, Scale xScale, Scale yScale, List<Series> series) {
 
     /** How an axis maps values; a log axis skips values at or below zero. */
-    public enum Scale { LINEAR, LOG }
+    public enum Scale {
+        LINEAR,
+        LOG
+    }
 }

@@ -1,7 +1,5 @@
 package dev.tc0.report.study;
 
-import dev.tc0.io.AtomicOutput;
-
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.SequenceWriter;
@@ -10,7 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.tc0.compile.study.StudyRow;
-
+import dev.tc0.io.AtomicOutput;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -27,16 +25,36 @@ import java.util.Locale;
  * gates, timed patterns and {@code batch_us}, so reading ignores it.
  */
 public final class StudyCsv {
-    private static final List<String> COLUMNS = List.of("family", "regime", "n", "inputs", "outputs", "depth", "gates",
-            "edges", "max_fan_in", "build_ms", "patterns", "mismatches", "batch_us", "gate_evals_per_s", "first_mismatch",
-            "exhaustive", "timed_patterns", "mode");
+    private static final List<String> COLUMNS = List.of(
+            "family",
+            "regime",
+            "n",
+            "inputs",
+            "outputs",
+            "depth",
+            "gates",
+            "edges",
+            "max_fan_in",
+            "build_ms",
+            "patterns",
+            "mismatches",
+            "batch_us",
+            "gate_evals_per_s",
+            "first_mismatch",
+            "exhaustive",
+            "timed_patterns",
+            "mode");
     public static final String HEADER = String.join(",", COLUMNS);
 
     // Strict quoting quotes only fields with a comma, quote or line break, as RFC 4180 needs;
     // Jackson's default also quotes fields with characters such as '+' (in 3.871e+09).
-    private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+    private static final CsvMapper MAPPER = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
     private static final CsvSchema SCHEMA = CsvSchema.builder()
-            .addColumns(COLUMNS, CsvSchema.ColumnType.STRING).build().withHeader();
+            .addColumns(COLUMNS, CsvSchema.ColumnType.STRING)
+            .build()
+            .withHeader();
 
     private StudyCsv() {}
 
@@ -45,18 +63,32 @@ public final class StudyCsv {
         try (SequenceWriter w = MAPPER.writer(SCHEMA).writeValues(out)) {
             for (StudyRow r : rows) w.write(fields(r));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);   // a StringWriter does not fail
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return out.toString();
     }
 
     private static String[] fields(StudyRow r) {
-        return new String[] {r.family(), r.regime(), Integer.toString(r.n()), Integer.toString(r.inputs()),
-                Integer.toString(r.outputs()), Integer.toString(r.depth()), Integer.toString(r.gates()),
-                Long.toString(r.edges()), Integer.toString(r.maxFanIn()), fixed(r.buildNanos() / 1e6),
-                Long.toString(r.checked()), r.ok() ? "0" : "1", fixed(r.evalNanos() / 1e3),
-                String.format(Locale.ROOT, "%.4g", r.gateEvalsPerSecond()), r.ok() ? "" : r.mismatch(),
-                Boolean.toString(r.exhaustive()), Long.toString(r.patterns()), r.mode()};
+        return new String[] {
+            r.family(),
+            r.regime(),
+            Integer.toString(r.n()),
+            Integer.toString(r.inputs()),
+            Integer.toString(r.outputs()),
+            Integer.toString(r.depth()),
+            Integer.toString(r.gates()),
+            Long.toString(r.edges()),
+            Integer.toString(r.maxFanIn()),
+            fixed(r.buildNanos() / 1e6),
+            Long.toString(r.checked()),
+            r.ok() ? "0" : "1",
+            fixed(r.evalNanos() / 1e3),
+            String.format(Locale.ROOT, "%.4g", r.gateEvalsPerSecond()),
+            r.ok() ? "" : r.mismatch(),
+            Boolean.toString(r.exhaustive()),
+            Long.toString(r.patterns()),
+            r.mode()
+        };
     }
 
     private static String fixed(double v) {
@@ -77,7 +109,8 @@ public final class StudyCsv {
      */
     public static List<StudyRow> parse(String csv) {
         List<StudyRow> rows = new ArrayList<>();
-        try (MappingIterator<String[]> it = MAPPER.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
+        try (MappingIterator<String[]> it = MAPPER.readerFor(String[].class)
+                .with(CsvParser.Feature.WRAP_AS_ARRAY)
                 .readValues(csv)) {
             if (!it.hasNextValue() || !List.of(it.nextValue()).equals(COLUMNS)) {
                 throw new IllegalArgumentException("not a study CSV: the first line is not " + HEADER);
@@ -85,20 +118,22 @@ public final class StudyCsv {
             while (it.hasNextValue()) {
                 long line = it.getParser().currentLocation().getLineNr();
                 String[] f = it.nextValue();
-                if (f.length == 1 && f[0].isEmpty()) continue;   // a blank line
+                if (f.length == 1 && f[0].isEmpty()) continue; // a blank line
                 rows.add(row(f, line));
             }
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("study CSV line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "study CSV line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);   // reading a String does not fail
+            throw new UncheckedIOException(e); // reading a String does not fail
         }
         return rows;
     }
 
     private static StudyRow row(String[] f, long line) {
         if (f.length != COLUMNS.size()) {
-            throw new IllegalArgumentException("study CSV line " + line + ": " + f.length + " fields, expected " + COLUMNS.size());
+            throw new IllegalArgumentException(
+                    "study CSV line " + line + ": " + f.length + " fields, expected " + COLUMNS.size());
         }
         Fields in = new Fields(f, line);
         boolean failed = switch (f[11]) {
@@ -107,10 +142,24 @@ public final class StudyCsv {
             default -> throw in.bad(11, "0 or 1");
         };
         if (!f[15].equals("true") && !f[15].equals("false")) throw in.bad(15, "true or false");
-        in.decimal(13);   // derived, but still a number
-        return new StudyRow(f[0], f[1], in.integer(2), in.integer(3), in.integer(4), in.integer(6), in.count(7),
-                in.integer(5), in.integer(8), Math.round(in.decimal(9) * 1e6), in.count(10), f[15].equals("true"),
-                failed ? f[14] : null, in.count(16), Math.round(in.decimal(12) * 1e3), f[17]);
+        in.decimal(13); // derived, but still a number
+        return new StudyRow(
+                f[0],
+                f[1],
+                in.integer(2),
+                in.integer(3),
+                in.integer(4),
+                in.integer(6),
+                in.count(7),
+                in.integer(5),
+                in.integer(8),
+                Math.round(in.decimal(9) * 1e6),
+                in.count(10),
+                f[15].equals("true"),
+                failed ? f[14] : null,
+                in.count(16),
+                Math.round(in.decimal(12) * 1e3),
+                f[17]);
     }
 
     /** One record's fields, read as numbers with errors that name the line and column. */
@@ -140,8 +189,8 @@ public final class StudyCsv {
         }
 
         IllegalArgumentException bad(int i, String expected) {
-            return new IllegalArgumentException("study CSV line " + line + ", " + COLUMNS.get(i) + ": '" + f[i]
-                    + "' is not " + expected);
+            return new IllegalArgumentException(
+                    "study CSV line " + line + ", " + COLUMNS.get(i) + ": '" + f[i] + "' is not " + expected);
         }
     }
 }

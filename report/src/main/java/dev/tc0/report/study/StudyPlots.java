@@ -6,7 +6,6 @@ import dev.tc0.report.plot.ChartFiles;
 import dev.tc0.report.plot.Panel;
 import dev.tc0.report.plot.Panel.Scale;
 import dev.tc0.report.plot.Series;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +30,9 @@ public final class StudyPlots {
             gates.add(new Series(f, x, rs.stream().mapToDouble(StudyRow::gates).toArray()));
             depth.add(new Series(f, x, rs.stream().mapToDouble(StudyRow::depth).toArray()));
             List<StudyRow> timed = rs.stream().filter(r -> r.evalNanos() > 0).toList();
-            speed.add(new Series(f, timed.stream().mapToDouble(StudyRow::n).toArray(),
+            speed.add(new Series(
+                    f,
+                    timed.stream().mapToDouble(StudyRow::n).toArray(),
                     timed.stream().mapToDouble(StudyRow::gateEvalsPerSecond).toArray()));
         }
         List<Panel> panels = new ArrayList<>();

@@ -1,28 +1,27 @@
 package dev.tc0.report.study;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.tc0.compile.family.Families;
 import dev.tc0.compile.study.ScalingStudy;
 import dev.tc0.compile.study.StudyRow;
 import dev.tc0.eval.Engine;
 import dev.tc0.report.plot.ChartFiles;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-
-import javax.imageio.ImageIO;
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.awt.image.BufferedImage;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StudyPlotsTest {
     private static final List<String> FAMILIES = List.of("majority", "parity", "dyck1", "parity-chain", "formula");
@@ -44,10 +43,11 @@ class StudyPlotsTest {
         assertNotNull(img, "not a readable image");
         assertEquals(ChartFiles.WIDTH, img.getWidth());
         assertEquals(ChartFiles.HEIGHT, img.getHeight());
-        int third = img.getWidth() / 3;   // depth, size and speed side by side
+        int third = img.getWidth() / 3; // depth, size and speed side by side
         for (int panel = 0; panel < 3; panel++) {
             for (int i = 0; i < FAMILIES.size(); i++) {
-                assertTrue(hasColor(img, panel * third, (panel + 1) * third, ChartFiles.seriesColor(i)),
+                assertTrue(
+                        hasColor(img, panel * third, (panel + 1) * third, ChartFiles.seriesColor(i)),
                         "panel " + panel + ": " + FAMILIES.get(i));
             }
         }
@@ -55,7 +55,7 @@ class StudyPlotsTest {
 
     @Test
     void svgHasOneSeriesPerFamilyWithOnePointPerNInEachPanel(@TempDir Path dir) throws Exception {
-        Path svg = dir.resolve("study.SVG");   // any name not ending in .png is SVG
+        Path svg = dir.resolve("study.SVG"); // any name not ending in .png is SVG
         StudyPlots.write("study", timed, svg);
         assertEquals(List.of(FAMILIES, FAMILIES, FAMILIES), seriesPerPanel(svg));
         assertTrue(java.nio.file.Files.readString(svg).contains("evaluation speed"));
@@ -87,7 +87,8 @@ class StudyPlotsTest {
             if (name.equals(FAMILIES.getFirst())) panels.add(new ArrayList<>());
             panels.getLast().add(name);
             Element line = (Element) g.getElementsByTagName("polyline").item(0);
-            assertEquals(NS.size(), line.getAttribute("points").trim().split(" ").length, "one point per n for " + name);
+            assertEquals(
+                    NS.size(), line.getAttribute("points").trim().split(" ").length, "one point per n for " + name);
         }
         return panels;
     }

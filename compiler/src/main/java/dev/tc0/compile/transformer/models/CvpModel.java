@@ -81,35 +81,60 @@ public final class CvpModel {
                     + ": the precision p = 2(2⌈log2 N⌉ + 5) must be at most 64 bits");
         }
         int n = maxSeqLen;
-        ModelBuilder b = new ModelBuilder("cvp", "Lemma 3: the value of a depth-" + depth
-                + " threshold circuit in prefix form followed by its input bits", VOCAB, null, n);
-        double big = 4.0 * n;                 // beats any position in a max-selection score
-        double bigSquare = 2.0 * n * n + 1;   // beats T² - (T - x)² differences in a match score
-        double gain = 8.0 * n;                // |mean difference| >= 1/(2(m+1)) >= 1/(2n) -> gain·|.| >= 4
-        double gate = 16.0 * n;               // silences a gated unit: more than gain + 1
+        ModelBuilder b = new ModelBuilder(
+                "cvp",
+                "Lemma 3: the value of a depth-" + depth
+                        + " threshold circuit in prefix form followed by its input bits",
+                VOCAB,
+                null,
+                n);
+        double big = 4.0 * n; // beats any position in a max-selection score
+        double bigSquare = 2.0 * n * n + 1; // beats T² - (T - x)² differences in a match score
+        double gain = 8.0 * n; // |mean difference| >= 1/(2(m+1)) >= 1/(2n) -> gain·|.| >= 4
+        double gate = 16.0 * n; // silences a gated unit: more than gain + 1
 
         // embedding: token one-hots and flags, position i, i², 1/(i+1)
-        int isX = b.dim("is_X"), isLE = b.dim("is_<="), isGE = b.dim("is_>="), is0 = b.dim("is_0"),
-                is1 = b.dim("is_1"), isAmp = b.dim("is_&"), isDir = b.dim("is_gate"), isNode = b.dim("is_node"),
+        int isX = b.dim("is_X"),
+                isLE = b.dim("is_<="),
+                isGE = b.dim("is_>="),
+                is0 = b.dim("is_0"),
+                is1 = b.dim("is_1"),
+                isAmp = b.dim("is_&"),
+                isDir = b.dim("is_gate"),
+                isNode = b.dim("is_node"),
                 delim = b.dim("is_delimiter");
         b.tokenEmbed("X", isX, 1).tokenEmbed("X", isNode, 1);
-        for (String dir : List.of("<=", ">=")) b.tokenEmbed(dir, isDir, 1).tokenEmbed(dir, isNode, 1).tokenEmbed(dir, delim, 1);
-        b.tokenEmbed("<=", isLE, 1).tokenEmbed(">=", isGE, 1).tokenEmbed("0", is0, 1).tokenEmbed("1", is1, 1);
+        for (String dir : List.of("<=", ">="))
+            b.tokenEmbed(dir, isDir, 1).tokenEmbed(dir, isNode, 1).tokenEmbed(dir, delim, 1);
+        b.tokenEmbed("<=", isLE, 1)
+                .tokenEmbed(">=", isGE, 1)
+                .tokenEmbed("0", is0, 1)
+                .tokenEmbed("1", is1, 1);
         b.tokenEmbed("&", isAmp, 1).tokenEmbed("&", delim, 1);
         int pos = b.dim("pos"), pos2 = b.dim("pos^2"), inv = b.dim("1/(pos+1)");
-        for (int i = 0; i < n; i++) b.posEmbed(i, pos, i).posEmbed(i, pos2, (double) i * i).posEmbed(i, inv, 1.0 / (i + 1));
+        for (int i = 0; i < n; i++)
+            b.posEmbed(i, pos, i).posEmbed(i, pos2, (double) i * i).posEmbed(i, inv, 1.0 / (i + 1));
 
         // 1: number of inputs a and last position; the first input bit becomes a delimiter
         int a = b.dim("a"), last = b.dim("last");
         ModelBuilder.LayerBuilder l1 = b.layer(false);
-        l1.head().query(-1, 0, -1).query(-1, 1, big).key(pos, 0, 1).key(isDir, 1, 1).value(pos, 0, 1).output(0, a, 1);
+        l1.head()
+                .query(-1, 0, -1)
+                .query(-1, 1, big)
+                .key(pos, 0, 1)
+                .key(isDir, 1, 1)
+                .value(pos, 0, 1)
+                .output(0, a, 1);
         l1.head().query(-1, 0, 1).key(pos, 0, 1).value(pos, 0, 1).output(0, last, 1);
         // y = i - (n - a) = pos - last - 1 + a, an integer; ramp_k = ReLU(y + 1 - k) for k = 0, 1, 2;
         // firstInput = [y = 0] = ramp_0 - 2 ramp_1 + ramp_2
         int[] ramp = new int[3];
         for (int k = 0; k < 3; k++) {
             ramp[k] = l1.unit();
-            l1.in(pos, ramp[k], 1).in(last, ramp[k], -1).in(a, ramp[k], 1).in(-1, ramp[k], -k); // the -1 of y and the +1 - k
+            l1.in(pos, ramp[k], 1)
+                    .in(last, ramp[k], -1)
+                    .in(a, ramp[k], 1)
+                    .in(-1, ramp[k], -k); // the -1 of y and the +1 - k
         }
         l1.out(ramp[0], delim, 1).out(ramp[1], delim, -2).out(ramp[2], delim, 1);
         // is_last = [pos >= last] = ReLU(pos - last + 1) - ReLU(pos - last)
@@ -119,7 +144,11 @@ public final class CvpModel {
 
         // 2 (causal): nearest delimiter and nearest gate at or before i; fraction of node tokens
         int dPos = b.dim("D"), dPos2 = b.dim("D^2"), dDir = b.dim("D_is_gate");
-        int gPos = b.dim("G"), gPos2 = b.dim("G^2"), gGE = b.dim("G_is_>="), gLE = b.dim("G_is_<="), nodeFrac = b.dim("node_fraction");
+        int gPos = b.dim("G"),
+                gPos2 = b.dim("G^2"),
+                gGE = b.dim("G_is_>="),
+                gLE = b.dim("G_is_<="),
+                nodeFrac = b.dim("node_fraction");
         ModelBuilder.LayerBuilder l2 = b.layer(true);
         nearest(l2.head(), pos, delim, big, new int[][] {{pos, dPos}, {pos2, dPos2}, {isDir, dDir}});
         nearest(l2.head(), pos, isDir, big, new int[][] {{pos, gPos}, {pos2, gPos2}, {isGE, gGE}, {isLE, gLE}});
@@ -128,15 +157,30 @@ public final class CvpModel {
         // 3: previous delimiter; node counts; input bits for X tokens
         int pdPos = b.dim("PD"), pdPos2 = b.dim("PD^2"), nodeCount = b.dim("node_count"), xBit = b.dim("x_bit");
         ModelBuilder.LayerBuilder l3 = b.layer(false);
-        ModelBuilder.HeadBuilder shift = match(l3.head(), new double[][] {{pos, 1}, {-1, -1}}, pos, pos2, -1, 0).unique();
+        ModelBuilder.HeadBuilder shift = match(l3.head(), new double[][] {{pos, 1}, {-1, -1}}, pos, pos2, -1, 0)
+                .unique();
         shift.value(dPos, 0, 1).output(0, pdPos, 1).value(dPos2, 1, 1).output(1, pdPos2, 1);
         // decode c from A = c/(t+1): score 2A(s+1) - (s+1)²/(t+1), maximal at s + 1 = c
-        l3.head().query(nodeFrac, 0, 2).query(inv, 1, -1)
-                .key(pos, 0, 1).key(-1, 0, 1).key(pos2, 1, 1).key(pos, 1, 2).key(-1, 1, 1)
-                .value(pos, 0, 1).value(-1, 0, 1).output(0, nodeCount, 1);
+        l3.head()
+                .query(nodeFrac, 0, 2)
+                .query(inv, 1, -1)
+                .key(pos, 0, 1)
+                .key(-1, 0, 1)
+                .key(pos2, 1, 1)
+                .key(pos, 1, 2)
+                .key(-1, 1, 1)
+                .value(pos, 0, 1)
+                .value(-1, 0, 1)
+                .output(0, nodeCount, 1);
         // X number i reads position n - a + i = last + 1 - a + pos
-        match(l3.head(), new double[][] {{last, 1}, {-1, 1}, {a, -1}, {pos, 1}}, pos, pos2, -1, 0).unique().value(is1, 0, 1).output(0, xBit, 1);
-        int nodeIdx = b.dim("node"), nodeIdx2 = b.dim("node^2"), fieldSigned = b.dim("field_1_signed"), value0 = b.dim("value_0");
+        match(l3.head(), new double[][] {{last, 1}, {-1, 1}, {a, -1}, {pos, 1}}, pos, pos2, -1, 0)
+                .unique()
+                .value(is1, 0, 1)
+                .output(0, xBit, 1);
+        int nodeIdx = b.dim("node"),
+                nodeIdx2 = b.dim("node^2"),
+                fieldSigned = b.dim("field_1_signed"),
+                value0 = b.dim("value_0");
         // pooling sets: a gate's arguments plus itself, and its threshold field plus itself
         int inPool = b.dim("in_pool"); // a gate's arguments, its threshold field and itself
         b.tokenEmbed("&", inPool, 1);
@@ -145,7 +189,11 @@ public final class CvpModel {
         // elsewhere. One count rather than (number of inputs) + (gates so far): the compiler
         // sees a sum of two counts as two independent values, about 3x the node numbers there are
         int u = l3.unit();
-        l3.in(nodeCount, u, 1).in(-1, u, -1).in(isNode, u, gate).in(-1, u, -gate).out(u, nodeIdx, 1);
+        l3.in(nodeCount, u, 1)
+                .in(-1, u, -1)
+                .in(isNode, u, gate)
+                .in(-1, u, -gate)
+                .out(u, nodeIdx, 1);
         and(l3, is0, dDir, inPool); // a 0 or 1 whose nearest delimiter is a gate token is in its field
         and(l3, is1, dDir, inPool);
         // a 1 in a gate's threshold field, signed by the gate's direction (+ for >=, - for <=)
@@ -167,19 +215,30 @@ public final class CvpModel {
         // delimiters ties, and the pointer head fed by it ties in turn)
         int next = b.dim("next_delimiter");
         ModelBuilder.LayerBuilder l4 = b.layer(false);
-        match(l4.head(), new double[][] {{dPos, 1}}, pdPos, pdPos2, delim, bigSquare).unique().value(pos, 0, 1).output(0, next, 1);
+        match(l4.head(), new double[][] {{dPos, 1}}, pdPos, pdPos2, delim, bigSquare)
+                .unique()
+                .value(pos, 0, 1)
+                .output(0, next, 1);
         // node² by table lookup: the position numbered like the node holds its square (0 for non-nodes)
-        match(l4.head(), new double[][] {{nodeIdx, 1}}, pos, pos2, -1, 0).unique().value(pos2, 0, 1).output(0, nodeIdx2, 1);
+        match(l4.head(), new double[][] {{nodeIdx, 1}}, pos, pos2, -1, 0)
+                .unique()
+                .value(pos2, 0, 1)
+                .output(0, nodeIdx2, 1);
 
         // levels
         int previous = value0, out = -1;
         for (int level = 1; level <= depth; level++) {
-            int fetched = b.dim("fetched_" + level), argSigned = b.dim("argument_signed_" + level), mean = b.dim("mean_" + level),
-                    gateOut = b.dim("gate_out_" + level), value = b.dim("value_" + level);
+            int fetched = b.dim("fetched_" + level),
+                    argSigned = b.dim("argument_signed_" + level),
+                    mean = b.dim("mean_" + level),
+                    gateOut = b.dim("gate_out_" + level),
+                    value = b.dim("value_" + level);
             ModelBuilder.LayerBuilder fetch = b.layer(false);
             // pointer j = next - pos - 1; fetch the node numbered j
-            match(fetch.head(), new double[][] {{next, 1}, {pos, -1}, {-1, -1}}, nodeIdx, nodeIdx2, isNode, bigSquare).unique()
-                    .value(previous, 0, 1).output(0, fetched, 1);
+            match(fetch.head(), new double[][] {{next, 1}, {pos, -1}, {-1, -1}}, nodeIdx, nodeIdx2, isNode, bigSquare)
+                    .unique()
+                    .value(previous, 0, 1)
+                    .output(0, fetched, 1);
             // on & tokens, the argument signed by its gate's direction: ±clamp(4·fetched - 1, 0, 1).
             // A fetched value near 0 gives exactly 0, near 1 exactly 1 (4f - 1 and 4f - 2 are exact
             // in p-precision, so their difference is 1): this strips the rounding a gate's clipped
@@ -190,7 +249,10 @@ public final class CvpModel {
             // mean = d·(c - k) + 1/2 over the pool size, d = +1 for >=, -1 for <=: positive exactly
             // when the gate is true, whatever its direction, so one threshold serves both
             match(pool.head(), new double[][] {{poolTarget, 1}}, gPos, gPos2, inPool, bigSquare)
-                    .value(argSigned, 0, 1).value(fieldSigned, 0, -1).value(isDir, 0, 0.5).output(0, mean, 1);
+                    .value(argSigned, 0, 1)
+                    .value(fieldSigned, 0, -1)
+                    .value(isDir, 0, 0.5)
+                    .output(0, mean, 1);
             gatedRamp(pool, mean, gain, 0, gate, 1, gateOut);
             gatedRamp(pool, mean, gain, 0, gate, 1, value, isDir);
             and(pool, xBit, isX, value);
@@ -211,7 +273,8 @@ public final class CvpModel {
      * A head scoring 2T·x_j - x_j² (+ bonus·flag_j): it selects x_j = T exactly. T is a linear
      * function of the query position's dimensions ({dim, weight}, dim -1 for a constant).
      */
-    private static ModelBuilder.HeadBuilder match(ModelBuilder.HeadBuilder h, double[][] target, int x, int xSquare, int flag, double bonus) {
+    private static ModelBuilder.HeadBuilder match(
+            ModelBuilder.HeadBuilder h, double[][] target, int x, int xSquare, int flag, double bonus) {
         for (double[] t : target) h.query((int) t[0], 0, 2 * t[1]);
         h.query(-1, 1, -1).key(x, 0, 1).key(xSquare, 1, 1);
         if (flag >= 0) h.query(-1, 2, bonus).key(flag, 2, 1);
@@ -236,7 +299,15 @@ public final class CvpModel {
      * flag that is 0. With a large scale it is the threshold [x &gt; lo/scale] of a value that keeps
      * its distance from it.
      */
-    private static void gatedRamp(ModelBuilder.LayerBuilder l, int x, double scale, double lo, double gate, double sign, int out, int... flags) {
+    private static void gatedRamp(
+            ModelBuilder.LayerBuilder l,
+            int x,
+            double scale,
+            double lo,
+            double gate,
+            double sign,
+            int out,
+            int... flags) {
         int up = l.unit(), down = l.unit();
         for (int u : new int[] {up, down}) {
             l.in(x, u, scale);

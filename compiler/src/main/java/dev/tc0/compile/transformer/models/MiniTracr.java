@@ -59,7 +59,8 @@ public final class MiniTracr {
      * @param maxLen the longest program input, not counting BOS (max_seq_len is maxLen + 1)
      * @param coldness Tracr's softmax coldness; the score of a match
      */
-    public MiniTracr(String name, String description, List<String> vocab, int maxLen, AttentionKind kind, double coldness) {
+    public MiniTracr(
+            String name, String description, List<String> vocab, int maxLen, AttentionKind kind, double coldness) {
         List<String> all = new ArrayList<>();
         all.add(BOS);
         all.addAll(vocab);
@@ -161,7 +162,8 @@ public final class MiniTracr {
             l.in(dim(inverse), up, -slope).in(-1, up, top).in(bos, up, -silence);
             l.in(dim(inverse), down, -slope).in(-1, down, top - 1).in(bos, down, -silence);
             for (int[] sign : new int[][] {{up, 1}, {down, -1}}) {
-                l.out(sign[0], dim(out, k + 1), sign[1]).out(sign[0], dim(out, k), -sign[1]); // +t_k to w = k+1, -t_k to w = k
+                l.out(sign[0], dim(out, k + 1), sign[1])
+                        .out(sign[0], dim(out, k), -sign[1]); // +t_k to w = k+1, -t_k to w = k
             }
         }
         int always = l.unit();

@@ -23,7 +23,9 @@ public final class ModelBuilder {
     private final String bos;
     private final int maxSeqLen;
     private final Map<String, Integer> dims = new LinkedHashMap<>();
-    private final List<double[]> tokenEntries = new ArrayList<>(), posEntries = new ArrayList<>(), unembedEntries = new ArrayList<>();
+    private final List<double[]> tokenEntries = new ArrayList<>(),
+            posEntries = new ArrayList<>(),
+            unembedEntries = new ArrayList<>();
     private final List<LayerBuilder> layers = new ArrayList<>();
 
     public ModelBuilder(String name, String description, List<String> vocab, String bos, int maxSeqLen) {
@@ -127,7 +129,10 @@ public final class ModelBuilder {
      * coordinates mapped back to residual dimensions by the output map.
      */
     public static final class HeadBuilder {
-        final List<double[]> query = new ArrayList<>(), key = new ArrayList<>(), value = new ArrayList<>(), output = new ArrayList<>();
+        final List<double[]> query = new ArrayList<>(),
+                key = new ArrayList<>(),
+                value = new ArrayList<>(),
+                output = new ArrayList<>();
         int keySize, valueSize;
         boolean unique;
 
@@ -169,7 +174,8 @@ public final class ModelBuilder {
         }
     }
 
-    public Transformer build(PrecisionSpec precision, AttentionKind kind, double softmaxScale, OutputMode mode, List<String> labels) {
+    public Transformer build(
+            PrecisionSpec precision, AttentionKind kind, double softmaxScale, OutputMode mode, List<String> labels) {
         int d = dims.size();
         int heads = 1, keySize = 1, valueSize = 1, hidden = 0;
         for (LayerBuilder l : layers) {
@@ -183,11 +189,31 @@ public final class ModelBuilder {
         int outputs = mode == OutputMode.ARGMAX ? labels.size() : 1;
         List<List<Integer>> unique = new ArrayList<>();
         for (int l = 0; l < layers.size(); l++) {
-            for (int h = 0; h < layers.get(l).heads.size(); h++) if (layers.get(l).heads.get(h).unique) unique.add(List.of(l, h));
+            for (int h = 0; h < layers.get(l).heads.size(); h++)
+                if (layers.get(l).heads.get(h).unique) unique.add(List.of(l, h));
         }
-        ModelConfig config = new ModelConfig(name, description, vocab, bos, maxSeqLen, d, layers.size(), heads, keySize, valueSize,
-                hidden, precision, kind, softmaxScale, false, 1e-5, layers.stream().map(l -> l.causal).toList(), mode, labels,
-                List.copyOf(dims.keySet()), unique);
+        ModelConfig config = new ModelConfig(
+                name,
+                description,
+                vocab,
+                bos,
+                maxSeqLen,
+                d,
+                layers.size(),
+                heads,
+                keySize,
+                valueSize,
+                hidden,
+                precision,
+                kind,
+                softmaxScale,
+                false,
+                1e-5,
+                layers.stream().map(l -> l.causal).toList(),
+                mode,
+                labels,
+                List.copyOf(dims.keySet()),
+                unique);
         double[][] tokenEmbed = new double[vocab.size()][d], posEmbed = new double[maxSeqLen][d];
         for (double[] e : tokenEntries) tokenEmbed[(int) e[0]][(int) e[1]] += e[2];
         for (double[] e : posEntries) posEmbed[(int) e[0]][(int) e[1]] += e[2];

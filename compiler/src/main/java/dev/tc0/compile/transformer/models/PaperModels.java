@@ -20,7 +20,8 @@ public final class PaperModels {
      * whose sign is the answer. Precision 3·log2(n).
      */
     public static Transformer majority(int maxSeqLen) {
-        ModelBuilder b = new ModelBuilder("majority", "accept iff the input has more 1s than 0s", List.of("0", "1"), null, maxSeqLen);
+        ModelBuilder b = new ModelBuilder(
+                "majority", "accept iff the input has more 1s than 0s", List.of("0", "1"), null, maxSeqLen);
         int vote = b.dim("vote"), mean = b.dim("mean_vote");
         b.tokenEmbed("1", vote, 1).tokenEmbed("0", vote, -1);
         b.layer(false).head().copyMean(vote, mean);
@@ -36,9 +37,13 @@ public final class PaperModels {
      * input is balanced and at least about 1 otherwise; the last position accepts iff 1/2 - bad &gt; 0.
      */
     public static Transformer dyck1(int maxSeqLen) {
-        ModelBuilder b = new ModelBuilder("dyck1", "accept iff the parentheses are balanced (Dyck-1)", List.of("(", ")"), null, maxSeqLen);
-        int step = b.dim("step"), balance = b.dim("prefix_balance"), neg = b.dim("negative_prefix"),
-                anyNeg = b.dim("mean_negative_prefix"), bad = b.dim("bad");
+        ModelBuilder b = new ModelBuilder(
+                "dyck1", "accept iff the parentheses are balanced (Dyck-1)", List.of("(", ")"), null, maxSeqLen);
+        int step = b.dim("step"),
+                balance = b.dim("prefix_balance"),
+                neg = b.dim("negative_prefix"),
+                anyNeg = b.dim("mean_negative_prefix"),
+                bad = b.dim("bad");
         double gain = 2.0 * maxSeqLen; // |b_i| >= 1/(i+1) when nonzero, so gain·|b_i| >= 2
         b.tokenEmbed("(", step, 1).tokenEmbed(")", step, -1);
         ModelBuilder.LayerBuilder first = b.layer(true);

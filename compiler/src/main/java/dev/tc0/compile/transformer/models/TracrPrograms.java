@@ -63,6 +63,7 @@ public final class TracrPrograms {
 
     /** The longest program input the precisions are checked for, and the one the registry ships. */
     public static final int MAX_LEN = 64;
+
     public static final double COLDNESS = 20;
     /** p for length, hist, reverse and frac_prevs. */
     public static final int BITS = 18;
@@ -71,22 +72,27 @@ public final class TracrPrograms {
 
     private static MiniTracr program(String name, String description, List<String> vocab, int maxLen) {
         if (maxLen < 1 || maxLen > MAX_LEN) {
-            throw new IllegalArgumentException("maxLen must be 1.." + MAX_LEN + " (the precisions are checked up to there), got " + maxLen);
+            throw new IllegalArgumentException(
+                    "maxLen must be 1.." + MAX_LEN + " (the precisions are checked up to there), got " + maxLen);
         }
         return new MiniTracr(name, description, vocab, maxLen, AttentionKind.SOFTMAX, COLDNESS);
     }
 
     /** make_length: SelectorWidth(Select(tokens, tokens, TRUE)). */
     public static Transformer length(int maxLen) {
-        MiniTracr t = program("length", "make_length: the input length at every position", List.of("a", "b", "c", "d"), maxLen);
-        return t.categoricalOutput(t.selectorWidth(new MiniTracr.Select(t.tokens, t.tokens, (k, q) -> true), "length"),
+        MiniTracr t = program(
+                "length", "make_length: the input length at every position", List.of("a", "b", "c", "d"), maxLen);
+        return t.categoricalOutput(
+                t.selectorWidth(new MiniTracr.Select(t.tokens, t.tokens, (k, q) -> true), "length"),
                 PrecisionSpec.bits(BITS));
     }
 
     /** make_hist: SelectorWidth(Select(tokens, tokens, EQ)). */
     public static Transformer hist(int maxLen) {
-        MiniTracr t = program("hist", "make_hist: how often each position's token occurs", List.of("a", "b", "c", "d"), maxLen);
-        return t.categoricalOutput(t.selectorWidth(new MiniTracr.Select(t.tokens, t.tokens, Object::equals), "hist"),
+        MiniTracr t = program(
+                "hist", "make_hist: how often each position's token occurs", List.of("a", "b", "c", "d"), maxLen);
+        return t.categoricalOutput(
+                t.selectorWidth(new MiniTracr.Select(t.tokens, t.tokens, Object::equals), "hist"),
                 PrecisionSpec.bits(BITS));
     }
 
@@ -97,7 +103,8 @@ public final class TracrPrograms {
      */
     public static Transformer reverse(int maxLen) {
         MiniTracr t = program("reverse", "make_reverse: the input reversed", List.of("a", "b", "c", "d"), maxLen);
-        MiniTracr.Cat opp = t.selectorWidth(new MiniTracr.Select(t.indices, t.indices, (k, q) -> (Integer) k > (Integer) q), "opp_idx");
+        MiniTracr.Cat opp = t.selectorWidth(
+                new MiniTracr.Select(t.indices, t.indices, (k, q) -> (Integer) k > (Integer) q), "opp_idx");
         MiniTracr.Cat reversed = t.aggregate(new MiniTracr.Select(t.indices, opp, Object::equals), t.tokens, "reverse");
         return t.categoricalOutput(reversed, PrecisionSpec.bits(BITS));
     }
@@ -107,20 +114,29 @@ public final class TracrPrograms {
      * Aggregate(Select(target_pos, indices, EQ), vals). Keys must be distinct.
      */
     public static Transformer sortUnique(int maxLen) {
-        MiniTracr t = program("sort_unique", "make_sort_unique: the (distinct) numbers in increasing order",
-                List.of("1", "2", "3", "4", "5", "6", "7", "8"), maxLen);
-        MiniTracr.Cat target = t.selectorWidth(new MiniTracr.Select(t.tokens, t.tokens,
-                (k, q) -> Integer.parseInt((String) k) < Integer.parseInt((String) q)), "target_pos");
+        MiniTracr t = program(
+                "sort_unique",
+                "make_sort_unique: the (distinct) numbers in increasing order",
+                List.of("1", "2", "3", "4", "5", "6", "7", "8"),
+                maxLen);
+        MiniTracr.Cat target = t.selectorWidth(
+                new MiniTracr.Select(
+                        t.tokens, t.tokens, (k, q) -> Integer.parseInt((String) k) < Integer.parseInt((String) q)),
+                "target_pos");
         MiniTracr.Cat sorted = t.aggregate(new MiniTracr.Select(target, t.indices, Object::equals), t.tokens, "sort");
         return t.categoricalOutput(sorted, PrecisionSpec.bits(SORT_BITS));
     }
 
     /** make_frac_prevs(tokens == "l"): numerical mean of [token == l] over positions j &lt;= i. */
     public static Transformer fracPrevs(int maxLen) {
-        MiniTracr t = program("frac_prevs", "make_frac_prevs: the fraction of the tokens so far that are 'l'",
-                List.of("h", "e", "l", "o"), maxLen);
+        MiniTracr t = program(
+                "frac_prevs",
+                "make_frac_prevs: the fraction of the tokens so far that are 'l'",
+                List.of("h", "e", "l", "o"),
+                maxLen);
         MiniTracr.Num isL = t.numericalMap(t.tokens, v -> v.equals("l") ? 1.0 : 0.0, "is_l");
-        MiniTracr.Num frac = t.aggregate(new MiniTracr.Select(t.indices, t.indices, (k, q) -> (Integer) k <= (Integer) q), isL, "frac_prevs");
+        MiniTracr.Num frac = t.aggregate(
+                new MiniTracr.Select(t.indices, t.indices, (k, q) -> (Integer) k <= (Integer) q), isL, "frac_prevs");
         return t.numericalOutput(frac, PrecisionSpec.bits(BITS));
     }
 }
