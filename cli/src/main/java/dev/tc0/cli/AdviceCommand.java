@@ -93,7 +93,7 @@ final class AdviceCommand extends Base implements Callable<Integer> {
         if (samples < 0 || samples > 10_000_000) throw new UserException("--samples must be 0 to 10M, got " + samples);
         Path dir = outDir.toAbsolutePath().normalize();
         checkTarget(dir);
-        Circuit c = loadCircuit(circuitFile);
+        Circuit c = loadCircuitWithOutputs(circuitFile, "there is nothing to compute");
         long t0 = System.nanoTime();
         AdviceTransformer at;
         try {

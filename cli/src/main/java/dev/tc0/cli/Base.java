@@ -60,11 +60,22 @@ abstract class Base {
     Circuit loadCircuit(Path file) {
         Circuit c = readCircuit(file);
         if (c.numOutputs() == 0) {
-            err().println("warning: " + file + ": the circuit has no outputs"
-                    + (c.numInputs() == 0 && c.numGates() == 0 ? " (nor inputs nor gates: is the file empty?)" : ""));
+            err().println("warning: " + noOutputs(file, c));
             err().flush();
         }
         return c;
+    }
+
+    /** For commands that need outputs: a circuit without any is refused in one line saying why ({@code what}). */
+    Circuit loadCircuitWithOutputs(Path file, String what) {
+        Circuit c = readCircuit(file);
+        if (c.numOutputs() == 0) throw new UserException(noOutputs(file, c) + ", " + what);
+        return c;
+    }
+
+    private static String noOutputs(Path file, Circuit c) {
+        return file + ": the circuit has no outputs"
+                + (c.numInputs() == 0 && c.numGates() == 0 ? " (nor inputs nor gates: is the file empty?)" : "");
     }
 
     private static Circuit readCircuit(Path file) {

@@ -148,9 +148,7 @@ final class EvalCommand extends Base implements Callable<Integer> {
         refuseOverwritingInputs();
         Engine.Options opts = options(threads, engine, kernels, tileWords);
         Thread warmup = Warmup.start(opts.kernels()); // compiles the kernels while the circuit loads
-        Circuit c = loadCircuit(circuitFile);
-        if (c.numOutputs() == 0)
-            throw new UserException(circuitFile + ": the circuit has no outputs, nothing to evaluate");
+        Circuit c = loadCircuitWithOutputs(circuitFile, "nothing to evaluate");
         List<AutoCloseable> toClose = new ArrayList<>();
         try {
             InputSource in = source(c, toClose);
