@@ -103,23 +103,8 @@ final class BusLowering {
         int depth = 0; // the largest level of a gate this component added
         for (int g = (int) statGates; g < b.numGates(); g++)
             depth = Math.max(depth, b.level(Literal.of(1 + b.numInputs() + g, false)));
-        ComponentStats add =
-                new ComponentStats(statLayer, name, b.numGates() - statGates, b.numEdges() - statEdges, depth);
-        for (int k = 0; k < stats.size(); k++) {
-            ComponentStats o = stats.get(k);
-            if (o.layer() == add.layer() && o.name().equals(add.name())) {
-                stats.set(
-                        k,
-                        new ComponentStats(
-                                o.layer(),
-                                o.name(),
-                                o.gates() + add.gates(),
-                                o.edges() + add.edges(),
-                                Math.max(o.depthReached(), depth)));
-                return;
-            }
-        }
-        stats.add(add);
+        LoweringPorts.record(
+                stats, new ComponentStats(statLayer, name, b.numGates() - statGates, b.numEdges() - statEdges, depth));
     }
 
     /** The gate and edge limits, checked after every row so a runaway compile stops early. */
@@ -140,51 +125,23 @@ final class BusLowering {
     // ---------------------------------------------------------------- the pass
 
     private CompiledModel.Layout run() {
-        // a fixed position (BOS, a prefix) holds one known token: no inputs; a free one has an input per allowed token
-        int[][] allowed = options.inputs().allowed(c, n);
-        int fixed = options.inputs().fixedLength(c);
-        int[][] tokenInput = new int[n][c.vocab().size()];
-        int[][] tokLits = new int[n][c.vocab().size()];
-        for (int i = 0; i < n; i++) {
-            java.util.Arrays.fill(tokenInput[i], -1);
-            if (i < fixed) continue;
-            for (int t : allowed[i]) {
-                tokenInput[i][t] = b.numInputs();
-                tokLits[i][t] = b.input("tok[" + i + "][" + t + "]");
-            }
-        }
+        LoweringPorts.TokenInputs in = LoweringPorts.TokenInputs.declare(b, options, c, n);
         List<List<List<BusScalar>>> states = new ArrayList<>();
         begin(-1, "embedding");
         List<List<BusScalar>> h = new ArrayList<>();
-        for (int i = 0; i < n; i++) h.add(embed(i, tokLits[i], allowed[i], i < fixed));
+        for (int i = 0; i < n; i++) h.add(embed(i, in.minterms(i), in.allowed()[i]));
         end();
         states.add(h);
         for (int l = 0; l < c.numLayers(); l++) {
-            rows = new boolean[n];
-            boolean last = l == c.numLayers() - 1
-                    && !options.exposeStates()
-                    && c.outputMode().isClassifier();
-            for (int i = 0; i < n; i++)
-                rows[i] = !last || i == (c.outputMode() == OutputMode.CLASSIFY_FIRST ? 0 : n - 1);
+            rows = LoweringPorts.rows(c, options, l, n);
             h = layer(l, model.layers().get(l), c.isCausal(l), h);
             states.add(h);
         }
         begin(-1, "output");
-        CompiledModel.Layout layout = output(h, tokenInput);
+        CompiledModel.Layout layout = output(h, in.tokenInput());
         if (options.exposeStates()) {
-            int[][][][] stateOut = new int[states.size()][n][c.dModel()][];
-            for (int st = 0; st < states.size(); st++) {
-                for (int i = 0; i < n; i++) {
-                    for (int d = 0; d < c.dModel(); d++) {
-                        int[] bits = ar.bus(states.get(st).get(i).get(d)).toCode(b);
-                        stateOut[st][i][d] = new int[bits.length];
-                        for (int k = 0; k < bits.length; k++) {
-                            stateOut[st][i][d][k] = b.numOutputs();
-                            b.output("h[" + st + "][" + i + "][" + d + "][" + k + "]", bits[k]);
-                        }
-                    }
-                }
-            }
+            int[][][][] stateOut = LoweringPorts.exposeStates(
+                    b, states, n, c.dModel(), x -> ar.bus(x).toCode(b));
             layout = layout.withStates(stateOut);
         }
         end();
@@ -192,9 +149,7 @@ final class BusLowering {
     }
 
     /** Position i's embedding: per coordinate a table on the position's token minterms (a constant where it is fixed). */
-    private List<BusScalar> embed(int i, int[] tok, int[] tokens, boolean fixed) {
-        int[] lits = new int[tokens.length];
-        for (int k = 0; k < lits.length; k++) lits[k] = fixed || tokens.length == 1 ? Literal.TRUE : tok[tokens[k]];
+    private List<BusScalar> embed(int i, int[] lits, int[] tokens) {
         List<BusScalar> row = new ArrayList<>(c.dModel());
         for (int d = 0; d < c.dModel(); d++) {
             PFloat pos = q(model.posEmbed()[i][d]);

@@ -189,77 +189,33 @@ public final class TransformerLowering {
     private void end() {
         String name = s.currentComponent();
         if (statLayer >= 0) name = name.substring(name.indexOf(' ', 6) + 1);
-        ComponentStats add = new ComponentStats(
-                statLayer, name, b.numGates() - statGates, s.edges() - statEdges, s.componentLevel());
-        for (int k = 0; k < stats.size(); k++) {
-            ComponentStats o = stats.get(k);
-            if (o.layer() == add.layer() && o.name().equals(add.name())) {
-                stats.set(
-                        k,
-                        new ComponentStats(
-                                o.layer(),
-                                o.name(),
-                                o.gates() + add.gates(),
-                                o.edges() + add.edges(),
-                                Math.max(o.depthReached(), add.depthReached())));
-                return;
-            }
-        }
-        stats.add(add);
+        LoweringPorts.record(
+                stats,
+                new ComponentStats(
+                        statLayer, name, b.numGates() - statGates, s.edges() - statEdges, s.componentLevel()));
     }
 
     // ---------------------------------------------------------------- the pass
 
     private CompiledModel.Layout run() {
-        // a fixed position (BOS, the prefix) holds one known token: no inputs; a free one has an input per allowed
-        // token
-        int[][] allowed = options.inputs().allowed(c, n);
-        int fixed = options.inputs().fixedLength(c);
-        int[][] tokenInput = new int[n][c.vocab().size()];
-        int inputs = 0;
-        int[][] tokLits = new int[n][c.vocab().size()];
-        for (int i = 0; i < n; i++) {
-            java.util.Arrays.fill(tokenInput[i], -1);
-            if (i < fixed) continue;
-            for (int t : allowed[i]) {
-                tokenInput[i][t] = inputs++;
-                tokLits[i][t] = b.input("tok[" + i + "][" + t + "]");
-            }
-        }
+        LoweringPorts.TokenInputs in = LoweringPorts.TokenInputs.declare(b, options, c, n);
         softmaxScale = new BigDecimal(c.softmaxScale());
         List<List<List<Scalar>>> states = new ArrayList<>();
         begin(-1, "embedding");
         List<List<Scalar>> h = new ArrayList<>();
-        for (int i = 0; i < n; i++) h.add(embed(i, tokLits[i], allowed[i], i < fixed));
+        for (int i = 0; i < n; i++) h.add(embed(i, in.minterms(i), in.allowed()[i]));
         end();
         states.add(h);
         for (int l = 0; l < c.numLayers(); l++) {
             // the last layer's rows are needed only where the output reads them (all rows when states are exposed)
-            rows = new boolean[n];
-            boolean last = l == c.numLayers() - 1
-                    && !options.exposeStates()
-                    && c.outputMode().isClassifier();
-            for (int i = 0; i < n; i++)
-                rows[i] = !last || i == (c.outputMode() == OutputMode.CLASSIFY_FIRST ? 0 : n - 1);
+            rows = LoweringPorts.rows(c, options, l, n);
             h = layer(l, model.layers().get(l), c.isCausal(l), h);
             states.add(h);
         }
         begin(-1, "output");
-        CompiledModel.Layout layout = output(h, tokenInput);
+        CompiledModel.Layout layout = output(h, in.tokenInput());
         if (options.exposeStates()) {
-            int[][][][] stateOut = new int[states.size()][n][c.dModel()][];
-            for (int st = 0; st < states.size(); st++) {
-                for (int i = 0; i < n; i++) {
-                    for (int d = 0; d < c.dModel(); d++) {
-                        int[] bits = s.bits(states.get(st).get(i).get(d));
-                        stateOut[st][i][d] = new int[bits.length];
-                        for (int k = 0; k < bits.length; k++) {
-                            stateOut[st][i][d][k] = b.numOutputs();
-                            b.output("h[" + st + "][" + i + "][" + d + "][" + k + "]", bits[k]);
-                        }
-                    }
-                }
-            }
+            int[][][][] stateOut = LoweringPorts.exposeStates(b, states, n, c.dModel(), s::bits);
             layout = layout.withStates(stateOut);
         }
         if (!ambiguous.isEmpty()) {
@@ -277,9 +233,7 @@ public final class TransformerLowering {
      * Position i's embedding: a table from its token minterms (the inputs) to ⊕(Q(token_embed),
      * Q(pos_embed[i])); on a fixed position, or where one token is allowed, a constant.
      */
-    private List<Scalar> embed(int i, int[] tok, int[] tokens, boolean fixed) {
-        int[] lits = new int[tokens.length];
-        for (int k = 0; k < lits.length; k++) lits[k] = fixed || tokens.length == 1 ? Literal.TRUE : tok[tokens[k]];
+    private List<Scalar> embed(int i, int[] lits, int[] tokens) {
         List<Scalar> row = new ArrayList<>(c.dModel());
         // one domain shared by every coordinate of the position: they are all functions of its token
         Domain token = s.domainOf(lits);
