@@ -41,8 +41,7 @@ final class LoweringLimitOptions {
             names = "--max-edges",
             paramLabel = "E",
             converter = CountConverter.class,
-            description =
-                    "Stop a model's compile with a message past this many gate operands (default 20M; sort_unique at n = 64 needs 82M).")
+            description = "Stop a model's compile with a message past this many gate operands (default 100M).")
     Long maxEdges;
 
     TransformerLowering.Route route() {

@@ -150,6 +150,11 @@ final class BusArithmetic {
             for (int k = 0; k < values.length; k++) values[k] = f.apply(mx.values()[k], my.values()[k]);
             return BusScalar.of(new BusScalar.Minterms(mx.id(), mx.lits(), values));
         }
+        if (mx != null && my != null) {
+            BusScalar.Minterms gated = gated(mx, my, f, false);
+            if (gated == null) gated = gated(my, mx, f, true);
+            if (gated != null) return BusScalar.of(gated);
+        }
         if (mx != null && my != null && (long) mx.lits().length * my.lits().length <= PAIR_MAX) {
             BusScalar.Minterms pair = pair(mx, my);
             int ny = my.lits().length;
@@ -158,6 +163,73 @@ final class BusArithmetic {
             return BusScalar.of(new BusScalar.Minterms(pair.id(), pair.lits(), values));
         }
         return BusScalar.of(viaBus.apply(bus(x), bus(y)));
+    }
+
+    /**
+     * f(x, y) for an x that is zero or one value c (a selection, such as saturated attention's
+     * [j attains the maximum]) when f(0, y) is the same on every minterm of y (0 ⊘ z = 0 ⊗ z = 0):
+     * the minterms [x = 0] and [x = c] ∧ y_k, one AND per minterm of y instead of the pair table's
+     * two. The choice does not depend on the size of y's domain, so neither does the depth.
+     */
+    private BusScalar.Minterms gated(
+            BusScalar.Minterms x, BusScalar.Minterms y, BinaryOperator<PFloat> f, boolean swapped) {
+        if (x.lits().length != 2) return null;
+        int zero = x.values()[0].isZero() ? 0 : x.values()[1].isZero() ? 1 : -1;
+        if (zero < 0) return null;
+        PFloat c = x.values()[1 - zero], z = x.values()[zero];
+        PFloat atZero = null;
+        for (PFloat v : y.values()) {
+            PFloat r = swapped ? f.apply(v, z) : f.apply(z, v);
+            if (atZero == null) atZero = r;
+            else if (!atZero.equals(r)) return null;
+        }
+        int[] lits = new int[1 + y.lits().length];
+        PFloat[] values = new PFloat[lits.length];
+        lits[0] = x.lits()[zero];
+        values[0] = atZero;
+        int on = x.lits()[1 - zero];
+        for (int k = 0; k < y.lits().length; k++) {
+            lits[1 + k] = b.and(on, y.lits()[k]);
+            values[1 + k] = swapped ? f.apply(y.values()[k], c) : f.apply(c, y.values()[k]);
+        }
+        return new BusScalar.Minterms(nextDomain++, lits, values);
+    }
+
+    /**
+     * ⊕ of m terms that are each zero or one common value c (saturated attention's normaliser
+     * counts the maxima): the result depends only on how many are c, so its minterms are
+     * [count = k] = [count &gt;= k] ∧ ¬[count &gt;= k + 1] for k = 0..m, m threshold gates and m + 1
+     * ANDs, two levels whatever m (the bus sum's depth varies with the width of the count). Null
+     * when the terms are not of that form or m + 1 &gt; {@link #DECODE_MAX}.
+     */
+    private BusScalar.Minterms count(List<BusScalar> terms) {
+        if (terms.size() + 1 > DECODE_MAX) return null;
+        PFloat c = null;
+        int[] ones = new int[terms.size()];
+        for (int t = 0; t < ones.length; t++) {
+            BusScalar.Minterms m = terms.get(t).hot();
+            if (m == null || m.lits().length != 2) return null;
+            int zero = m.values()[0].isZero() ? 0 : m.values()[1].isZero() ? 1 : -1;
+            if (zero < 0) return null;
+            PFloat v = m.values()[1 - zero];
+            if (c == null) c = v;
+            else if (!c.equals(v)) return null;
+            ones[t] = m.lits()[1 - zero];
+        }
+        int m = ones.length;
+        int[] atLeast = new int[m + 2];
+        atLeast[0] = Literal.TRUE;
+        for (int k = 1; k <= m; k++) atLeast[k] = b.threshold(k, ones);
+        atLeast[m + 1] = Literal.FALSE;
+        int[] lits = new int[m + 1];
+        PFloat[] values = new PFloat[m + 1];
+        List<PFloat> multiset = new ArrayList<>(java.util.Collections.nCopies(m, prec.zero()));
+        for (int k = 0; k <= m; k++) {
+            lits[k] = b.and(atLeast[k], Literal.not(atLeast[k + 1]));
+            if (k > 0) multiset.set(k - 1, c);
+            values[k] = PMath.sum(prec, multiset);
+        }
+        return new BusScalar.Minterms(nextDomain++, lits, values);
     }
 
     /** The domain of pairs of minterms of two domains, minterm k = (k / |y|, k % |y|); one per pair of domains. */
@@ -209,6 +281,8 @@ final class BusArithmetic {
             return BusScalar.of(new BusScalar.Minterms(
                     domain == null ? 0 : domain.id(), domain == null ? constantDomain.lits() : domain.lits(), values));
         }
+        BusScalar.Minterms count = count(live);
+        if (count != null) return BusScalar.of(count);
         // a term that has only minterms feeds the sum's rows from them, without building its bus
         List<PBus> buses = new ArrayList<>(live.size());
         List<Sums.OneHot> hots = new ArrayList<>();

@@ -242,7 +242,13 @@ final class BusLowering {
         end();
         begin(l, "weights" + suffix);
         List<BusScalar> weights = new ArrayList<>(end);
-        for (BusScalar s : sims) weights.add(divide(s, z));
+        for (BusScalar s : sims) {
+            BusScalar w = divide(s, z);
+            // saturated weights are 0 or 1/k for k <= n: as minterms their products with the
+            // values would take the pair table at small n and the bus at large n, and the depth
+            // would change with n; as buses every n takes the same construction
+            weights.add(c.attention() == AttentionKind.SOFTMAX ? w : ar.of(ar.bus(w)));
+        }
         end();
         begin(l, "value sums" + suffix);
         List<BusScalar> a = new ArrayList<>(c.valueSize());
