@@ -14,13 +14,15 @@ import java.util.concurrent.ForkJoinTask;
  * <p>A tile is {@code words} 64-bit words of patterns. Each tile has its own arena: a
  * {@code long[]} holding every slot's plane for the tile, then scratch planes for COUNT gates.
  * Tiles are processed in waves: fill the inputs, evaluate, hand the outputs to the sink in order.
- * Two ways to use the cores, on an engine-owned ForkJoinPool:
+ * Two ways to use the cores:
  * <ul>
- * <li>{@link Mode#TILES}: each task runs the whole plan over its own tile; no barrier inside a
- *     wave. The throughput path, and the only one that pays on deep, narrow circuits.</li>
- * <li>{@link Mode#LEVELS}: per depth level, the level's gates times the wave's tiles are split
- *     into tasks with one join per level; a level with too little work runs inline. It pays when
- *     a batch has fewer tiles than cores and levels are wide.</li>
+ * <li>{@link Mode#TILES}: on an engine-owned ForkJoinPool, each task runs the whole plan over its
+ *     own tile; no barrier inside a wave. The throughput path, and the only one that pays on deep,
+ *     narrow circuits.</li>
+ * <li>{@link Mode#LEVELS}: on a {@link LevelTeam} (the caller and threads - 1 workers that stay
+ *     awake between levels), each level with enough work is split into one chunk per thread,
+ *     with a {@link SpinBarrier} after it; runs of small levels go to one thread. It pays when a
+ *     batch has fewer tiles than cores (one input, a few hundred) and levels are wide.</li>
  * </ul>
  * Results never depend on the mode, the thread count, the kernels or the tile size.
  */
@@ -38,15 +40,14 @@ public final class Engine implements AutoCloseable {
     static final int MIN_TILE_WORDS = 64;
     static final int SEQUENTIAL_TILE_WORDS = 256;
     /**
-     * A level is forked only with at least this many operand-words of work, about 100 us here: a
-     * hand-off to a parked worker and back costs 13-15 us (src/docs/performance.md, ForkJoin
-     * hand-off).
+     * A level is split across the team only with at least this many operand-words of work, about
+     * 5-10 us here: the team meets at a spinning barrier (about 1 us on two threads while they
+     * stay awake; a ForkJoin hand-off to a parked worker cost 13-15 us and needed 2^19). Smaller
+     * levels in a row run on one thread with no barrier between them.
      */
-    static final long LEVEL_FORK_MIN_WORK = 1L << 19;
+    static final long LEVEL_FORK_MIN_WORK = 1L << 15;
     /** Operand-words below which AUTO runs a whole batch on one thread (about 1-2 ms of work). */
     static final long PARALLEL_MIN_WORK = 1L << 22;
-    /** Tasks per level per thread in level mode, for balance. */
-    static final int LEVEL_CHUNKS_PER_THREAD = 2;
 
     /** Engine settings; {@code tileWords = 0} chooses the tile size from the plan. */
     public record Options(int threads, Mode mode, Kernels kernels, int tileWords) {
@@ -89,6 +90,7 @@ public final class Engine implements AutoCloseable {
     private final EvalPlan plan;
     private final Options options;
     private ForkJoinPool pool;
+    private LevelTeam team;
 
     public Engine(EvalPlan plan, Options options) {
         this.plan = plan;
@@ -99,6 +101,12 @@ public final class Engine implements AutoCloseable {
     private synchronized ForkJoinPool pool(long tilesInBatch) {
         if (pool == null && options.threads() > 1 && tilesInBatch > 1) pool = new ForkJoinPool(options.threads());
         return pool;
+    }
+
+    /** The level-mode team, started on the first level-parallel run. */
+    private synchronized LevelTeam team() {
+        if (team == null) team = new LevelTeam(options.threads());
+        return team;
     }
 
     public EvalPlan plan() {
@@ -204,7 +212,7 @@ public final class Engine implements AutoCloseable {
 
     /** Words of one tile's arena: every slot's plane, then the COUNT scratch of each region. */
     private long arenaWords(Mode mode, EvalPlan plan, int words) {
-        long regions = mode == Mode.LEVELS ? (long) options.threads() * LEVEL_CHUNKS_PER_THREAD : 1;
+        long regions = mode == Mode.LEVELS ? options.threads() : 1;
         return (long) plan.numSlots * words + regions * plan.maxScratch * stripWords(plan, words);
     }
 
@@ -291,7 +299,7 @@ public final class Engine implements AutoCloseable {
             if (tiles == 0) break;
 
             long t0 = System.nanoTime();
-            if (mode == Mode.LEVELS && pool != null) evalLevels(pool, plan, arena, tiles, words, strip, scratchBase);
+            if (mode == Mode.LEVELS && pool != null) evalLevels(plan, arena, tiles, words, strip, scratchBase);
             else evalTiles(pool, plan, arena, tiles, words, strip, scratchBase);
             evalNanos += System.nanoTime() - t0;
 
@@ -327,36 +335,56 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void evalLevels(
-            ForkJoinPool pool, EvalPlan plan, long[][] arena, int tiles, int words, int strip, int scratchBase) {
-        pool.invoke(ForkJoinTask.adapt(() -> {
-            Kernels k = options.kernels();
-            EvalPlan p = plan;
-            int chunks = options.threads() * LEVEL_CHUNKS_PER_THREAD;
-            List<ForkJoinTask<?>> tasks = new ArrayList<>();
-            for (int l = 1; l <= p.depth; l++) {
-                int g0 = p.runGate[p.levelRun[l - 1]], g1 = p.runGate[p.levelRun[l]];
-                long work = p.levelEdges(l) * (long) words * tiles;
-                if (work < LEVEL_FORK_MIN_WORK) {
-                    for (int t = 0; t < tiles; t++) runRange(p, k, l, g0, g1, arena[t], words, scratchBase, strip);
-                    continue;
-                }
-                // Split the level's gates into chunks per tile; chunk c uses scratch region c.
-                int perTile = Math.max(1, Math.min(chunks, (int) Math.min(g1 - g0, (long) chunks * tiles) / tiles));
-                tasks.clear();
-                for (int t = 0; t < tiles; t++) {
-                    for (int c = 0; c < perTile; c++) {
-                        int from = g0 + (int) ((long) (g1 - g0) * c / perTile);
-                        int to = g0 + (int) ((long) (g1 - g0) * (c + 1) / perTile);
-                        long[] a = arena[t];
-                        int sb = scratchBase + c * p.maxScratch * strip;
-                        int level = l;
-                        tasks.add(ForkJoinTask.adapt(() -> runRange(p, k, level, from, to, a, words, sb, strip)));
-                    }
-                }
-                ForkJoinTask.invokeAll(tasks);
+    /**
+     * Level by level on the team: a level with enough work is split into one chunk per party and
+     * tile (party c uses scratch region c), and the parties meet at the barrier after it; a run of
+     * smaller levels goes to party 0 alone, with one barrier after the run. Every gate is computed
+     * by exactly one party with the same kernel, so results do not depend on the team's size.
+     */
+    private void evalLevels(EvalPlan p, long[][] arena, int tiles, int words, int strip, int scratchBase) {
+        Kernels k = options.kernels();
+        LevelTeam team = team();
+        int parties = team.size();
+        // segment s covers levels segment[s] .. segment[s + 1] - 1; split[s]: whether it is one split level
+        int[] segment = new int[p.depth + 2];
+        boolean[] split = new boolean[p.depth + 1];
+        int segments = 0;
+        for (int l = 1; l <= p.depth; ) {
+            segment[segments] = l;
+            if (p.levelEdges(l) * (long) words * tiles >= LEVEL_FORK_MIN_WORK) {
+                split[segments++] = true;
+                l++;
+            } else {
+                while (l <= p.depth && p.levelEdges(l) * (long) words * tiles < LEVEL_FORK_MIN_WORK) l++;
+                split[segments++] = false;
             }
-        }));
+        }
+        segment[segments] = p.depth + 1;
+        int count = segments;
+        team.run(id -> {
+            for (int s = 0; s < count; s++) {
+                try {
+                    if (split[s]) {
+                        int l = segment[s];
+                        int g0 = p.runGate[p.levelRun[l - 1]], g1 = p.runGate[p.levelRun[l]];
+                        int from = g0 + (int) ((long) (g1 - g0) * id / parties);
+                        int to = g0 + (int) ((long) (g1 - g0) * (id + 1) / parties);
+                        int sb = scratchBase + id * p.maxScratch * strip;
+                        for (int t = 0; t < tiles && from < to; t++)
+                            runRange(p, k, l, from, to, arena[t], words, sb, strip);
+                    } else if (id == 0) {
+                        for (int l = segment[s]; l < segment[s + 1]; l++) {
+                            int g0 = p.runGate[p.levelRun[l - 1]], g1 = p.runGate[p.levelRun[l]];
+                            for (int t = 0; t < tiles; t++)
+                                runRange(p, k, l, g0, g1, arena[t], words, scratchBase, strip);
+                        }
+                    }
+                } catch (Throwable e) {
+                    team.fail(e);
+                }
+                team.sync(id);
+            }
+        });
     }
 
     /** Plan gates {@code from .. to} of level {@code l}, cut at run boundaries. */
@@ -389,5 +417,6 @@ public final class Engine implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (pool != null) pool.shutdownNow();
+        if (team != null) team.close();
     }
 }

@@ -130,4 +130,34 @@ class EngineEquivalenceTest {
         for (Kernels k : kernels()) configs.add(new Engine.Options(2, Engine.Mode.LEVELS, k, 256));
         check(c, 3, count, configs);
     }
+
+    /**
+     * Level mode on the team: wide levels (split, one chunk per thread) alternate with runs of
+     * narrow ones (one thread, no barrier), for 1 to 5 threads and batches of one tile and a few.
+     */
+    @Test
+    void levelTeamSplitsWideLevelsAndRunsNarrowOnesAlone() throws IOException {
+        dev.tc0.circuit.CircuitBuilder b = new dev.tc0.circuit.CircuitBuilder();
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        int[] layer = b.inputs("x", 128);
+        for (int block = 0; block < 3; block++) {
+            for (int width : new int[] {3000, 2, 3, 2, 2500}) {
+                int[] next = new int[width];
+                for (int g = 0; g < width; g++) {
+                    int a = layer[r.nextInt(layer.length)] ^ r.nextInt(2);
+                    int c = layer[r.nextInt(layer.length)] ^ r.nextInt(2);
+                    next[g] = (g & 1) == 0 ? b.and(a, c) : b.xor(a, c);
+                }
+                layer = next;
+            }
+        }
+        for (int g = 0; g < layer.length; g += 97) b.output("y" + g, layer[g]);
+        Circuit c = b.build();
+        List<Engine.Options> configs = new ArrayList<>();
+        for (int threads = 1; threads <= 5; threads++) {
+            for (Kernels k : kernels()) configs.add(new Engine.Options(threads, Engine.Mode.LEVELS, k, 64));
+        }
+        check(c, 5, 64L * 64, configs);
+        check(c, 6, 64L * 64 * 5 - 17, configs);
+    }
 }
