@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The command line with Parquet: a good dataset gives tc0 eval's counts and rows output; a
  * malformed one (a missing column, a column of the wrong type, blocks that are not whole words,
- * not Parquet at all) gives one line and status 2 before any evaluation. The runs share this class's
+ * not Parquet at all) gives one line and status 2 before any evaluation; a malformed row fails the
+ * job in one line naming the file and the row. The runs share this class's
  * session (SparkEval leaves a session it did not start running).
  */
 class ParquetCliTest {
@@ -154,6 +155,17 @@ class ParquetCliTest {
             assertTrue(
                     r.err().startsWith("tc0-spark: " + c[0] + ": ") && r.err().contains(c[1]), r.err());
         }
+        // a row with a bit short is found by the task that reads it: the job fails, in one line
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 100; i++) rows.add(RowFactory.create(i == 70 ? "010101010" : "0101010101"));
+        String shortRow = write(dir, "short-row.parquet", rows, new StructType().add("bits", DataTypes.StringType));
+        Run bad = run("eval", circuit.toString(), "--inputs", shortRow, "--counts");
+        assertEquals(1, bad.status(), bad.err());
+        assertEquals(1, bad.err().lines().count(), bad.err());
+        assertTrue(
+                bad.err().startsWith("tc0-spark: the job failed: IOException: " + shortRow + ": ")
+                        && bad.err().contains(".parquet, row 70: expected 10 bits, got 9"),
+                bad.err());
         // an output that exists, and --parts with a Parquet --out, are refused before the job
         Run exists = run("eval", circuit.toString(), "--random", "100", "--out", intBits);
         assertEquals(2, exists.status(), exists.err());
