@@ -6,11 +6,14 @@ import dev.tc0.eval.EvalPlan;
 import dev.tc0.eval.InputSource;
 import dev.tc0.eval.OutputSink;
 import dev.tc0.eval.PlaneFileSink;
+import dev.tc0.eval.RowSink;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.TaskContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -30,25 +33,46 @@ final class EvalTask implements Serializable {
         EVERY_ATTEMPT
     }
 
+    /** What a task writes beside its tally: its range's outputs as planes or as text rows. */
+    enum Local {
+        PLANES,
+        ROWS
+    }
+
     private final Broadcast<byte[]> circuit;
     private final InputSpec input;
+    private final PatternRange[] ranges;
     private final int outputs;
     private final boolean accepted;
     private final Fault fault;
 
-    EvalTask(Broadcast<byte[]> circuit, InputSpec input, int outputs, boolean accepted, Fault fault) {
+    EvalTask(
+            Broadcast<byte[]> circuit,
+            InputSpec input,
+            List<PatternRange> ranges,
+            int outputs,
+            boolean accepted,
+            Fault fault) {
         this.circuit = circuit;
         this.input = input;
+        this.ranges = ranges.toArray(PatternRange[]::new);
         this.outputs = outputs;
         this.accepted = accepted;
         this.fault = fault;
     }
 
+    /** The range of the running task: partition {@code p} evaluates range {@code p}. */
+    PatternRange range() {
+        return ranges[TaskContext.getPartitionId()];
+    }
+
     /**
-     * Evaluates {@code range}; with {@code planesFile} non-null the range's output planes are
-     * written there in ABC's plane layout (the range's words of each output plane, in turn).
+     * Evaluates this task's range from its partition's {@code data}; with {@code local} non-null,
+     * the range's outputs are written there: in ABC's plane layout (the range's words of each
+     * output plane, in turn), or as text rows, the bytes of {@code tc0 eval}'s rows output.
      */
-    Tally run(PatternRange range, Path planesFile) throws IOException {
+    Tally run(Iterator<?> data, Path local, Local format) throws IOException {
+        PatternRange range = range();
         EvalPlan plan = PlanCache.plan(circuit.id(), circuit.value());
         TaskContext task = TaskContext.get();
         int threads = Math.max(1, task == null ? 1 : task.cpus());
@@ -56,15 +80,19 @@ final class EvalTask implements Serializable {
         AcceptedRangeSink acceptedSink = accepted ? new AcceptedRangeSink(range.first()) : null;
         List<OutputSink> sinks = new ArrayList<>(List.of(counts));
         if (acceptedSink != null) sinks.add(acceptedSink);
-        PlaneFileSink planes = planesFile == null ? null : new PlaneFileSink(planesFile, outputs, range.count());
-        if (planes != null) sinks.add(planes);
-        try (InputSource in = input.open(range);
+        OutputStream rowsFile = local != null && format == Local.ROWS ? Files.newOutputStream(local) : null;
+        try (rowsFile;
+                OutputSink file = local == null
+                        ? OutputSink.discard()
+                        : rowsFile != null
+                                ? new RowSink(rowsFile, outputs)
+                                : new PlaneFileSink(local, outputs, range.count());
+                InputSource in = input.open(range, data);
                 Engine engine = new Engine(plan, Engine.Options.defaults().withThreads(threads))) {
+            sinks.add(file);
             Engine.Report r = engine.run(in, new Tee(sinks));
             return new Tally(
                     r.patterns(), counts.ones(), acceptedSink == null ? null : acceptedSink.accepted(), r.evalNanos());
-        } finally {
-            if (planes != null) planes.close();
         }
     }
 

@@ -14,12 +14,17 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * Where a job's patterns come from, small enough to ship to every task: each task opens the whole
  * source and reads only its range, so nothing is read or generated twice.
  */
-public sealed interface InputSpec extends Serializable {
+public sealed interface InputSpec extends Serializable
+        permits InputSpec.Random, InputSpec.Exhaustive, InputSpec.Planes, InputSpec.Rows, ParquetInput {
     int inputs();
 
     /** Number of patterns. */
@@ -31,6 +36,20 @@ public sealed interface InputSpec extends Serializable {
     /** The patterns of {@code range} alone, renumbered from 0: what a task evaluates. */
     default InputSource open(PatternRange range) throws IOException {
         return RangeSource.of(open(), range);
+    }
+
+    /**
+     * What the task of range {@code ranges.get(p)} starts from, in partition {@code p}: by default
+     * the range itself, the task reading its patterns from the source; a Parquet input sends each
+     * task its range's words instead.
+     */
+    default JavaRDD<?> partitions(JavaSparkContext sc, List<PatternRange> ranges) throws IOException {
+        return sc.parallelize(ranges, ranges.size());
+    }
+
+    /** The patterns of {@code range} from its partition's {@code data} (see {@link #partitions}). */
+    default InputSource open(PatternRange range, Iterator<?> data) throws IOException {
+        return open(range);
     }
 
     /** Words per input are hashes of (seed, input, word), so any range is generated on its own. */

@@ -27,19 +27,29 @@ import org.roaringbitmap.longlong.Roaring64NavigableMap;
 public final class SparkEval {
     static final String USAGE = """
             usage: eval CIRCUIT (--random N [--seed S] | --exhaustive | --inputs FILE [--input-format F])
-                        [--partitions P] [--counts] [--accepted FILE] [--out FILE --parts DIR] [--master URL]
+                        [--partitions P] [--counts] [--accepted FILE]
+                        [--out FILE [--output-format F] [--parts DIR]] [--master URL]
               --random N        N seeded random inputs (N like 1000000, 2^32, 1e9), the patterns of tc0 eval --random
               --seed S          seed of --random (default 1)
               --exhaustive      all 2^k inputs of a k-input circuit (k <= 40)
               --inputs FILE     a file every executor can read at this path: an ABC &lnetsim plane file
-                                (.bin, .planes, .sim) or rows text (other names), as tc0 eval reads them
-              --input-format F  planes or rows, whatever the name
+                                (.bin, .planes, .sim) or rows text (other names), as tc0 eval reads them,
+                                or Parquet (.parquet, any Hadoop path): columns word BIGINT and planes
+                                ARRAY<BIGINT> (blocks of input planes), or bits STRING / ARRAY<BOOLEAN>
+                                (one row per pattern, in the files' path order, then row order)
+              --input-format F  planes, rows or parquet, whatever the name
               --partitions P    Spark partitions, one task each (default: 4 per default-parallelism slot)
               --counts          print, per output, how many inputs set it to 1 (name TAB count, on stdout)
               --accepted FILE   the indices of the inputs whose first output is 1: a RoaringBitmap
                                 (as tc0 eval writes it) up to 2^32 inputs, a portable Roaring64NavigableMap beyond
-              --out FILE        the output planes in ABC's layout, joined from the committed parts in --parts DIR
-              --parts DIR       directory (any Hadoop file system) for the committed part files; must not exist
+              --out FILE        the outputs of every pattern, as tc0 eval --out writes them: output planes in
+                                ABC's layout (.bin, .planes, .sim) or rows text (other names), joined from
+                                the committed parts in --parts DIR; or a Parquet dataset (.parquet, any
+                                Hadoop path; must not exist) of output plane blocks (word, planes)
+              --output-format F planes, rows, parquet (plane blocks) or parquet-rows (bits STRING, one row
+                                per pattern), whatever the name
+              --parts DIR       directory (any Hadoop file system) for the committed part files of plane
+                                or rows output; must not exist
               --master URL      Spark master (default: spark.master from spark-submit, else local[*])""";
 
     private SparkEval() {}
@@ -81,18 +91,21 @@ public final class SparkEval {
         if (a.master() != null) conf.setMaster(a.master());
         else if (!conf.contains("spark.master")) conf.setMaster("local[*]");
         long t0 = System.nanoTime();
-        try (SparkSession spark = SparkSession.builder().config(conf).getOrCreate()) {
+        // a session already running in this JVM (a notebook's, a test's) is used and left running
+        boolean ours = SparkSession.getDefaultSession().isEmpty();
+        SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+        try {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             int partitions = a.partitions() != null ? a.partitions() : 4 * sc.defaultParallelism();
             InputSpec input;
             try {
                 input = a.input(c, partitions);
+                if (a.output() != null) mustNotExist(a.output().dir(), sc);
             } catch (IOException | IllegalArgumentException e) {
                 err.println("tc0-spark: " + e.getMessage());
                 return 2;
             }
-            SparkEvalJob.Request req =
-                    new SparkEvalJob.Request(input, partitions, a.accepted() != null, a.partsDir(), a.out());
+            SparkEvalJob.Request req = new SparkEvalJob.Request(input, partitions, a.accepted() != null, a.output());
             Tally t = new SparkEvalJob(sc).run(c, req);
             if (a.accepted() != null) writeAccepted(t.accepted(), input.count(), a.accepted());
             if (a.counts()) {
@@ -116,7 +129,16 @@ public final class SparkEval {
         } catch (Exception e) {
             err.println("tc0-spark: the job failed: " + rootMessage(e));
             return 1;
+        } finally {
+            if (ours) spark.stop();
         }
+    }
+
+    /** The committers write a new directory: an existing one is a mistake, named before the job starts. */
+    private static void mustNotExist(String dir, JavaSparkContext sc) throws IOException {
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(dir);
+        if (p.getFileSystem(sc.hadoopConfiguration()).exists(p))
+            throw new IOException(dir + ": already exists (the output directory must be new)");
     }
 
     /**
@@ -146,9 +168,19 @@ public final class SparkEval {
         return String.format(Locale.ROOT, "%.3f s", nanos * 1e-9);
     }
 
-    private static String rootMessage(Throwable e) {
+    /** The innermost cause's class and the first line of its message: Spark's messages run to many lines. */
+    static String rootMessage(Throwable e) {
+        return root(e).getClass().getSimpleName() + ": " + rootLine(e);
+    }
+
+    /** The first line of the innermost cause's message, for a mistake in the user's input. */
+    static String rootLine(Throwable e) {
+        return String.valueOf(root(e).getMessage()).lines().findFirst().orElse("");
+    }
+
+    private static Throwable root(Throwable e) {
         Throwable r = e;
         while (r.getCause() != null && r.getCause() != r) r = r.getCause();
-        return r.getClass().getSimpleName() + ": " + r.getMessage();
+        return r;
     }
 }

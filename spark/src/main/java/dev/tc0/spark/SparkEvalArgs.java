@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.apache.spark.sql.SparkSession;
 
 /** The parsed command line of {@link SparkEval}; every mistake is one line naming the option. */
 record SparkEvalArgs(
@@ -14,12 +15,13 @@ record SparkEvalArgs(
         Long random,
         long seed,
         boolean exhaustive,
-        Path inputs,
+        String inputs,
         String inputFormat,
         Integer partitions,
         boolean counts,
         Path accepted,
-        Path out,
+        String out,
+        String outputFormat,
         String partsDir,
         String master) {
 
@@ -30,12 +32,12 @@ record SparkEvalArgs(
         if (args.length == 0 || !args[0].equals("eval"))
             throw new IllegalArgumentException("the command is 'eval', as in: eval CIRCUIT --random N");
         i++;
-        Path circuit = null, inputs = null, accepted = null, out = null;
+        Path circuit = null, accepted = null;
         Long random = null;
         Integer partitions = null;
         long seed = 1;
         boolean exhaustive = false, counts = false;
-        String parts = null, master = null, inputFormat = null;
+        String parts = null, master = null, inputs = null, inputFormat = null, out = null, outputFormat = null;
         for (; i < args.length; i++) {
             String o = args[i];
             switch (o) {
@@ -45,13 +47,10 @@ record SparkEvalArgs(
                 case "--random" -> random = count(o, value(args, ++i, o));
                 case "--seed" -> seed = number(o, value(args, ++i, o));
                 case "--exhaustive" -> exhaustive = true;
-                case "--inputs" -> inputs = Path.of(value(args, ++i, o));
-                case "--input-format" -> {
-                    inputFormat = value(args, ++i, o);
-                    if (!inputFormat.equals("planes") && !inputFormat.equals("rows")) {
-                        throw new IllegalArgumentException("--input-format: planes or rows, not '" + inputFormat + "'");
-                    }
-                }
+                case "--inputs" -> inputs = value(args, ++i, o);
+                case "--input-format" -> inputFormat = oneOf(o, value(args, ++i, o), "planes", "rows", "parquet");
+                case "--output-format" ->
+                    outputFormat = oneOf(o, value(args, ++i, o), "planes", "rows", "parquet", "parquet-rows");
                 case "--partitions" -> {
                     long p = number(o, value(args, ++i, o));
                     if (p < 1 || p > 1_000_000)
@@ -60,7 +59,7 @@ record SparkEvalArgs(
                 }
                 case "--counts" -> counts = true;
                 case "--accepted" -> accepted = Path.of(value(args, ++i, o));
-                case "--out" -> out = Path.of(value(args, ++i, o));
+                case "--out" -> out = value(args, ++i, o);
                 case "--parts" -> parts = value(args, ++i, o);
                 case "--master" -> master = value(args, ++i, o);
                 default -> {
@@ -75,8 +74,14 @@ record SparkEvalArgs(
         int sources = (random != null ? 1 : 0) + (exhaustive ? 1 : 0) + (inputs != null ? 1 : 0);
         if (sources != 1)
             throw new IllegalArgumentException("give exactly one of --random N, --exhaustive, --inputs FILE");
-        if ((out == null) != (parts == null))
-            throw new IllegalArgumentException("--out FILE and --parts DIR go together");
+        if (outputFormat != null && out == null) throw new IllegalArgumentException("--output-format needs --out FILE");
+        SparkEvalJob.Format format = out == null ? null : outputFormat(out, outputFormat);
+        if (format != null && format.parquet() && parts != null)
+            throw new IllegalArgumentException("--parts DIR is for plane and rows output; Spark writes a Parquet --out "
+                    + out + " through its own committer");
+        if (format != null && !format.parquet() && parts == null)
+            throw new IllegalArgumentException("--out " + out + " needs --parts DIR for its committed parts");
+        if (format == null && parts != null) throw new IllegalArgumentException("--parts DIR needs --out FILE");
         return new SparkEvalArgs(
                 circuit,
                 random,
@@ -88,6 +93,7 @@ record SparkEvalArgs(
                 counts,
                 accepted,
                 out,
+                outputFormat,
                 parts,
                 master);
     }
@@ -95,6 +101,35 @@ record SparkEvalArgs(
     private static String value(String[] args, int i, String option) {
         if (i >= args.length) throw new IllegalArgumentException(option + " needs a value");
         return args[i];
+    }
+
+    private static String oneOf(String option, String value, String... allowed) {
+        if (!java.util.Arrays.asList(allowed).contains(value)) {
+            throw new IllegalArgumentException(
+                    option + ": one of " + String.join(", ", allowed) + ", not '" + value + "'");
+        }
+        return value;
+    }
+
+    private static boolean planeName(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".bin") || n.endsWith(".planes") || n.endsWith(".sim");
+    }
+
+    private static boolean parquetName(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".parquet") || n.endsWith(".parquet/");
+    }
+
+    /** The output's format: by --output-format, else by name as tc0 eval decides, .parquet for Parquet planes. */
+    static SparkEvalJob.Format outputFormat(String out, String explicit) {
+        String f = explicit != null ? explicit : parquetName(out) ? "parquet" : planeName(out) ? "planes" : "rows";
+        return switch (f) {
+            case "planes" -> SparkEvalJob.Format.PLANES;
+            case "rows" -> SparkEvalJob.Format.ROWS;
+            case "parquet" -> SparkEvalJob.Format.PARQUET_PLANES;
+            default -> SparkEvalJob.Format.PARQUET_ROWS;
+        };
     }
 
     private static long number(String option, String s) {
@@ -127,11 +162,17 @@ record SparkEvalArgs(
         }
     }
 
-    /** True when --inputs names a plane file: by --input-format, else by extension as tc0 eval decides. */
-    boolean planesInput() {
-        if (inputFormat != null) return inputFormat.equals("planes");
-        String n = inputs.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".bin") || n.endsWith(".planes") || n.endsWith(".sim");
+    /** The format of --inputs: by --input-format, else by name as tc0 eval decides, .parquet for Parquet. */
+    String inputKind() {
+        if (inputFormat != null) return inputFormat;
+        return parquetName(inputs) ? "parquet" : planeName(inputs) ? "planes" : "rows";
+    }
+
+    /** The job's output, or null for counts and accepted set only. */
+    SparkEvalJob.Output output() {
+        if (out == null) return null;
+        SparkEvalJob.Format f = outputFormat(out, outputFormat);
+        return new SparkEvalJob.Output(f, f.parquet() ? out : partsDir, f.parquet() ? null : Path.of(out));
     }
 
     /** Checks what can be checked before Spark starts: the circuit fits the source, files are readable. */
@@ -140,13 +181,15 @@ record SparkEvalArgs(
             throw new IllegalArgumentException("--exhaustive needs at most " + ExhaustiveSource.MAX_INPUTS
                     + " inputs, but " + circuit + " has " + c.numInputs() + " (use --random N)");
         }
-        if (inputs != null) {
-            if (!Files.isRegularFile(inputs) || !Files.isReadable(inputs)) {
+        // a Parquet input may be on any Hadoop file system: Spark checks it when the session is up
+        if (inputs != null && !inputKind().equals("parquet")) {
+            Path file = Path.of(inputs);
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 throw new IllegalArgumentException(inputs + ": no such readable file");
             }
-            if (planesInput()) {
+            if (inputKind().equals("planes")) {
                 try {
-                    InputSpec.Planes.of(inputs, c.numInputs());
+                    InputSpec.Planes.of(file, c.numInputs());
                 } catch (IOException e) {
                     throw new IllegalArgumentException(e.getMessage());
                 }
@@ -158,17 +201,20 @@ record SparkEvalArgs(
     InputSpec input(Circuit c, int partitions) throws IOException {
         if (random != null) return new InputSpec.Random(c.numInputs(), random, seed);
         if (exhaustive) return new InputSpec.Exhaustive(c.numInputs());
-        return planesInput()
-                ? InputSpec.Planes.of(inputs, c.numInputs())
-                : InputSpec.Rows.of(inputs, c.numInputs(), partitions);
+        return switch (inputKind()) {
+            case "parquet" -> ParquetInput.of(SparkSession.active(), inputs, c.numInputs());
+            case "planes" -> InputSpec.Planes.of(Path.of(inputs), c.numInputs());
+            default -> InputSpec.Rows.of(Path.of(inputs), c.numInputs(), partitions);
+        };
     }
 
     void checkOutputs(Circuit c) {
         if (accepted != null && c.numOutputs() == 0)
             throw new IllegalArgumentException("--accepted needs a circuit with at least one output");
         if (out != null && c.numOutputs() == 0)
-            throw new IllegalArgumentException(out + ": the circuit has no outputs to write as planes");
-        for (Path f : new Path[] {accepted, out}) {
+            throw new IllegalArgumentException(out + ": the circuit has no outputs to write");
+        SparkEvalJob.Output o = output();
+        for (Path f : new Path[] {accepted, o == null ? null : o.file()}) {
             if (f == null) continue;
             Path dir = f.toAbsolutePath().getParent();
             if (dir != null && !Files.isDirectory(dir))

@@ -13,6 +13,16 @@
  * with Spark's jars from the Maven repository; with no {@code --master} and no {@code spark.master}
  * configured, the job runs on {@code local[*]}.
  *
+ * <p>Inputs and outputs. Patterns come from tc0's random or exhaustive sources, a plane file or rows
+ * text read by each task at its range, or Parquet ({@link dev.tc0.spark.ParquetInput}: blocks of
+ * input planes, {@code word BIGINT, planes ARRAY<BIGINT>}, or one row per pattern, {@code bits
+ * STRING} or {@code ARRAY<BOOLEAN>}, in the files' path order then row order), whose words reach
+ * their range's task through one sort-shuffle by word ({@link dev.tc0.spark.WordPartitioner},
+ * {@link dev.tc0.spark.BlockSource}). Outputs go as plane or rows parts through Hadoop's file
+ * committer, joined into the bytes {@code tc0 eval --out} writes ({@link dev.tc0.spark.Parts}), or
+ * as a Parquet dataset in the same two layouts through Spark SQL's writer
+ * ({@link dev.tc0.spark.ParquetOutput}); a failed job leaves no part file. See spark/README.md.
+ *
  * <p>Sizing: a task holds one wave of the engine's tiles (two per engine thread, each the plan's
  * live values over 64 to 4096 words), never its range; the accepted set (up to one bit per pattern
  * of the range, compressed) and the output planes' part file (on the executor's local disk) grow

@@ -8,6 +8,8 @@ import dev.tc0.eval.EvalPlan;
 import dev.tc0.eval.InputSource;
 import dev.tc0.eval.OutputSink;
 import dev.tc0.eval.PlaneFileSink;
+import dev.tc0.eval.RowSink;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.roaringbitmap.RoaringBitmap;
@@ -41,6 +43,16 @@ record Reference(long[] ones, RoaringBitmap accepted) {
             e.run(in, tee);
         }
         return new Reference(counts.ones(), accepted.accepted());
+    }
+
+    /** The bytes {@code tc0 eval --out FILE.txt} writes: one row of output bits per pattern ({@link RowSink}). */
+    static byte[] rows(Circuit c, InputSource in) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (in;
+                Engine e = new Engine(EvalPlan.of(c), Engine.Options.defaults().withThreads(1))) {
+            e.run(in, new RowSink(bytes, c.numOutputs()));
+        }
+        return bytes.toByteArray();
     }
 
     /** The 32-bit reference set as a 64-bit map, to compare with the merged Spark set. */
