@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,25 +22,20 @@ import picocli.CommandLine.Option;
         },
         footer = {"", "Example:", "  tc0 scale --family parity --n 8,16,32,64,128 --csv parity.csv --plot parity.svg"})
 final class ScaleCommand extends Base implements Callable<Integer> {
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    What what;
+    @Option(
+            names = "--family",
+            paramLabel = "NAME",
+            split = ",",
+            description = "Circuit families (comma-separated): ${sys:tc0.families}.")
+    List<String> families;
 
-    static final class What {
-        @Option(
-                names = "--family",
-                paramLabel = "NAME",
-                split = ",",
-                description = "Circuit families (comma-separated): ${sys:tc0.families}.")
-        List<String> families;
-
-        @Option(
-                names = "--example",
-                paramLabel = "NAME",
-                split = ",",
-                description =
-                        "Built-in example transformers (comma-separated), compiled at each n up to their max_seq_len.")
-        List<String> examples;
-    }
+    @Option(
+            names = "--example",
+            paramLabel = "NAME",
+            split = ",",
+            description = "Built-in example transformers (comma-separated), compiled at each n; with --family, "
+                    + "on the same axes.")
+    List<String> examples;
 
     @Option(
             names = "--n",
@@ -83,10 +77,12 @@ final class ScaleCommand extends Base implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (ns.isEmpty()) throw new UserException("--n names no input length (give a list such as 8,16,32)");
+        if (families == null && examples == null)
+            throw new UserException("name what to study: --family NAME,... or --example NAME,... (or both)");
         List<CircuitFamily> fams = new ArrayList<>();
         List<dev.tc0.compile.transformer.Transformer> models = new ArrayList<>();
-        if (what.examples != null) {
-            for (String name : what.examples) {
+        if (examples != null) {
+            for (String name : examples) {
                 dev.tc0.compile.transformer.Transformer m = ModelCompiler.load(null, name, null);
                 for (int n : ns) {
                     if (n < 1 || n > m.config().maxSeqLen()) {
@@ -96,8 +92,9 @@ final class ScaleCommand extends Base implements Callable<Integer> {
                 }
                 models.add(m);
             }
-        } else {
-            for (String name : what.families) fams.add(FamilyCatalog.get(name));
+        }
+        if (families != null) {
+            for (String name : families) fams.add(FamilyCatalog.get(name));
         }
         for (CircuitFamily f : fams) {
             for (int n : ns) {
@@ -139,6 +136,7 @@ final class ScaleCommand extends Base implements Callable<Integer> {
                 }
             }
         }
+        for (String fit : StudyTable.fits(rows)) out().println(fit);
         if (csv != null) {
             Study.writeCsv(csv, rows);
             err().println("wrote " + csv);

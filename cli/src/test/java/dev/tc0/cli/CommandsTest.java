@@ -383,6 +383,23 @@ class CommandsTest {
                     row + " in\n" + r.out());
         }
         assertEquals(1 + 6, Files.readAllLines(csvFile).size());
+        Cli.Result both = Cli.run(
+                "scale",
+                "--example",
+                "majority",
+                "--family",
+                "parity-chain",
+                "--n",
+                "4,8",
+                "--samples",
+                "100",
+                "--patterns",
+                "0");
+        assertEquals(0, both.code(), both.err());
+        assertTrue(both.out().contains("fit tf-majority") && both.out().contains("fit parity-chain"), both.out());
+        Cli.Result none = Cli.run("scale", "--n", "4,8");
+        assertEquals(1, none.code());
+        assertTrue(none.err().contains("--family NAME,... or --example NAME,..."), none.err());
         Cli.Result bad = Cli.run("scale", "--example", "hist", "--n", "66");
         assertEquals(1, bad.code());
         assertTrue(bad.err().contains("max_seq_len 65"), bad.err());
@@ -404,9 +421,16 @@ class CommandsTest {
                 "--plot",
                 svg.toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals(1 + 6, r.out().strip().lines().count());
+        assertEquals(1 + 6 + 2, r.out().strip().lines().count()); // header, rows, one fit per family
         List<String> lines = Files.readAllLines(csv);
         assertEquals(7, lines.size());
+        // parity's fit over n = 8 and 16 is the slope between them (gates: the table's fourth column)
+        List<String> table = r.out().lines().toList();
+        double g8 = Double.parseDouble(table.get(2).split("\\s+")[3]);
+        double g16 = Double.parseDouble(table.get(3).split("\\s+")[3]);
+        String slope = String.format(java.util.Locale.ROOT, "n^%.2f", Math.log(g16 / g8) / Math.log(2));
+        assertTrue(
+                r.out().lines().anyMatch(l -> l.startsWith("fit parity ") && l.contains("gates ~ " + slope)), r.out());
         assertTrue(lines.get(1).startsWith("parity,TC0,4,4,1,2,"), lines.get(1));
         assertEquals(
                 6, dev.tc0.report.study.StudyCsv.parse(Files.readString(csv)).size());

@@ -15,8 +15,9 @@ import java.util.Locale;
 /**
  * A study's rows against n, one series per family in first-seen order: depth (n on a log scale,
  * depth linear, so a log n depth is a straight line and a linear one curves up), size (log-log, so
- * polynomials are straight lines of slope their degree) and, when any row was timed, evaluation
- * speed.
+ * polynomials are straight lines of slope their degree; each series is named with its fitted
+ * exponent, {@link PowerLaw}) and, when any row was timed, evaluation speed. The exponents of edges
+ * and build time are in {@link StudyTable#fits}.
  */
 public final class StudyPlots {
     private StudyPlots() {}
@@ -27,7 +28,10 @@ public final class StudyPlots {
         for (String f : fams) {
             List<StudyRow> rs = rows.stream().filter(r -> r.family().equals(f)).toList();
             double[] x = rs.stream().mapToDouble(StudyRow::n).toArray();
-            gates.add(new Series(f, x, rs.stream().mapToDouble(StudyRow::gates).toArray()));
+            gates.add(new Series(
+                    withExponent(f, PowerLaw.fit(rs, StudyRow::gates)),
+                    x,
+                    rs.stream().mapToDouble(StudyRow::gates).toArray()));
             depth.add(new Series(f, x, rs.stream().mapToDouble(StudyRow::depth).toArray()));
             List<StudyRow> timed = rs.stream().filter(r -> r.evalNanos() > 0).toList();
             speed.add(new Series(
@@ -42,6 +46,11 @@ public final class StudyPlots {
             panels.add(new Panel("evaluation speed", "n", "gate-evals/s", Scale.LOG, Scale.LOG, speed));
         }
         return new Chart(title, panels);
+    }
+
+    /** "dyck1 (n^1.93)": a family's name with the fitted exponent of the panel's quantity. */
+    static String withExponent(String family, PowerLaw fit) {
+        return fit == null ? family : family + " (" + fit.describe() + ")";
     }
 
     /** Whether a file name says PNG or SVG, the two formats {@link #write} knows. */

@@ -1,6 +1,8 @@
 package dev.tc0.report.study;
 
 import dev.tc0.compile.study.StudyRow;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** A study's rows as a fixed-width text table, one line per row, printed as the rows come. */
@@ -35,5 +37,34 @@ public final class StudyTable {
                 r.buildNanos() * 1e-6,
                 r.verdict(),
                 r.evalNanos() == 0 ? "-" : String.format(Locale.ROOT, "%.2e", r.gateEvalsPerSecond()));
+    }
+
+    /**
+     * One line per family with at least two sizes: the fitted exponents of gates, edges and build
+     * time against n ({@link PowerLaw}), and the depth's range, which stays one number when the
+     * family has constant depth.
+     */
+    public static List<String> fits(List<StudyRow> rows) {
+        List<String> lines = new ArrayList<>();
+        for (String f : rows.stream().map(StudyRow::family).distinct().toList()) {
+            List<StudyRow> rs = rows.stream().filter(r -> r.family().equals(f)).toList();
+            PowerLaw gates = PowerLaw.fit(rs, StudyRow::gates);
+            if (gates == null) continue;
+            PowerLaw edges = PowerLaw.fit(rs, r -> (double) r.edges());
+            PowerLaw build = PowerLaw.fit(rs, r -> (double) r.buildNanos());
+            int lo = rs.stream().mapToInt(StudyRow::depth).min().orElse(0);
+            int hi = rs.stream().mapToInt(StudyRow::depth).max().orElse(0);
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "fit %-10s gates ~ %s (R^2 %.3f), edges ~ %s, build time ~ %s, depth %s, over %d sizes",
+                    f,
+                    gates.describe(),
+                    gates.r2(),
+                    edges == null ? "-" : edges.describe(),
+                    build == null ? "-" : build.describe(),
+                    lo == hi ? Integer.toString(lo) : lo + ".." + hi,
+                    gates.points()));
+        }
+        return lines;
     }
 }

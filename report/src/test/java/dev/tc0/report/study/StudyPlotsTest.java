@@ -70,6 +70,20 @@ class StudyPlotsTest {
     }
 
     @Test
+    void theSizePanelNamesEachFamilyWithItsExponent(@TempDir Path dir) throws Exception {
+        Path svg = dir.resolve("study.svg");
+        StudyPlots.write("study", untimed, svg);
+        String text = java.nio.file.Files.readString(svg);
+        for (String f : FAMILIES) {
+            List<StudyRow> rs =
+                    untimed.stream().filter(r -> r.family().equals(f)).toList();
+            // the exponent between n = 8 and 16, by hand
+            double k = Math.log((double) rs.get(2).gates() / rs.get(1).gates()) / Math.log(2);
+            assertTrue(text.contains(String.format(java.util.Locale.ROOT, "%s (n^%.2f)", f, k)), f + " with n^" + k);
+        }
+    }
+
+    @Test
     void plotNamesAreSvgOrPng() {
         assertTrue(StudyPlots.plotName(Path.of("a.svg")) && StudyPlots.plotName(Path.of("dir/a.PNG")));
         assertFalse(StudyPlots.plotName(Path.of("a.gif")) || StudyPlots.plotName(Path.of("svg")));
@@ -83,7 +97,8 @@ class StudyPlotsTest {
         List<List<String>> panels = new ArrayList<>();
         for (int i = 0; i < groups.getLength(); i++) {
             Element g = (Element) groups.item(i);
-            String name = g.getAttribute("data-series");
+            // the size panel names each series with its fitted exponent: "parity (n^1.00)"
+            String name = g.getAttribute("data-series").replaceFirst(" \\(n\\^-?[0-9]+\\.[0-9]{2}\\)$", "");
             if (name.equals(FAMILIES.getFirst())) panels.add(new ArrayList<>());
             panels.getLast().add(name);
             Element line = (Element) g.getElementsByTagName("polyline").item(0);
