@@ -55,6 +55,26 @@ public record PrecisionSpec(int fixedBits, double perLog2N) {
         return null;
     }
 
+    /**
+     * The largest n &lt;= cap such that every length 1..n meets {@link #violation}, or 0 if n = 1
+     * already breaks it. A fixed p only loses lengths as n grows, so it is found by bisection; a p
+     * derived from n is scanned (it ends where p passes 64 bits, or where it falls behind log2 n).
+     */
+    public int largestN(int vocabSize, int cap) {
+        if (violation(vocabSize, 1) != null) return 0;
+        if (isFixed()) {
+            int lo = 1, hi = cap; // violation(lo) == null
+            while (lo < hi) {
+                int mid = (int) (((long) lo + hi + 1) >>> 1);
+                if (violation(vocabSize, mid) == null) lo = mid;
+                else hi = mid - 1;
+            }
+            return lo;
+        }
+        for (int n = 2; n <= cap; n++) if (violation(vocabSize, n) != null) return n - 1;
+        return cap;
+    }
+
     public String describe() {
         return isFixed() ? fixedBits + " bits" : perLog2N + "·log2(n)";
     }

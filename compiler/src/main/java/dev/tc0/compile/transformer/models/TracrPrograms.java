@@ -70,12 +70,31 @@ public final class TracrPrograms {
     /** p for sort_unique, whose distinct inputs have at most 8 tokens. */
     public static final int SORT_BITS = 12;
 
+    /**
+     * The longest program input a family builds: d_model and the MLP width grow as 2·maxLen, so
+     * the dense weights take about 16·maxLen² bytes per matrix (64 MB at 2048).
+     */
+    public static final int MAX_FAMILY_LEN = 4096;
+
     private static MiniTracr program(String name, String description, List<String> vocab, int maxLen) {
-        if (maxLen < 1 || maxLen > MAX_LEN) {
-            throw new IllegalArgumentException(
-                    "maxLen must be 1.." + MAX_LEN + " (the precisions are checked up to there), got " + maxLen);
+        if (maxLen < 1 || maxLen > MAX_FAMILY_LEN) {
+            throw new IllegalArgumentException("a Tracr program's input is 1.." + MAX_FAMILY_LEN
+                    + " tokens after BOS (its weights grow as maxLen²), got " + maxLen);
         }
         return new MiniTracr(name, description, vocab, maxLen, AttentionKind.SOFTMAX, COLDNESS);
+    }
+
+    /**
+     * p for programs of up to maxLen tokens: {@code base} up to {@value #MAX_LEN} (the measured
+     * precisions above), then 2 more bits per doubling of the length, as those measurements grow:
+     * p = 18 + 2·ceil(log2((maxLen + 1)/65)) (20 at n = 130, 22 at 260, 26 at 1040, 30 at 4160).
+     */
+    static PrecisionSpec precision(int base, int maxLen) {
+        int n = maxLen + 1;
+        if (maxLen <= MAX_LEN) return PrecisionSpec.bits(base);
+        int doublings = 0;
+        while ((long) (MAX_LEN + 1) << doublings < n) doublings++;
+        return PrecisionSpec.bits(BITS + 2 * doublings);
     }
 
     /** make_length: SelectorWidth(Select(tokens, tokens, TRUE)). */
@@ -84,7 +103,7 @@ public final class TracrPrograms {
                 "length", "make_length: the input length at every position", List.of("a", "b", "c", "d"), maxLen);
         return t.categoricalOutput(
                 t.selectorWidth(new MiniTracr.Select(t.tokens, t.tokens, (k, q) -> true), "length"),
-                PrecisionSpec.bits(BITS));
+                precision(BITS, maxLen));
     }
 
     /** make_hist: SelectorWidth(Select(tokens, tokens, EQ)). */
@@ -93,7 +112,7 @@ public final class TracrPrograms {
                 "hist", "make_hist: how often each position's token occurs", List.of("a", "b", "c", "d"), maxLen);
         return t.categoricalOutput(
                 t.selectorWidth(new MiniTracr.Select(t.tokens, t.tokens, Object::equals), "hist"),
-                PrecisionSpec.bits(BITS));
+                precision(BITS, maxLen));
     }
 
     /**
@@ -106,7 +125,7 @@ public final class TracrPrograms {
         MiniTracr.Cat opp = t.selectorWidth(
                 new MiniTracr.Select(t.indices, t.indices, (k, q) -> (Integer) k > (Integer) q), "opp_idx");
         MiniTracr.Cat reversed = t.aggregate(new MiniTracr.Select(t.indices, opp, Object::equals), t.tokens, "reverse");
-        return t.categoricalOutput(reversed, PrecisionSpec.bits(BITS));
+        return t.categoricalOutput(reversed, precision(BITS, maxLen));
     }
 
     /**
@@ -124,7 +143,7 @@ public final class TracrPrograms {
                         t.tokens, t.tokens, (k, q) -> Integer.parseInt((String) k) < Integer.parseInt((String) q)),
                 "target_pos");
         MiniTracr.Cat sorted = t.aggregate(new MiniTracr.Select(target, t.indices, Object::equals), t.tokens, "sort");
-        return t.categoricalOutput(sorted, PrecisionSpec.bits(SORT_BITS));
+        return t.categoricalOutput(sorted, precision(SORT_BITS, maxLen));
     }
 
     /** make_frac_prevs(tokens == "l"): numerical mean of [token == l] over positions j &lt;= i. */
@@ -137,6 +156,6 @@ public final class TracrPrograms {
         MiniTracr.Num isL = t.numericalMap(t.tokens, v -> v.equals("l") ? 1.0 : 0.0, "is_l");
         MiniTracr.Num frac = t.aggregate(
                 new MiniTracr.Select(t.indices, t.indices, (k, q) -> (Integer) k <= (Integer) q), isL, "frac_prevs");
-        return t.numericalOutput(frac, PrecisionSpec.bits(BITS));
+        return t.numericalOutput(frac, precision(BITS, maxLen));
     }
 }
