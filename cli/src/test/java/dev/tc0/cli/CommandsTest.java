@@ -383,10 +383,10 @@ class CommandsTest {
                     row + " in\n" + r.out());
         }
         assertEquals(1 + 6, Files.readAllLines(csvFile).size());
-        // past 65 the family builds hist for the length; past 4097 its weights (growing as n²) stop it
-        Cli.Result bad = Cli.run("scale", "--example", "hist", "--n", "5000");
+        // past 65 the family builds hist for the length; past 2049 its weights (growing as n²) stop it
+        Cli.Result bad = Cli.run("scale", "--example", "hist", "--n", "3000");
         assertEquals(1, bad.code());
-        assertTrue(bad.err().contains("takes n from 1 to 4097"), bad.err());
+        assertTrue(bad.err().contains("takes n from 1 to 2049"), bad.err());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.tc0.compile.transformer.models;
 
 import dev.tc0.compile.transformer.ModelFamily;
 import dev.tc0.compile.transformer.ModelFormat;
+import dev.tc0.compile.transformer.RuleFamily;
 import dev.tc0.compile.transformer.Transformer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -95,9 +96,23 @@ public final class ModelRegistry {
         };
     }
 
-    /** Writes every model to {@code <dir>/<name>.json}. */
+    /**
+     * The families among the shipped models whose n-dependent parameters are all closed forms of
+     * the JSON format, so that one file holds every n: MAJORITY and Dyck-1. (The Tracr programs'
+     * d_model grows with n, and CVP's precision 2(2⌈log2 n⌉ + 5) is not c·log2 n.)
+     */
+    public static Map<String, RuleFamily> ruleFamilies() {
+        Map<String, RuleFamily> out = new LinkedHashMap<>();
+        out.put("majority", PaperModels.majorityFamily());
+        out.put("dyck1", PaperModels.dyck1Family());
+        return out;
+    }
+
+    /** Writes every model to {@code <dir>/<name>.json} and the rule-based families to {@code <dir>/families/}. */
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "src/examples/models");
         for (String name : names()) ModelFormat.write(get(name), dir.resolve(name + ".json"));
+        for (Map.Entry<String, RuleFamily> f : ruleFamilies().entrySet())
+            ModelFormat.write(f.getValue(), dir.resolve("families").resolve(f.getKey() + ".json"));
     }
 }

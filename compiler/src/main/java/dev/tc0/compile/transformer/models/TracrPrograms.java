@@ -72,9 +72,10 @@ public final class TracrPrograms {
 
     /**
      * The longest program input a family builds: d_model and the MLP width grow as 2·maxLen, so
-     * the dense weights take about 16·maxLen² bytes per matrix (64 MB at 2048).
+     * the dense weights take about 32·maxLen² bytes per MLP matrix (128 MB at 2048, already past
+     * what the circuit compiler builds by orders of magnitude).
      */
-    public static final int MAX_FAMILY_LEN = 4096;
+    public static final int MAX_FAMILY_LEN = 2048;
 
     private static MiniTracr program(String name, String description, List<String> vocab, int maxLen) {
         if (maxLen < 1 || maxLen > MAX_FAMILY_LEN) {
@@ -85,16 +86,17 @@ public final class TracrPrograms {
     }
 
     /**
-     * p for programs of up to maxLen tokens: {@code base} up to {@value #MAX_LEN} (the measured
-     * precisions above), then 2 more bits per doubling of the length, as those measurements grow:
-     * p = 18 + 2·ceil(log2((maxLen + 1)/65)) (20 at n = 130, 22 at 260, 26 at 1040, 30 at 4160).
+     * p for programs of up to maxLen tokens (n = maxLen + 1 positions): {@code base} up to
+     * {@value #MAX_LEN} tokens (the measured precisions above), past it p = 2⌈log2 n⌉ + 8 (22 up to
+     * n = 128, 24 up to 256, 28 at 1024, 32 at 2049): the width decoding needs about log2 n + 2
+     * magnitude bits and frac_prevs' exact fraction as many, and one more bit of margin keeps
+     * both (2 bits per doubling from 18 at 65, without the margin, fails reverse and frac_prevs
+     * at n = 130).
      */
-    static PrecisionSpec precision(int base, int maxLen) {
-        int n = maxLen + 1;
+    public static PrecisionSpec precision(int base, int maxLen) {
         if (maxLen <= MAX_LEN) return PrecisionSpec.bits(base);
-        int doublings = 0;
-        while ((long) (MAX_LEN + 1) << doublings < n) doublings++;
-        return PrecisionSpec.bits(BITS + 2 * doublings);
+        int log = 32 - Integer.numberOfLeadingZeros(maxLen); // ⌈log2(maxLen + 1)⌉
+        return PrecisionSpec.bits(2 * log + 8);
     }
 
     /** make_length: SelectorWidth(Select(tokens, tokens, TRUE)). */
