@@ -9,8 +9,8 @@ import java.util.List;
  * Tracr's library programs (tracr/compiler/lib.py), compiled the way Tracr compiles them
  * ({@link MiniTracr}), with softmax attention of coldness {@value #COLDNESS}, for programs of up to
  * {@code maxLen} tokens after BOS (max_seq_len = maxLen + 1; the registry ships
- * maxLen = {@value #MAX_LEN}). Inputs start with BOS; outputs at position 0 are meaningless, as in
- * Tracr.
+ * maxLen = {@value #MAX_LEN}, and its families build any maxLen up to {@value #MAX_FAMILY_LEN}).
+ * Inputs start with BOS; outputs at position 0 are meaningless, as in Tracr.
  *
  * <h2>Precision</h2>
  * Each program gets the smallest fixed p at which the exact p-precision forward pass computes its
@@ -38,7 +38,9 @@ import java.util.List;
  *       exact fraction. With r = 0 the output depends only on (n, i, l), and r only adds under
  *       n·e^-c; every (n, i, l) was checked: p = 16 first fails at n = 50, 18 holds up to 65.</li>
  * </ul>
- * A precision derived from n (c·log2 n, the format's other form) would not save bits here: p = 10
+ * Past {@value #MAX_LEN} tokens p grows with the length: see {@link #precision}, checked at
+ * n = 128 and 256 on every frac_prevs count and hist width (FamilyFunctionsTest runs n = 100 and
+ * 256). A precision derived from n (c·log2 n, the format's other form) would not save bits here: p = 10
  * fails already at n = 2 (F^max ~ 2^19 &lt; e^20), so c &gt; 10, which gives at least 62 bits at
  * n = 65. What the measurements above follow is a floor of 12 bits plus 2 bits per doubling of n
  * (max(12, 2·log2 n + 5.9) rounded up to even fits them), a form the model format does not have;
