@@ -38,9 +38,9 @@ import java.util.List;
  *       exact fraction. With r = 0 the output depends only on (n, i, l), and r only adds under
  *       n·e^-c; every (n, i, l) was checked: p = 16 first fails at n = 50, 18 holds up to 65.</li>
  * </ul>
- * Past {@value #MAX_LEN} tokens p grows with the length: see {@link #precision}, checked at
- * n = 128 and 256 on every frac_prevs count and hist width (FamilyFunctionsTest runs n = 100 and
- * 256). A precision derived from n (c·log2 n, the format's other form) would not save bits here: p = 10
+ * Past {@value #MAX_LEN} tokens p grows with the length: see {@link #precision}, checked once at
+ * n = 128 and 256 on every frac_prevs count and random reverse inputs, and on every hist width at
+ * n = 130 and 260 with 2 bits fewer (FamilyFunctionsTest runs n = 100 and 256). A precision derived from n (c·log2 n, the format's other form) would not save bits here: p = 10
  * fails already at n = 2 (F^max ~ 2^19 &lt; e^20), so c &gt; 10, which gives at least 62 bits at
  * n = 65. What the measurements above follow is a floor of 12 bits plus 2 bits per doubling of n
  * (max(12, 2·log2 n + 5.9) rounded up to even fits them), a form the model format does not have;
