@@ -9,10 +9,14 @@ package dev.tc0.compile.transformer;
  */
 public interface ModelFamily {
     /**
-     * The longest length any family is materialised at: past it a dense position table alone is
-     * out of proportion to anything tc0 compiles or runs.
+     * The longest length any family is materialised at: far past anything tc0 compiles or runs
+     * (the reference's attention is n² per head), and a position table of that many rows is
+     * still small.
      */
-    int MAX_LENGTH = 1 << 24;
+    int MAX_LENGTH = 1 << 20;
+
+    /** The most position-table entries (n·d_model) a family materialises: 1 GiB of doubles. */
+    long MAX_TABLE = 1L << 27;
 
     String name();
 

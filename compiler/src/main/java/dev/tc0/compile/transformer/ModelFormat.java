@@ -249,12 +249,15 @@ public final class ModelFormat {
                     c.has("unique_max_heads") ? pairs(c.get("unique_max_heads"), at + ".unique_max_heads") : List.of());
         }
 
-        /** max_seq_len: required with a position table, the optional bound of a family (1 stands in when absent). */
+        /**
+         * max_seq_len: required with a position table; in a family its optional bound, kept aside
+         * (the family checks it) while the template stands at 1, so that a large bound allocates
+         * nothing.
+         */
         private int maxSeqLen(JsonNode c, String at) throws ModelFormatException {
             if (!rules) return integer(field(c, at, "max_seq_len"), at + ".max_seq_len");
-            if (!c.has("max_seq_len")) return 1;
-            bound = integer(c.get("max_seq_len"), at + ".max_seq_len");
-            return bound;
+            if (c.has("max_seq_len")) bound = integer(c.get("max_seq_len"), at + ".max_seq_len");
+            return 1;
         }
 
         /**

@@ -46,7 +46,7 @@ public record PositionRule(List<Integer> columns, Form form, double scale, int f
             return;
         }
         for (int i = 0; i < n; i++) {
-            double v = scale == 1 ? form.value(i, n) : scale * form.value(i, n);
+            double v = scale * form.value(i, n); // exact when scale is 1
             for (int c : columns) table[i][c] += v;
         }
     }

@@ -51,7 +51,14 @@ public final class RuleFamily implements ModelFamily {
         }
         if (bound != null) {
             if (bound < 1) throw new IllegalArgumentException("config.max_seq_len: must be at least 1, got " + bound);
-            c.withMaxSeqLen(bound); // the precision must hold at every n up to the bound, as for a table
+            // the precision must hold at every n up to the bound, as for a table
+            String tooSmall = c.precision().largestN(c.vocab().size(), bound) < bound
+                    ? c.precision()
+                            .violation(
+                                    c.vocab().size(),
+                                    c.precision().largestN(c.vocab().size(), bound) + 1)
+                    : null;
+            if (tooSmall != null) throw new IllegalArgumentException("config.precision: " + tooSmall);
         }
     }
 
@@ -93,6 +100,10 @@ public final class RuleFamily implements ModelFamily {
     public Transformer at(int n) {
         if (n < 1 || n > maxN()) throw new IllegalArgumentException(outside(n));
         ModelConfig c = template.config();
+        if ((long) n * c.dModel() > MAX_TABLE)
+            throw new IllegalArgumentException(
+                    "n = " + n + ": the position table of " + name() + " would hold n·d_model = "
+                            + (long) n * c.dModel() + " numbers, more than tc0 materialises (" + MAX_TABLE + ")");
         double[][] pos = new double[n][c.dModel()];
         for (PositionRule r : positions) r.addTo(pos, n);
         Map<String, Linear> changed = new HashMap<>();

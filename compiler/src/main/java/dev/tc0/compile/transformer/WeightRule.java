@@ -30,7 +30,7 @@ public record WeightRule(String parameter, String field, List<List<Integer>> ent
 
     /** The value added at length n. */
     public double value(int n) {
-        return scale == 1 ? form.value(0, n) : scale * form.value(0, n);
+        return scale * form.value(0, n);
     }
 
     /** Checks the entries against the map's shape; {@code at} names the rule in messages. */

@@ -124,7 +124,14 @@ class ModelFamilyTest {
     @Test
     void limitsAreTheFamiliesPrecisions() {
         assertEquals(1 << 15, PaperModels.dyck1Family().maxN()); // 16 bits hold log2 2 + log2 n up to 2^15
-        assertEquals(2_642_245, PaperModels.majorityFamily().maxN()); // 3·log2 n <= 64
+        assertEquals(2_642_245, PrecisionSpec.perLog2N(3).largestN(2, Integer.MAX_VALUE)); // 3·log2 n <= 64
+        assertEquals(ModelFamily.MAX_LENGTH, PaperModels.majorityFamily().maxN()); // below that, the cap
+        // a linear scan agrees with the bisection per precision plateau, up to where p passes 64
+        for (PrecisionSpec p : List.of(PrecisionSpec.perLog2N(1.5), PrecisionSpec.perLog2N(3), PrecisionSpec.bits(8))) {
+            int scan = 1;
+            while (scan < 1 << 22 && p.violation(2, scan + 1) == null) scan++;
+            assertEquals(scan, p.largestN(2, 1 << 22), p.describe());
+        }
         String past = assertThrows(
                         IllegalArgumentException.class,
                         () -> PaperModels.dyck1Family().at(40_000))
@@ -244,6 +251,12 @@ class ModelFamilyTest {
         assertEquals(
                 "config.max_seq_len: missing",
                 error(ModelFormat.write(PaperModels.dyck1(4)).replace("\"max_seq_len\": 4,", "")));
+        // a bound is checked against the precision without allocating a table of that length
+        String huge = d.replace("\"vocab\":", "\"max_seq_len\": 2000000000,\n    \"vocab\":");
+        assertEquals(
+                "config.precision: precision 16 bits gives p=16 bits at n=32769, but log2|vocab| + log2 n = log2 2"
+                        + " + log2 32769 = 16.00 > p",
+                error(huge));
         String one = assertThrows(ModelFormatException.class, () -> ModelFormat.read(d))
                 .getMessage();
         assertTrue(one.startsWith("params.pos_embed: a family"), one);
