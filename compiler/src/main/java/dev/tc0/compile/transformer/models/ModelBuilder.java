@@ -276,7 +276,8 @@ public final class ModelBuilder {
         Linear unembed = Linear.zero(d, outputs);
         place(unembed, unembedEntries, 0, 0);
         return new RuleFamily(
-                new Transformer(config, tokenEmbed, new double[maxSeqLen][d], built, null, unembed),
+                // the position table is all rules: the template holds one row, whatever max_seq_len is
+                new Transformer(config.withMaxSeqLen(1), tokenEmbed, new double[1][d], built, null, unembed),
                 posRules,
                 weightRules,
                 bound);

@@ -89,7 +89,8 @@ public final class ModelRegistry {
     /** Why a family stops where it does. */
     private static String limit(String name) {
         return switch (name) {
-            case "majority" -> "p = 3·log2 n passes 64 bits";
+            case "majority" ->
+                "no family is materialised past 2^20 positions; p = 3·log2 n would reach 64 bits at 2,642,245";
             case "dyck1" -> "p = 16 bits holds log2|vocab| + log2 n only that far";
             case "cvp" -> "p = 2(2⌈log2 n⌉ + 5) must be at most 64 bits";
             default -> "a Tracr program's weights grow as n²";
