@@ -51,7 +51,7 @@ final class CompileCommand extends Base implements Callable<Integer> {
             if (dir != null && !Files.isDirectory(dir))
                 throw new UserException(outFile + ": directory " + dir + " does not exist");
             dev.tc0.compile.transformer.Transformer m =
-                    ModelCompiler.load(what.model, what.example, limitOptions.precision, limitOptions.weights);
+                    ModelCompiler.load(what.model, what.example, limitOptions.precision, limitOptions.weights, n);
             dev.tc0.compile.lowering.InputSpace space = prefixOptions.space(m.config());
             dev.tc0.compile.lowering.CompiledModel cm =
                     ModelCompiler.compile(m, n, limitOptions.options().withInputs(space));

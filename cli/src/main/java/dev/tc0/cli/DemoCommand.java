@@ -56,7 +56,7 @@ final class DemoCommand extends Base implements Callable<Integer> {
             defaultValue = "4,6,8,16,32,64",
             paramLabel = "N",
             description =
-                    "Input lengths of the transformers, up to each model's max_seq_len (default ${DEFAULT-VALUE}).")
+                    "Input lengths of the transformers, up to the longest each family builds (default ${DEFAULT-VALUE}).")
     List<Integer> modelNs;
 
     @Option(
@@ -104,9 +104,10 @@ final class DemoCommand extends Base implements Callable<Integer> {
         Warmup.run(opts.kernels()); // so the first rows measure the kernels, not the JIT
         var o = out();
         if (!models.contains("none")) {
-            o.println("tc0 demo: transformers (tf-) " + String.join(", ", models)
-                    + " compiled to threshold circuits at n = " + join(modelNs)
-                    + " (up to each model's max_seq_len), checked bit for bit against the p-precision forward pass;");
+            o.println(
+                    "tc0 demo: transformers (tf-) " + String.join(", ", models)
+                            + " compiled to threshold circuits at n = " + join(modelNs)
+                            + " (up to the longest each family builds), checked bit for bit against the p-precision forward pass;");
         }
         o.println("TC0 circuit families "
                 + String.join(", ", fams.stream().map(CircuitFamily::name).toList())
@@ -121,9 +122,10 @@ final class DemoCommand extends Base implements Callable<Integer> {
         List<String> skipped = new ArrayList<>();
         for (String name : models) {
             if (name.equals("none")) break;
-            dev.tc0.compile.transformer.Transformer m = ModelCompiler.load(null, name, null);
+            dev.tc0.compile.transformer.ModelFamily family = ModelCompiler.family(null, name, null);
             for (int n : modelNs) {
-                if (n > m.config().maxSeqLen()) continue;
+                if (n < 1 || n > family.maxN()) continue;
+                dev.tc0.compile.transformer.Transformer m = family.at(n);
                 StudyRow r = ScalingStudy.measureModel(m, n, options, skipped);
                 if (r == null) break;
                 rows.add(r);

@@ -3,7 +3,7 @@ package dev.tc0.cli;
 import dev.tc0.compile.lowering.CompiledModel;
 import dev.tc0.compile.lowering.LoweringLimitException;
 import dev.tc0.compile.lowering.TransformerLowering;
-import dev.tc0.compile.transformer.ModelConfig;
+import dev.tc0.compile.transformer.ModelFamily;
 import dev.tc0.compile.transformer.ModelFormat;
 import dev.tc0.compile.transformer.ModelFormatException;
 import dev.tc0.compile.transformer.NpzArrays;
@@ -18,72 +18,64 @@ import java.nio.file.Path;
 final class ModelCompiler {
     private ModelCompiler() {}
 
-    static Transformer load(Path file, String example, Integer precision) {
-        return load(file, example, precision, null);
+    /** The model for inputs of length n: the family of the file or example, materialised at n. */
+    static Transformer load(Path file, String example, Integer precision, Path weights, int n) {
+        ModelFamily f = family(file, example, weights);
+        Transformer m;
+        try {
+            m = f.at(n);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        if (precision == null) return m;
+        try {
+            return new Transformer(
+                    m.config().withPrecision(PrecisionSpec.bits(precision)),
+                    m.tokenEmbed(),
+                    m.posEmbed(),
+                    m.layers(),
+                    m.finalNorm(),
+                    m.unembed());
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--precision " + precision + ": " + e.getMessage());
+        }
     }
 
-    /** {@code weights}: a NumPy .npz holding the parameters of {@code file}, a configuration without params (or null). */
-    static Transformer load(Path file, String example, Integer precision, Path weights) {
+    /**
+     * A JSON model file (a table model is the family bounded by its max_seq_len, a rule-based one
+     * runs every n it allows) or a built-in example's family. {@code weights}: a NumPy .npz holding
+     * the parameters of {@code file}, a configuration without params (or null).
+     */
+    static ModelFamily family(Path file, String example, Path weights) {
         if (weights != null && file == null)
             throw new UserException("--weights gives the parameters of a MODEL.json configuration, not of --example");
-        Transformer m;
         if (example != null) {
             try {
-                m = ModelRegistry.get(example);
+                return ModelRegistry.family(example);
             } catch (IllegalArgumentException e) {
                 throw new UserException(e.getMessage());
             }
-        } else {
-            EvalCommand.checkReadable(file);
-            if (weights != null) EvalCommand.checkReadable(weights);
-            java.util.Map<String, NpzArrays.Array> arrays = null;
-            if (weights != null) {
-                try (java.io.InputStream in = java.nio.file.Files.newInputStream(weights)) {
-                    arrays = NpzArrays.read(in);
-                } catch (ModelFormatException e) {
-                    throw new UserException(weights + ": " + e.getMessage());
-                } catch (IOException e) {
-                    throw new UserException(weights + ": " + e.getMessage(), e);
-                }
-            }
-            try {
-                m = arrays == null
-                        ? ModelFormat.read(file)
-                        : NpzModel.read(java.nio.file.Files.readString(file), arrays);
+        }
+        EvalCommand.checkReadable(file);
+        if (weights != null) EvalCommand.checkReadable(weights);
+        java.util.Map<String, NpzArrays.Array> arrays = null;
+        if (weights != null) {
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(weights)) {
+                arrays = NpzArrays.read(in);
             } catch (ModelFormatException e) {
-                throw new UserException(file + ": " + e.getMessage());
+                throw new UserException(weights + ": " + e.getMessage());
             } catch (IOException e) {
-                throw new UserException(file + ": " + e.getMessage(), e);
+                throw new UserException(weights + ": " + e.getMessage(), e);
             }
         }
-        if (precision == null) return m;
-        ModelConfig c = m.config();
         try {
-            ModelConfig fixed = new ModelConfig(
-                    c.name(),
-                    c.description(),
-                    c.vocab(),
-                    c.bos(),
-                    c.maxSeqLen(),
-                    c.dModel(),
-                    c.numLayers(),
-                    c.numHeads(),
-                    c.keySize(),
-                    c.valueSize(),
-                    c.mlpHiddenSize(),
-                    PrecisionSpec.bits(precision),
-                    c.attention(),
-                    c.softmaxScale(),
-                    c.layerNorm(),
-                    c.layerNormEpsilon(),
-                    c.causal(),
-                    c.outputMode(),
-                    c.outputLabels(),
-                    c.residualLabels(),
-                    c.uniqueMaxHeads());
-            return new Transformer(fixed, m.tokenEmbed(), m.posEmbed(), m.layers(), m.finalNorm(), m.unembed());
-        } catch (IllegalArgumentException e) {
-            throw new UserException("--precision " + precision + ": " + e.getMessage());
+            return arrays == null
+                    ? ModelFormat.readFamily(file)
+                    : ModelFamily.bounded(NpzModel.read(java.nio.file.Files.readString(file), arrays));
+        } catch (ModelFormatException e) {
+            throw new UserException(file + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new UserException(file + ": " + e.getMessage(), e);
         }
     }
 

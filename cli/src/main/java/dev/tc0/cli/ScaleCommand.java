@@ -80,14 +80,14 @@ final class ScaleCommand extends Base implements Callable<Integer> {
         if (families == null && examples == null)
             throw new UserException("name what to study: --family NAME,... or --example NAME,... (or both)");
         List<CircuitFamily> fams = new ArrayList<>();
-        List<dev.tc0.compile.transformer.Transformer> models = new ArrayList<>();
+        List<dev.tc0.compile.transformer.ModelFamily> models = new ArrayList<>();
         if (examples != null) {
             for (String name : examples) {
-                dev.tc0.compile.transformer.Transformer m = ModelCompiler.load(null, name, null);
+                dev.tc0.compile.transformer.ModelFamily m = ModelCompiler.family(null, name, null);
                 for (int n : ns) {
-                    if (n < 1 || n > m.config().maxSeqLen()) {
-                        throw new UserException(m.name() + " takes n from 1 to its max_seq_len "
-                                + m.config().maxSeqLen() + ", not " + n);
+                    if (n < 1 || n > m.maxN()) {
+                        throw new UserException(
+                                m.name() + " takes n from 1 to " + m.maxN() + " (its family's limit), not " + n);
                     }
                 }
                 models.add(m);
@@ -110,8 +110,9 @@ final class ScaleCommand extends Base implements Callable<Integer> {
         out().println(StudyTable.HEADER);
         boolean failed = false;
         List<String> skipped = new ArrayList<>();
-        for (dev.tc0.compile.transformer.Transformer m : models) {
+        for (dev.tc0.compile.transformer.ModelFamily family : models) {
             for (int n : ns) {
+                dev.tc0.compile.transformer.Transformer m = family.at(n);
                 StudyRow r = ScalingStudy.measureModel(m, n, options, skipped);
                 if (r == null) break;
                 rows.add(r);

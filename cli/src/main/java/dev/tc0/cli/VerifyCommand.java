@@ -83,7 +83,7 @@ final class VerifyCommand extends Base implements Callable<Integer> {
     private int verifyModel() {
         long t0 = System.nanoTime();
         dev.tc0.compile.transformer.Transformer m =
-                ModelCompiler.load(what.model, what.example, limitOptions.precision, limitOptions.weights);
+                ModelCompiler.load(what.model, what.example, limitOptions.precision, limitOptions.weights, n);
         dev.tc0.compile.lowering.InputSpace space = prefixOptions.space(m.config());
         dev.tc0.compile.lowering.CompiledModel cm =
                 ModelCompiler.compile(m, n, limitOptions.options().withInputs(space));

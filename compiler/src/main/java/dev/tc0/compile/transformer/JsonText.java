@@ -97,6 +97,20 @@ final class JsonText {
         });
     }
 
+    JsonText ints(List<Integer> items) {
+        return array(Layout.INLINE, items.size(), i -> g.writeNumber(items.get(i)));
+    }
+
+    /** Starts an array laid out one item per line, such as a list of rules. */
+    JsonText beginArray() {
+        layout.next = Layout.ROWS;
+        return run(() -> g.writeStartArray());
+    }
+
+    JsonText endArray() {
+        return run(() -> g.writeEndArray());
+    }
+
     JsonText vector(double[] v) {
         return array(Layout.INLINE, v.length, i -> number(v[i]));
     }

@@ -102,6 +102,41 @@ public record ModelConfig(
         if (!ok) throw new IllegalArgumentException(message);
     }
 
+    /** The same model description for inputs of up to {@code n} positions. */
+    public ModelConfig withMaxSeqLen(int n) {
+        return with(n, precision);
+    }
+
+    /** The same model description at another precision. */
+    public ModelConfig withPrecision(PrecisionSpec p) {
+        return with(maxSeqLen, p);
+    }
+
+    private ModelConfig with(int n, PrecisionSpec p) {
+        return new ModelConfig(
+                name,
+                description,
+                vocab,
+                bos,
+                n,
+                dModel,
+                numLayers,
+                numHeads,
+                keySize,
+                valueSize,
+                mlpHiddenSize,
+                p,
+                attention,
+                softmaxScale,
+                layerNorm,
+                layerNormEpsilon,
+                causal,
+                outputMode,
+                outputLabels,
+                residualLabels,
+                uniqueMaxHeads);
+    }
+
     /** Number of unembedding columns. */
     public int outputSize() {
         return outputMode == OutputMode.ARGMAX ? outputLabels.size() : 1;

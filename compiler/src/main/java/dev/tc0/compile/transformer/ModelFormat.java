@@ -53,6 +53,18 @@ public final class ModelFormat {
      * it shows).
      */
     public static Transformer read(Path file) throws ModelFormatException, IOException {
+        return read(text(file));
+    }
+
+    /**
+     * Reads a model file as a family: a rule-based model ({@link RuleFamily}), or a model with a
+     * position table, which is the family bounded by its max_seq_len.
+     */
+    public static ModelFamily readFamily(Path file) throws ModelFormatException, IOException {
+        return readFamily(text(file));
+    }
+
+    private static String text(Path file) throws ModelFormatException, IOException {
         BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
         if (!a.isRegularFile())
             throw new ModelFormatException("not a regular file (a device, FIFO, socket or directory)");
@@ -62,7 +74,7 @@ public final class ModelFormat {
         try (InputStream in = Files.newInputStream(file)) {
             data = in.readNBytes((int) a.size());
         }
-        return read(utf8(data));
+        return utf8(data);
     }
 
     /**
@@ -97,7 +109,17 @@ public final class ModelFormat {
         return out.flip().toString();
     }
 
+    /** Reads a model with a position table; a rule-based family is refused (see {@link #readFamily}). */
     public static Transformer read(String json) throws ModelFormatException {
+        ModelFamily f = readFamily(json);
+        if (f instanceof RuleFamily)
+            throw new ModelFormatException("params.pos_embed: a family (rules of the length n), not one model; "
+                    + "it is materialised at a length (tc0 compile and verify take it with --n)");
+        return f.at(f.maxN());
+    }
+
+    /** Reads a model or a rule-based family. */
+    public static ModelFamily readFamily(String json) throws ModelFormatException {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -116,7 +138,7 @@ public final class ModelFormat {
         }
         if (root == null || !root.isObject()) throw new ModelFormatException("(root): expected a JSON object");
         try {
-            return new Reader(root).transformer();
+            return new Reader(root).family();
         } catch (IllegalArgumentException e) { // the model's own validation, already naming the place
             throw new ModelFormatException(e.getMessage());
         }
@@ -126,12 +148,18 @@ public final class ModelFormat {
     private static final class Reader {
         private final JsonNode root;
         private ModelConfig config;
+        /** Whether pos_embed is a rule: the model is a family, and max_seq_len its optional bound. */
+        private boolean rules;
+        /** The family's bound, or null. */
+        private Integer bound;
+
+        private final List<WeightRule> weightRules = new ArrayList<>();
 
         Reader(JsonNode root) {
             this.root = root;
         }
 
-        Transformer transformer() throws ModelFormatException {
+        ModelFamily family() throws ModelFormatException {
             onlyFields(root, "", Set.of("format", "version", "name", "description", "config", "params"));
             String format = string(field(root, "", "format"), "format");
             if (!format.equals(FORMAT))
@@ -139,6 +167,8 @@ public final class ModelFormat {
             int version = integer(field(root, "", "version"), "version");
             if (version != VERSION)
                 throw new ModelFormatException("version: this reader knows version " + VERSION + ", got " + version);
+            JsonNode params = root.get("params"), pos = params == null ? null : params.get("pos_embed");
+            rules = pos != null && pos.isObject() && pos.has("rule");
             config = config(field(root, "", "config"));
             return params(field(root, "", "params"));
         }
@@ -200,7 +230,7 @@ public final class ModelFormat {
                     root.has("description") ? string(root.get("description"), "description") : "",
                     vocab,
                     bos,
-                    integer(field(c, at, "max_seq_len"), at + ".max_seq_len"),
+                    maxSeqLen(c, at),
                     integer(field(c, at, "d_model"), at + ".d_model"),
                     layers,
                     integer(field(c, at, "num_heads"), at + ".num_heads"),
@@ -217,6 +247,17 @@ public final class ModelFormat {
                     labels,
                     c.has("residual_labels") ? strings(c.get("residual_labels"), at + ".residual_labels") : List.of(),
                     c.has("unique_max_heads") ? pairs(c.get("unique_max_heads"), at + ".unique_max_heads") : List.of());
+        }
+
+        /**
+         * max_seq_len: required with a position table; in a family its optional bound, kept aside
+         * (the family checks it) while the template stands at 1, so that a large bound allocates
+         * nothing.
+         */
+        private int maxSeqLen(JsonNode c, String at) throws ModelFormatException {
+            if (!rules) return integer(field(c, at, "max_seq_len"), at + ".max_seq_len");
+            if (c.has("max_seq_len")) bound = integer(c.get("max_seq_len"), at + ".max_seq_len");
+            return 1;
         }
 
         /**
@@ -273,7 +314,7 @@ public final class ModelFormat {
             return out;
         }
 
-        private Transformer params(JsonNode p) throws ModelFormatException {
+        private ModelFamily params(JsonNode p) throws ModelFormatException {
             ModelConfig c = config;
             Map<String, JsonNode> given = new LinkedHashMap<>();
             if (!p.isObject()) throw new ModelFormatException("params: expected an object, got " + kind(p));
@@ -288,7 +329,9 @@ public final class ModelFormat {
                     throw new ModelFormatException("params: missing parameter \"" + name + "\"");
             }
             double[][] tokenEmbed = embeddings(given, "token_embed", c.vocab().size());
-            double[][] posEmbed = embeddings(given, "pos_embed", c.maxSeqLen());
+            List<PositionRule> positionRules = rules ? positionRules(given.get("pos_embed")) : List.of();
+            double[][] posEmbed =
+                    rules ? new double[c.maxSeqLen()][c.dModel()] : embeddings(given, "pos_embed", c.maxSeqLen());
             int heads = c.numHeads(), d = c.dModel();
             int qk = width(heads, c.keySize(), "config.key_size"),
                     ov = width(heads, c.valueSize(), "config.value_size");
@@ -306,8 +349,61 @@ public final class ModelFormat {
                         c.layerNorm() ? norm(given, m + "layer_norm", d) : null));
             }
             LayerNormParams finalNorm = c.layerNorm() ? norm(given, "final_layer_norm", d) : null;
-            return new Transformer(
+            Transformer t = new Transformer(
                     c, tokenEmbed, posEmbed, layers, finalNorm, linear(given, "unembed", d, c.outputSize()));
+            if (!rules) return ModelFamily.bounded(t);
+            return new RuleFamily(t, positionRules, weightRules, bound);
+        }
+
+        /** {"rule": [{"columns": [...], "form": F, "scale": s, "first": k}, ...]} */
+        private List<PositionRule> positionRules(JsonNode node) throws ModelFormatException {
+            onlyFields(node, "pos_embed", Set.of("rule"));
+            JsonNode list = node.get("rule");
+            if (!list.isArray())
+                throw new ModelFormatException("pos_embed.rule: expected an array of rules, got " + kind(list));
+            List<PositionRule> out = new ArrayList<>();
+            for (int k = 0; k < list.size(); k++) {
+                String at = "pos_embed.rule[" + k + "]";
+                JsonNode r = list.get(k);
+                onlyFields(r, at, Set.of("columns", "form", "scale", "first"));
+                List<Integer> columns = integers(field(r, at, "columns"), at + ".columns");
+                Form form = form(field(r, at, "form"), at + ".form");
+                double scale = r.has("scale") ? number(r.get("scale"), at + ".scale") : 1;
+                int first = r.has("first") ? integer(r.get("first"), at + ".first") : 0;
+                try {
+                    out.add(new PositionRule(columns, form, scale, first));
+                } catch (IllegalArgumentException e) {
+                    throw new ModelFormatException(at + "." + e.getMessage());
+                }
+            }
+            return out;
+        }
+
+        /** A linear map's optional {"rule": [{"field": "w", "entries": [[r, c], ...], "form": F, "scale": s}]}. */
+        private void weightRules(String name, JsonNode list) throws ModelFormatException {
+            if (!rules) {
+                throw new ModelFormatException(name + ".rule: weight rules need a family, whose pos_embed is a rule"
+                        + " too (write {\"rule\": []} for no position columns)");
+            }
+            if (!list.isArray())
+                throw new ModelFormatException(name + ".rule: expected an array of rules, got " + kind(list));
+            for (int k = 0; k < list.size(); k++) {
+                String at = name + ".rule[" + k + "]";
+                JsonNode r = list.get(k);
+                onlyFields(r, at, Set.of("field", "entries", "form", "scale"));
+                String f = string(field(r, at, "field"), at + ".field");
+                JsonNode e = field(r, at, "entries");
+                if (!e.isArray()) throw new ModelFormatException(at + ".entries: expected an array, got " + kind(e));
+                List<List<Integer>> entries = new ArrayList<>();
+                for (int j = 0; j < e.size(); j++) entries.add(integers(e.get(j), at + ".entries[" + j + "]"));
+                Form form = form(field(r, at, "form"), at + ".form");
+                double scale = r.has("scale") ? number(r.get("scale"), at + ".scale") : 1;
+                try {
+                    weightRules.add(new WeightRule(name, f, entries, form, scale));
+                } catch (IllegalArgumentException x) {
+                    throw new ModelFormatException(at + "." + x.getMessage());
+                }
+            }
         }
 
         /** heads x size, the width of the stacked heads, which must not wrap around past an int. */
@@ -326,7 +422,8 @@ public final class ModelFormat {
 
         private Linear linear(Map<String, JsonNode> given, String name, int in, int out) throws ModelFormatException {
             JsonNode node = given.get(name);
-            onlyFields(node, name, Set.of("w", "b"));
+            onlyFields(node, name, Set.of("w", "b", "rule"));
+            if (node.has("rule")) weightRules(name, node.get("rule"));
             return new Linear(
                     matrix(field(node, name, "w"), name, in, out), vector(field(node, name, "b"), name + ".b", out));
         }
@@ -433,6 +530,21 @@ public final class ModelFormat {
         return out;
     }
 
+    private static Form form(JsonNode n, String at) throws ModelFormatException {
+        String name = string(n, at);
+        Form f = Form.fromJson(name);
+        if (f == null)
+            throw new ModelFormatException(at + ": expected one of " + Form.names() + ", got \"" + name + "\"");
+        return f;
+    }
+
+    private static List<Integer> integers(JsonNode n, String at) throws ModelFormatException {
+        if (!n.isArray()) throw new ModelFormatException(at + ": expected an array of integers, got " + kind(n));
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) out.add(integer(n.get(i), at + "[" + i + "]"));
+        return out;
+    }
+
     private static List<String> strings(JsonNode n, String at) throws ModelFormatException {
         if (!n.isArray()) throw new ModelFormatException(at + ": expected an array of strings, got " + kind(n));
         List<String> out = new ArrayList<>();
@@ -454,6 +566,20 @@ public final class ModelFormat {
 
     /** The model as JSON: two-space indentation, one matrix row per line. */
     public static String write(Transformer t) {
+        return write(t, t.config().maxSeqLen(), null, List.of());
+    }
+
+    /**
+     * A rule-based family as JSON: pos_embed as its rules, each rule-bearing linear map with its
+     * rules next to its table, max_seq_len only when the family is bounded.
+     */
+    public static String write(RuleFamily f) {
+        return write(f.template(), f.bound(), f.positions(), f.weights());
+    }
+
+    /** {@code positions} null: a position table; else the family's rules. */
+    private static String write(
+            Transformer t, Integer maxSeqLen, List<PositionRule> positions, List<WeightRule> weights) {
         ModelConfig c = t.config();
         JsonText j = new JsonText();
         j.beginObject();
@@ -464,7 +590,7 @@ public final class ModelFormat {
         j.field("config").beginObject();
         j.field("vocab").strings(c.vocab());
         j.field("bos").nullableString(c.bos());
-        j.field("max_seq_len").number(c.maxSeqLen());
+        if (maxSeqLen != null) j.field("max_seq_len").number(maxSeqLen);
         j.field("d_model").number(c.dModel());
         j.field("num_layers").number(c.numLayers());
         j.field("num_heads").number(c.numHeads());
@@ -496,38 +622,64 @@ public final class ModelFormat {
                 .field("embeddings")
                 .matrix(t.tokenEmbed())
                 .endObject();
-        j.field("pos_embed")
-                .beginObject()
-                .field("embeddings")
-                .matrix(t.posEmbed())
-                .endObject();
+        if (positions == null) {
+            j.field("pos_embed")
+                    .beginObject()
+                    .field("embeddings")
+                    .matrix(t.posEmbed())
+                    .endObject();
+        } else {
+            j.field("pos_embed").beginObject().field("rule").beginArray();
+            for (PositionRule r : positions) {
+                j.beginInlineObject()
+                        .field("columns")
+                        .ints(r.columns())
+                        .field("form")
+                        .string(r.form().json());
+                if (r.scale() != 1) j.field("scale").number(r.scale());
+                if (r.form() == Form.ONE_HOT) j.field("first").number(r.first());
+                j.endObject();
+            }
+            j.endArray().endObject();
+        }
         for (int l = 0; l < t.layers().size(); l++) {
             Layer layer = t.layers().get(l);
             String a = "layer_" + l + "/attn/", m = "layer_" + l + "/mlp/";
             if (layer.attnNorm() != null) norm(j, a + "layer_norm", layer.attnNorm());
-            linear(j, a + "query", layer.query());
-            linear(j, a + "key", layer.key());
-            linear(j, a + "value", layer.value());
-            linear(j, a + "linear", layer.linear());
+            linear(j, a + "query", layer.query(), weights);
+            linear(j, a + "key", layer.key(), weights);
+            linear(j, a + "value", layer.value(), weights);
+            linear(j, a + "linear", layer.linear(), weights);
             if (layer.mlpNorm() != null) norm(j, m + "layer_norm", layer.mlpNorm());
-            linear(j, m + "linear_1", layer.linear1());
-            linear(j, m + "linear_2", layer.linear2());
+            linear(j, m + "linear_1", layer.linear1(), weights);
+            linear(j, m + "linear_2", layer.linear2(), weights);
         }
         if (t.finalNorm() != null) norm(j, "final_layer_norm", t.finalNorm());
-        linear(j, "unembed", t.unembed());
+        linear(j, "unembed", t.unembed(), weights);
         j.endObject();
         j.endObject();
         return j + "\n";
     }
 
-    private static void linear(JsonText j, String name, Linear l) {
-        j.field(name)
-                .beginObject()
-                .field("w")
-                .matrix(l.w())
-                .field("b")
-                .vector(l.b())
-                .endObject();
+    private static void linear(JsonText j, String name, Linear l, List<WeightRule> weights) {
+        j.field(name).beginObject().field("w").matrix(l.w()).field("b").vector(l.b());
+        List<WeightRule> mine =
+                weights.stream().filter(r -> r.parameter().equals(name)).toList();
+        if (!mine.isEmpty()) {
+            j.field("rule").beginArray();
+            for (WeightRule r : mine) {
+                j.beginInlineObject()
+                        .field("field")
+                        .string(r.field())
+                        .field("entries")
+                        .intLists(r.entries());
+                j.field("form").string(r.form().json());
+                if (r.scale() != 1) j.field("scale").number(r.scale());
+                j.endObject();
+            }
+            j.endArray();
+        }
+        j.endObject();
     }
 
     private static void norm(JsonText j, String name, LayerNormParams n) {
@@ -544,5 +696,11 @@ public final class ModelFormat {
     public static void write(Transformer t, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         AtomicOutput.writeString(file, write(t));
+    }
+
+    /** Writes the family as one {@link AtomicOutput}, creating its directory. */
+    public static void write(RuleFamily f, Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicOutput.writeString(file, write(f));
     }
 }

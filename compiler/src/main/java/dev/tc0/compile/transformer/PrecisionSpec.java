@@ -55,6 +55,35 @@ public record PrecisionSpec(int fixedBits, double perLog2N) {
         return null;
     }
 
+    /**
+     * The largest n &lt;= cap such that every length 1..n meets {@link #violation}, or 0 if n = 1
+     * already breaks it. On a stretch of n where p stays the same, only log2 n grows, so the first
+     * violation there is found by bisection; a fixed p is one stretch, a derived p (non-decreasing
+     * in n) a few dozen.
+     */
+    public int largestN(int vocabSize, int cap) {
+        int n = 1;
+        while (n <= cap) {
+            int p = bitsFor(n), end = lastWith(n, cap, m -> bitsFor(m) == p);
+            if (violation(vocabSize, n) != null) return n - 1;
+            int ok = lastWith(n, end, m -> violation(vocabSize, m) == null);
+            if (ok < end) return ok;
+            n = end + 1;
+            if (n <= 0) break; // cap = Integer.MAX_VALUE
+        }
+        return cap;
+    }
+
+    /** The largest m in lo..hi with test(m), given test(lo) and test monotone (true, then false). */
+    private static int lastWith(int lo, int hi, java.util.function.IntPredicate test) {
+        while (lo < hi) {
+            int mid = (int) (((long) lo + hi + 1) >>> 1);
+            if (test.test(mid)) lo = mid;
+            else hi = mid - 1;
+        }
+        return lo;
+    }
+
     public String describe() {
         return isFixed() ? fixedBits + " bits" : perLog2N + "·log2(n)";
     }

@@ -25,7 +25,7 @@ class TracrLadderTest {
     private static final int[] LADDER = {2, 9, 16, 33, 65};
     private static final int SAMPLES = 200;
 
-    private static int[] randomInput(ModelConfig c, int n, SplittableRandom rnd) {
+    static int[] randomInput(ModelConfig c, int n, SplittableRandom rnd) {
         int[] t = new int[n];
         t[0] = c.vocab().indexOf(c.bos());
         for (int i = 1; i < n; i++) {
@@ -36,7 +36,7 @@ class TracrLadderTest {
     }
 
     /** BOS, then each of {@code counts[k]} copies of the k-th non-BOS token, in order. */
-    private static int[] blocks(ModelConfig c, int... counts) {
+    static int[] blocks(ModelConfig c, int... counts) {
         List<Integer> ids = new ArrayList<>();
         ids.add(c.vocab().indexOf(c.bos()));
         int token = 0;
@@ -63,7 +63,7 @@ class TracrLadderTest {
         return want;
     }
 
-    private static void assertIntended(String name, Reference ref, int[] t) {
+    static void assertIntended(String name, Reference ref, int[] t) {
         ModelConfig c = ref.model().config();
         List<String> word = c.decode(t).subList(1, t.length);
         int[] labels = ref.run(t).output().labels();

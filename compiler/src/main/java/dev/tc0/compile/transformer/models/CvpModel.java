@@ -1,6 +1,7 @@
 package dev.tc0.compile.transformer.models;
 
 import dev.tc0.compile.transformer.AttentionKind;
+import dev.tc0.compile.transformer.Form;
 import dev.tc0.compile.transformer.OutputMode;
 import dev.tc0.compile.transformer.PrecisionSpec;
 import dev.tc0.compile.transformer.Transformer;
@@ -112,8 +113,7 @@ public final class CvpModel {
                 .tokenEmbed("1", is1, 1);
         b.tokenEmbed("&", isAmp, 1).tokenEmbed("&", delim, 1);
         int pos = b.dim("pos"), pos2 = b.dim("pos^2"), inv = b.dim("1/(pos+1)");
-        for (int i = 0; i < n; i++)
-            b.posEmbed(i, pos, i).posEmbed(i, pos2, (double) i * i).posEmbed(i, inv, 1.0 / (i + 1));
+        b.posRule(pos, Form.I).posRule(pos2, Form.I_SQUARED).posRule(inv, Form.INVERSE_I_PLUS_1);
 
         // 1: number of inputs a and last position; the first input bit becomes a delimiter
         int a = b.dim("a"), last = b.dim("last");

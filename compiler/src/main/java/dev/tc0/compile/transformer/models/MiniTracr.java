@@ -77,7 +77,9 @@ public final class MiniTracr {
         List<Object> idx = new ArrayList<>();
         for (int i = 0; i < maxLen; i++) idx.add(i);
         indices = new Cat("indices", idx);
-        for (int i = 0; i < maxLen; i++) b.posEmbed(i + 1, dim(indices, i), 1); // BOS is position 0 and has no index
+        List<Integer> indexDims = new ArrayList<>();
+        for (int i = 0; i < maxLen; i++) indexDims.add(dim(indices, i));
+        b.posOneHot(indexDims, 1); // BOS is position 0 and has no index
     }
 
     private int dim(Cat c, Object v) {

@@ -1,12 +1,16 @@
 package dev.tc0.compile.transformer.models;
 
 import dev.tc0.compile.transformer.AttentionKind;
+import dev.tc0.compile.transformer.Form;
 import dev.tc0.compile.transformer.Layer;
 import dev.tc0.compile.transformer.Linear;
 import dev.tc0.compile.transformer.ModelConfig;
 import dev.tc0.compile.transformer.OutputMode;
+import dev.tc0.compile.transformer.PositionRule;
 import dev.tc0.compile.transformer.PrecisionSpec;
+import dev.tc0.compile.transformer.RuleFamily;
 import dev.tc0.compile.transformer.Transformer;
+import dev.tc0.compile.transformer.WeightRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +19,10 @@ import java.util.Map;
 /**
  * Builds a {@link Transformer} from named residual dimensions and individual weights. Sizes
  * (d_model, heads, key and value sizes, MLP width) are the largest used anywhere; everything
- * unused stays zero, the way Tracr pads its models.
+ * unused stays zero, the way Tracr pads its models. Parameters that depend on the length are
+ * closed forms ({@link Form}): position columns by {@link #posRule}, MLP input weights by
+ * {@link LayerBuilder#in(int, int, Form, double)}; {@link #family} keeps them as rules and
+ * {@link #build} materialises them at max_seq_len.
  */
 public final class ModelBuilder {
     private final String name, description;
@@ -23,9 +30,8 @@ public final class ModelBuilder {
     private final String bos;
     private final int maxSeqLen;
     private final Map<String, Integer> dims = new LinkedHashMap<>();
-    private final List<double[]> tokenEntries = new ArrayList<>(),
-            posEntries = new ArrayList<>(),
-            unembedEntries = new ArrayList<>();
+    private final List<double[]> tokenEntries = new ArrayList<>(), unembedEntries = new ArrayList<>();
+    private final List<PositionRule> posRules = new ArrayList<>();
     private final List<LayerBuilder> layers = new ArrayList<>();
 
     public ModelBuilder(String name, String description, List<String> vocab, String bos, int maxSeqLen) {
@@ -60,8 +66,15 @@ public final class ModelBuilder {
         return this;
     }
 
-    public ModelBuilder posEmbed(int position, int dim, double value) {
-        posEntries.add(new double[] {position, dim, value});
+    /** Position column {@code dim} holds form(i, n) at position i of length n. */
+    public ModelBuilder posRule(int dim, Form form) {
+        posRules.add(PositionRule.of(dim, form));
+        return this;
+    }
+
+    /** Tracr's categorical indices: the k-th of {@code dims} is 1 at position first + k. */
+    public ModelBuilder posOneHot(List<Integer> dims, int first) {
+        posRules.add(PositionRule.oneHot(dims, first));
         return this;
     }
 
@@ -86,6 +99,9 @@ public final class ModelBuilder {
         final boolean causal;
         final List<HeadBuilder> heads = new ArrayList<>();
         final List<double[]> in = new ArrayList<>(), out = new ArrayList<>();
+        /** {dim, unit, scale} of weights scale·form(n), per form. */
+        final Map<Form, List<double[]>> inRules = new LinkedHashMap<>();
+
         int hidden;
 
         LayerBuilder(boolean causal) {
@@ -114,6 +130,12 @@ public final class ModelBuilder {
         /** Hidden unit {@code u} reads {@code dim} with weight w; dim -1 is the bias. */
         public LayerBuilder in(int dim, int u, double w) {
             in.add(new double[] {dim, u, w});
+            return this;
+        }
+
+        /** Hidden unit {@code u} reads {@code dim} (or the bias, dim -1) with weight scale·form(n) at length n. */
+        public LayerBuilder in(int dim, int u, Form form, double scale) {
+            inRules.computeIfAbsent(form, f -> new ArrayList<>()).add(new double[] {dim, u, scale});
             return this;
         }
 
@@ -174,8 +196,24 @@ public final class ModelBuilder {
         }
     }
 
+    /** The model at max_seq_len: {@link #family} materialised there. */
     public Transformer build(
             PrecisionSpec precision, AttentionKind kind, double softmaxScale, OutputMode mode, List<String> labels) {
+        return family(precision, kind, softmaxScale, mode, labels, maxSeqLen).at(maxSeqLen);
+    }
+
+    /**
+     * The model as a family: the position table and the MLP weights given by forms stay rules.
+     *
+     * @param bound the family's largest n, or null when nothing but the precision bounds it
+     */
+    public RuleFamily family(
+            PrecisionSpec precision,
+            AttentionKind kind,
+            double softmaxScale,
+            OutputMode mode,
+            List<String> labels,
+            Integer bound) {
         int d = dims.size();
         int heads = 1, keySize = 1, valueSize = 1, hidden = 0;
         for (LayerBuilder l : layers) {
@@ -214,11 +252,13 @@ public final class ModelBuilder {
                 labels,
                 List.copyOf(dims.keySet()),
                 unique);
-        double[][] tokenEmbed = new double[vocab.size()][d], posEmbed = new double[maxSeqLen][d];
+        double[][] tokenEmbed = new double[vocab.size()][d];
         for (double[] e : tokenEntries) tokenEmbed[(int) e[0]][(int) e[1]] += e[2];
-        for (double[] e : posEntries) posEmbed[(int) e[0]][(int) e[1]] += e[2];
         List<Layer> built = new ArrayList<>();
-        for (LayerBuilder l : layers) {
+        List<WeightRule> weightRules = new ArrayList<>();
+        for (int index = 0; index < layers.size(); index++) {
+            LayerBuilder l = layers.get(index);
+            weightRules.addAll(rules("layer_" + index + "/mlp/linear_1", l.inRules));
             Linear q = Linear.zero(d, heads * keySize), k = Linear.zero(d, heads * keySize);
             Linear v = Linear.zero(d, heads * valueSize), o = Linear.zero(heads * valueSize, d);
             for (int h = 0; h < l.heads.size(); h++) {
@@ -235,7 +275,31 @@ public final class ModelBuilder {
         }
         Linear unembed = Linear.zero(d, outputs);
         place(unembed, unembedEntries, 0, 0);
-        return new Transformer(config, tokenEmbed, posEmbed, built, null, unembed);
+        return new RuleFamily(
+                // the position table is all rules: the template holds one row, whatever max_seq_len is
+                new Transformer(config.withMaxSeqLen(1), tokenEmbed, new double[1][d], built, null, unembed),
+                posRules,
+                weightRules,
+                bound);
+    }
+
+    /** One rule per (form, scale, weight or bias) of {dim, unit, scale} entries; dim -1 is the bias. */
+    private static List<WeightRule> rules(String parameter, Map<Form, List<double[]>> entries) {
+        List<WeightRule> out = new ArrayList<>();
+        for (Map.Entry<Form, List<double[]>> byForm : entries.entrySet()) {
+            Map<List<Object>, List<List<Integer>>> groups = new LinkedHashMap<>();
+            for (double[] e : byForm.getValue()) {
+                boolean bias = e[0] < 0;
+                List<Integer> at = bias ? List.of((int) e[1]) : List.of((int) e[0], (int) e[1]);
+                groups.computeIfAbsent(List.of(bias ? "b" : "w", e[2]), k -> new ArrayList<>())
+                        .add(at);
+            }
+            for (Map.Entry<List<Object>, List<List<Integer>>> g : groups.entrySet()) {
+                out.add(new WeightRule(parameter, (String) g.getKey().get(0), g.getValue(), byForm.getKey(), (Double)
+                        g.getKey().get(1)));
+            }
+        }
+        return out;
     }
 
     /** Adds (row, col, w) entries; row -1 is the bias. */

@@ -9,8 +9,8 @@ import java.util.List;
  * Tracr's library programs (tracr/compiler/lib.py), compiled the way Tracr compiles them
  * ({@link MiniTracr}), with softmax attention of coldness {@value #COLDNESS}, for programs of up to
  * {@code maxLen} tokens after BOS (max_seq_len = maxLen + 1; the registry ships
- * maxLen = {@value #MAX_LEN}). Inputs start with BOS; outputs at position 0 are meaningless, as in
- * Tracr.
+ * maxLen = {@value #MAX_LEN}, and its families build any maxLen up to {@value #MAX_FAMILY_LEN}).
+ * Inputs start with BOS; outputs at position 0 are meaningless, as in Tracr.
  *
  * <h2>Precision</h2>
  * Each program gets the smallest fixed p at which the exact p-precision forward pass computes its
@@ -38,7 +38,9 @@ import java.util.List;
  *       exact fraction. With r = 0 the output depends only on (n, i, l), and r only adds under
  *       n·e^-c; every (n, i, l) was checked: p = 16 first fails at n = 50, 18 holds up to 65.</li>
  * </ul>
- * A precision derived from n (c·log2 n, the format's other form) would not save bits here: p = 10
+ * Past {@value #MAX_LEN} tokens p grows with the length: see {@link #precision}, checked once at
+ * n = 128 and 256 on every frac_prevs count and random reverse inputs, and on every hist width at
+ * n = 130 and 260 with 2 bits fewer (FamilyFunctionsTest runs n = 100 and 256). A precision derived from n (c·log2 n, the format's other form) would not save bits here: p = 10
  * fails already at n = 2 (F^max ~ 2^19 &lt; e^20), so c &gt; 10, which gives at least 62 bits at
  * n = 65. What the measurements above follow is a floor of 12 bits plus 2 bits per doubling of n
  * (max(12, 2·log2 n + 5.9) rounded up to even fits them), a form the model format does not have;
@@ -70,12 +72,33 @@ public final class TracrPrograms {
     /** p for sort_unique, whose distinct inputs have at most 8 tokens. */
     public static final int SORT_BITS = 12;
 
+    /**
+     * The longest program input a family builds: d_model and the MLP width grow as 2·maxLen, so
+     * the dense weights take about 32·maxLen² bytes per MLP matrix (128 MB at 2048, already past
+     * what the circuit compiler builds by orders of magnitude).
+     */
+    public static final int MAX_FAMILY_LEN = 2048;
+
     private static MiniTracr program(String name, String description, List<String> vocab, int maxLen) {
-        if (maxLen < 1 || maxLen > MAX_LEN) {
-            throw new IllegalArgumentException(
-                    "maxLen must be 1.." + MAX_LEN + " (the precisions are checked up to there), got " + maxLen);
+        if (maxLen < 1 || maxLen > MAX_FAMILY_LEN) {
+            throw new IllegalArgumentException("a Tracr program's input is 1.." + MAX_FAMILY_LEN
+                    + " tokens after BOS (its weights grow as maxLen²), got " + maxLen);
         }
         return new MiniTracr(name, description, vocab, maxLen, AttentionKind.SOFTMAX, COLDNESS);
+    }
+
+    /**
+     * p for programs of up to maxLen tokens (n = maxLen + 1 positions): {@code base} up to
+     * {@value #MAX_LEN} tokens (the measured precisions above), past it p = 2⌈log2 n⌉ + 8 (22 up to
+     * n = 128, 24 up to 256, 28 at 1024, 32 at 2049): the width decoding needs about log2 n + 2
+     * magnitude bits and frac_prevs' exact fraction as many, and one more bit of margin keeps
+     * both (2 bits per doubling from 18 at 65, without the margin, fails reverse and frac_prevs
+     * at n = 130).
+     */
+    public static PrecisionSpec precision(int base, int maxLen) {
+        if (maxLen <= MAX_LEN) return PrecisionSpec.bits(base);
+        int log = 32 - Integer.numberOfLeadingZeros(maxLen); // ⌈log2(maxLen + 1)⌉
+        return PrecisionSpec.bits(2 * log + 8);
     }
 
     /** make_length: SelectorWidth(Select(tokens, tokens, TRUE)). */
@@ -84,7 +107,7 @@ public final class TracrPrograms {
                 "length", "make_length: the input length at every position", List.of("a", "b", "c", "d"), maxLen);
         return t.categoricalOutput(
                 t.selectorWidth(new MiniTracr.Select(t.tokens, t.tokens, (k, q) -> true), "length"),
-                PrecisionSpec.bits(BITS));
+                precision(BITS, maxLen));
     }
 
     /** make_hist: SelectorWidth(Select(tokens, tokens, EQ)). */
@@ -93,7 +116,7 @@ public final class TracrPrograms {
                 "hist", "make_hist: how often each position's token occurs", List.of("a", "b", "c", "d"), maxLen);
         return t.categoricalOutput(
                 t.selectorWidth(new MiniTracr.Select(t.tokens, t.tokens, Object::equals), "hist"),
-                PrecisionSpec.bits(BITS));
+                precision(BITS, maxLen));
     }
 
     /**
@@ -106,7 +129,7 @@ public final class TracrPrograms {
         MiniTracr.Cat opp = t.selectorWidth(
                 new MiniTracr.Select(t.indices, t.indices, (k, q) -> (Integer) k > (Integer) q), "opp_idx");
         MiniTracr.Cat reversed = t.aggregate(new MiniTracr.Select(t.indices, opp, Object::equals), t.tokens, "reverse");
-        return t.categoricalOutput(reversed, PrecisionSpec.bits(BITS));
+        return t.categoricalOutput(reversed, precision(BITS, maxLen));
     }
 
     /**
@@ -124,7 +147,7 @@ public final class TracrPrograms {
                         t.tokens, t.tokens, (k, q) -> Integer.parseInt((String) k) < Integer.parseInt((String) q)),
                 "target_pos");
         MiniTracr.Cat sorted = t.aggregate(new MiniTracr.Select(target, t.indices, Object::equals), t.tokens, "sort");
-        return t.categoricalOutput(sorted, PrecisionSpec.bits(SORT_BITS));
+        return t.categoricalOutput(sorted, precision(SORT_BITS, maxLen));
     }
 
     /** make_frac_prevs(tokens == "l"): numerical mean of [token == l] over positions j &lt;= i. */
@@ -137,6 +160,6 @@ public final class TracrPrograms {
         MiniTracr.Num isL = t.numericalMap(t.tokens, v -> v.equals("l") ? 1.0 : 0.0, "is_l");
         MiniTracr.Num frac = t.aggregate(
                 new MiniTracr.Select(t.indices, t.indices, (k, q) -> (Integer) k <= (Integer) q), isL, "frac_prevs");
-        return t.numericalOutput(frac, PrecisionSpec.bits(BITS));
+        return t.numericalOutput(frac, precision(BITS, maxLen));
     }
 }
