@@ -78,8 +78,12 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** What a run did: patterns, the mode chosen, the tile size, and the evaluation time alone. */
-    public record Report(long patterns, Mode mode, int tileWords, int threads, String kernels, long evalNanos) {
+    /**
+     * What a run did: patterns, the mode chosen, the tile size, the evaluation time alone, and the
+     * time the kernels took to get ready for the plan (generated code: emitting and loading it).
+     */
+    public record Report(
+            long patterns, Mode mode, int tileWords, int threads, String kernels, long evalNanos, long prepareNanos) {
         /** Gate evaluations per second: gates times patterns over evaluation time (no I/O). */
         public double gateEvalsPerSecond(long gates) {
             return evalNanos == 0 ? 0 : gates * (double) patterns / (evalNanos * 1e-9);
@@ -239,6 +243,7 @@ public final class Engine implements AutoCloseable {
         int arenaWords = (int) arenaLong;
         int scratchBase = plan.numSlots * words;
         int wave = pool == null ? 1 : (int) wave(mode);
+        long prepareNanos = options.kernels().prepare(plan, words);
 
         long[][] arena = new long[wave][arenaWords];
         int[][] inputOffset = new int[wave][plan.numInputs];
@@ -302,7 +307,7 @@ public final class Engine implements AutoCloseable {
             }
         }
         out.finish();
-        return new Report(first, mode, words, threads, options.kernels().name(), evalNanos);
+        return new Report(first, mode, words, threads, options.kernels().name(), evalNanos, prepareNanos);
     }
 
     private void evalTiles(
@@ -319,12 +324,8 @@ public final class Engine implements AutoCloseable {
         invokeAll(pool, tasks);
     }
 
-    /** The whole plan over one tile, level by level, run by run. */
     private void evalTile(EvalPlan p, long[] v, int words, int strip, int scratchBase) {
-        Kernels k = options.kernels();
-        for (int r = 0, runs = p.runOp.length; r < runs; r++) {
-            k.run(p, p.runOp[r], p.runGate[r], p.runGate[r + 1], v, words, scratchBase, strip);
-        }
+        options.kernels().evalTile(p, v, words, scratchBase, strip);
     }
 
     private void evalLevels(
@@ -338,7 +339,7 @@ public final class Engine implements AutoCloseable {
                 int g0 = p.runGate[p.levelRun[l - 1]], g1 = p.runGate[p.levelRun[l]];
                 long work = p.levelEdges(l) * (long) words * tiles;
                 if (work < LEVEL_FORK_MIN_WORK) {
-                    for (int t = 0; t < tiles; t++) runRange(p, k, l, g0, g1, arena[t], words, scratchBase, strip);
+                    for (int t = 0; t < tiles; t++) k.evalGates(p, l, g0, g1, arena[t], words, scratchBase, strip);
                     continue;
                 }
                 // Split the level's gates into chunks per tile; chunk c uses scratch region c.
@@ -346,26 +347,21 @@ public final class Engine implements AutoCloseable {
                 tasks.clear();
                 for (int t = 0; t < tiles; t++) {
                     for (int c = 0; c < perTile; c++) {
-                        int from = g0 + (int) ((long) (g1 - g0) * c / perTile);
-                        int to = g0 + (int) ((long) (g1 - g0) * (c + 1) / perTile);
+                        // Cuts the kernels accept: generated code runs whole chunks.
+                        int from = c == 0 ? g0 : k.cut(p, l, g0 + (int) ((long) (g1 - g0) * c / perTile), words);
+                        int to = c == perTile - 1
+                                ? g1
+                                : k.cut(p, l, g0 + (int) ((long) (g1 - g0) * (c + 1) / perTile), words);
+                        if (from >= to) continue;
                         long[] a = arena[t];
                         int sb = scratchBase + c * p.maxScratch * strip;
                         int level = l;
-                        tasks.add(ForkJoinTask.adapt(() -> runRange(p, k, level, from, to, a, words, sb, strip)));
+                        tasks.add(ForkJoinTask.adapt(() -> k.evalGates(p, level, from, to, a, words, sb, strip)));
                     }
                 }
                 ForkJoinTask.invokeAll(tasks);
             }
         }));
-    }
-
-    /** Plan gates {@code from .. to} of level {@code l}, cut at run boundaries. */
-    private static void runRange(
-            EvalPlan p, Kernels k, int l, int from, int to, long[] v, int words, int scratchBase, int strip) {
-        for (int r = p.levelRun[l - 1]; r < p.levelRun[l]; r++) {
-            int s = Math.max(from, p.runGate[r]), e = Math.min(to, p.runGate[r + 1]);
-            if (s < e) k.run(p, p.runOp[r], s, e, v, words, scratchBase, strip);
-        }
     }
 
     private static void extractOutputs(EvalPlan plan, long[] v, int words, long[] outTile) {

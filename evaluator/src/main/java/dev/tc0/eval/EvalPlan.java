@@ -166,6 +166,68 @@ public final class EvalPlan {
         return gateOpStart[runGate[levelRun[l]]] - gateOpStart[runGate[levelRun[l - 1]]];
     }
 
+    // A read-only view of the flattened plan for kernel sets outside this package (the code
+    // generator): one value per call, so the arrays stay the plan's own.
+
+    /** Operation of run {@code r}; its plan gates are {@code runStart(r) .. runStart(r + 1)}. */
+    public PlanOp runOp(int r) {
+        return runOp[r];
+    }
+
+    public int runStart(int r) {
+        return runGate[r];
+    }
+
+    /** First run of level {@code l} (1-based); level l's runs are {@code levelRunStart(l) .. levelRunStart(l + 1)}. */
+    public int levelRunStart(int l) {
+        return levelRun[l - 1];
+    }
+
+    /** Slot plan gate {@code p} writes. */
+    public int gateSlot(int p) {
+        return gateSlot[p];
+    }
+
+    /** Operand references of plan gate {@code p} are {@code operandRef(operandStart(p) .. operandStart(p + 1))}. */
+    public int operandStart(int p) {
+        return gateOpStart[p];
+    }
+
+    /** {@code slot << 1 | negate}. */
+    public int operandRef(int e) {
+        return opRef[e];
+    }
+
+    /** LOGIC2 gate {@code p} is an XOR (else an AND). */
+    public boolean isXor(int p) {
+        return isXor[p];
+    }
+
+    /** COUNT gate {@code p} sums the same operands with the same program as gate {@code p - 1}. */
+    public boolean sharesSum(int p) {
+        return sharesSum[p];
+    }
+
+    /** COUNT gate {@code p} is true when its counter's sum is at least this. */
+    public long countThreshold(int p) {
+        return countThreshold[p];
+    }
+
+    /** The adder program of COUNT gate {@code p}; its operand {@code i} is plane {@code ~i}. */
+    public CounterProgram counter(int p) {
+        return programs[countProgram[p]];
+    }
+
+    /** Slot of input {@code i}, or -1 when nothing reads it. */
+    public int inputSlot(int i) {
+        return inputSlot[i];
+    }
+
+    /** Output {@code o}: {@code slot << 1 | negate}, or -2 for constant false and -1 for true. */
+    public int outputRef(int o) {
+        return outputRef[o];
+    }
+
     /** A short description of the runs by operation, for diagnostics. */
     public String describe() {
         int[] perOp = new int[PlanOp.values().length];

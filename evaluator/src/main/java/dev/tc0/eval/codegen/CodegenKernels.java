@@ -1,0 +1,88 @@
+package dev.tc0.eval.codegen;
+
+import dev.tc0.eval.EvalPlan;
+import dev.tc0.eval.KernelProvider;
+import dev.tc0.eval.Kernels;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * The code-generating kernel set ({@code -Dtc0.kernels=codegen}, {@code tc0 eval --kernels
+ * codegen}): each plan is compiled, once per tile width, into hidden classes of straight-line
+ * {@code long} code ({@link Chunks}, {@link ChunkEmitter}, {@link PlanClasses}), so a tile runs
+ * without a dispatch per gate. Compiled plans are kept while their plan is reachable.
+ */
+public final class CodegenKernels extends Kernels {
+    public static final CodegenKernels INSTANCE = new CodegenKernels(Chunks.DEFAULT_BUDGET);
+
+    private final int budget;
+    private final Kernels interpreter;
+    private final Map<EvalPlan, Map<Integer, CompiledPlan>> cache = new WeakHashMap<>();
+    /** The last plan used: a run asks for the same one for every tile, without the lock. */
+    private volatile CompiledPlan last;
+
+    private CodegenKernels(int budget) {
+        this.budget = budget;
+        Kernels v = KernelProvider.vectorOrNull();
+        this.interpreter = v != null ? v : KernelProvider.scalar();
+    }
+
+    /** Kernels whose chunks take at most {@code budget} bytes of bytecode: for tests and measurements. */
+    public static CodegenKernels withBudget(int budget) {
+        if (budget < 1) throw new IllegalArgumentException("chunk budget must be positive, not " + budget);
+        return new CodegenKernels(budget);
+    }
+
+    @Override
+    public String name() {
+        return "codegen";
+    }
+
+    @Override
+    public long prepare(EvalPlan plan, int words) {
+        long t0 = System.nanoTime();
+        compiled(plan, words);
+        return System.nanoTime() - t0;
+    }
+
+    @Override
+    public void evalTile(EvalPlan plan, long[] v, int words, int scratchBase, int strip) {
+        CompiledPlan p = compiled(plan, words);
+        p.run(0, p.chunks.count(), v, scratchBase, strip);
+    }
+
+    /** {@code from} and {@code to} are chunk starts ({@link #cut}) or the plan's end. */
+    @Override
+    public void evalGates(EvalPlan plan, int level, int from, int to, long[] v, int words, int scratchBase, int strip) {
+        CompiledPlan p = compiled(plan, words);
+        p.run(chunkAt(p.chunks, from), chunkAt(p.chunks, to), v, scratchBase, strip);
+    }
+
+    /** The first chunk start at or after {@code g}: chunks never span levels, so it is in g's level or ends it. */
+    @Override
+    public int cut(EvalPlan plan, int level, int g, int words) {
+        Chunks ch = compiled(plan, words).chunks;
+        int c = ch.chunkOf(g);
+        return ch.start[c] == g ? g : ch.start[c + 1];
+    }
+
+    private static int chunkAt(Chunks ch, int g) {
+        if (g >= ch.start[ch.count()]) return ch.count();
+        int c = ch.chunkOf(g);
+        if (ch.start[c] != g) throw new IllegalArgumentException("gate " + g + " is not a chunk start");
+        return c;
+    }
+
+    /** The compiled plan for this tile width, generated on first use. */
+    CompiledPlan compiled(EvalPlan plan, int words) {
+        CompiledPlan p = last;
+        if (p != null && p.chunks.plan == plan && p.words == words) return p;
+        synchronized (cache) {
+            p = cache.computeIfAbsent(plan, k -> new HashMap<>())
+                    .computeIfAbsent(words, w -> new CompiledPlan(plan, w, budget, interpreter));
+        }
+        last = p;
+        return p;
+    }
+}
