@@ -14,7 +14,9 @@ import java.util.WeakHashMap;
  * without a dispatch per gate. Compiled plans are kept while their plan is reachable.
  */
 public final class CodegenKernels extends Kernels {
-    public static final CodegenKernels INSTANCE = new CodegenKernels(Chunks.DEFAULT_BUDGET);
+    /** The default set; {@code -Dtc0.codegen.chunkBytes=N} sets the chunk budget, for measurements. */
+    public static final CodegenKernels INSTANCE =
+            new CodegenKernels(Integer.getInteger("tc0.codegen.chunkBytes", Chunks.DEFAULT_BUDGET));
 
     private final int budget;
     private final Kernels interpreter;

@@ -20,14 +20,15 @@ import java.util.List;
 
 /**
  * Turns chunks into loaded code: hidden classes of up to {@link #CHUNKS_PER_CLASS} chunk methods
- * each, and a {@code run(chunk, v)} that switches to one. Hidden classes are unloaded with the
- * plan that holds them. Several classes keep each one's constant pool and size far below the
- * class-file limits on plans of millions of gates.
+ * each, and a {@code run(from, to, v, i0, n)} that calls its chunks {@code from .. to} in turn
+ * on words {@code i0 .. i0 + n}. Hidden classes are unloaded with the plan that holds them.
+ * Several classes keep each one's constant pool and size far below the class-file limits on
+ * plans of millions of gates.
  */
 final class PlanClasses {
     static final int CHUNKS_PER_CLASS = 64;
-    static final MethodTypeDesc CHUNK = MethodTypeDesc.of(CD_void, CD_long.arrayType());
-    static final MethodTypeDesc RUN = MethodTypeDesc.of(CD_void, CD_int, CD_long.arrayType());
+    static final MethodTypeDesc CHUNK = MethodTypeDesc.of(CD_void, CD_long.arrayType(), CD_int);
+    static final MethodTypeDesc RUN = MethodTypeDesc.of(CD_void, CD_int, CD_int, CD_long.arrayType(), CD_int, CD_int);
     private static final ClassDesc RUNNER = ClassDesc.of(ChunkRunner.class.getName());
 
     private PlanClasses() {}
@@ -76,8 +77,13 @@ final class PlanClasses {
                     else emitter.emit(cb, chunk);
                 });
             }
+            // for (c = from; c < to; c++) for (i = i0; i < i0 + n; i++) switch (c) { case k: ck(v, i); }
             cls.withMethodBody("run", RUN, ClassFile.ACC_PUBLIC, cb -> {
-                Label none = cb.newLabel();
+                int from = 1, to = 2, v = 3, i0 = 4, n = 5, i = 6;
+                cb.iload(i0).iload(n).iadd().istore(n); // n is the end word from here on
+                Label chunk = cb.newBoundLabel();
+                cb.iload(i0).istore(i);
+                Label word = cb.newBoundLabel(), next = cb.newLabel();
                 List<SwitchCase> cases = new ArrayList<>();
                 List<Label> labels = new ArrayList<>();
                 for (int c = first; c < last; c++) {
@@ -85,13 +91,17 @@ final class PlanClasses {
                     labels.add(l);
                     cases.add(SwitchCase.of(c - first, l));
                 }
-                cb.iload(1).tableswitch(0, last - first - 1, none, cases);
+                cb.iload(from).tableswitch(0, last - first - 1, next, cases);
                 for (int c = first; c < last; c++) {
                     cb.labelBinding(labels.get(c - first));
-                    cb.aload(2).invokestatic(self, "c" + (c - first), CHUNK).return_();
+                    cb.aload(v)
+                            .iload(i)
+                            .invokestatic(self, "c" + (c - first), CHUNK)
+                            .goto_(next);
                 }
-                cb.labelBinding(none);
-                cb.return_();
+                cb.labelBinding(next);
+                cb.iinc(i, 1).iload(i).iload(n).if_icmplt(word);
+                cb.iinc(from, 1).iload(from).iload(to).if_icmplt(chunk).return_();
             });
         });
     }
