@@ -134,6 +134,9 @@ public final class Engine implements AutoCloseable {
     /** Tile width for a batch: the arena fits the budget, the batch is not padded far. */
     int tileWords(EvalPlan plan, long count) {
         if (options.tileWords() > 0) return options.tileWords();
+        int preferred = options.kernels().preferredTileWords(plan);
+        if (preferred > 0)
+            return count < 0 ? preferred : (int) Math.min(preferred, Math.max(8, (((count + 63) >>> 6) + 7) & ~7L));
         long perWord = Math.max(1, plan.numSlots + plan.maxScratch);
         // A depth-first plan on a circuit with local wiring touches few slots at a time, so the
         // arena may outgrow L2 by a factor: 256-word tiles (three 2 KiB planes per gate) ran best

@@ -25,6 +25,14 @@ public abstract class Kernels {
     }
 
     /**
+     * The tile width this kernel set runs {@code plan} best at, or 0 to leave it to the engine
+     * (an arena that fits L2). The engine takes it unless the options name a width.
+     */
+    public int preferredTileWords(EvalPlan plan) {
+        return 0;
+    }
+
+    /**
      * The whole plan over one tile, level by level, run by run.
      *
      * @param words        tile width in words: slot {@code s} occupies {@code v[s*words ..]}

@@ -41,6 +41,16 @@ public final class CodegenKernels extends Kernels {
         return "codegen";
     }
 
+    /**
+     * Small tiles: a generated chunk runs word by word, so the tile need not amortise a dispatch
+     * per gate, and a small arena keeps every value a block touches close (on the multiplier,
+     * 32-word tiles ran 2-3x faster than the interpreter's 256).
+     */
+    @Override
+    public int preferredTileWords(EvalPlan plan) {
+        return CompiledPlan.TILE_WORDS;
+    }
+
     @Override
     public long prepare(EvalPlan plan, int words) {
         long t0 = System.nanoTime();

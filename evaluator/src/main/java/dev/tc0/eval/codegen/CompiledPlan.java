@@ -2,6 +2,7 @@ package dev.tc0.eval.codegen;
 
 import dev.tc0.eval.EvalPlan;
 import dev.tc0.eval.Kernels;
+import java.lang.management.ManagementFactory;
 
 /**
  * A plan compiled for one tile width: its chunks, the loaded classes that run them, and the
@@ -16,6 +17,10 @@ import dev.tc0.eval.Kernels;
 final class CompiledPlan {
     /** Words per block: one 64-byte cache line of every value. */
     static final int BLOCK = 8;
+    /** The tile width the engine is asked for ({@link CodegenKernels#preferredTileWords}). */
+    static final int TILE_WORDS = Integer.getInteger("tc0.codegen.tileWords", 32);
+    /** The longest wait for the JIT to finish the warmed-up methods. */
+    static final long JIT_WAIT_NANOS = 60_000_000_000L;
     /** Warm-up calls per chunk: past C1's 200 invocations and C2's 5000 (tiered thresholds). */
     static final int WARM_UP_CALLS = 5500;
 
@@ -32,6 +37,7 @@ final class CompiledPlan {
         this.runners = PlanClasses.load(chunks, words);
         this.interpreter = interpreter;
         warmUp(plan.numSlots());
+        awaitJit();
         this.generationNanos = System.nanoTime() - t0;
     }
 
@@ -51,6 +57,30 @@ final class CompiledPlan {
             int c0 = c % PlanClasses.CHUNKS_PER_CLASS, c1 = c0 + (end - c);
             for (int b = 0; b < words; b += BLOCK) r.run(c0, c1, v, b, BLOCK);
             c = end;
+        }
+    }
+
+    /**
+     * Waits until the JIT has been idle for a moment: the warm-up queued every chunk for C2, which
+     * takes tens of milliseconds each, and a run that starts before they are done spends its first
+     * seconds in C1 code. The JVM offers no per-method status, so this watches the total
+     * compilation time, and gives up after {@link #JIT_WAIT_NANOS} or where it is not monitored.
+     */
+    private static void awaitJit() {
+        var jit = ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) return;
+        long deadline = System.nanoTime() + JIT_WAIT_NANOS, last = -1;
+        int quiet = 0;
+        while (quiet < 3 && System.nanoTime() < deadline) {
+            long now = jit.getTotalCompilationTime();
+            quiet = now == last ? quiet + 1 : 0;
+            last = now;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
