@@ -29,9 +29,10 @@ class EngineEquivalenceTest {
         Kernels v = KernelProvider.vectorOrNull();
         assertNotNull(v, "the tests run with the Vector API module");
         k.add(v);
-        k.add(CodegenKernels.INSTANCE);
-        // Small chunks: every plan here then spans many generated methods and classes.
-        k.add(CodegenKernels.withBudget(300));
+        // No JIT warm-up: it pays only over millions of patterns. Small chunks: every plan
+        // here then spans many generated methods and classes.
+        k.add(CodegenKernels.of(CodegenKernels.DEFAULT_CHUNK_BYTES, false));
+        k.add(CodegenKernels.of(300, false));
         return k;
     }
 

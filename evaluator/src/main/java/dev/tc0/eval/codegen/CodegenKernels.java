@@ -14,26 +14,38 @@ import java.util.WeakHashMap;
  * without a dispatch per gate. Compiled plans are kept while their plan is reachable.
  */
 public final class CodegenKernels extends Kernels {
-    /** The default set; {@code -Dtc0.codegen.chunkBytes=N} sets the chunk budget, for measurements. */
-    public static final CodegenKernels INSTANCE =
-            new CodegenKernels(Integer.getInteger("tc0.codegen.chunkBytes", Chunks.DEFAULT_BUDGET));
+    /** Bytecode bytes per generated chunk method by default. */
+    public static final int DEFAULT_CHUNK_BYTES = Chunks.DEFAULT_BUDGET;
+
+    /**
+     * The default set. {@code -Dtc0.codegen.chunkBytes=N} sets the chunk budget and
+     * {@code -Dtc0.codegen.warmUp=false} skips the JIT warm-up, for measurements.
+     */
+    public static final CodegenKernels INSTANCE = new CodegenKernels(
+            Integer.getInteger("tc0.codegen.chunkBytes", DEFAULT_CHUNK_BYTES),
+            !"false".equals(System.getProperty("tc0.codegen.warmUp")));
 
     private final int budget;
+    private final boolean warmUp;
     private final Kernels interpreter;
     private final Map<EvalPlan, Map<Integer, CompiledPlan>> cache = new WeakHashMap<>();
     /** The last plan used: a run asks for the same one for every tile, without the lock. */
     private volatile CompiledPlan last;
 
-    private CodegenKernels(int budget) {
+    private CodegenKernels(int budget, boolean warmUp) {
         this.budget = budget;
+        this.warmUp = warmUp;
         Kernels v = KernelProvider.vectorOrNull();
         this.interpreter = v != null ? v : KernelProvider.scalar();
     }
 
-    /** Kernels whose chunks take at most {@code budget} bytes of bytecode: for tests and measurements. */
-    public static CodegenKernels withBudget(int budget) {
+    /**
+     * Kernels whose chunks take at most {@code budget} bytes of bytecode, with or without the JIT
+     * warm-up before a run (tests of small plans skip it: it pays only over millions of patterns).
+     */
+    public static CodegenKernels of(int budget, boolean warmUp) {
         if (budget < 1) throw new IllegalArgumentException("chunk budget must be positive, not " + budget);
-        return new CodegenKernels(budget);
+        return new CodegenKernels(budget, warmUp);
     }
 
     @Override
@@ -92,7 +104,7 @@ public final class CodegenKernels extends Kernels {
         if (p != null && p.chunks.plan == plan && p.words == words) return p;
         synchronized (cache) {
             p = cache.computeIfAbsent(plan, k -> new HashMap<>())
-                    .computeIfAbsent(words, w -> new CompiledPlan(plan, w, budget, interpreter));
+                    .computeIfAbsent(words, w -> new CompiledPlan(plan, w, budget, interpreter, warmUp));
         }
         last = p;
         return p;

@@ -19,8 +19,8 @@ final class CompiledPlan {
     static final int BLOCK = 8;
     /** The tile width the engine is asked for ({@link CodegenKernels#preferredTileWords}). */
     static final int TILE_WORDS = Integer.getInteger("tc0.codegen.tileWords", 32);
-    /** The longest wait for the JIT to finish the warmed-up methods. */
-    static final long JIT_WAIT_NANOS = 60_000_000_000L;
+    /** The longest wait for the JIT per chunk: C2 took 20-100 ms per 2 KB chunk here. */
+    static final long JIT_WAIT_NANOS_PER_CHUNK = 100_000_000L;
     /** Warm-up calls per chunk: past C1's 200 invocations and C2's 5000 (tiered thresholds). */
     static final int WARM_UP_CALLS = 5500;
 
@@ -30,14 +30,16 @@ final class CompiledPlan {
     private final ChunkRunner[] runners;
     private final Kernels interpreter;
 
-    CompiledPlan(EvalPlan plan, int words, int budget, Kernels interpreter) {
+    CompiledPlan(EvalPlan plan, int words, int budget, Kernels interpreter, boolean warmUp) {
         long t0 = System.nanoTime();
         this.chunks = Chunks.of(plan, budget);
         this.words = words;
         this.runners = PlanClasses.load(chunks, words);
         this.interpreter = interpreter;
-        warmUp(plan.numSlots());
-        awaitJit();
+        if (warmUp) {
+            warmUp(plan.numSlots());
+            awaitJit(JIT_WAIT_NANOS_PER_CHUNK * chunks.count());
+        }
         this.generationNanos = System.nanoTime() - t0;
     }
 
@@ -64,12 +66,12 @@ final class CompiledPlan {
      * Waits until the JIT has been idle for a moment: the warm-up queued every chunk for C2, which
      * takes tens of milliseconds each, and a run that starts before they are done spends its first
      * seconds in C1 code. The JVM offers no per-method status, so this watches the total
-     * compilation time, and gives up after {@link #JIT_WAIT_NANOS} or where it is not monitored.
+     * compilation time, and gives up after {@code maxNanos} or where it is not monitored.
      */
-    private static void awaitJit() {
+    private static void awaitJit(long maxNanos) {
         var jit = ManagementFactory.getCompilationMXBean();
         if (jit == null || !jit.isCompilationTimeMonitoringSupported()) return;
-        long deadline = System.nanoTime() + JIT_WAIT_NANOS, last = -1;
+        long deadline = System.nanoTime() + maxNanos, last = -1;
         int quiet = 0;
         while (quiet < 3 && System.nanoTime() < deadline) {
             long now = jit.getTotalCompilationTime();
