@@ -73,12 +73,14 @@ final class CompiledPlan {
         if (jit == null || !jit.isCompilationTimeMonitoringSupported()) return;
         long deadline = System.nanoTime() + maxNanos, last = -1;
         int quiet = 0;
-        while (quiet < 3 && System.nanoTime() < deadline) {
+        // The total moves only when a compile ends, and one C2 compile of a chunk took up to
+        // half a second on a loaded machine: quiet means half a second without a change.
+        while (quiet < 10 && System.nanoTime() < deadline) {
             long now = jit.getTotalCompilationTime();
             quiet = now == last ? quiet + 1 : 0;
             last = now;
             try {
-                Thread.sleep(20);
+                Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
