@@ -134,9 +134,19 @@ public final class Engine implements AutoCloseable {
     /** Tile width for a batch: the arena fits the budget, the batch is not padded far. */
     int tileWords(EvalPlan plan, long count) {
         if (options.tileWords() > 0) return options.tileWords();
-        int preferred = options.kernels().preferredTileWords(plan);
-        if (preferred > 0)
-            return count < 0 ? preferred : (int) Math.min(preferred, Math.max(8, (((count + 63) >>> 6) + 7) & ~7L));
+        // A kernel set may know its best width (generated code runs word by word: small tiles).
+        int w = options.kernels().preferredTileWords(plan);
+        if (w <= 0) w = fitToL2(plan);
+        if (count >= 0) {
+            long need = ((count + 63) >>> 6);
+            need = (need + 7) & ~7L;
+            if (need < w) w = (int) Math.max(8, need);
+        }
+        return w;
+    }
+
+    /** The widest tile (at most 4096 words) whose arena fits {@link #ARENA_BUDGET_WORDS}. */
+    private static int fitToL2(EvalPlan plan) {
         long perWord = Math.max(1, plan.numSlots + plan.maxScratch);
         // A depth-first plan on a circuit with local wiring touches few slots at a time, so the
         // arena may outgrow L2 by a factor: 256-word tiles (three 2 KiB planes per gate) ran best
@@ -147,13 +157,7 @@ public final class Engine implements AutoCloseable {
         // Below 64 words the per-gate dispatch outweighs the word loop (measured on random
         // two-input circuits), so a wide plan spills to L3 rather than shrink the tile further.
         int w = (int) Math.max(MIN_TILE_WORDS, Math.min(MAX_TILE_WORDS, ARENA_BUDGET_WORDS / perWord));
-        w &= ~31;
-        if (count >= 0) {
-            long need = ((count + 63) >>> 6);
-            need = (need + 7) & ~7L;
-            if (need < w) w = (int) Math.max(8, need);
-        }
-        return w;
+        return w & ~31;
     }
 
     /**

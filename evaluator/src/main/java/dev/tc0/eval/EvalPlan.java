@@ -10,6 +10,8 @@ import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A circuit flattened for evaluation: gates ordered by level, each level cut into runs of one
@@ -63,6 +65,8 @@ public final class EvalPlan {
 
     private final Circuit circuit;
     private volatile EvalPlan depthFirst;
+    /** What kernel sets derived from this plan (generated code), kept as long as the plan. */
+    private final ConcurrentHashMap<Object, Object> derived = new ConcurrentHashMap<>();
 
     private EvalPlan(Builder b) {
         this.numInputs = b.c.numInputs();
@@ -118,6 +122,16 @@ public final class EvalPlan {
             depthFirst = d;
         }
         return d;
+    }
+
+    /**
+     * What a kernel set derives from this plan under {@code key} (its generated code for one tile
+     * width), made by {@code make} on first use and dropped with the plan: a cache keyed by plans
+     * elsewhere would keep every plan alive through the values that refer to it.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, Function<Object, T> make) {
+        return (T) derived.computeIfAbsent(key, make);
     }
 
     public boolean isSequential() {

@@ -3,15 +3,12 @@ package dev.tc0.eval.codegen;
 import dev.tc0.eval.EvalPlan;
 import dev.tc0.eval.KernelProvider;
 import dev.tc0.eval.Kernels;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * The code-generating kernel set ({@code -Dtc0.kernels=codegen}, {@code tc0 eval --kernels
  * codegen}): each plan is compiled, once per tile width, into hidden classes of straight-line
  * {@code long} code ({@link Chunks}, {@link ChunkEmitter}, {@link PlanClasses}), so a tile runs
- * without a dispatch per gate. Compiled plans are kept while their plan is reachable.
+ * without a dispatch per gate. Compiled plans live with their plan ({@link EvalPlan#derived}).
  */
 public final class CodegenKernels extends Kernels {
     /** Bytecode bytes per generated chunk method by default. */
@@ -28,9 +25,6 @@ public final class CodegenKernels extends Kernels {
     private final int budget;
     private final boolean warmUp;
     private final Kernels interpreter;
-    private final Map<EvalPlan, Map<Integer, CompiledPlan>> cache = new WeakHashMap<>();
-    /** The last plan used: a run asks for the same one for every tile, without the lock. */
-    private volatile CompiledPlan last;
 
     private CodegenKernels(int budget, boolean warmUp) {
         this.budget = budget;
@@ -98,15 +92,11 @@ public final class CodegenKernels extends Kernels {
         return c;
     }
 
-    /** The compiled plan for this tile width, generated on first use. */
+    /** The compiled plan for this tile width, generated on first use and kept with the plan. */
     CompiledPlan compiled(EvalPlan plan, int words) {
-        CompiledPlan p = last;
-        if (p != null && p.chunks.plan == plan && p.words == words) return p;
-        synchronized (cache) {
-            p = cache.computeIfAbsent(plan, k -> new HashMap<>())
-                    .computeIfAbsent(words, w -> new CompiledPlan(plan, w, budget, interpreter, warmUp));
-        }
-        last = p;
-        return p;
+        return plan.derived(new Key(this, words), k -> new CompiledPlan(plan, words, budget, interpreter, warmUp));
     }
+
+    /** Code differs by kernel set (chunk budget) and tile width (constant arena offsets). */
+    private record Key(CodegenKernels kernels, int words) {}
 }

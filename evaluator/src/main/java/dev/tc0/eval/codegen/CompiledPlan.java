@@ -17,8 +17,11 @@ import java.lang.management.ManagementFactory;
 final class CompiledPlan {
     /** Words per block: one 64-byte cache line of every value. */
     static final int BLOCK = 8;
-    /** The tile width the engine is asked for ({@link CodegenKernels#preferredTileWords}). */
-    static final int TILE_WORDS = Integer.getInteger("tc0.codegen.tileWords", 32);
+    /**
+     * The tile width the engine is asked for ({@link CodegenKernels#preferredTileWords}); {@code
+     * -Dtc0.codegen.tileWords} sets it, rounded down to a multiple of 8, for measurements.
+     */
+    static final int TILE_WORDS = Math.max(8, Integer.getInteger("tc0.codegen.tileWords", 32) & ~7);
     /** The longest wait for the JIT per chunk: C2 took 20-100 ms per 2 KB chunk here. */
     static final long JIT_WAIT_NANOS_PER_CHUNK = 100_000_000L;
     /** Warm-up calls per chunk: past C1's 200 invocations and C2's 5000 (tiered thresholds). */
