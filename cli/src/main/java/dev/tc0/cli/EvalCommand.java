@@ -131,8 +131,9 @@ final class EvalCommand extends Base implements Callable<Integer> {
     @Option(
             names = "--kernels",
             defaultValue = "auto",
-            paramLabel = "auto|scalar|vector",
-            description = "Kernel set (default auto: Vector API when available).")
+            paramLabel = "auto|scalar|vector|codegen",
+            description = "Kernel set (default auto: Vector API when available; codegen compiles the circuit"
+                    + " into JVM code first).")
     String kernels;
 
     @Option(
@@ -353,7 +354,9 @@ final class EvalCommand extends Base implements Callable<Integer> {
         e.println("inputs   " + r.patterns() + " (" + source + ")");
         e.println("engine   " + r.mode().name().toLowerCase(java.util.Locale.ROOT) + ", " + r.threads() + " thread"
                 + (r.threads() == 1 ? "" : "s") + ", " + r.kernels() + " kernels, " + r.tileWords() + "-word tiles");
-        e.println("time     " + seconds(r.evalNanos()) + " evaluating, " + seconds(totalNanos) + " in all");
+        e.println("time     " + seconds(r.evalNanos()) + " evaluating, "
+                + (r.prepareNanos() > 0 ? seconds(r.prepareNanos()) + " generating code, " : "")
+                + seconds(totalNanos) + " in all");
         e.println("speed    " + sci(r.gateEvalsPerSecond(c.numGates())) + " gate-evals/s");
         e.flush();
     }

@@ -17,8 +17,8 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
  * operand {@code ~r}. {@link #code} holds instructions {@code FA a b c sum carry} and
  * {@code HA a b sum carry}.
  */
-final class CounterProgram {
-    static final int FA = 0, HA = 1;
+public final class CounterProgram {
+    public static final int FA = 0, HA = 1;
 
     final int[] code;
     /** Plane holding each column of the sum, or {@link #ZERO} for a column that is always 0. */
@@ -27,7 +27,27 @@ final class CounterProgram {
     final int scratch;
     final long maxSum;
 
-    static final int ZERO = Integer.MIN_VALUE;
+    public static final int ZERO = Integer.MIN_VALUE;
+
+    /** The instructions (a copy). */
+    public int[] code() {
+        return code.clone();
+    }
+
+    /** The plane of each column of the sum, lowest first (a copy). */
+    public int[] columns() {
+        return column.clone();
+    }
+
+    /** Scratch planes the program uses. */
+    public int scratch() {
+        return scratch;
+    }
+
+    /** The largest sum: every operand true. */
+    public long maxSum() {
+        return maxSum;
+    }
 
     private CounterProgram(int[] code, int[] column, int scratch, long maxSum) {
         this.code = code;

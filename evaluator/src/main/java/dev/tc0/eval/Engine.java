@@ -79,8 +79,12 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** What a run did: patterns, the mode chosen, the tile size, and the evaluation time alone. */
-    public record Report(long patterns, Mode mode, int tileWords, int threads, String kernels, long evalNanos) {
+    /**
+     * What a run did: patterns, the mode chosen, the tile size, the evaluation time alone, and the
+     * time the kernels took to get ready for the plan (generated code: emitting and loading it).
+     */
+    public record Report(
+            long patterns, Mode mode, int tileWords, int threads, String kernels, long evalNanos, long prepareNanos) {
         /** Gate evaluations per second: gates times patterns over evaluation time (no I/O). */
         public double gateEvalsPerSecond(long gates) {
             return evalNanos == 0 ? 0 : gates * (double) patterns / (evalNanos * 1e-9);
@@ -138,6 +142,19 @@ public final class Engine implements AutoCloseable {
     /** Tile width for a batch: the arena fits the budget, the batch is not padded far. */
     int tileWords(EvalPlan plan, long count) {
         if (options.tileWords() > 0) return options.tileWords();
+        // A kernel set may know its best width (generated code runs word by word: small tiles).
+        int w = options.kernels().preferredTileWords(plan);
+        if (w <= 0) w = fitToL2(plan);
+        if (count >= 0) {
+            long need = ((count + 63) >>> 6);
+            need = (need + 7) & ~7L;
+            if (need < w) w = (int) Math.max(8, need);
+        }
+        return w;
+    }
+
+    /** The widest tile (at most 4096 words) whose arena fits {@link #ARENA_BUDGET_WORDS}. */
+    private static int fitToL2(EvalPlan plan) {
         long perWord = Math.max(1, plan.numSlots + plan.maxScratch);
         // A depth-first plan on a circuit with local wiring touches few slots at a time, so the
         // arena may outgrow L2 by a factor: 256-word tiles (three 2 KiB planes per gate) ran best
@@ -148,13 +165,7 @@ public final class Engine implements AutoCloseable {
         // Below 64 words the per-gate dispatch outweighs the word loop (measured on random
         // two-input circuits), so a wide plan spills to L3 rather than shrink the tile further.
         int w = (int) Math.max(MIN_TILE_WORDS, Math.min(MAX_TILE_WORDS, ARENA_BUDGET_WORDS / perWord));
-        w &= ~31;
-        if (count >= 0) {
-            long need = ((count + 63) >>> 6);
-            need = (need + 7) & ~7L;
-            if (need < w) w = (int) Math.max(8, need);
-        }
-        return w;
+        return w & ~31;
     }
 
     /**
@@ -247,6 +258,7 @@ public final class Engine implements AutoCloseable {
         int arenaWords = (int) arenaLong;
         int scratchBase = plan.numSlots * words;
         int wave = pool == null ? 1 : (int) wave(mode);
+        long prepareNanos = options.kernels().prepare(plan, words);
 
         long[][] arena = new long[wave][arenaWords];
         int[][] inputOffset = new int[wave][plan.numInputs];
@@ -310,7 +322,7 @@ public final class Engine implements AutoCloseable {
             }
         }
         out.finish();
-        return new Report(first, mode, words, threads, options.kernels().name(), evalNanos);
+        return new Report(first, mode, words, threads, options.kernels().name(), evalNanos, prepareNanos);
     }
 
     private void evalTiles(
@@ -327,12 +339,8 @@ public final class Engine implements AutoCloseable {
         invokeAll(pool, tasks);
     }
 
-    /** The whole plan over one tile, level by level, run by run. */
     private void evalTile(EvalPlan p, long[] v, int words, int strip, int scratchBase) {
-        Kernels k = options.kernels();
-        for (int r = 0, runs = p.runOp.length; r < runs; r++) {
-            k.run(p, p.runOp[r], p.runGate[r], p.runGate[r + 1], v, words, scratchBase, strip);
-        }
+        options.kernels().evalTile(p, v, words, scratchBase, strip);
     }
 
     /**
@@ -367,16 +375,19 @@ public final class Engine implements AutoCloseable {
                     if (split[s]) {
                         int l = segment[s];
                         int g0 = p.runGate[p.levelRun[l - 1]], g1 = p.runGate[p.levelRun[l]];
-                        int from = g0 + (int) ((long) (g1 - g0) * id / parties);
-                        int to = g0 + (int) ((long) (g1 - g0) * (id + 1) / parties);
+                        // cuts the kernels accept (generated code runs whole chunks)
+                        int from = id == 0 ? g0 : k.cut(p, l, g0 + (int) ((long) (g1 - g0) * id / parties), words);
+                        int to = id == parties - 1
+                                ? g1
+                                : k.cut(p, l, g0 + (int) ((long) (g1 - g0) * (id + 1) / parties), words);
                         int sb = scratchBase + id * p.maxScratch * strip;
                         for (int t = 0; t < tiles && from < to; t++)
-                            runRange(p, k, l, from, to, arena[t], words, sb, strip);
+                            k.evalGates(p, l, from, to, arena[t], words, sb, strip);
                     } else if (id == 0) {
                         for (int l = segment[s]; l < segment[s + 1]; l++) {
                             int g0 = p.runGate[p.levelRun[l - 1]], g1 = p.runGate[p.levelRun[l]];
                             for (int t = 0; t < tiles; t++)
-                                runRange(p, k, l, g0, g1, arena[t], words, scratchBase, strip);
+                                k.evalGates(p, l, g0, g1, arena[t], words, scratchBase, strip);
                         }
                     }
                 } catch (Throwable e) {
@@ -385,15 +396,6 @@ public final class Engine implements AutoCloseable {
                 team.sync(id);
             }
         });
-    }
-
-    /** Plan gates {@code from .. to} of level {@code l}, cut at run boundaries. */
-    private static void runRange(
-            EvalPlan p, Kernels k, int l, int from, int to, long[] v, int words, int scratchBase, int strip) {
-        for (int r = p.levelRun[l - 1]; r < p.levelRun[l]; r++) {
-            int s = Math.max(from, p.runGate[r]), e = Math.min(to, p.runGate[r + 1]);
-            if (s < e) k.run(p, p.runOp[r], s, e, v, words, scratchBase, strip);
-        }
     }
 
     private static void extractOutputs(EvalPlan plan, long[] v, int words, long[] outTile) {

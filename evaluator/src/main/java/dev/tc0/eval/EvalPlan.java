@@ -10,6 +10,8 @@ import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A circuit flattened for evaluation: gates ordered by level, each level cut into runs of one
@@ -63,6 +65,8 @@ public final class EvalPlan {
 
     private final Circuit circuit;
     private volatile EvalPlan depthFirst;
+    /** What kernel sets derived from this plan (generated code), kept as long as the plan. */
+    private final ConcurrentHashMap<Object, Object> derived = new ConcurrentHashMap<>();
 
     private EvalPlan(Builder b) {
         this.numInputs = b.c.numInputs();
@@ -120,6 +124,16 @@ public final class EvalPlan {
         return d;
     }
 
+    /**
+     * What a kernel set derives from this plan under {@code key} (its generated code for one tile
+     * width), made by {@code make} on first use and dropped with the plan: a cache keyed by plans
+     * elsewhere would keep every plan alive through the values that refer to it.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, Function<Object, T> make) {
+        return (T) derived.computeIfAbsent(key, make);
+    }
+
     public boolean isSequential() {
         return sequential;
     }
@@ -164,6 +178,68 @@ public final class EvalPlan {
     /** Operand edges in level {@code l}: the work measure used to decide whether to fork. */
     long levelEdges(int l) {
         return gateOpStart[runGate[levelRun[l]]] - gateOpStart[runGate[levelRun[l - 1]]];
+    }
+
+    // A read-only view of the flattened plan for kernel sets outside this package (the code
+    // generator): one value per call, so the arrays stay the plan's own.
+
+    /** Operation of run {@code r}; its plan gates are {@code runStart(r) .. runStart(r + 1)}. */
+    public PlanOp runOp(int r) {
+        return runOp[r];
+    }
+
+    public int runStart(int r) {
+        return runGate[r];
+    }
+
+    /** First run of level {@code l} (1-based); level l's runs are {@code levelRunStart(l) .. levelRunStart(l + 1)}. */
+    public int levelRunStart(int l) {
+        return levelRun[l - 1];
+    }
+
+    /** Slot plan gate {@code p} writes. */
+    public int gateSlot(int p) {
+        return gateSlot[p];
+    }
+
+    /** Operand references of plan gate {@code p} are {@code operandRef(operandStart(p) .. operandStart(p + 1))}. */
+    public int operandStart(int p) {
+        return gateOpStart[p];
+    }
+
+    /** {@code slot << 1 | negate}. */
+    public int operandRef(int e) {
+        return opRef[e];
+    }
+
+    /** LOGIC2 gate {@code p} is an XOR (else an AND). */
+    public boolean isXor(int p) {
+        return isXor[p];
+    }
+
+    /** COUNT gate {@code p} sums the same operands with the same program as gate {@code p - 1}. */
+    public boolean sharesSum(int p) {
+        return sharesSum[p];
+    }
+
+    /** COUNT gate {@code p} is true when its counter's sum is at least this. */
+    public long countThreshold(int p) {
+        return countThreshold[p];
+    }
+
+    /** The adder program of COUNT gate {@code p}; its operand {@code i} is plane {@code ~i}. */
+    public CounterProgram counter(int p) {
+        return programs[countProgram[p]];
+    }
+
+    /** Slot of input {@code i}, or -1 when nothing reads it. */
+    public int inputSlot(int i) {
+        return inputSlot[i];
+    }
+
+    /** Output {@code o}: {@code slot << 1 | negate}, or -2 for constant false and -1 for true. */
+    public int outputRef(int o) {
+        return outputRef[o];
     }
 
     /** A short description of the runs by operation, for diagnostics. */

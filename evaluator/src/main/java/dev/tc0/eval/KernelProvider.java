@@ -1,10 +1,11 @@
 package dev.tc0.eval;
 
+import dev.tc0.eval.codegen.CodegenKernels;
 import java.lang.System.Logger.Level;
 
 /**
- * Chooses the kernel set. {@code -Dtc0.kernels=auto|vector|scalar} (default auto): auto and
- * vector use the Vector API kernels when the {@code jdk.incubator.vector} module is present and
+ * Chooses the kernel set. {@code -Dtc0.kernels=auto|vector|scalar|codegen} (default auto): codegen
+ * compiles each plan into JVM code ({@code dev.tc0.eval.codegen}); auto and vector use the Vector API kernels when the {@code jdk.incubator.vector} module is present and
  * otherwise fall back to the scalar ones with one logged line saying why. The vector class is
  * loaded reflectively, so this class holds no vector statics and loads without the module.
  */
@@ -22,8 +23,10 @@ public final class KernelProvider {
             k = switch (want) {
                 case "scalar" -> ScalarKernels.INSTANCE;
                 case "vector", "auto" -> vectorOrScalar();
+                case "codegen" -> CodegenKernels.INSTANCE;
                 default ->
-                    throw new IllegalArgumentException("tc0.kernels must be auto, vector or scalar, not " + want);
+                    throw new IllegalArgumentException(
+                            "tc0.kernels must be auto, vector, scalar or codegen, not " + want);
             };
             defaultKernels = k;
         }
@@ -44,7 +47,7 @@ public final class KernelProvider {
         }
     }
 
-    /** Looks up a kernel set by name: auto, scalar or vector. */
+    /** Looks up a kernel set by name: auto, scalar, vector or codegen. */
     public static Kernels byName(String name) {
         return switch (name) {
             case "auto" -> get();
@@ -55,7 +58,9 @@ public final class KernelProvider {
                     throw new IllegalArgumentException("vector kernels need --add-modules=jdk.incubator.vector");
                 yield k;
             }
-            default -> throw new IllegalArgumentException("unknown kernel set '" + name + "' (auto, scalar, vector)");
+            case "codegen" -> CodegenKernels.INSTANCE;
+            default ->
+                throw new IllegalArgumentException("unknown kernel set '" + name + "' (auto, scalar, vector, codegen)");
         };
     }
 

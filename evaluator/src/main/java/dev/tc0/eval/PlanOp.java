@@ -10,7 +10,7 @@ import dev.tc0.circuit.GateKind;
  * is the order of a level's runs: the plan sorts a level's gates by operation. The package
  * documentation maps every gate kind to its operations.
  */
-enum PlanOp {
+public enum PlanOp {
     AND2("and2"),
     AND3("and3"),
     AND4("and4"),

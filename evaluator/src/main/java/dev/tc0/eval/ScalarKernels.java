@@ -1,7 +1,7 @@
 package dev.tc0.eval;
 
 /** The reference kernels: plain loops (C2 auto-vectorizes the simple ones). */
-public final class ScalarKernels extends Kernels {
+public final class ScalarKernels extends WordKernels {
     public static final ScalarKernels INSTANCE = new ScalarKernels();
 
     private ScalarKernels() {}

@@ -3,14 +3,16 @@
  * (gates by level, cut into runs of one operation, values in reused slots), which the
  * {@link dev.tc0.eval.Engine} runs tile by tile over bit-packed inputs from an
  * {@link dev.tc0.eval.InputSource} into an {@link dev.tc0.eval.OutputSink}, with
- * {@link dev.tc0.eval.Kernels} doing the word loops ({@link dev.tc0.eval.ScalarKernels}, or the
- * Vector API twin in {@code dev.tc0.eval.vector} through {@link dev.tc0.eval.KernelProvider}).
+ * {@link dev.tc0.eval.Kernels} evaluating each tile: the interpreters
+ * ({@link dev.tc0.eval.WordKernels}: {@link dev.tc0.eval.ScalarKernels}, or the Vector API twin in
+ * {@code dev.tc0.eval.vector}) or generated code ({@code dev.tc0.eval.codegen}), chosen through
+ * {@link dev.tc0.eval.KernelProvider}.
  *
  * <h2>From gate kind to kernel</h2>
  *
  * <p>A gate kind passes four places on its way to the words: the
  * {@link dev.tc0.circuit.CircuitBuilder} puts it in a normal form, the plan picks an operation
- * ({@code PlanOp.of}), {@code Kernels.run} dispatches the run to one loop, and the loop calls a
+ * ({@code PlanOp.of}), {@code WordKernels.run} dispatches the run to one loop, and the loop calls a
  * word primitive that {@code ScalarKernels} and {@code VectorKernels} both implement. Two
  * references check every path:
  * {@link dev.tc0.circuit.Circuit#evaluate} (one pattern, gate by gate) and
@@ -19,7 +21,7 @@
  * <table>
  * <caption>Each gate kind: normal form, plan operation, kernel</caption>
  * <tr><th>kind</th><th>normal form ({@code CircuitBuilder})</th><th>plan operation</th>
- *     <th>kernel ({@code Kernels})</th></tr>
+ *     <th>kernel ({@code WordKernels})</th></tr>
  * <tr><td>AND</td><td>at least two distinct operands, sorted, no complementary pair; a constant
  *     operand absorbs or drops out; one operand left is that literal</td>
  *     <td>{@code AND2}, {@code AND3}, {@code AND4} by fan-in, else {@code AND_N};
@@ -56,8 +58,9 @@
  * forms, constant folding, structural hashing), {@code circuit/Circuit} ({@code evaluate}, the
  * one-pattern reference), {@code circuit/Schedule} (levels and slots), {@code eval/PlanOp} and
  * {@code eval/EvalPlan} (operations, operand references, COUNT programs and thresholds),
- * {@code eval/CounterProgram} (the adder programs), {@code eval/Kernels} (the loops and the COUNT
- * sum and compare), {@code eval/ScalarKernels} and {@code eval/vector/VectorKernels} (the word
+ * {@code eval/CounterProgram} (the adder programs), {@code eval/WordKernels} (the loops and the
+ * COUNT sum and compare), {@code eval/codegen/ChunkEmitter} (the same operations as generated
+ * code), {@code eval/ScalarKernels} and {@code eval/vector/VectorKernels} (the word
  * primitives), {@code eval/ReferenceEvaluator} (the word-parallel reference). Writing a circuit to
  * a format without threshold gates decomposes THRESHOLD and WEIGHTED in
  * {@link dev.tc0.circuit.ThresholdDecomposition}; a new gate kind touches every file named here.

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.GateKind;
 import dev.tc0.circuit.RandomCircuits;
+import dev.tc0.eval.codegen.CodegenKernels;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every engine mode, kernel set, thread count and tile size gives the reference interpreter's
- * outputs on random circuits of every gate kind. The build runs this class a second time with
+ * Every engine mode, kernel set (the interpreters and generated code), thread count and tile size
+ * gives the reference interpreter's outputs on random circuits of every gate kind. The build runs this class a second time with
  * {@code -Dtc0.vector.bits=128}, so both vector widths are covered.
  */
 class EngineEquivalenceTest {
@@ -28,6 +29,10 @@ class EngineEquivalenceTest {
         Kernels v = KernelProvider.vectorOrNull();
         assertNotNull(v, "the tests run with the Vector API module");
         k.add(v);
+        // No JIT warm-up: it pays only over millions of patterns. Small chunks: every plan
+        // here then spans many generated methods and classes.
+        k.add(CodegenKernels.of(CodegenKernels.DEFAULT_CHUNK_BYTES, false));
+        k.add(CodegenKernels.of(300, false));
         return k;
     }
 

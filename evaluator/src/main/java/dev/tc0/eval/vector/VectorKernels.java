@@ -1,6 +1,6 @@
 package dev.tc0.eval.vector;
 
-import dev.tc0.eval.Kernels;
+import dev.tc0.eval.WordKernels;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  * value into a shared loop defeats the intrinsics (src/docs/performance.md, Kernel costs). Word
  * counts are multiples of 8, so there is no tail loop.
  */
-public final class VectorKernels extends Kernels {
+public final class VectorKernels extends WordKernels {
     static final VectorSpecies<Long> S = species();
     static final int L = S.length();
 
