@@ -31,7 +31,7 @@ public final class AdviceCheck {
                 boolean[] x = inputs.get(w);
                 boolean[] want = at.circuit().evaluate(x);
                 for (int o = 0; o < outputs; o++) {
-                    boolean got = ref.run(at.encode(o, x)).output().accepted();
+                    boolean got = ref.output(at.encode(o, x)).accepted();
                     if (got != want[o]) {
                         first[c] = "on input " + CheckInputs.bits(x) + " output " + o + " ("
                                 + at.circuit().outputName(o) + "): the transformer says " + (got ? 1 : 0)
