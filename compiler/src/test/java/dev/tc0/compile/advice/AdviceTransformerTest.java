@@ -97,6 +97,8 @@ class AdviceTransformerTest {
         Circuit back = checkBothWays(c, "c17");
         assertTrue(System.nanoTime() - t0 < 120_000_000_000L, "c17 took more than two minutes");
         assertTrue(back.numGates() <= 50, "c17's round trip has " + back.numGates() + " gates");
+        // NAND is a negated AND: each negation folds into its gate's <= dual, so no level is added
+        for (ThresholdForm f : AdviceTransformer.of(c).advice()) assertEquals(3, f.depth());
     }
 
     @Test
