@@ -55,7 +55,8 @@ final class PackedPass {
         posEmbed = constants(model.posEmbed());
         for (Layer l : model.layers()) {
             ScoreRows[] rows = new ScoreRows[c.numHeads()];
-            for (int h = 0; h < rows.length; h++) rows[h] = new ScoreRows(ar, h * c.keySize(), c.keySize());
+            for (int h = 0; h < rows.length; h++)
+                rows[h] = new ScoreRows(ar, h * c.keySize(), c.keySize(), h * c.valueSize(), c.valueSize());
             layers.add(new LayerWeights(
                     new PackedAffine(l.query(), ar),
                     new PackedAffine(l.key(), ar),
@@ -165,33 +166,44 @@ final class PackedPass {
         Arrays.fill(count, 0);
         for (int i = 0; i < n; i++) positions[group[i]][count[group[i]]++] = i;
 
-        rows.begin(k);
+        rows.begin(k, v);
         for (int g = 0; g < positions.length; g++) {
-            long[] scores = rows.row(order.get(g));
-            if (!causal) {
-                // every position of the group reads the same scores over the same keys
-                long[] a = mix(scores, n, v, vOff);
-                for (int i : positions[g]) System.arraycopy(a, 0, heads[i], vOff, a.length);
-            } else if (c.attention() == AttentionKind.SATURATED) {
-                causalArgmax(scores, positions[g], v, vOff, heads);
-            } else {
-                for (int i : positions[g])
-                    System.arraycopy(mix(scores, i + 1, v, vOff), 0, heads[i], vOff, c.valueSize());
+            ScoreRows.Row row = rows.row(order.get(g));
+            if (c.attention() == AttentionKind.SATURATED) {
+                if (causal) causalArgmax(rows, row, positions[g], v, vOff, heads);
+                else argmax(rows, row, positions[g], v, vOff, heads);
+                continue;
+            }
+            for (int i : positions[g]) {
+                long[] a = softmax(row.scores, causal ? i + 1 : n, v, vOff);
+                System.arraycopy(a, 0, heads[i], vOff, a.length);
             }
         }
         rows.end();
     }
 
-    /** The head's output over positions 0..end-1. */
-    private long[] mix(long[] scores, int end, long[][] v, int vOff) {
-        if (c.attention() == AttentionKind.SATURATED) {
+    /**
+     * A non-causal saturated head for positions with one query: they all average over the same
+     * arg-max set, and the previous pass' output stands if the scores and those values are unchanged.
+     */
+    private void argmax(ScoreRows rows, ScoreRows.Row row, int[] positions, long[][] v, int vOff, long[][] heads) {
+        if (!row.unchanged || row.output == null || !rows.valuesUnchangedAt(row.argmax, row.count)) {
+            long[] scores = row.scores;
             long max = scores[0];
-            for (int j = 0; j < end; j++) if (PackedArithmetic.compare(scores[j], max) > 0) max = scores[j];
-            int[] argmax = new int[end];
+            for (long s : scores) if (PackedArithmetic.compare(s, max) > 0) max = s;
+            int[] argmax = new int[scores.length];
             int count = 0;
-            for (int j = 0; j < end; j++) if (PackedArithmetic.compare(scores[j], max) == 0) argmax[count++] = j;
-            return pool(argmax, count, v, vOff);
+            for (int j = 0; j < scores.length; j++)
+                if (PackedArithmetic.compare(scores[j], max) == 0) argmax[count++] = j;
+            row.argmax = argmax;
+            row.count = count;
+            row.output = pool(argmax, count, v, vOff);
         }
+        for (int i : positions) System.arraycopy(row.output, 0, heads[i], vOff, row.output.length);
+    }
+
+    /** A softmax head's output over positions 0..end-1. */
+    private long[] softmax(long[] scores, int end, long[][] v, int vOff) {
         long[] s = new long[end], weights = new long[end];
         for (int j = 0; j < end; j++)
             s[j] = j > 0 && scores[j] == scores[j - 1] ? s[j - 1] : ar.exp(scores[j], c.softmaxScale());
@@ -212,9 +224,15 @@ final class PackedPass {
 
     /**
      * A causal saturated head for positions with one query: position i averages over the arg-max
-     * set of scores 0..i, which grows (or restarts at a new maximum) along the positions.
+     * set of scores 0..i, which grows (or restarts at a new maximum) along the positions. The
+     * previous pass' output at i stands if the scores and the values at 0..i are unchanged.
      */
-    private void causalArgmax(long[] scores, int[] positions, long[][] v, int vOff, long[][] heads) {
+    private void causalArgmax(
+            ScoreRows rows, ScoreRows.Row row, int[] positions, long[][] v, int vOff, long[][] heads) {
+        long[] scores = row.scores;
+        // only the previous pass' outputs: a position may have had another query in between
+        long[][] previous = row.unchanged ? row.outputs : null;
+        row.outputs = new long[scores.length][];
         int[] argmax = new int[scores.length];
         int count = 0, j = 0;
         long max = 0;
@@ -227,7 +245,10 @@ final class PackedPass {
                 }
                 if (cmp >= 0) argmax[count++] = j;
             }
-            System.arraycopy(pool(argmax, count, v, vOff), 0, heads[i], vOff, c.valueSize());
+            row.outputs[i] = previous != null && previous[i] != null && rows.valuesUnchangedBefore(i + 1)
+                    ? previous[i]
+                    : pool(argmax, count, v, vOff);
+            System.arraycopy(row.outputs[i], 0, heads[i], vOff, c.valueSize());
         }
     }
 
