@@ -33,6 +33,10 @@ final class PackedPass {
     private final List<LayerWeights> layers = new ArrayList<>();
     private final NormWeights finalNorm;
     private final PackedAffine unembed;
+    /** Scores kept from one pass to the next, in longs: 2^24 (128 MiB) unless told. */
+    static final long KEPT_SCORES = 1 << 24;
+
+    private final ScoreRows.Budget kept;
 
     private record LayerWeights(
             PackedAffine query,
@@ -48,7 +52,13 @@ final class PackedPass {
     private record NormWeights(long[] scale, long[] offset) {}
 
     PackedPass(Transformer model, int precisionBits) {
+        this(model, precisionBits, KEPT_SCORES);
+    }
+
+    /** @param keptScores how many scores (longs) may be kept for the next pass */
+    PackedPass(Transformer model, int precisionBits, long keptScores) {
         c = model.config();
+        kept = new ScoreRows.Budget(keptScores);
         ar = new PackedArithmetic(Precision.of(precisionBits));
         bits = precisionBits;
         tokenEmbed = constants(model.tokenEmbed());
@@ -56,7 +66,7 @@ final class PackedPass {
         for (Layer l : model.layers()) {
             ScoreRows[] rows = new ScoreRows[c.numHeads()];
             for (int h = 0; h < rows.length; h++)
-                rows[h] = new ScoreRows(ar, h * c.keySize(), c.keySize(), h * c.valueSize(), c.valueSize());
+                rows[h] = new ScoreRows(ar, h * c.keySize(), c.keySize(), h * c.valueSize(), c.valueSize(), kept);
             layers.add(new LayerWeights(
                     new PackedAffine(l.query(), ar),
                     new PackedAffine(l.key(), ar),
@@ -102,6 +112,7 @@ final class PackedPass {
 
     private long[][] forward(int[] tokens, List<List<List<PFloat>>> states) {
         c.checkInput(tokens);
+        kept.reset();
         int n = tokens.length;
         long[][] h = new long[n][c.dModel()];
         for (int i = 0; i < n; i++)

@@ -17,6 +17,31 @@ final class ScoreRows {
     private final PackedArithmetic ar;
     private final int offset, size, valueOffset, valueSize;
     private final long[] terms;
+    private final Budget budget;
+
+    /**
+     * The scores and outputs kept for the next pass, in longs, shared by a pass' heads: a row per
+     * position is n² scores (512 MiB per head at n = 8192), so past the budget rows are computed
+     * as before but not kept. {@link #reset} at the start of each pass.
+     */
+    static final class Budget {
+        private final long max;
+        private long used;
+
+        Budget(long max) {
+            this.max = max;
+        }
+
+        void reset() {
+            used = 0;
+        }
+
+        private boolean take(long longs) {
+            if (used + longs > max) return false;
+            used += longs;
+            return true;
+        }
+    }
     /** The previous finished pass: its keys, values and rows by query. */
     private long[][] keys, values;
 
@@ -32,8 +57,9 @@ final class ScoreRows {
      * The head's key coordinates are {@code offset .. offset + size - 1} of each key row, its
      * value coordinates {@code valueOffset .. valueOffset + valueSize - 1} of each value row.
      */
-    ScoreRows(PackedArithmetic ar, int offset, int size, int valueOffset, int valueSize) {
+    ScoreRows(PackedArithmetic ar, int offset, int size, int valueOffset, int valueSize, Budget budget) {
         this.ar = ar;
+        this.budget = budget;
         this.offset = offset;
         this.size = size;
         this.valueOffset = valueOffset;
@@ -103,11 +129,12 @@ final class ScoreRows {
         }
     }
 
-    /** The row of query {@code q} (this head's coordinates) against every key of the pass. */
+    /**
+     * The row of query {@code q} (this head's coordinates) against every key of the pass; once per
+     * query and pass.
+     */
     Row row(Query query) {
-        Row r = next.get(query);
-        if (r != null) return r;
-        r = rows.get(query);
+        Row r = rows.get(query);
         if (r != null && changedCount >= 0) {
             boolean same = true;
             for (int c = 0; c < changedCount; c++) {
@@ -120,7 +147,8 @@ final class ScoreRows {
             r = new Row(new long[current.length]);
             for (int j = 0; j < r.scores.length; j++) r.scores[j] = score(query.q, current[j]);
         }
-        next.put(query, r);
+        // the scores, and a causal head's outputs: a reference per position
+        if (budget.take(2L * r.scores.length)) next.put(query, r);
         return r;
     }
 

@@ -147,6 +147,25 @@ class PackedPassTest {
         }
     }
 
+    /** With room to keep only some score rows between passes, the others are recomputed: the same bits. */
+    @Test
+    void aSmallBudgetForKeptScoresChangesNoBit() {
+        Transformer m = CvpModel.build(2, 40);
+        ModelConfig c = m.config();
+        List<int[]> inputs = sequence(c, 30, 12, 3);
+        for (long budget : new long[] {0, 100, 1000}) {
+            Reference plain = new Reference(m);
+            java.util.Map<Integer, PackedPass> fast = new java.util.HashMap<>();
+            for (int[] tokens : inputs) {
+                int p = c.precision().bitsFor(tokens.length);
+                Trace<PFloat> want = plain.at(p).run(tokens);
+                Trace<PFloat> got = fast.computeIfAbsent(p, bits -> new PackedPass(m, bits, budget))
+                        .run(tokens);
+                assertSameTrace(want, got, "budget " + budget + " on " + Arrays.toString(tokens));
+            }
+        }
+    }
+
     /** The instruction-following model on advice-like inputs: a fixed prefix, then changing bits. */
     @Test
     void cvpModelOnSharedPrefixesAgreesWithTheStraightforwardPass() {
