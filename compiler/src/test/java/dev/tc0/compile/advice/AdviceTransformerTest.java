@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * forward pass on advice ‖ x against the circuit's value from the evaluator, and the round trip
  * (the transformer compiled with the advice fixed) against the original circuit, on every input.
  * The circuits have at most {@link #MAX_INPUTS} inputs: the reference pass (Reference's fast pass,
- * a few ms of CPU per input at n = 261) checks all 4096 inputs of the 12-input random circuits,
- * the four depths together in about a minute of CPU.
+ * about 5 ms of CPU per input at n = 261) checks all 4096 inputs of each 12-input random circuit,
+ * the four depths together in about 36 s of CPU (src/docs/advice.md has the timings).
  */
 class AdviceTransformerTest {
     static final int MAX_INPUTS = 12;
