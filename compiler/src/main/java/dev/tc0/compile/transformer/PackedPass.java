@@ -20,10 +20,13 @@ import java.util.Map;
  *   <li>a non-causal head's output computed once per distinct query (it depends on nothing else),
  *       a causal saturated head's arg-max set grown along the positions;
  *   <li>under saturated attention every weight is the one value 1/Z, and zero values are skipped
- *       (they add nothing to an exact sum).
+ *       (they add nothing to an exact sum);
+ *   <li>from the previous pass: a saturated head's output when its scores and the values it
+ *       averaged are unchanged, and an affine map's coordinate at a position when its inputs there
+ *       are unchanged ({@link PackedAffine}).
  * </ul>
  *
- * Not thread-safe: the score rows are kept between passes.
+ * Not thread-safe: score rows, head outputs and affine outputs are kept between passes.
  */
 final class PackedPass {
     private final ModelConfig c;
