@@ -21,17 +21,19 @@ public final class AdviceCheck {
 
     public static Result run(AdviceTransformer at, List<boolean[]> inputs) {
         int outputs = at.circuit().numOutputs();
-        // the reference memoises and is not thread-safe: one per chunk
+        // the reference memoises and is not thread-safe: one per chunk, and one per output in it,
+        // since it reuses what the previous pass on the same advice computed
         int chunks = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), inputs.size() / 16));
         String[] first = new String[chunks];
         int[] firstAt = new int[chunks];
         IntStream.range(0, chunks).parallel().forEach(c -> {
-            Reference ref = new Reference(at.model());
+            Reference[] ref = new Reference[outputs];
+            for (int o = 0; o < outputs; o++) ref[o] = new Reference(at.model());
             for (int w = c; w < inputs.size() && first[c] == null; w += chunks) {
                 boolean[] x = inputs.get(w);
                 boolean[] want = at.circuit().evaluate(x);
                 for (int o = 0; o < outputs; o++) {
-                    boolean got = ref.run(at.encode(o, x)).output().accepted();
+                    boolean got = ref[o].output(at.encode(o, x)).accepted();
                     if (got != want[o]) {
                         first[c] = "on input " + CheckInputs.bits(x) + " output " + o + " ("
                                 + at.circuit().outputName(o) + "): the transformer says " + (got ? 1 : 0)

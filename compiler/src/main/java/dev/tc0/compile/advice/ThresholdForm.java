@@ -2,6 +2,7 @@ package dev.tc0.compile.advice;
 
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.CircuitBuilder;
+import dev.tc0.circuit.ThresholdDecomposition;
 import dev.tc0.circuit.io.CircuitFormatException;
 import dev.tc0.circuit.io.PrefixWriter;
 import java.io.ByteArrayOutputStream;
@@ -17,11 +18,13 @@ import java.util.List;
  * is kept (an X each, in the circuit's order) so that the bits after the advice are the circuit's
  * input bits; only the gates the output needs are serialised.
  *
- * <p>The conversion is {@link PrefixWriter}'s: AND, OR and THRESHOLD gates become one threshold
- * gate each (a gate whose operands are all negated becomes its {@code <=} dual), any other negated
- * operand costs one {@code <= 0} gate, XOR of m operands is parity in depth two, WEIGHTED gates
- * are first turned into THRESHOLD gates with repeated edges. So the threshold depth can exceed
- * the circuit's own depth; {@link #depth} is the one the transformer must follow.
+ * <p>The conversion is {@link PrefixWriter}'s, after {@link NegationAbsorption}: AND, OR and
+ * THRESHOLD gates become one threshold gate each (a gate whose operands are all negated becomes
+ * its {@code <=} dual), a negated gate output is that gate's dual at the same depth, a negated
+ * input in a gate whose inputs have both signs costs one {@code <= 0} gate, XOR of m operands is
+ * parity in depth two (its negation one more gate), WEIGHTED gates are first turned into THRESHOLD
+ * gates with repeated edges. So the threshold depth can exceed the circuit's own depth;
+ * {@link #depth} is the one the transformer must follow.
  *
  * @param inputs number of X tokens (the circuit's inputs)
  * @param tokens the advice tokens
@@ -42,7 +45,13 @@ public record ThresholdForm(int inputs, List<String> tokens, int gates, int dept
         for (int i = 0; i < in.length; i++) in[i] = b.input(c.inputName(i));
         int[] outs = b.embed(c, in);
         b.output(c.outputName(o), outs[o]);
-        Circuit cone = b.build();
+        Circuit cone;
+        try {
+            cone = NegationAbsorption.of(ThresholdDecomposition.weightedToThreshold(b.build()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "output " + c.outputName(o) + ": cannot write the prefix format: " + e.getMessage(), e);
+        }
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         try {
             PrefixWriter.write(cone, text, c.outputName(o));
