@@ -147,6 +147,13 @@ final class LoweringContext {
         return record(b.weighted(w, lits, t), lits);
     }
 
+    /** {@link #weighted(long[], int[], long)} for each threshold, the operands normalised once. */
+    int[] weighted(long[] w, int[] lits, long[] ts) {
+        int[] out = b.weighted(w, lits, ts);
+        for (int lit : out) record(lit, lits);
+        return out;
+    }
+
     /**
      * Embeds a sub-circuit over the given literals (its inputs in order) and returns its outputs;
      * each output's level is the inputs' largest level plus its depth in the sub-circuit.
