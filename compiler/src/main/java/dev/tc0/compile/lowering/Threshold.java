@@ -27,7 +27,7 @@ final class Threshold {
 
     private final LoweringContext ctx;
     private final BigInteger base, top;
-    private final TreeSet<BigInteger> sums;
+    private final SumSet.Sorted sums;
     private final int[] lits;
     private final BigInteger[] weights;
     private final int[] groupOf;
@@ -36,7 +36,7 @@ final class Threshold {
             LoweringContext ctx,
             BigInteger base,
             BigInteger top,
-            TreeSet<BigInteger> sums,
+            SumSet.Sorted sums,
             int[] lits,
             BigInteger[] weights,
             int[] groupOf) {
@@ -60,7 +60,7 @@ final class Threshold {
     }
 
     /** The possible values of S, or null when there are more than {@link ScalarLowering.Limits#maxSums}. */
-    TreeSet<BigInteger> sums() {
+    SumSet.Sorted sums() {
         return sums;
     }
 
@@ -155,7 +155,7 @@ final class Threshold {
             parts.add(h.toArray(BigInteger[]::new));
             highTop = highTop.add(h.last());
         }
-        TreeSet<BigInteger> achievable = SumSet.of(parts, highTop, ctx.limits().maxSums());
+        SumSet.Sorted achievable = SumSet.of(parts, highTop, ctx.limits().maxSums());
         if (achievable == null) return false;
         BigInteger unit = BigInteger.ONE.shiftLeft(cut);
         for (BigInteger t : ts) {
@@ -184,9 +184,9 @@ final class Threshold {
         if (top.bitLength() <= ctx.limits().maxWeightBits() && countLike) {
             long[] w =
                     Arrays.stream(weights).mapToLong(BigInteger::longValueExact).toArray();
-            for (int k = 0; k < out.length; k++)
-                out[k] = ctx.weighted(w, lits, ts.get(k).longValueExact());
-            return out;
+            long[] t = new long[out.length];
+            for (int k = 0; k < t.length; k++) t[k] = ts.get(k).longValueExact();
+            return ctx.weighted(w, lits, t);
         }
         return wide(ts);
     }
@@ -198,14 +198,22 @@ final class Threshold {
                     + ctx.limits().maxWideBits() + " for the iterated-addition route");
         }
         int groups = Arrays.stream(groupOf).max().orElse(-1) + 1;
-        // each group's number in binary, in the main builder (one OR per bit)
+        // each group's number in binary, in the main builder (one OR per bit): bit i of group g
+        // ORs the group's literals whose weight has bit i, in literal order
+        int[] from = new int[groups + 1];
+        for (int g : groupOf) from[g + 1]++;
+        for (int g = 0; g < groups; g++) from[g + 1] += from[g];
+        int[] members = new int[lits.length], fill = from.clone();
+        for (int r = 0; r < lits.length; r++) members[fill[groupOf[r]]++] = r;
         List<int[]> numbers = new ArrayList<>();
+        int[] on = new int[lits.length];
         for (int g = 0; g < groups; g++) {
             int[] bits = new int[width];
             for (int i = 0; i < width; i++) {
-                List<Integer> on = new ArrayList<>();
-                for (int r = 0; r < lits.length; r++) if (groupOf[r] == g && weights[r].testBit(i)) on.add(lits[r]);
-                bits[i] = ctx.or(on.stream().mapToInt(Integer::intValue).toArray());
+                int n = 0;
+                for (int e = from[g]; e < from[g + 1]; e++)
+                    if (weights[members[e]].testBit(i)) on[n++] = lits[members[e]];
+                bits[i] = ctx.or(Arrays.copyOf(on, n));
             }
             numbers.add(bits);
         }
