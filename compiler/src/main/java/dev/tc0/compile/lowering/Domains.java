@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The minterm sets of a lowering ({@link Domain}s) and how they relate: one domain per list of
@@ -165,11 +164,15 @@ final class Domains {
         if (x.domain().size() == 1) return x;
         PFloat[] xv = x.values();
         int size = xv.length;
-        // groups of equal values (by compareTo, so numerically equal encodings share one),
+        // the memo first (only merges that build something are kept)
+        Object key = List.of(x.domain().id(), Arrays.asList(xv));
+        Scalar m = merged.get(key);
+        if (m != null) return m;
+        // groups of equal values (values are canonical, so equal values are equal records),
         // numbered in the order of their first minterm, not of their values: the same partition
         // of a domain (x and -2x, say) then gives the same literals, hence the same domain, and
         // scalars merged from one domain stay on one domain
-        TreeMap<PFloat, Integer> byValue = new TreeMap<>();
+        HashMap<PFloat, Integer> byValue = new HashMap<>();
         int[] group = new int[size];
         for (int k = 0; k < size; k++) {
             Integer g = byValue.putIfAbsent(xv[k], byValue.size());
@@ -178,9 +181,6 @@ final class Domains {
         int groups = byValue.size();
         if (groups == size) return x;
         if (groups == 1) return constant(xv[0]);
-        Object key = List.of(x.domain().id(), Arrays.asList(xv));
-        Scalar m = merged.get(key);
-        if (m != null) return m;
         int[] first = new int[groups], last = new int[groups], count = new int[groups];
         Arrays.fill(first, -1);
         for (int k = 0; k < size; k++) {
@@ -213,11 +213,7 @@ final class Domains {
             for (int i = from[g]; i < from[g + 1]; i++) on[members[i]] = false;
         }
         m = new Scalar(runs ? runsDomain(lits, cuts) : domain(lits), values);
-        // minterm k maps to its group; one whose encoding differs from the group's value keeps 0
-        // (as the value-by-value scan this replaces did)
-        int[] map = new int[size];
-        for (int k = 0; k < size; k++) if (xv[k].equals(values[group[k]])) map[k] = group[k];
-        coarsens(x.domain(), m.domain(), map);
+        coarsens(x.domain(), m.domain(), group);
         if (!atomsOf.containsKey(x.domain().id()))
             mergedFrom.putIfAbsent(
                     m.domain().id(), mergedFrom.getOrDefault(x.domain().id(), x.domain()));

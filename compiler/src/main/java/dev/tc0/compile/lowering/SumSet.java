@@ -73,11 +73,12 @@ final class SumSet {
 
     private static Sorted dense(List<BigInteger[]> terms, int top, int cap) {
         int words = (top >>> 6) + 1;
-        long[] cur = new long[words];
+        long[] cur = new long[words], next = new long[words];
         cur[0] = 1;
         int reach = 0; // the largest sum so far: shifts only touch words up to it
         for (BigInteger[] term : terms) {
-            long[] next = new long[words];
+            // next was cur one term ago, so its bits lie in words up to reach's
+            Arrays.fill(next, 0, Math.min(words, (reach >>> 6) + 1), 0);
             int termMax = 0;
             for (BigInteger w : term) {
                 int shift = w.intValueExact();
@@ -85,7 +86,9 @@ final class SumSet {
                 orShifted(cur, reach >>> 6, shift, next);
             }
             reach += termMax;
+            long[] t = cur;
             cur = next;
+            next = t;
             int count = 0;
             for (int i = 0; i <= reach >>> 6 && i < words; i++) count += Long.bitCount(cur[i]);
             if (count > cap) return null;
@@ -120,16 +123,21 @@ final class SumSet {
     private static Sorted sparse(List<BigInteger[]> terms, int cap) {
         long[] cur = new long[16];
         int size = 1; // cur[0] = 0
-        long[] next = new long[16];
+        long[] next = new long[16], spare = new long[0];
         for (BigInteger[] term : terms) {
             int k = size == 0 ? 0 : term.length; // a term without values leaves no sums
             long[] shift = new long[k];
             for (int j = 0; j < k; j++) shift[j] = term[j].longValueExact();
             if (next.length < Math.min((long) k * size, cap + 1L))
                 next = new long[(int) Math.min((long) k * size, cap + 1L)];
-            int m = k == 2
-                    ? mergeTwo(cur, size, shift[0], shift[1], next, cap)
-                    : mergeMany(cur, size, shift, next, cap);
+            int m;
+            if (k == 2) m = mergeTwo(cur, size, shift[0], shift[1], next, cap);
+            else if (k == 3) {
+                // two passes of two-way merges beat a heap of three
+                if (spare.length < next.length) spare = new long[next.length];
+                int first = mergeTwo(cur, size, shift[0], shift[1], spare, cap);
+                m = first < 0 ? -1 : mergeShifted(spare, first, cur, size, shift[2], next, cap);
+            } else m = mergeMany(cur, size, shift, next, cap);
             if (m < 0) return null;
             long[] t = cur;
             cur = next;
@@ -157,6 +165,27 @@ final class SumSet {
             if (m > 0 && v == last) continue;
             if (m == cap) return -1;
             out[m++] = last = v;
+        }
+        return m;
+    }
+
+    /** The union of acc (sorted, no repeats) and cur + b into out, in order; -1 past the cap. */
+    private static int mergeShifted(long[] acc, int accSize, long[] cur, int size, long b, long[] out, int cap) {
+        int i = 0, j = 0, m = 0;
+        while (i < accSize || j < size) {
+            long x = i < accSize ? acc[i] : Long.MAX_VALUE, y = j < size ? cur[j] + b : Long.MAX_VALUE;
+            long v;
+            if (x <= y) {
+                v = x;
+                i++;
+                if (x == y) j++;
+            } else {
+                v = y;
+                j++;
+            }
+            if (m > 0 && out[m - 1] == v) continue;
+            if (m == cap) return -1;
+            out[m++] = v;
         }
         return m;
     }

@@ -217,8 +217,8 @@ final class Threshold {
             }
             numbers.add(bits);
         }
-        // the adder and comparators in a sub-circuit over the non-constant bits, then embedded
-        CircuitBuilder sb = new CircuitBuilder();
+        // the adder and comparators in a sub-circuit over the non-constant bits, then embedded;
+        // input j of the sub-circuit is literal Literal.of(1 + j)
         List<Integer> outer = new ArrayList<>();
         Map<Integer, Integer> inner = new HashMap<>();
         for (int[] bits : numbers)
@@ -226,7 +226,7 @@ final class Threshold {
                 if (Literal.isConstant(lit)) continue;
                 int pos = Literal.positive(lit);
                 if (!inner.containsKey(pos)) {
-                    inner.put(pos, sb.input(null));
+                    inner.put(pos, Literal.of(1 + outer.size(), false));
                     outer.add(pos);
                 }
             }
@@ -238,7 +238,34 @@ final class Threshold {
                 nums[g][i] = Literal.isConstant(lit) ? lit : inner.get(Literal.positive(lit)) ^ (lit & 1);
             }
         }
-        int sumWidth = width + 1;
+        // the sub-circuit is a function of the numbers over its inputs and of the tests: the
+        // same sum over other literals (the same weights at every position) embeds the same one
+        WideShape shape = new WideShape(outer.size(), nums, ts);
+        Circuit sub = ctx.subCircuit(shape, () -> adder(outer.size(), nums, width + 1, ts));
+        int[] outerLits = outer.stream().mapToInt(Integer::intValue).toArray();
+        return ctx.embed(sub, outerLits);
+    }
+
+    /** The key of a wide sum's sub-circuit: its input count, its numbers over those inputs, its tests. */
+    private record WideShape(int inputs, int[][] nums, List<BigInteger> tests) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof WideShape w
+                    && inputs == w.inputs
+                    && Arrays.deepEquals(nums, w.nums)
+                    && tests.equals(w.tests);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * inputs + Arrays.deepHashCode(nums)) + tests.hashCode();
+        }
+    }
+
+    /** The sum of the numbers (over inputs 1..inputs) compared with each test, as a circuit. */
+    private static Circuit adder(int inputs, int[][] nums, int sumWidth, List<BigInteger> ts) {
+        CircuitBuilder sb = new CircuitBuilder();
+        for (int j = 0; j < inputs; j++) sb.input(null);
         // up to 62 bits: block save then a weighted adder (depth 4) and one-gate comparators;
         // wider: block save then carry lookahead (depth 7) and unit-weight comparators (depth 3)
         boolean narrow = sumWidth <= 62;
@@ -249,9 +276,7 @@ final class Threshold {
             for (int i = 0; i < sumWidth; i++) c[i] = t.testBit(i) ? Literal.TRUE : Literal.FALSE;
             sb.output(null, Comparison.atLeast(sb, sum, c, narrow ? Weights.LARGE : Weights.UNIT));
         }
-        Circuit sub = sb.build();
-        int[] outerLits = outer.stream().mapToInt(Integer::intValue).toArray();
-        return ctx.embed(sub, outerLits);
+        return sb.build();
     }
 
     /** The threshold form of a linear form: each domain's grid values less their minimum, as one group. */
