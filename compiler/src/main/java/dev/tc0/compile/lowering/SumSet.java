@@ -76,6 +76,7 @@ final class SumSet {
         long[] cur = new long[words], next = new long[words];
         cur[0] = 1;
         int reach = 0; // the largest sum so far: shifts only touch words up to it
+        long product = 1; // at most this many sums so far (the product of the term sizes, capped)
         for (BigInteger[] term : terms) {
             // next was cur one term ago, so its bits lie in words up to reach's
             Arrays.fill(next, 0, Math.min(words, (reach >>> 6) + 1), 0);
@@ -89,6 +90,8 @@ final class SumSet {
             long[] t = cur;
             cur = next;
             next = t;
+            product = Math.min(product * term.length, cap + 1L);
+            if (product <= cap || reach < cap) continue; // too few sums to pass the cap: no count
             int count = 0;
             for (int i = 0; i <= reach >>> 6 && i < words; i++) count += Long.bitCount(cur[i]);
             if (count > cap) return null;
