@@ -112,7 +112,7 @@ public final class CircuitBuilder {
     public int xor(int... lits) {
         checkOperands(GateKind.XOR, lits);
         int flip = 0, n = 0;
-        int[] buf = lits(lits.length);
+        int[] buf = xorScratch = grow(xorScratch, lits.length);
         for (int lit : lits) {
             flip ^= lit & 1;
             if (lit >>> 1 != 0) buf[n++] = lit & ~1;
@@ -148,31 +148,51 @@ public final class CircuitBuilder {
 
     /** True when {@code sum w_i * l_i >= t}; weights are signed, the sums must fit in a long. */
     public int weighted(long[] w, int[] lits, long t) {
+        return weighted(w, lits, new long[] {t})[0];
+    }
+
+    /**
+     * {@code [sum w_i * l_i >= t]} for each {@code t} of {@code ts}, in order: the same gates, built
+     * in the same order, as {@link #weighted(long[], int[], long)} called once per {@code t}, with
+     * the operands normalised (constants and negations folded, sorted, repeats merged) once rather
+     * than per test. The ladders of {@code SumBits} and the threshold tests of one sum ask for
+     * dozens of thresholds over fan-ins in the hundreds. A bad argument, overflow included, throws
+     * before any gate is built.
+     */
+    public int[] weighted(long[] w, int[] lits, long[] ts) {
         checkOperands(GateKind.WEIGHTED, lits);
         if (w.length != lits.length) {
             throw bad(GateKind.WEIGHTED, w.length + " weights for " + lits.length + " operands");
         }
         if (lits.length == 0) throw bad(GateKind.WEIGHTED, "empty fan-in");
-        // Fold constants and negations: w * !x = w - w * x.
-        long[] pw = weightsBuf(lits.length);
-        int[] pl = lits(lits.length);
-        int n = 0;
+        // Fold constants and negations: w * !x = w - w * x. Each test's threshold drops by the
+        // same amounts, subtracted one by one as a single call would (so overflow is the same).
+        long[] pw = weightScratch = grow(weightScratch, lits.length);
+        int[] pl = weightedLits = grow(weightedLits, lits.length);
+        long[] shifts = shiftScratch = grow(shiftScratch, lits.length);
+        int n = 0, shiftCount = 0;
         try {
             for (int i = 0; i < lits.length; i++) {
                 long wi = w[i];
                 int lit = lits[i];
                 if (wi == 0 || lit == Literal.FALSE) continue;
                 if (lit == Literal.TRUE) {
-                    t = Math.subtractExact(t, wi);
+                    shifts[shiftCount++] = wi;
                     continue;
                 }
                 if ((lit & 1) != 0) {
-                    t = Math.subtractExact(t, wi);
+                    shifts[shiftCount++] = wi;
                     wi = Math.negateExact(wi);
                     lit &= ~1;
                 }
                 pl[n] = lit;
                 pw[n++] = wi;
+            }
+            long[] adjusted = new long[ts.length];
+            for (int k = 0; k < ts.length; k++) {
+                long t = ts[k];
+                for (int i = 0; i < shiftCount; i++) t = Math.subtractExact(t, shifts[i]);
+                adjusted[k] = t;
             }
             sortByLiteral(pl, pw, n);
             int m = 0;
@@ -193,23 +213,28 @@ public final class CircuitBuilder {
                 else neg = Math.addExact(neg, pw[i]);
             }
             Math.subtractExact(pos, neg); // the bit-sliced accumulator holds pos - neg
-            if (neg >= t) return Literal.TRUE;
-            if (pos < t) return Literal.FALSE;
-            long w0 = Math.absExact(pw[0]);
+            long w0 = n == 0 ? 0 : Math.absExact(pw[0]);
             boolean uniform = true;
             for (int i = 1; i < n && uniform; i++) uniform = Math.absExact(pw[i]) == w0;
-            if (uniform) {
+            int negCount = 0;
+            if (uniform && n > 0) {
                 // w0 * (sum_+ x + sum_- !x - #neg) >= t  <=>  count >= ceil(t / w0) + #neg
-                int negCount = 0;
                 for (int i = 0; i < n; i++) {
                     if (pw[i] < 0) {
                         pl[i] ^= 1;
                         negCount++;
                     }
                 }
-                return thresholdUnchecked(Math.ceilDiv(t, w0) + negCount, pl, n);
             }
-            return intern(GateKind.WEIGHTED, pl, pw, n, t);
+            int[] out = new int[ts.length];
+            for (int k = 0; k < ts.length; k++) {
+                long t = adjusted[k];
+                if (neg >= t) out[k] = Literal.TRUE;
+                else if (pos < t) out[k] = Literal.FALSE;
+                else if (uniform) out[k] = thresholdUnchecked(Math.ceilDiv(t, w0) + negCount, pl, n);
+                else out[k] = intern(GateKind.WEIGHTED, pl, pw, n, t);
+            }
+            return out;
         } catch (ArithmeticException e) {
             throw bad(GateKind.WEIGHTED, "weight sum overflows a signed 64-bit long");
         }
@@ -352,12 +377,17 @@ public final class CircuitBuilder {
 
     private int andOr(GateKind kind, int[] lits) {
         checkOperands(kind, lits);
+        return andOrUnchecked(kind, lits, lits.length);
+    }
+
+    private int andOrUnchecked(GateKind kind, int[] lits, int len) {
         // For AND the absorbing literal is FALSE and the identity TRUE; OR is the dual.
         int absorbing = kind == GateKind.AND ? Literal.FALSE : Literal.TRUE;
         int identity = absorbing ^ 1;
-        int[] buf = lits(lits.length);
+        int[] buf = andOrScratch = grow(andOrScratch, len);
         int n = 0;
-        for (int lit : lits) {
+        for (int i = 0; i < len; i++) {
+            int lit = lits[i];
             if (lit == absorbing) return absorbing;
             if (lit != identity) buf[n++] = lit;
         }
@@ -374,7 +404,7 @@ public final class CircuitBuilder {
     }
 
     private int thresholdUnchecked(long t, int[] lits, int len) {
-        int[] buf = lits(len);
+        int[] buf = thresholdScratch = grow(thresholdScratch, len);
         int n = 0;
         for (int i = 0; i < len; i++) {
             int lit = lits[i];
@@ -398,8 +428,8 @@ public final class CircuitBuilder {
         }
         if (t <= 0) return Literal.TRUE;
         if (t > m) return Literal.FALSE;
-        if (t == m) return andOr(GateKind.AND, Arrays.copyOf(buf, m));
-        if (t == 1) return andOr(GateKind.OR, Arrays.copyOf(buf, m));
+        if (t == m) return andOrUnchecked(GateKind.AND, buf, m);
+        if (t == 1) return andOrUnchecked(GateKind.OR, buf, m);
         return intern(GateKind.THRESHOLD, buf, null, m, t);
     }
 
@@ -449,15 +479,17 @@ public final class CircuitBuilder {
         return (int) h;
     }
 
+    /** {@link #hash} of a gate already built, read from the edge lists. */
     private int hashOf(int g) {
         int s = start.getInt(g), n = start.getInt(g + 1) - s;
-        int[] l = new int[n];
-        long[] w = kinds.data[g] == GateKind.WEIGHTED.ordinal() ? new long[n] : null;
+        boolean weighted = kinds.data[g] == GateKind.WEIGHTED.ordinal();
+        long h = kinds.data[g] * 0x9E3779B97F4A7C15L + thresholds.getLong(g);
         for (int i = 0; i < n; i++) {
-            l[i] = operands.getInt(s + i);
-            if (w != null) w[i] = weights.getLong(s + i);
+            h = (h ^ operands.getInt(s + i)) * 0xBF58476D1CE4E5B9L;
+            if (weighted) h = (h ^ weights.getLong(s + i)) * 0x94D049BB133111EBL;
         }
-        return hash(GateKind.of(kinds.data[g]), l, w, n, thresholds.getLong(g));
+        h ^= h >>> 31;
+        return (int) h;
     }
 
     private void insert(int h, int value) {
@@ -497,17 +529,27 @@ public final class CircuitBuilder {
         return new IllegalArgumentException(kind + " gate #" + kinds.size + " (node " + numNodes() + "): " + why);
     }
 
-    // A fresh array per call keeps re-entrant normalisation (threshold -> and) safe and
-    // leaves the caller's array untouched.
-    private static int[] lits(int n) {
-        return new int[n];
+    // Scratch arrays, one per normalising method: weighted may call thresholdUnchecked, which may
+    // call andOrUnchecked, and none of them calls itself, so each owns its buffer while it runs.
+    // The caller's arrays are never written.
+    private long[] weightScratch = new long[16], shiftScratch = new long[16], sortWeights = new long[16];
+    private long[] sortKeys = new long[16];
+    private int[] weightedLits = new int[16], thresholdScratch = new int[16], andOrScratch = new int[16];
+    private int[] xorScratch = new int[16];
+
+    private static int[] grow(int[] a, int n) {
+        return a.length >= n ? a : new int[Math.max(n, a.length * 2)];
     }
 
-    private static long[] weightsBuf(int n) {
-        return new long[n];
+    private static long[] grow(long[] a, int n) {
+        return a.length >= n ? a : new long[Math.max(n, a.length * 2)];
     }
 
-    private static void sortByLiteral(int[] l, long[] w, int n) {
+    /** Sorts the first n operands by literal, each weight moving with its literal; stable. */
+    private void sortByLiteral(int[] l, long[] w, int n) {
+        boolean sorted = true;
+        for (int i = 1; i < n && sorted; i++) sorted = l[i - 1] <= l[i];
+        if (sorted) return;
         // insertion sort for short fan-ins, otherwise an index sort
         if (n < 32) {
             for (int i = 1; i < n; i++) {
@@ -524,16 +566,12 @@ public final class CircuitBuilder {
             }
             return;
         }
-        long[] packed = new long[n];
+        long[] packed = sortKeys = grow(sortKeys, n);
         for (int i = 0; i < n; i++) packed[i] = ((long) l[i] << 32) | i;
-        Arrays.sort(packed);
-        int[] l2 = new int[n];
-        long[] w2 = new long[n];
-        for (int i = 0; i < n; i++) {
-            l2[i] = (int) (packed[i] >>> 32);
-            w2[i] = w[(int) packed[i]];
-        }
-        System.arraycopy(l2, 0, l, 0, n);
+        Arrays.sort(packed, 0, n);
+        long[] w2 = sortWeights = grow(sortWeights, n);
+        for (int i = 0; i < n; i++) w2[i] = w[(int) packed[i]];
+        for (int i = 0; i < n; i++) l[i] = (int) (packed[i] >>> 32);
         System.arraycopy(w2, 0, w, 0, n);
     }
 

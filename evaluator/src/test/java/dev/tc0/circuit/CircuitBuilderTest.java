@@ -81,6 +81,65 @@ class CircuitBuilderTest {
     }
 
     @Test
+    void weightedLaddersMatchTheDirectSumOnWideFanIns() {
+        // Several thresholds over one operand list, fan-ins past the index-sort cut (32), with
+        // constants, negations, repeats and (for some trials) uniform weights, which go through
+        // the threshold and AND/OR normalisers; the scratch buffers are reused across all of it.
+        SplittableRandom r = new SplittableRandom(7);
+        for (int trial = 0; trial < 300; trial++) {
+            CircuitBuilder b = new CircuitBuilder();
+            int[] in = b.inputs("x", 12);
+            int k = 1 + r.nextInt(70);
+            boolean uniform = r.nextInt(3) == 0;
+            int[] lits = new int[k];
+            long[] w = new long[k];
+            for (int i = 0; i < k; i++) {
+                int roll = r.nextInt(12);
+                lits[i] = roll == 0 ? Literal.FALSE : roll == 1 ? Literal.TRUE : in[r.nextInt(12)] ^ r.nextInt(2);
+                w[i] = uniform ? 3 : r.nextLong(-20, 21);
+            }
+            long[] ts = new long[1 + r.nextInt(8)];
+            for (int j = 0; j < ts.length; j++) ts[j] = r.nextLong(-200, 201);
+            int[] g = b.weighted(w, lits, ts);
+            for (int j = 0; j < ts.length; j++) b.output("y" + j, g[j]);
+            Circuit c = b.build();
+            for (int pattern = 0; pattern < 64; pattern++) {
+                boolean[] x = new boolean[12];
+                for (int i = 0; i < 12; i++) x[i] = r.nextBoolean();
+                boolean[] ops = new boolean[k];
+                for (int i = 0; i < k; i++) {
+                    int node = Literal.node(lits[i]);
+                    ops[i] = (node == 0 ? false : x[node - 1]) ^ Literal.isNegated(lits[i]);
+                }
+                boolean[] got = c.evaluate(x);
+                for (int j = 0; j < ts.length; j++) {
+                    int tr = trial, jj = j;
+                    assertEquals(
+                            direct(GateKind.WEIGHTED, ops, w, ts[j]),
+                            got[j],
+                            () -> "trial " + tr + " threshold " + ts[jj]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLadderBuildsWhatSingleCallsBuild() {
+        // The batch is the single call repeated: the same literals and no extra gates.
+        CircuitBuilder b = new CircuitBuilder();
+        int[] in = b.inputs("x", 40);
+        long[] w = new long[40];
+        for (int i = 0; i < 40; i++) w[i] = 1 + i % 5;
+        int[] ladder = b.weighted(w, in, new long[] {3, 10, 30, 60, 10});
+        int gates = b.numGates();
+        for (int j = 0; j < ladder.length; j++)
+            assertEquals(ladder[j], b.weighted(w, in, new long[] {3, 10, 30, 60, 10}[j]));
+        assertEquals(ladder[1], ladder[4], "a repeated threshold is the same gate");
+        assertEquals(gates, b.numGates());
+        assertEquals(4, gates);
+    }
+
+    @Test
     void structuralHashingBuildsIdenticalGatesOnce() {
         CircuitBuilder b = new CircuitBuilder();
         int x = b.input("x"), y = b.input("y"), z = b.input("z");

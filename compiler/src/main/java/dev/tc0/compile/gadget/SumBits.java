@@ -1,6 +1,8 @@
 package dev.tc0.compile.gadget;
 
 import dev.tc0.circuit.CircuitBuilder;
+import dev.tc0.circuit.Literal;
+import java.util.Arrays;
 
 /**
  * The binary digits of a weighted sum {@code z = sum_r w_r l_r} (all {@code w_r >= 0}) in depth 2:
@@ -30,8 +32,23 @@ public final class SumBits {
         if (w.length != lits.length)
             throw new IllegalArgumentException(w.length + " weights for " + lits.length + " literals");
         for (long x : w) if (x < 0) throw new IllegalArgumentException("negative weight " + x);
+        // Terms that never count (zero weight, constant-false literal) are dropped once here
+        // rather than by the builder in every gate; sums over them are all zero anyway.
+        int n = 0;
+        long[] tw = new long[w.length];
+        int[] tl = new int[w.length];
+        for (int r = 0; r < w.length; r++) {
+            if (w[r] == 0 || lits[r] == Literal.FALSE) continue;
+            tw[n] = w[r];
+            tl[n++] = lits[r];
+        }
         int[] out = new int[width];
-        for (int i = 0; i < width; i++) out[i] = bit(b, w, lits, i);
+        Ladder previous = null;
+        for (int i = 0; i < width; i++) {
+            Ladder g = ladder(b, tw, tl, n, i, previous);
+            out[i] = g == null ? CircuitBuilder.constant(false) : g.bit(b);
+            previous = g;
+        }
         return out;
     }
 
@@ -55,24 +72,50 @@ public final class SumBits {
         return of(b, w, lits, width);
     }
 
-    private static int bit(CircuitBuilder b, long[] w, int[] lits, int i) {
-        long mask = i >= 62 ? Long.MAX_VALUE : (1L << (i + 1)) - 1;
-        long[] wi = new long[w.length];
-        long max = 0;
-        for (int r = 0; r < w.length; r++) {
-            wi[r] = w[r] & mask;
-            max = Math.addExact(max, wi[r]);
+    /**
+     * Layer 1 of bit i: {@code g[t-1] = [z_i >= t 2^i]} for {@code t = 1..T_i}, with the masked
+     * weights it was built on. Null when {@code T_i = 0} (the bit is constant false).
+     */
+    private record Ladder(long[] weights, int[] lits, int[] g) {
+        /** {@code [g_1 - g_2 + g_3 - ... >= 1]}: {@code floor(z_i / 2^i) mod 2}. */
+        int bit(CircuitBuilder b) {
+            long[] alternating = new long[g.length];
+            for (int t = 0; t < g.length; t++) alternating[t] = (t & 1) == 0 ? 1 : -1;
+            return b.weighted(alternating, g, 1);
         }
-        if (i >= 62) return CircuitBuilder.constant(false);
+    }
+
+    private static Ladder ladder(CircuitBuilder b, long[] w, int[] lits, int n, int i, Ladder previous) {
+        if (i >= 62) return null;
+        long mask = (1L << (i + 1)) - 1;
+        long[] wi = new long[n];
+        int[] li = new int[n];
+        int m = 0;
+        long max = 0;
+        for (int r = 0; r < n; r++) {
+            long x = w[r] & mask;
+            if (x == 0) continue;
+            wi[m] = x;
+            li[m++] = lits[r];
+            max = Math.addExact(max, x);
+        }
         long unit = 1L << i;
         int levels = Math.toIntExact(max / unit);
-        if (levels == 0) return CircuitBuilder.constant(false);
-        int[] g = new int[levels];
-        long[] alternating = new long[levels];
-        for (int t = 1; t <= levels; t++) {
-            g[t - 1] = b.weighted(wi, lits, t * unit);
-            alternating[t - 1] = (t & 1) == 1 ? 1 : -1;
+        if (levels == 0) return null;
+        if (m < n) {
+            wi = Arrays.copyOf(wi, m);
+            li = Arrays.copyOf(li, m);
         }
-        return b.weighted(alternating, g, 1);
+        int[] g;
+        if (previous != null && Arrays.equals(previous.weights(), wi)) {
+            // no weight has bit i: z_i = z_{i-1}, so g_{i,t} = g_{i-1,2t}, built already
+            g = new int[levels];
+            for (int t = 1; t <= levels; t++) g[t - 1] = previous.g()[2 * t - 1];
+        } else {
+            long[] thresholds = new long[levels];
+            for (int t = 1; t <= levels; t++) thresholds[t - 1] = t * unit;
+            g = b.weighted(wi, li, thresholds);
+        }
+        return new Ladder(wi, li, g);
     }
 }

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The minterm sets of a lowering ({@link Domain}s) and how they relate: one domain per list of
@@ -163,56 +162,58 @@ final class Domains {
     /** The scalar over its distinct values: one OR per value (memoised, so identity is kept). */
     Scalar merge(Scalar x) {
         if (x.domain().size() == 1) return x;
-        TreeMap<PFloat, boolean[]> byValue = new TreeMap<>();
-        for (int k = 0; k < x.values().length; k++)
-            byValue.computeIfAbsent(x.values()[k], z -> new boolean[x.values().length])[k] = true;
-        if (byValue.size() == x.values().length) return x;
-        if (byValue.size() == 1) return constant(byValue.firstKey());
-        Object key = List.of(x.domain().id(), Arrays.asList(x.values()));
+        PFloat[] xv = x.values();
+        int size = xv.length;
+        // the memo first (only merges that build something are kept)
+        Object key = List.of(x.domain().id(), Arrays.asList(xv));
         Scalar m = merged.get(key);
         if (m != null) return m;
-        // runs: each value's minterms are consecutive on a domain of runs (a monotone function of a sum)
-        List<Map.Entry<PFloat, boolean[]>> groups = new ArrayList<>(byValue.entrySet());
-        int[] first = new int[groups.size()];
+        // groups of equal values (values are canonical, so equal values are equal records),
+        // numbered in the order of their first minterm, not of their values: the same partition
+        // of a domain (x and -2x, say) then gives the same literals, hence the same domain, and
+        // scalars merged from one domain stay on one domain
+        HashMap<PFloat, Integer> byValue = new HashMap<>();
+        int[] group = new int[size];
+        for (int k = 0; k < size; k++) {
+            Integer g = byValue.putIfAbsent(xv[k], byValue.size());
+            group[k] = g == null ? byValue.size() - 1 : g;
+        }
+        int groups = byValue.size();
+        if (groups == size) return x;
+        if (groups == 1) return constant(xv[0]);
+        int[] first = new int[groups], last = new int[groups], count = new int[groups];
+        Arrays.fill(first, -1);
+        for (int k = 0; k < size; k++) {
+            int g = group[k];
+            if (first[g] < 0) first[g] = k;
+            last[g] = k;
+            count[g]++;
+        }
+        // runs: each value's minterms are consecutive on a domain of runs (a monotone function of
+        // a sum); the merged domain is then again a domain of runs, with the cuts of the first runs
         boolean runs = x.domain().cuts() != null;
-        for (int g = 0; g < groups.size(); g++) {
-            boolean[] on = groups.get(g).getValue();
-            int a = -1, b = -1, count = 0;
-            for (int k = 0; k < on.length; k++)
-                if (on[k]) {
-                    if (a < 0) a = k;
-                    b = k;
-                    count++;
-                }
-            first[g] = a;
-            runs &= b - a + 1 == count;
+        for (int g = 0; g < groups && runs; g++) runs = last[g] - first[g] + 1 == count[g];
+        int[] cuts = runs ? new int[groups + 1] : null;
+        if (runs) {
+            for (int g = 0; g < groups; g++) cuts[g] = x.domain().cuts()[first[g]];
+            cuts[groups] = Literal.FALSE;
         }
-        // groups in the order of their first minterm, not of their values: the same partition of a
-        // domain (x and -2x, say) then gives the same literals, hence the same domain, and scalars
-        // merged from one domain stay on one domain. On a domain of runs the merged domain is
-        // again a domain of runs, with the cuts of the first runs.
-        Integer[] order = new Integer[groups.size()];
-        for (int g = 0; g < order.length; g++) order[g] = g;
-        Arrays.sort(order, (u, v) -> Integer.compare(first[u], first[v]));
-        List<Map.Entry<PFloat, boolean[]>> sorted = new ArrayList<>();
-        int[] cuts = runs ? new int[groups.size() + 1] : null;
-        for (int g = 0; g < order.length; g++) {
-            sorted.add(groups.get(order[g]));
-            if (runs) cuts[g] = x.domain().cuts()[first[order[g]]];
-        }
-        if (runs) cuts[groups.size()] = Literal.FALSE;
-        groups = sorted;
-        int[] lits = new int[groups.size()];
-        PFloat[] values = new PFloat[groups.size()];
-        for (int g = 0; g < lits.length; g++) {
-            values[g] = groups.get(g).getKey();
-            lits[g] = anyOf(x.domain(), groups.get(g).getValue());
+        // the minterms of each group, by a counting sort, to fill one on-set at a time
+        int[] from = new int[groups + 1];
+        for (int g = 0; g < groups; g++) from[g + 1] = from[g] + count[g];
+        int[] members = new int[size], fill = from.clone();
+        for (int k = 0; k < size; k++) members[fill[group[k]]++] = k;
+        int[] lits = new int[groups];
+        PFloat[] values = new PFloat[groups];
+        boolean[] on = new boolean[size];
+        for (int g = 0; g < groups; g++) {
+            values[g] = xv[first[g]];
+            for (int i = from[g]; i < from[g + 1]; i++) on[members[i]] = true;
+            lits[g] = anyOf(x.domain(), on);
+            for (int i = from[g]; i < from[g + 1]; i++) on[members[i]] = false;
         }
         m = new Scalar(runs ? runsDomain(lits, cuts) : domain(lits), values);
-        int[] map = new int[x.values().length];
-        for (int g = 0; g < m.values().length; g++)
-            for (int k = 0; k < map.length; k++) if (x.values()[k].equals(m.values()[g])) map[k] = g;
-        coarsens(x.domain(), m.domain(), map);
+        coarsens(x.domain(), m.domain(), group);
         if (!atomsOf.containsKey(x.domain().id()))
             mergedFrom.putIfAbsent(
                     m.domain().id(), mergedFrom.getOrDefault(x.domain().id(), x.domain()));

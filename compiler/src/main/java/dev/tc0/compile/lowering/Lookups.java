@@ -137,10 +137,13 @@ final class Lookups {
             }
             // one minterm per distinct value vector (one OR each): the choices often agree
             Map<List<PFloat>, List<Integer>> byVector = new LinkedHashMap<>();
+            Map<List<PFloat>, Integer> groupOf = new HashMap<>();
+            int[] group = new int[lits.size()]; // per minterm, its vector's group, numbered by first occurrence
             for (int k = 0; k < lits.size(); k++) {
                 List<PFloat> vector = new ArrayList<>(width);
                 for (int u = 0; u < width; u++) vector.add(values.get(u).get(k));
                 byVector.computeIfAbsent(vector, z -> new ArrayList<>()).add(lits.get(k));
+                group[k] = groupOf.computeIfAbsent(vector, z -> groupOf.size());
             }
             int[] merged = new int[byVector.size()];
             List<List<PFloat>> vectors = new ArrayList<>(byVector.keySet());
@@ -153,13 +156,7 @@ final class Lookups {
                 // the choices' minterms (often the query's own domain) are finer: record it, to keep correlation
                 Domain fine =
                         domains.domain(lits.stream().mapToInt(Integer::intValue).toArray());
-                int[] map = new int[lits.size()];
-                for (int k = 0; k < map.length; k++) {
-                    List<PFloat> vector = new ArrayList<>(width);
-                    for (int u = 0; u < width; u++) vector.add(values.get(u).get(k));
-                    map[k] = vectors.indexOf(vector);
-                }
-                domains.coarsens(fine, d, map);
+                domains.coarsens(fine, d, group);
             }
             for (int u = 0; u < width; u++) {
                 PFloat[] v = new PFloat[merged.length];

@@ -5,6 +5,9 @@ import dev.tc0.circuit.CircuitBuilder;
 import dev.tc0.circuit.Literal;
 import dev.tc0.compile.number.Precision;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What every part of the scalar lowering shares: the circuit builder, the precision, the size
@@ -145,6 +148,36 @@ final class LoweringContext {
 
     int weighted(long[] w, int[] lits, long t) {
         return record(b.weighted(w, lits, t), lits);
+    }
+
+    /** {@link #weighted(long[], int[], long)} for each threshold, the operands normalised once. */
+    int[] weighted(long[] w, int[] lits, long[] ts) {
+        int[] out = b.weighted(w, lits, ts);
+        for (int lit : out) record(lit, lits);
+        return out;
+    }
+
+    /**
+     * Sub-circuits by a key that determines them, the most recent {@value #SUB_CIRCUITS} kept:
+     * the wide route builds the same adder for a sum at every position of a row.
+     */
+    private final Map<Object, Circuit> subCircuits = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, Circuit> eldest) {
+            return size() > SUB_CIRCUITS;
+        }
+    };
+
+    private static final int SUB_CIRCUITS = 256;
+
+    /** The sub-circuit for key, built by build when it is not kept. */
+    Circuit subCircuit(Object key, Supplier<Circuit> build) {
+        Circuit c = subCircuits.get(key);
+        if (c == null) {
+            c = build.get();
+            subCircuits.put(key, c);
+        }
+        return c;
     }
 
     /**

@@ -42,6 +42,7 @@ final class Sums {
      * 65,000+ bits).
      */
     private PFloat round(BigInteger s, int low) {
+        if (s.bitLength() < 63) return round(s.longValue(), low);
         if (s.signum() == 0) return prec.zero();
         BigInteger a = s.abs();
         long k = (long) low - prec.iMin();
@@ -59,6 +60,27 @@ final class Sums {
         }
         if (e > prec.iMax()) return s.signum() > 0 ? prec.max() : prec.max().negate();
         return new PFloat(prec.p(), (int) (s.signum() * m), (int) e);
+    }
+
+    /** {@link #round(BigInteger, int)} of a grid sum that fits a long (all but the widest sums): no BigIntegers. */
+    private PFloat round(long s, int low) {
+        if (s == 0) return prec.zero();
+        long a = Math.abs(s); // not Long.MIN_VALUE: callers pass sums of at most 62 bits
+        long k = (long) low - prec.iMin();
+        int keep = prec.mantissaBits();
+        long length = (64 - Long.numberOfLeadingZeros(a)) + k;
+        long m;
+        long e;
+        if (length <= keep) {
+            m = k >= 0 ? a << k : -k >= 64 ? 0 : a >> -k;
+            e = prec.iMin();
+        } else {
+            long t = length - keep; // the shifts below stay under 64: m keeps `keep` bits
+            m = t <= k ? a << (k - t) : a >> (t - k);
+            e = prec.iMin() + t;
+        }
+        if (e > prec.iMax()) return s > 0 ? prec.max() : prec.max().negate();
+        return new PFloat(prec.p(), (int) (Long.signum(s) * m), (int) e);
     }
 
     /** ⊕ of the terms (Def 15). Equal linear forms give the same scalar, so their results stay correlated. */
@@ -168,10 +190,17 @@ final class Sums {
         List<BigInteger> starts = new ArrayList<>();
         List<PFloat> values = new ArrayList<>();
         if (th.sums() != null) {
-            for (BigInteger s : th.sums()) {
-                PFloat v = round(s.add(th.base()), lf.low());
+            SumSet.Sorted sums = th.sums();
+            long[] small = sums.longs();
+            // the base as a long when every base + s fits one (sums are below 2^62)
+            boolean fits = small != null && th.base().bitLength() < 62;
+            long base = fits ? th.base().longValue() : 0;
+            for (int i = 0; i < sums.size(); i++) {
+                PFloat v = fits
+                        ? round(small[i] + base, lf.low())
+                        : round(sums.get(i).add(th.base()), lf.low());
                 if (values.isEmpty() || !values.getLast().equals(v)) {
-                    starts.add(s);
+                    starts.add(sums.get(i));
                     values.add(v);
                 }
             }

@@ -27,7 +27,7 @@ final class Threshold {
 
     private final LoweringContext ctx;
     private final BigInteger base, top;
-    private final TreeSet<BigInteger> sums;
+    private final SumSet.Sorted sums;
     private final int[] lits;
     private final BigInteger[] weights;
     private final int[] groupOf;
@@ -36,7 +36,7 @@ final class Threshold {
             LoweringContext ctx,
             BigInteger base,
             BigInteger top,
-            TreeSet<BigInteger> sums,
+            SumSet.Sorted sums,
             int[] lits,
             BigInteger[] weights,
             int[] groupOf) {
@@ -60,7 +60,7 @@ final class Threshold {
     }
 
     /** The possible values of S, or null when there are more than {@link ScalarLowering.Limits#maxSums}. */
-    TreeSet<BigInteger> sums() {
+    SumSet.Sorted sums() {
         return sums;
     }
 
@@ -155,7 +155,7 @@ final class Threshold {
             parts.add(h.toArray(BigInteger[]::new));
             highTop = highTop.add(h.last());
         }
-        TreeSet<BigInteger> achievable = SumSet.of(parts, highTop, ctx.limits().maxSums());
+        SumSet.Sorted achievable = SumSet.of(parts, highTop, ctx.limits().maxSums());
         if (achievable == null) return false;
         BigInteger unit = BigInteger.ONE.shiftLeft(cut);
         for (BigInteger t : ts) {
@@ -184,9 +184,9 @@ final class Threshold {
         if (top.bitLength() <= ctx.limits().maxWeightBits() && countLike) {
             long[] w =
                     Arrays.stream(weights).mapToLong(BigInteger::longValueExact).toArray();
-            for (int k = 0; k < out.length; k++)
-                out[k] = ctx.weighted(w, lits, ts.get(k).longValueExact());
-            return out;
+            long[] t = new long[out.length];
+            for (int k = 0; k < t.length; k++) t[k] = ts.get(k).longValueExact();
+            return ctx.weighted(w, lits, t);
         }
         return wide(ts);
     }
@@ -198,19 +198,27 @@ final class Threshold {
                     + ctx.limits().maxWideBits() + " for the iterated-addition route");
         }
         int groups = Arrays.stream(groupOf).max().orElse(-1) + 1;
-        // each group's number in binary, in the main builder (one OR per bit)
+        // each group's number in binary, in the main builder (one OR per bit): bit i of group g
+        // ORs the group's literals whose weight has bit i, in literal order
+        int[] from = new int[groups + 1];
+        for (int g : groupOf) from[g + 1]++;
+        for (int g = 0; g < groups; g++) from[g + 1] += from[g];
+        int[] members = new int[lits.length], fill = from.clone();
+        for (int r = 0; r < lits.length; r++) members[fill[groupOf[r]]++] = r;
         List<int[]> numbers = new ArrayList<>();
+        int[] on = new int[lits.length];
         for (int g = 0; g < groups; g++) {
             int[] bits = new int[width];
             for (int i = 0; i < width; i++) {
-                List<Integer> on = new ArrayList<>();
-                for (int r = 0; r < lits.length; r++) if (groupOf[r] == g && weights[r].testBit(i)) on.add(lits[r]);
-                bits[i] = ctx.or(on.stream().mapToInt(Integer::intValue).toArray());
+                int n = 0;
+                for (int e = from[g]; e < from[g + 1]; e++)
+                    if (weights[members[e]].testBit(i)) on[n++] = lits[members[e]];
+                bits[i] = ctx.or(Arrays.copyOf(on, n));
             }
             numbers.add(bits);
         }
-        // the adder and comparators in a sub-circuit over the non-constant bits, then embedded
-        CircuitBuilder sb = new CircuitBuilder();
+        // the adder and comparators in a sub-circuit over the non-constant bits, then embedded;
+        // input j of the sub-circuit is literal Literal.of(1 + j)
         List<Integer> outer = new ArrayList<>();
         Map<Integer, Integer> inner = new HashMap<>();
         for (int[] bits : numbers)
@@ -218,7 +226,7 @@ final class Threshold {
                 if (Literal.isConstant(lit)) continue;
                 int pos = Literal.positive(lit);
                 if (!inner.containsKey(pos)) {
-                    inner.put(pos, sb.input(null));
+                    inner.put(pos, Literal.of(1 + outer.size(), false));
                     outer.add(pos);
                 }
             }
@@ -230,7 +238,34 @@ final class Threshold {
                 nums[g][i] = Literal.isConstant(lit) ? lit : inner.get(Literal.positive(lit)) ^ (lit & 1);
             }
         }
-        int sumWidth = width + 1;
+        // the sub-circuit is a function of the numbers over its inputs and of the tests: the
+        // same sum over other literals (the same weights at every position) embeds the same one
+        WideShape shape = new WideShape(outer.size(), nums, ts);
+        Circuit sub = ctx.subCircuit(shape, () -> adder(outer.size(), nums, width + 1, ts));
+        int[] outerLits = outer.stream().mapToInt(Integer::intValue).toArray();
+        return ctx.embed(sub, outerLits);
+    }
+
+    /** The key of a wide sum's sub-circuit: its input count, its numbers over those inputs, its tests. */
+    private record WideShape(int inputs, int[][] nums, List<BigInteger> tests) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof WideShape w
+                    && inputs == w.inputs
+                    && Arrays.deepEquals(nums, w.nums)
+                    && tests.equals(w.tests);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * inputs + Arrays.deepHashCode(nums)) + tests.hashCode();
+        }
+    }
+
+    /** The sum of the numbers (over inputs 1..inputs) compared with each test, as a circuit. */
+    private static Circuit adder(int inputs, int[][] nums, int sumWidth, List<BigInteger> ts) {
+        CircuitBuilder sb = new CircuitBuilder();
+        for (int j = 0; j < inputs; j++) sb.input(null);
         // up to 62 bits: block save then a weighted adder (depth 4) and one-gate comparators;
         // wider: block save then carry lookahead (depth 7) and unit-weight comparators (depth 3)
         boolean narrow = sumWidth <= 62;
@@ -241,9 +276,7 @@ final class Threshold {
             for (int i = 0; i < sumWidth; i++) c[i] = t.testBit(i) ? Literal.TRUE : Literal.FALSE;
             sb.output(null, Comparison.atLeast(sb, sum, c, narrow ? Weights.LARGE : Weights.UNIT));
         }
-        Circuit sub = sb.build();
-        int[] outerLits = outer.stream().mapToInt(Integer::intValue).toArray();
-        return ctx.embed(sub, outerLits);
+        return sb.build();
     }
 
     /** The threshold form of a linear form: each domain's grid values less their minimum, as one group. */
