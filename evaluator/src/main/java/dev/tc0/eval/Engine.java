@@ -41,11 +41,13 @@ public final class Engine implements AutoCloseable {
     static final int SEQUENTIAL_TILE_WORDS = 256;
     /**
      * A level is split across the team only with at least this many operand-words of work, about
-     * 5-10 us here: the team meets at a spinning barrier (about 1 us on two threads while they
-     * stay awake; a ForkJoin hand-off to a parked worker cost 13-15 us and needed 2^19). Smaller
-     * levels in a row run on one thread with no barrier between them.
+     * 50 us here. The barrier is no longer what limits it (about 0.1 us per level on two idle
+     * threads, against 13-15 us for the ForkJoin hand-off used before): a split level's operands
+     * were written by the other core one level earlier and cross between the cores' caches.
+     * Measured with DepthBenchmark at 512 patterns: levels of 2^15 operand-words (depth 16) ran
+     * 1.9x slower on two threads than on one, levels of 2^17 (depth 4) 1.35x faster.
      */
-    static final long LEVEL_FORK_MIN_WORK = 1L << 15;
+    static final long LEVEL_FORK_MIN_WORK = 1L << 17;
     /** Operand-words below which AUTO runs a whole batch on one thread (about 1-2 ms of work). */
     static final long PARALLEL_MIN_WORK = 1L << 22;
 
@@ -258,6 +260,9 @@ public final class Engine implements AutoCloseable {
         int arenaWords = (int) arenaLong;
         int scratchBase = plan.numSlots * words;
         int wave = pool == null ? 1 : (int) wave(mode);
+        // a batch of a few tiles (one input, a few hundred) needs no more arenas than tiles: each
+        // is allocated and zeroed per run, which cost more than the evaluation at 512 patterns
+        if (count >= 0) wave = (int) Math.max(1, Math.min(wave, (count + 64L * words - 1) / (64L * words)));
         long prepareNanos = options.kernels().prepare(plan, words);
 
         long[][] arena = new long[wave][arenaWords];
@@ -274,7 +279,7 @@ public final class Engine implements AutoCloseable {
         while (!done) {
             int tiles = 0;
             // Fill: in parallel when the source allows it, otherwise in order.
-            if (in.randomAccess() && pool != null) {
+            if (in.randomAccess() && pool != null && wave > 1) {
                 int n = (int) Math.min(wave, count < 0 ? wave : (count - first + 64L * words - 1) / (64L * words));
                 final long f0 = first;
                 List<ForkJoinTask<?>> fills = new ArrayList<>();
@@ -368,6 +373,13 @@ public final class Engine implements AutoCloseable {
             }
         }
         segment[segments] = p.depth + 1;
+        if (segments == 1 && !split[0]) { // no level worth splitting: no team, no barrier
+            for (int l = 1; l <= p.depth; l++) {
+                int g0 = p.runGate[p.levelRun[l - 1]], g1 = p.runGate[p.levelRun[l]];
+                for (int t = 0; t < tiles; t++) k.evalGates(p, l, g0, g1, arena[t], words, scratchBase, strip);
+            }
+            return;
+        }
         int count = segments;
         team.run(id -> {
             for (int s = 0; s < count; s++) {
