@@ -9,7 +9,7 @@ import dev.tc0.compile.advice.RoundTrip;
 import dev.tc0.compile.advice.ThresholdForm;
 import dev.tc0.compile.lowering.CompiledModel;
 import dev.tc0.compile.lowering.LoweringLimitException;
-import dev.tc0.compile.transformer.ModelFormat;
+import dev.tc0.compile.transformer.ModelWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -212,7 +212,7 @@ final class AdviceCommand extends Base implements Callable<Integer> {
         Path tmp = Files.createTempDirectory(dir.getParent(), "." + dir.getFileName() + ".");
         Path old = null;
         try {
-            ModelFormat.write(at.model(), tmp.resolve("model.json"));
+            ModelWriter.write(at.model(), tmp.resolve("model.json"));
             Files.writeString(tmp.resolve("advice.txt"), adviceText(at, name), StandardCharsets.UTF_8);
             if (back != null) Formats.write(back, tmp.resolve("roundtrip.tc0"));
             if (Files.exists(dir)) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tc0.compile.transformer.ModelFormat;
 import dev.tc0.compile.transformer.ModelFormatException;
+import dev.tc0.compile.transformer.ModelWriter;
 import dev.tc0.compile.transformer.Transformer;
 import dev.tc0.compile.transformer.models.ModelRegistry;
 import java.util.List;
@@ -17,7 +18,7 @@ class LoweringInputsTest {
     @Test
     void jsonRoundTripCompilesToTheSameCircuit() throws ModelFormatException {
         Transformer m = ModelRegistry.get("majority");
-        Transformer back = ModelFormat.read(ModelFormat.write(m));
+        Transformer back = ModelFormat.read(ModelWriter.write(m));
         CompiledModel a = TransformerLowering.compile(m, 9), b = TransformerLowering.compile(back, 9);
         assertEquals(a.circuit().numGates(), b.circuit().numGates());
         assertEquals(a.circuit().depth(), b.circuit().depth());
@@ -26,7 +27,7 @@ class LoweringInputsTest {
 
     @Test
     void aJsonModelWithAMistakeIsAnErrorNamingTheField() {
-        String json = ModelFormat.write(ModelRegistry.get("dyck1"));
+        String json = ModelWriter.write(ModelRegistry.get("dyck1"));
         String broken = json.replaceFirst("\"d_model\"\\s*:\\s*5", "\"d_model\": 6");
         assertTrue(!broken.equals(json));
         ModelFormatException e = assertThrows(

@@ -23,7 +23,7 @@ class ModelFamilyTest {
 
     /** Parameters and config of two models as the JSON writer spells them: equal text is equal doubles. */
     private static void assertSameModel(Transformer want, Transformer got, String what) {
-        assertEquals(ModelFormat.write(want), ModelFormat.write(got), what);
+        assertEquals(ModelWriter.write(want), ModelWriter.write(got), what);
         assertArrayEquals(want.posEmbed(), got.posEmbed(), what);
     }
 
@@ -34,9 +34,9 @@ class ModelFamilyTest {
     @Test
     void ruleFamiliesMaterialiseToTheBuiltModels() throws Exception {
         for (var e : ModelRegistry.ruleFamilies().entrySet()) {
-            String json = ModelFormat.write(e.getValue());
+            String json = ModelWriter.write(e.getValue());
             ModelFamily read = ModelFormat.readFamily(json);
-            assertEquals(json, ModelFormat.write((RuleFamily) read), "round trip of " + e.getKey());
+            assertEquals(json, ModelWriter.write((RuleFamily) read), "round trip of " + e.getKey());
             for (int n : LENGTHS) {
                 Transformer built = e.getKey().equals("majority") ? PaperModels.majority(n) : PaperModels.dyck1(n);
                 assertSameModel(built, read.at(n), e.getKey() + " at n = " + n);
@@ -44,7 +44,7 @@ class ModelFamilyTest {
             }
             assertEquals(
                     Files.readString(EXAMPLES.resolve(e.getKey() + ".json")),
-                    ModelFormat.write(read.at(64)),
+                    ModelWriter.write(read.at(64)),
                     e.getKey() + " at 64 is the shipped table model");
             assertEquals(
                     json,
@@ -149,7 +149,7 @@ class ModelFamilyTest {
     // ------------------------------------------------------------------ the JSON form
 
     private static String dyckFamily() {
-        return ModelFormat.write(PaperModels.dyck1Family());
+        return ModelWriter.write(PaperModels.dyck1Family());
     }
 
     private static String error(String json) {
@@ -176,8 +176,8 @@ class ModelFamilyTest {
                                 + " {\"columns\": [4], \"form\": \"i^2\"}, {\"columns\": [4], \"form\": \"n\"}]")
                 .replace("\"vocab\":", "\"max_seq_len\": 300,\n    \"vocab\":");
         RuleFamily f = (RuleFamily) ModelFormat.readFamily(json);
-        String written = ModelFormat.write(f);
-        assertEquals(written, ModelFormat.write((RuleFamily) ModelFormat.readFamily(written)));
+        String written = ModelWriter.write(f);
+        assertEquals(written, ModelWriter.write((RuleFamily) ModelFormat.readFamily(written)));
         assertTrue(written.contains("{\"columns\": [1, 2], \"form\": \"one_hot\", \"first\": 1}"), written);
         assertEquals(300, f.maxN());
         double[][] pos = f.at(10).posEmbed();
@@ -246,11 +246,11 @@ class ModelFamilyTest {
         };
         for (String[] c : weightCases) assertEquals(c[1], error(d.replace(weight, c[0])), c[0]);
         // weight rules belong to families; a table model has no n to take them at
-        String table = withField(ModelFormat.write(PaperModels.dyck1(4)), "layer_0/mlp/linear_1", "rule", "[]");
+        String table = withField(ModelWriter.write(PaperModels.dyck1(4)), "layer_0/mlp/linear_1", "rule", "[]");
         assertTrue(error(table).startsWith("layer_0/mlp/linear_1.rule: weight rules need a family"), error(table));
         assertEquals(
                 "config.max_seq_len: missing",
-                error(ModelFormat.write(PaperModels.dyck1(4)).replace("\"max_seq_len\": 4,", "")));
+                error(ModelWriter.write(PaperModels.dyck1(4)).replace("\"max_seq_len\": 4,", "")));
         // a bound is checked against the precision without allocating a table of that length
         String huge = d.replace("\"vocab\":", "\"max_seq_len\": 2000000000,\n    \"vocab\":");
         assertEquals(

@@ -17,9 +17,9 @@ class ModelFormatTest {
     void everyRegistryModelRoundTripsThroughJson() throws Exception {
         for (String name : ModelRegistry.names()) {
             Transformer model = ModelRegistry.get(name);
-            String json = ModelFormat.write(model);
+            String json = ModelWriter.write(model);
             Transformer back = ModelFormat.read(json);
-            assertEquals(json, ModelFormat.write(back), name);
+            assertEquals(json, ModelWriter.write(back), name);
         }
     }
 
@@ -30,7 +30,7 @@ class ModelFormatTest {
             Path file = EXAMPLES.resolve(name + ".json");
             assertTrue(Files.exists(file), file + " is missing; run ModelRegistry.main to export the examples");
             assertEquals(
-                    ModelFormat.write(ModelRegistry.get(name)),
+                    ModelWriter.write(ModelRegistry.get(name)),
                     Files.readString(file),
                     file + " is stale; run ModelRegistry.main to export the examples");
             ModelFormat.read(file);
@@ -40,7 +40,7 @@ class ModelFormatTest {
     @Test
     void aReadModelComputesWhatTheBuiltOneComputes() throws Exception {
         Transformer built = PaperModels.dyck1(16);
-        Reference a = new Reference(built), b = new Reference(ModelFormat.read(ModelFormat.write(built)));
+        Reference a = new Reference(built), b = new Reference(ModelFormat.read(ModelWriter.write(built)));
         for (List<String> w : List.of(List.of("(", ")"), List.of(")", "("), List.of("(", "(", ")", ")", "(", ")"))) {
             Trace<PFloat> x = a.run(w), y = b.run(w);
             assertEquals(x.states(), y.states());
@@ -54,7 +54,7 @@ class ModelFormatTest {
     }
 
     private static String dyck() {
-        return ModelFormat.write(PaperModels.dyck1(4));
+        return ModelWriter.write(PaperModels.dyck1(4));
     }
 
     @Test
@@ -235,8 +235,8 @@ class ModelFormatTest {
                     assertThrows(ModelFormatException.class, () -> ModelFormat.read(bad))
                             .getMessage());
             assertEquals(
-                    ModelFormat.write(PaperModels.dyck1(4)),
-                    ModelFormat.write(ModelFormat.read(Files.writeString(dir.resolve("ok.json"), dyck()))));
+                    ModelWriter.write(PaperModels.dyck1(4)),
+                    ModelWriter.write(ModelFormat.read(Files.writeString(dir.resolve("ok.json"), dyck()))));
         } finally {
             try (var s = Files.list(dir)) {
                 for (Path f : s.toList()) Files.delete(f);

@@ -145,7 +145,7 @@ class NpzModelTest {
                 AttentionKind.SOFTMAX,
                 true,
                 OutputMode.ARGMAX);
-        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(ModelFormat.write(m));
+        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(ModelWriter.write(m));
         ObjectNode params = (ObjectNode) json.remove("params");
         Map<String, NpzArrays.Array> arrays = new LinkedHashMap<>();
         Map<String, byte[]> members = new LinkedHashMap<>();
@@ -167,10 +167,10 @@ class NpzModelTest {
         }
         arrays.putAll(read(npz(members)));
         Transformer back = NpzModel.read(json.toString(), arrays);
-        assertEquals(ModelFormat.write(m), ModelFormat.write(back));
+        assertEquals(ModelWriter.write(m), ModelWriter.write(back));
         // a config that keeps its own params is refused, naming why
         ModelFormatException e =
-                assertThrows(ModelFormatException.class, () -> NpzModel.read(ModelFormat.write(m), arrays));
+                assertThrows(ModelFormatException.class, () -> NpzModel.read(ModelWriter.write(m), arrays));
         assertTrue(e.getMessage().startsWith("params: the model file holds its own parameters"), e.getMessage());
         // a missing array is the model reader's own message
         arrays.remove("transformer/layer_1/mlp/linear_2/b");

@@ -1,7 +1,7 @@
 package dev.tc0.compile.transformer.models;
 
 import dev.tc0.compile.transformer.ModelFamily;
-import dev.tc0.compile.transformer.ModelFormat;
+import dev.tc0.compile.transformer.ModelWriter;
 import dev.tc0.compile.transformer.RuleFamily;
 import dev.tc0.compile.transformer.Transformer;
 import java.io.IOException;
@@ -112,8 +112,8 @@ public final class ModelRegistry {
     /** Writes every model to {@code <dir>/<name>.json} and the rule-based families to {@code <dir>/families/}. */
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "src/examples/models");
-        for (String name : names()) ModelFormat.write(get(name), dir.resolve(name + ".json"));
+        for (String name : names()) ModelWriter.write(get(name), dir.resolve(name + ".json"));
         for (Map.Entry<String, RuleFamily> f : ruleFamilies().entrySet())
-            ModelFormat.write(f.getValue(), dir.resolve("families").resolve(f.getKey() + ".json"));
+            ModelWriter.write(f.getValue(), dir.resolve("families").resolve(f.getKey() + ".json"));
     }
 }
