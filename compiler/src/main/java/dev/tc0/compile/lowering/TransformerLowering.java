@@ -16,7 +16,9 @@ import dev.tc0.compile.transformer.OutputMode;
 import dev.tc0.compile.transformer.Transformer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -466,20 +468,54 @@ public final class TransformerLowering {
 
     /** y_c = ⊕(r_c, Q(b_c), Q(w_dc) ⊗ x_d ...): the constant products are tables on x_d's minterms (free). */
     private List<Scalar> affine(Linear lin, List<Scalar> x, List<Scalar> residual) {
+        RoundedLinear r = rounded.computeIfAbsent(lin, this::round);
         List<Scalar> y = new ArrayList<>(lin.out());
         for (int col = 0; col < lin.out(); col++) {
             List<Scalar> terms = new ArrayList<>();
             if (residual != null) terms.add(residual.get(col));
-            PFloat bias = q(lin.b()[col]);
-            if (!bias.isZero()) terms.add(s.constant(bias));
-            for (int d = 0; d < lin.in(); d++) {
-                PFloat wq = q(lin.w()[d][col]);
-                if (wq.isZero() || x.get(d).isZero()) continue;
-                terms.add(s.map(x.get(d), v -> PMath.multiply(prec, wq, v)));
+            if (!r.bias()[col].isZero()) terms.add(s.constant(r.bias()[col]));
+            int[] in = r.inputs()[col];
+            for (int k = 0; k < in.length; k++) {
+                PFloat wq = r.weights()[col][k];
+                if (x.get(in[k]).isZero()) continue;
+                terms.add(s.map(x.get(in[k]), v -> PMath.multiply(prec, wq, v)));
             }
             y.add(s.sum(terms));
         }
         return y;
+    }
+
+    /**
+     * A linear map's weights rounded to p bits once, per output column its bias and its weights
+     * that do not round to zero, in input order. Rounding them again at every position made the
+     * compile of a Tracr program cost n · d_model² roundings (d_model grows with n: most of
+     * frac_prevs' time at n = 1024), where the nonzero weights are O(d_model).
+     */
+    private record RoundedLinear(PFloat[] bias, int[][] inputs, PFloat[][] weights) {}
+
+    private final Map<Linear, RoundedLinear> rounded = new IdentityHashMap<>();
+
+    private RoundedLinear round(Linear lin) {
+        PFloat[] bias = new PFloat[lin.out()];
+        int[][] inputs = new int[lin.out()][];
+        PFloat[][] weights = new PFloat[lin.out()][];
+        int[] idx = new int[lin.in()];
+        PFloat[] ws = new PFloat[lin.in()];
+        for (int col = 0; col < lin.out(); col++) {
+            bias[col] = q(lin.b()[col]);
+            int m = 0;
+            for (int d = 0; d < lin.in(); d++) {
+                double w = lin.w()[d][col];
+                if (w == 0) continue;
+                PFloat wq = q(w);
+                if (wq.isZero()) continue;
+                idx[m] = d;
+                ws[m++] = wq;
+            }
+            inputs[col] = Arrays.copyOf(idx, m);
+            weights[col] = Arrays.copyOf(ws, m);
+        }
+        return new RoundedLinear(bias, inputs, weights);
     }
 
     /** Layer norm in the order of transformer.md. */
