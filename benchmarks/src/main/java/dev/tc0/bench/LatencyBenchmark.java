@@ -36,7 +36,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 300, timeUnit = TimeUnit.MILLISECONDS)
+// Warm-up by time, long enough for C2 to compile the vector kernels on the loaded 2-core machine:
+// with 3 x 300 ms, a first run showed the largest workloads still 10-100x slower in the first
+// measured iteration than in the last.
+@Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(
         value = 1,
