@@ -142,14 +142,16 @@ public record ParallelTime(
         return secondsPerEdge * work / (secondsPerLevel * depth);
     }
 
-    /** "r = 1.23e9 edges/s per core (± 4 %), s = 310 ns per level (± 12 %), rms error 8 % over 20 points". */
+    /** "r = 1.23e+09 edges/s per core (± 4 %), s = 310 ns per level (± 12 %), rms relative error 8 % over 20 points". */
     public String describe() {
         return String.format(
                 Locale.ROOT,
-                "r = %.3g edges/s per core%s, s = %.3g ns per level%s, rms relative error %.0f %% over %d points",
+                "r = %.3g edges/s per core%s, s = %s per level%s, rms relative error %.0f %% over %d points",
                 edgesPerSecond(),
                 plusMinus(edgesPerSecondRelativeError()),
-                secondsPerLevel * 1e9,
+                secondsPerLevel < 1e-6
+                        ? String.format(Locale.ROOT, "%.3g ns", secondsPerLevel * 1e9)
+                        : String.format(Locale.ROOT, "%.3g us", secondsPerLevel * 1e6),
                 plusMinus(secondsPerLevelRelativeError()),
                 rmsRelativeError() * 100,
                 points.size());

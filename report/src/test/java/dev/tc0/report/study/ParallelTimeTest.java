@@ -112,6 +112,14 @@ class ParallelTimeTest {
     }
 
     @Test
+    void describesTheFitWithUnits() {
+        assertEquals(
+                "r = 2.50e+09 edges/s per core (± 0 %), s = 300 ns per level (± 0 %), rms relative error 0 % over 36 points",
+                ParallelTime.fit(points(R, S, 0, 1)).describe());
+        assertTrue(ParallelTime.fit(points(R, 1.5e-6, 0, 1)).describe().contains(", s = 1.50 us per level"));
+    }
+
+    @Test
     void degenerateInputIsAClearError() {
         assertEquals(
                 "fitting T = W/(P r) + D s needs at least 2 points, got 1",
