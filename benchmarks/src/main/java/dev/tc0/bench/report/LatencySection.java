@@ -110,31 +110,47 @@ final class LatencySection implements Section {
             md.append("No fit: ").append(noFit).append(".\n\n");
             return md.toString();
         }
-        ParallelTime f = fit;
-        long flagged =
-                points.stream().filter(p -> Math.abs(f.relativeError(p)) > FLAG).count();
-        md.append("Fit: ")
-                .append(fit.describe())
-                .append("; largest |error| ")
-                .append(percent(fit.maxRelativeError()))
-                .append(", ")
-                .append(flagged)
-                .append(" of ")
-                .append(points.size())
-                .append(" entries flagged.\n\n");
+        md.append("Fit over every entry: ").append(summary(fit)).append(".\n\n");
+        // the same model fitted to a subset: how far one r and one s serve both kinds of circuit, and
+        // how well it describes one core alone, where W / P is not in question
+        Map<String, ParallelTime> bySubset = new LinkedHashMap<>();
+        md.append("The same model fitted to part of the entries:\n\n");
+        Map<String, java.util.function.Predicate<JmhResult>> subsets = new LinkedHashMap<>();
+        for (String k : List.of("transformer", "sequential"))
+            subsets.put(k, r -> kind(r.param("workload")).equals(k));
+        int one = rs.stream().mapToInt(r -> r.intParam("threads")).min().orElseThrow();
+        subsets.put("P = " + one + " only", r -> r.intParam("threads") == one);
+        for (Map.Entry<String, java.util.function.Predicate<JmhResult>> subset : subsets.entrySet()) {
+            List<ParallelTime.Point> own = new ArrayList<>();
+            for (int i = 0; i < rs.size(); i++) if (subset.getValue().test(rs.get(i))) own.add(points.get(i));
+            if (own.isEmpty() || own.size() == points.size()) continue;
+            md.append("- ").append(subset.getKey()).append(": ");
+            try {
+                ParallelTime sf = ParallelTime.fit(own);
+                bySubset.put(subset.getKey(), sf);
+                md.append(summary(sf)).append('\n');
+            } catch (IllegalArgumentException e) {
+                md.append("no fit: ").append(e.getMessage()).append('\n');
+            }
+        }
+        md.append('\n');
+        md.append(batchSpread(rs));
 
-        md.append("P*: the core count from which the depth term D s would exceed the work term W / (P r) under ")
-                .append("the fitted r and s (P* = W / (r D s)); below 1, depth dominates already on one core.\n\n");
-        Markdown ps = new Markdown("workload", "kind", "n", "W", "D", "P*");
+        md.append("P*: the core count from which the depth term D s would exceed the work term W / (P r) ")
+                .append("(P* = W / (r D s)), under the fit over every entry and under the fit of the workload's kind; ")
+                .append("below 1, depth dominates already on one core.\n\n");
+        Markdown ps = new Markdown("workload", "kind", "n", "W", "D", "P* (all)", "P* (kind)");
         for (Map.Entry<String, Circuit> e : circuits.entrySet()) {
             Circuit c = e.getValue();
+            ParallelTime kf = bySubset.get(kind(e.getKey()));
             ps.row(
                     LengthLadder.family(e.getKey()),
                     kind(e.getKey()),
                     LengthLadder.n(e.getKey()),
                     c.numEdges(),
                     c.depth(),
-                    cores(fit.depthDominatesFrom(c.numEdges(), c.depth())));
+                    cores(fit.depthDominatesFrom(c.numEdges(), c.depth())),
+                    kf == null ? "–" : cores(kf.depthDominatesFrom(c.numEdges(), c.depth())));
         }
         md.append(ps).append('\n');
         md.append(Charts.write(chart(rs, points, fit), dir, "latency")).append('\n');
@@ -216,5 +232,49 @@ final class LatencySection implements Section {
         return new Chart(
                 "Latency against n, " + batch + (batch == 1 ? " pattern" : " patterns") + ": measured and model",
                 panels);
+    }
+
+    /** The fit, its largest error and how many of its points it misses by more than {@link #FLAG}. */
+    private static String summary(ParallelTime fit) {
+        long flagged = fit.points().stream()
+                .filter(p -> Math.abs(fit.relativeError(p)) > FLAG)
+                .count();
+        return fit.describe() + "; largest |error| " + percent(fit.maxRelativeError()) + ", " + flagged + " of "
+                + fit.points().size() + " entries flagged";
+    }
+
+    /**
+     * How far apart the medians of one workload and thread count lie across the batches: the
+     * benchmark's batches are one tile each, the same work, so the spread is this run's noise.
+     */
+    private static String batchSpread(List<JmhResult> rs) {
+        Map<String, List<Double>> groups = new LinkedHashMap<>();
+        for (JmhResult r : rs)
+            groups.computeIfAbsent(r.param("workload") + " x" + r.param("threads"), k -> new ArrayList<>())
+                    .add(r.medianNanos());
+        List<Double> spreads = new ArrayList<>();
+        String worst = null;
+        double max = 0;
+        for (Map.Entry<String, List<Double>> g : groups.entrySet()) {
+            if (g.getValue().size() < 2) continue;
+            double hi = g.getValue().stream().mapToDouble(x -> x).max().orElseThrow();
+            double lo = g.getValue().stream().mapToDouble(x -> x).min().orElseThrow();
+            spreads.add(hi / lo);
+            if (hi / lo > max) {
+                max = hi / lo;
+                worst = g.getKey();
+            }
+        }
+        if (spreads.isEmpty()) return "";
+        spreads.sort(null);
+        double median = spreads.get(spreads.size() / 2);
+        return String.format(
+                Locale.ROOT,
+                "Noise: the batches of one workload and thread count are the same work (one tile each), yet their "
+                        + "medians differ by a factor of %.2f (median over %d pairs), %.1f at worst (%s).\n\n",
+                median,
+                spreads.size(),
+                max,
+                worst);
     }
 }

@@ -185,13 +185,19 @@ class ReportTest {
                 rows.get(3));
         assertTrue(rows.get(3).endsWith(" |  | " + Markdown.time(chainNanos / chain.depth()) + " |"), rows.get(3));
         for (String row : rows) assertTrue(row.matches(".* \\| [+-]0 % \\|  \\| .*"), row);
-        assertTrue(md.contains("Fit: r = 2.00e+09 edges/s per core"), md);
+        assertTrue(md.contains("Fit over every entry: r = 2.00e+09 edges/s per core"), md);
         assertTrue(md.contains(", s = 400 ns per level"), md);
         assertTrue(md.contains("0 of 7 entries flagged"), md);
-        assertTrue(
-                md.contains("| dyck1 | transformer | 16" + dyckCells
-                        + LatencySection.cores(dyck.numEdges() / (R * dyck.depth() * S)) + " |"),
-                md);
+        // each kind alone follows the same model: the same r and s
+        assertTrue(md.contains("- transformer: r = 2.00e+09 edges/s per core"), md);
+        assertTrue(md.contains("- sequential: r = 2.00e+09 edges/s per core"), md);
+        assertTrue(md.contains("0 of 3 entries flagged"), md);
+        assertTrue(md.contains("0 of 4 entries flagged"), md);
+        assertTrue(md.contains("- P = 1 only: r = 2.00e+09 edges/s per core"), md);
+        // the one pair of batches (dyck1 x1) has equal medians
+        assertTrue(md.contains("differ by a factor of 1.00 (median over 1 pairs)"), md);
+        String pStar = LatencySection.cores(dyck.numEdges() / (R * dyck.depth() * S));
+        assertTrue(md.contains("| dyck1 | transformer | 16" + dyckCells + pStar + " | " + pStar + " |"), md);
         byte[] png = Files.readAllBytes(dir.resolve("latency.png"));
         assertEquals((byte) 0x89, png[0]);
         String svg = Files.readString(dir.resolve("latency.svg"));
