@@ -59,6 +59,11 @@ public final class EngineRun implements AutoCloseable {
         return planes;
     }
 
+    /** Patterns per run: the planes may hold more bits (a repeated block), which the run ignores. */
+    public long patterns() {
+        return source.count();
+    }
+
     public Circuit circuit() {
         return circuit;
     }

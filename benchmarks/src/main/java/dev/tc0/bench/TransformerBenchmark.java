@@ -69,17 +69,27 @@ public class TransformerBenchmark extends EngineRunBenchmark {
         run = create(rung, threads, PATTERNS);
     }
 
-    /** The rung's model compiled at its n: the circuit the benchmark times. */
+    /**
+     * The rung's model compiled at its n: the circuit the benchmark times. The model is the shipped
+     * one up to its max_seq_len and, past it, the same builder run for n (the latency benchmark's n = 256).
+     */
     public static CompiledModel compile(String rung) {
-        Transformer m = ModelRegistry.get(LengthLadder.family(rung));
-        return TransformerLowering.compile(m, LengthLadder.n(rung));
+        int n = LengthLadder.n(rung);
+        Transformer m = ModelRegistry.family(LengthLadder.family(rung)).at(n);
+        return TransformerLowering.compile(m, n);
     }
 
     /** The compiled model's circuit on {@code patterns} valid inputs. */
     public static EngineRun create(String rung, int threads, long patterns) {
-        CompiledModel cm = compile(rung);
+        return create(compile(rung), Engine.Options.defaults().withThreads(threads), patterns);
+    }
+
+    /**
+     * A compiled model's circuit under the given options on {@code patterns} valid inputs: random
+     * token sequences, one-hot encoded, repeated from {@link #DISTINCT} distinct ones.
+     */
+    public static EngineRun create(CompiledModel cm, Engine.Options options, long patterns) {
         List<int[]> words = Verification.inputs(cm.model().config(), cm.n(), 0, DISTINCT, 31);
-        return new EngineRun(
-                cm.circuit(), Engine.Options.defaults().withThreads(threads), cm.planes(words, patterns), patterns);
+        return new EngineRun(cm.circuit(), options, cm.planes(words, patterns), patterns);
     }
 }

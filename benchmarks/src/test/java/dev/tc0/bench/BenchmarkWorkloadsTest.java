@@ -44,6 +44,13 @@ class BenchmarkWorkloadsTest {
         try (run) {
             long[][] want = ReferenceEvaluator.evaluate(run.circuit(), run.inputs());
             long[][] got = run.outputs();
+            // the reference evaluates every bit of the planes; the run only its patterns, the rest zero
+            long patterns = run.patterns();
+            for (long[] plane : want) {
+                int used = (int) ((patterns + 63) >>> 6);
+                if (patterns % 64 != 0) plane[used - 1] &= (1L << (patterns % 64)) - 1;
+                Arrays.fill(plane, used, plane.length, 0L);
+            }
             for (int o = 0; o < want.length; o++) assertArrayEquals(want[o], got[o], what + ", output " + o);
         }
     }
@@ -200,5 +207,46 @@ class BenchmarkWorkloadsTest {
         assertEquals(null, verdict.mismatch(), () -> verdict.mismatch().message());
         assertEquals(300, verdict.agreed());
         assertSameAsReference(TransformerBenchmark.create(rung, 2, 1 << 12), rung);
+    }
+
+    static Stream<String> latencyWorkloads() {
+        return params(LatencyBenchmark.class, "workload").stream();
+    }
+
+    /**
+     * Every latency workload in every configuration the benchmark runs (level mode, each thread
+     * count, each batch) against the reference evaluator on the benchmark's own inputs.
+     */
+    @ParameterizedTest
+    @MethodSource("latencyWorkloads")
+    void latencyWorkloadsEvaluateCorrectlyInLevelMode(String workload) {
+        for (String threads : params(LatencyBenchmark.class, "threads")) {
+            for (String patterns : params(LatencyBenchmark.class, "patterns")) {
+                EngineRun run = LatencyBenchmark.create(workload, Integer.parseInt(threads), Long.parseLong(patterns));
+                Engine.Report report = run.run();
+                assertEquals(Long.parseLong(patterns), report.patterns(), workload);
+                assertEquals(Engine.Mode.LEVELS, report.mode(), workload);
+                assertSameAsReference(run, workload + " x" + threads + " " + patterns + " patterns");
+            }
+        }
+    }
+
+    /** Each model runs beside its twin at the same n, and each twin is a sequential family. */
+    @Test
+    void latencyModelsComeWithTheirTwinsAtTheSameN() {
+        List<String> ws = params(LatencyBenchmark.class, "workload");
+        for (String w : ws) {
+            if (LatencyBenchmark.isModel(w)) {
+                assertEquals(
+                        true,
+                        dev.tc0.compile.transformer.models.ModelRegistry.names().contains(LengthLadder.family(w)),
+                        w);
+                String twin = LatencyBenchmark.TWINS.get(LengthLadder.family(w)) + "/" + LengthLadder.n(w);
+                assertEquals(true, ws.contains(twin), w + " without " + twin);
+            } else {
+                assertEquals(false, LengthLadder.familyOf(w).constantDepth(), w);
+                assertEquals(true, LatencyBenchmark.TWINS.containsValue(LengthLadder.family(w)), w);
+            }
+        }
     }
 }

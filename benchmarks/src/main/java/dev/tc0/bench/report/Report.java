@@ -20,6 +20,7 @@ public final class Report {
             new DepthSection(),
             new LengthSection(),
             new TransformerSection(),
+            new LatencySection(),
             new RealCircuitSection());
 
     private Report() {}

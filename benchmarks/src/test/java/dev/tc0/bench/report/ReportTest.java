@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tc0.bench.LatencyBenchmark;
 import dev.tc0.bench.LengthLadder;
 import dev.tc0.bench.TransformerBenchmark;
 import dev.tc0.circuit.Circuit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,6 +125,116 @@ class ReportTest {
         assertTrue(md.contains("](transformers.png) ([SVG](transformers.svg))"), md);
     }
 
+    /** Latency entries whose medians follow T = W / (P r) + D s exactly, W and D from the benchmark's circuits. */
+    static final double R = 2e9, S = 400e-9;
+
+    private static String latencyEntry(String workload, int threads, long patterns, double factor) {
+        Circuit c = LatencyBenchmark.circuit(workload);
+        double us = (c.numEdges() / (threads * R) + c.depth() * S) * 1e6 * factor;
+        return jmhEntry(
+                "LatencyBenchmark.evaluate",
+                "\"workload\": \"%s\", \"threads\": \"%d\", \"patterns\": \"%d\""
+                        .formatted(workload, threads, patterns),
+                us);
+    }
+
+    private static String latencyReport(Path dir, List<String> entries) throws IOException {
+        return Files.readString(Report.write(
+                JmhResult.parse("[" + String.join(",", entries) + "]"), dir, "benchmarks/run.sh --test", false));
+    }
+
+    private static List<String> latencyRows(String md) {
+        return md.lines()
+                .filter(l -> l.matches("\\| [a-z0-9_-]+ \\| (transformer|sequential) \\| \\d+ \\| \\d \\| \\d+ \\|.*"))
+                .toList();
+    }
+
+    /** Times that follow the model exactly: the section recovers r and s, every error is 0 %, P* is the closed form. */
+    @Test
+    void writesTheLatencySectionWithTheFittedModel(@TempDir Path dir) throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (String w : List.of("dyck1-chain/16", "majority-chain/16", "dyck1/16")) { // not the table's order
+            for (int p : new int[] {2, 1}) entries.add(latencyEntry(w, p, 1, 1));
+        }
+        entries.add(latencyEntry("dyck1/16", 1, 64, 1));
+        String md = latencyReport(dir, entries);
+        assertTrue(md.contains("## Latency against depth: compiled transformers and their sequential twins\n"), md);
+        assertFalse(md.contains("## Compiled transformers"), md);
+        assertTrue(
+                md.contains(
+                        "| workload | kind | n | P | patterns | W | D | widest level | measured | model | error | flag"
+                                + " | per level |"),
+                md);
+        List<String> rows = latencyRows(md);
+        assertEquals(7, rows.size(), md);
+        Circuit dyck = LatencyBenchmark.circuit("dyck1/16"), chain = LatencyBenchmark.circuit("dyck1-chain/16");
+        String dyckCells = " | " + dyck.numEdges() + " | " + dyck.depth() + " | ";
+        assertTrue(rows.get(0).startsWith("| dyck1 | transformer | 16 | 1 | 1" + dyckCells), rows.get(0));
+        assertTrue(rows.get(1).startsWith("| dyck1 | transformer | 16 | 1 | 64" + dyckCells), rows.get(1));
+        assertTrue(rows.get(2).startsWith("| dyck1 | transformer | 16 | 2 | 1" + dyckCells), rows.get(2));
+        assertTrue(
+                rows.get(3)
+                        .startsWith("| dyck1-chain | sequential | 16 | 1 | 1 | " + chain.numEdges() + " | "
+                                + chain.depth() + " | "),
+                rows.get(3));
+        assertTrue(rows.get(6).startsWith("| majority-chain | sequential | 16 | 2 | 1 | "), rows.get(6));
+        double chainNanos = (chain.numEdges() / R + chain.depth() * S) * 1e9;
+        // measured and model agree; per level is the measured time over the depth
+        assertTrue(
+                rows.get(3).contains(" | " + Markdown.time(chainNanos) + " | " + Markdown.time(chainNanos) + " | "),
+                rows.get(3));
+        assertTrue(rows.get(3).endsWith(" |  | " + Markdown.time(chainNanos / chain.depth()) + " |"), rows.get(3));
+        for (String row : rows) assertTrue(row.matches(".* \\| [+-]0 % \\|  \\| .*"), row);
+        assertTrue(md.contains("Fit over every entry: r = 2.00e+09 edges/s per core"), md);
+        assertTrue(md.contains(", s = 400 ns per level"), md);
+        assertTrue(md.contains("0 of 7 entries flagged"), md);
+        // each kind alone follows the same model: the same r and s
+        assertTrue(md.contains("- transformer: r = 2.00e+09 edges/s per core"), md);
+        assertTrue(md.contains("- sequential: r = 2.00e+09 edges/s per core"), md);
+        assertTrue(md.contains("0 of 3 entries flagged"), md);
+        assertTrue(md.contains("0 of 4 entries flagged"), md);
+        assertTrue(md.contains("- P = 1 only: r = 2.00e+09 edges/s per core"), md);
+        // the one pair of batches (dyck1 x1) has equal medians
+        assertTrue(md.contains("differ by a factor of 1.00 (median over 1 pairs)"), md);
+        String pStar = LatencySection.cores(dyck.numEdges() / (R * dyck.depth() * S));
+        assertTrue(md.contains("| dyck1 | transformer | 16" + dyckCells + pStar + " | " + pStar + " |"), md);
+        byte[] png = Files.readAllBytes(dir.resolve("latency.png"));
+        assertEquals((byte) 0x89, png[0]);
+        String svg = Files.readString(dir.resolve("latency.svg"));
+        for (String s : List.of("measured, P = 1", "model, P = 1", "measured, P = 2", "model, P = 2", ">dyck1-chain<"))
+            assertTrue(svg.contains(s), s);
+        assertTrue(md.contains("](latency.png) ([SVG](latency.svg))"), md);
+    }
+
+    /** One entry three times slower than the model of the others is flagged, and the count says so. */
+    @Test
+    void flagsEntriesTheModelMissesByMoreThanThirtyPercent(@TempDir Path dir) throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (String w : List.of("dyck1/16", "dyck1-chain/16", "majority-chain/16", "count-chain/16")) {
+            for (int p : new int[] {1, 2})
+                entries.add(latencyEntry(w, p, 1, w.equals("dyck1-chain/16") && p == 2 ? 3 : 1));
+        }
+        String md = latencyReport(dir, entries);
+        List<String> rows = latencyRows(md);
+        assertEquals(8, rows.size(), md);
+        String outlier = rows.stream()
+                .filter(r -> r.startsWith("| dyck1-chain | sequential | 16 | 2 |"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(outlier.contains(" | **off** | "), outlier);
+        long flagged = rows.stream().filter(r -> r.contains(" | **off** | ")).count();
+        assertTrue(md.contains(flagged + " of 8 entries flagged"), md);
+    }
+
+    /** A single entry cannot separate work from depth: the table stands, the fit says why it is missing. */
+    @Test
+    void oneLatencyEntryGivesTheTableAndNoFit(@TempDir Path dir) throws IOException {
+        String md = latencyReport(dir, List.of(latencyEntry("dyck1-chain/16", 1, 1, 1)));
+        assertEquals(1, latencyRows(md).size(), md);
+        assertTrue(md.contains("No fit: fitting T = W/(P r) + D s needs at least 2 points, got 1.\n"), md);
+        assertFalse(Files.exists(dir.resolve("latency.png")));
+    }
+
     /** The row the section must write for a rung: the compiled circuit's figures and the given medians. */
     private static String row(String rung, String x1, String x2, double x1Nanos) {
         var cm = TransformerBenchmark.compile(rung);
@@ -137,14 +249,19 @@ class ReportTest {
 
     /** One entry of a JMH JSON result file with the fields the reader uses; one sample, at {@code medianUs}. */
     private static String jmhEntry(String benchmark, String rung, int threads, double medianUs) {
+        return jmhEntry(benchmark, "\"rung\": \"%s\", \"threads\": \"%d\"".formatted(rung, threads), medianUs);
+    }
+
+    /** The same with the parameters given as the inside of a JSON object. */
+    private static String jmhEntry(String benchmark, String params, double medianUs) {
         return """
                 {"jmhVersion": "1.37", "benchmark": "dev.tc0.bench.%s", "mode": "sample", "threads": 1, "forks": 1,
                  "jvmArgs": ["--add-modules=jdk.incubator.vector"], "jdkVersion": "25.0.3", "vmName": "OpenJDK 64-Bit Server VM",
                  "vmVersion": "25.0.3+9-LTS", "warmupIterations": 2, "warmupTime": "1 s", "measurementIterations": 3,
-                 "measurementTime": "1 s", "params": {"rung": "%s", "threads": "%d"},
-                 "primaryMetric": {"score": %s, "scorePercentiles": {"0.0": %4$s, "50.0": %4$s, "100.0": %4$s},
-                                   "scoreUnit": "us/op", "rawDataHistogram": [[[[%4$s, 1]]]]}}
-                """.formatted(benchmark, rung, threads, String.valueOf(medianUs));
+                 "measurementTime": "1 s", "params": {%s},
+                 "primaryMetric": {"score": %s, "scorePercentiles": {"0.0": %3$s, "50.0": %3$s, "100.0": %3$s},
+                                   "scoreUnit": "us/op", "rawDataHistogram": [[[[%3$s, 1]]]]}}
+                """.formatted(benchmark, params, String.valueOf(medianUs));
     }
 
     @Test
