@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Compiled transformers against input length: each shipped model that compiles, at a ladder of n
- * up to its max_seq_len, evaluated on 2^16 valid inputs (random token sequences, one-hot encoded,
+ * up to its max_seq_len and past it (the model built for exactly n; dyck1 stops at 64 because
+ * BenchmarkWorkloadsTest's scalar reference took 5 and 12 minutes at 128 and 256), evaluated on 2^16 valid inputs (random token sequences, one-hot encoded,
  * repeated from {@link #DISTINCT} distinct ones). The circuits' depth stays bounded as n grows; the
  * time per batch follows their size. The rung is {@code model/n}. The report's transformer section
  * compiles each rung again with {@link #compile} for its gates, edges and depth.
@@ -46,18 +47,22 @@ public class TransformerBenchmark extends EngineRunBenchmark {
         "majority/16",
         "majority/32",
         "majority/64",
+        "majority/256",
+        "majority/1024",
         "dyck1/16",
         "dyck1/32",
         "dyck1/64",
         "hist/16",
         "hist/32",
         "hist/64",
+        "hist/128",
         "reverse/16",
         "reverse/32",
         "reverse/64",
         "frac_prevs/16",
         "frac_prevs/32",
-        "frac_prevs/64"
+        "frac_prevs/64",
+        "frac_prevs/128"
     })
     public String rung;
 
