@@ -121,7 +121,8 @@ final class SumSet {
     /**
      * Per term, the sorted sums so far shifted by each of its values are sorted runs; they are
      * merged in order without repeats (two runs directly, more through a heap of the runs' heads),
-     * stopping at the cap, so nothing is sorted and at most cap + 1 sums are held.
+     * stopping at the cap, so nothing is sorted and at most cap + 1 sums are held. A sum far past
+     * the cap is refused sooner by its residues ({@link SumResidues}).
      */
     private static Sorted sparse(List<BigInteger[]> terms, int cap) {
         long[][] values = new long[terms.size()][];

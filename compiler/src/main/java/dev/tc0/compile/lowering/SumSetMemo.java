@@ -19,8 +19,13 @@ final class SumSetMemo {
     /** Smaller sums (the product of the term sizes at most this) are computed again: cheaper than a key. */
     private static final long MIN_PRODUCT = 1024;
 
-    /** Sums held in all remembered sets at most; past it, new sets are no longer remembered. */
+    /**
+     * Words held in all remembered sets at most (64 MB; a BigInteger sum counts as 6 words, its
+     * object and magnitude); past it, new sets are no longer remembered.
+     */
     private static final long MAX_HELD = 1L << 23;
+
+    private static final int BIG_WORDS = 6;
 
     private final int cap;
     private final Map<Key, SumSet.Sorted> known = new HashMap<>();
@@ -39,9 +44,9 @@ final class SumSetMemo {
         SumSet.Sorted sums = known.get(key);
         if (sums != null) return sums == PAST_CAP ? null : sums;
         sums = SumSet.of(terms, top, cap);
-        int size = sums == null ? 0 : sums.size();
-        if (held + size <= MAX_HELD) {
-            held += size;
+        long words = sums == null ? 0 : (long) sums.size() * (sums.longs() != null ? 1 : BIG_WORDS);
+        if (held + words <= MAX_HELD) {
+            held += words;
             known.put(key, sums == null ? PAST_CAP : sums);
         }
         return sums;
