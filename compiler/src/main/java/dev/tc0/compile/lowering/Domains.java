@@ -23,6 +23,13 @@ final class Domains {
     private int nextDomain = 1;
     private final Map<List<Integer>, Domain> byLits = new HashMap<>();
     private final Map<Object, Scalar> merged = new HashMap<>();
+    /**
+     * The same merges by the scalar object: a scalar is merged again by every row that reads it,
+     * and the memo above hashes and compares all its values each time (a sixth of cvp's compile
+     * time at n = 32). Only scalars whose merge the memo holds (not those left as they are).
+     */
+    private final Map<Scalar, Scalar> mergedScalars = new java.util.IdentityHashMap<>();
+
     private final Map<Long, Product> products = new HashMap<>();
 
     /** The product of two domains: per minterm, the minterm of each factor it implies. */
@@ -162,12 +169,17 @@ final class Domains {
     /** The scalar over its distinct values: one OR per value (memoised, so identity is kept). */
     Scalar merge(Scalar x) {
         if (x.domain().size() == 1) return x;
+        Scalar m = mergedScalars.get(x);
+        if (m != null) return m;
         PFloat[] xv = x.values();
         int size = xv.length;
         // the memo first (only merges that build something are kept)
         Object key = List.of(x.domain().id(), Arrays.asList(xv));
-        Scalar m = merged.get(key);
-        if (m != null) return m;
+        m = merged.get(key);
+        if (m != null) {
+            mergedScalars.put(x, m);
+            return m;
+        }
         // groups of equal values (values are canonical, so equal values are equal records),
         // numbered in the order of their first minterm, not of their values: the same partition
         // of a domain (x and -2x, say) then gives the same literals, hence the same domain, and
@@ -218,6 +230,7 @@ final class Domains {
             mergedFrom.putIfAbsent(
                     m.domain().id(), mergedFrom.getOrDefault(x.domain().id(), x.domain()));
         merged.put(key, m);
+        mergedScalars.put(x, m);
         return m;
     }
 

@@ -23,11 +23,13 @@ final class LoweringContext {
     private int[] levels = new int[1024];
     private String component = "?";
     private int componentLevel;
+    private final SumSetMemo sumSets;
 
     LoweringContext(CircuitBuilder b, Precision prec, ScalarLowering.Limits limits) {
         this.b = b;
         this.prec = prec;
         this.limits = limits;
+        this.sumSets = new SumSetMemo(limits.maxSums());
     }
 
     CircuitBuilder builder() {
@@ -40,6 +42,11 @@ final class LoweringContext {
 
     ScalarLowering.Limits limits() {
         return limits;
+    }
+
+    /** The possible sums of threshold sums, each computed once per lowering (capped at {@code maxSums}). */
+    SumSetMemo sumSets() {
+        return sumSets;
     }
 
     /** Names the component being built, for limit messages and statistics. */

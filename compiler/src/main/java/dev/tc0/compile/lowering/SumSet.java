@@ -108,7 +108,7 @@ final class SumSet {
     }
 
     /** next |= src &lt;&lt; shift, for src's words 0..lastWord. */
-    private static void orShifted(long[] src, int lastWord, int shift, long[] next) {
+    static void orShifted(long[] src, int lastWord, int shift, long[] next) {
         int wordShift = shift >>> 6, bitShift = shift & 63;
         for (int i = 0; i <= lastWord && i + wordShift < next.length; i++) {
             long v = src[i];
@@ -121,16 +121,27 @@ final class SumSet {
     /**
      * Per term, the sorted sums so far shifted by each of its values are sorted runs; they are
      * merged in order without repeats (two runs directly, more through a heap of the runs' heads),
-     * stopping at the cap, so nothing is sorted and at most cap + 1 sums are held.
+     * stopping at the cap, so nothing is sorted and at most cap + 1 sums are held. A sum far past
+     * the cap is refused sooner by its residues ({@link SumResidues}).
      */
     private static Sorted sparse(List<BigInteger[]> terms, int cap) {
+        long[][] values = new long[terms.size()][];
+        for (int t = 0; t < values.length; t++)
+            values[t] = Arrays.stream(terms.get(t))
+                    .mapToLong(BigInteger::longValueExact)
+                    .toArray();
         long[] cur = new long[16];
         int size = 1; // cur[0] = 0
         long[] next = new long[16], spare = new long[0];
-        for (BigInteger[] term : terms) {
-            int k = size == 0 ? 0 : term.length; // a term without values leaves no sums
-            long[] shift = new long[k];
-            for (int j = 0; j < k; j++) shift[j] = term[j].longValueExact();
+        boolean residuesTried = false;
+        for (int t = 0; t < values.length; t++) {
+            if (!residuesTried && size >= cap / RESIDUES_FROM && mayPass(size, values, t, cap)) {
+                // once per sum: the residues of the final sums are those of cur plus the rest
+                residuesTried = true;
+                if (SumResidues.pastCap(cur, size, values, t, cap, SumResidues.modulus(cap))) return null;
+            }
+            long[] shift = size == 0 ? new long[0] : values[t]; // a term without values leaves no sums
+            int k = shift.length;
             if (next.length < Math.min((long) k * size, cap + 1L))
                 next = new long[(int) Math.min((long) k * size, cap + 1L)];
             int m;
@@ -142,12 +153,26 @@ final class SumSet {
                 m = first < 0 ? -1 : mergeShifted(spare, first, cur, size, shift[2], next, cap);
             } else m = mergeMany(cur, size, shift, next, cap);
             if (m < 0) return null;
-            long[] t = cur;
+            long[] swap = cur;
             cur = next;
-            next = t;
+            next = swap;
             size = m;
         }
         return new Sorted(Arrays.copyOf(cur, size), null);
+    }
+
+    /**
+     * The merge tries {@link SumResidues} once its sums reach cap / this (and may still pass the
+     * cap): below that the merges left are cheap; from there on one that passes the cap costs up
+     * to cap sums per term value.
+     */
+    private static final int RESIDUES_FROM = 16;
+
+    /** Whether size sums plus terms from t on could pass the cap: size times their sizes is more. */
+    private static boolean mayPass(int size, long[][] values, int t, int cap) {
+        long product = size;
+        for (int u = t; u < values.length && product <= cap; u++) product *= values[u].length;
+        return product > cap;
     }
 
     /** The union of cur + a and cur + b into out, in order; -1 past the cap. */

@@ -250,11 +250,28 @@ final class Sums {
 
     /** The smallest s' in (s, top] with a result other than v, or null. */
     private BigInteger nextRun(BigInteger s, BigInteger top, PFloat v, BigInteger base, int low) {
+        if (top.bitLength() < 61 && base.bitLength() < 61) {
+            // every base + s' fits 62 bits: the same search on longs (no BigInteger per step)
+            long next = nextRun(s.longValue(), top.longValue(), v, base.longValue(), low);
+            return next < 0 ? null : BigInteger.valueOf(next);
+        }
         if (round(top.add(base), low).equals(v)) return null;
         BigInteger lo = s, hi = top; // round(lo) = v, round(hi) != v
         while (hi.subtract(lo).compareTo(BigInteger.ONE) > 0) {
             BigInteger mid = lo.add(hi).shiftRight(1);
             if (round(mid.add(base), low).equals(v)) lo = mid;
+            else hi = mid;
+        }
+        return hi;
+    }
+
+    /** {@link #nextRun(BigInteger, BigInteger, PFloat, BigInteger, int)} where |base| and top are below 2^60; -1 for none. */
+    private long nextRun(long s, long top, PFloat v, long base, int low) {
+        if (round(top + base, low).equals(v)) return -1;
+        long lo = s, hi = top; // round(lo) = v, round(hi) != v
+        while (hi - lo > 1) {
+            long mid = (lo + hi) >>> 1;
+            if (round(mid + base, low).equals(v)) lo = mid;
             else hi = mid;
         }
         return hi;

@@ -155,7 +155,7 @@ final class Threshold {
             parts.add(h.toArray(BigInteger[]::new));
             highTop = highTop.add(h.last());
         }
-        SumSet.Sorted achievable = SumSet.of(parts, highTop, ctx.limits().maxSums());
+        SumSet.Sorted achievable = ctx.sumSets().of(parts, highTop);
         if (achievable == null) return false;
         BigInteger unit = BigInteger.ONE.shiftLeft(cut);
         for (BigInteger t : ts) {
@@ -311,7 +311,7 @@ final class Threshold {
                 ctx,
                 base,
                 top,
-                SumSet.of(terms, top, ctx.limits().maxSums()),
+                ctx.sumSets().of(terms, top),
                 lits.stream().mapToInt(Integer::intValue).toArray(),
                 weights.toArray(BigInteger[]::new),
                 groupOf.stream().mapToInt(Integer::intValue).toArray());

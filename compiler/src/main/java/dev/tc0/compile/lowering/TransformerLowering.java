@@ -421,13 +421,15 @@ public final class TransformerLowering {
     /** Given Z = z: per value coordinate u, ⊕_j (e_j ⊘ z) ⊗ v_j[u], whose terms are tables on key j's minterms. */
     private List<Scalar> weightedSums(PFloat z, List<Scalar> sims, int vOff, List<List<Scalar>> vs) {
         List<Scalar> sums = new ArrayList<>(c.valueSize());
+        // the weights e_j ⊘ z, once per key for all value coordinates
+        Scalar[] alphas = new Scalar[sims.size()];
         for (int u = 0; u < c.valueSize(); u++) {
             List<Scalar> terms = new ArrayList<>();
             for (int j = 0; j < sims.size(); j++) {
                 Scalar e = sims.get(j), v = vs.get(j).get(vOff + u);
                 if (e.isZero() || v.isZero()) continue;
-                Scalar alpha = s.map(e, x -> PMath.divide(prec, x, z));
-                terms.add(s.combine(alpha, v, (a, y) -> PMath.multiply(prec, a, y)));
+                if (alphas[j] == null) alphas[j] = s.map(e, x -> PMath.divide(prec, x, z));
+                terms.add(s.combine(alphas[j], v, (a, y) -> PMath.multiply(prec, a, y)));
             }
             sums.add(s.sum(terms));
         }

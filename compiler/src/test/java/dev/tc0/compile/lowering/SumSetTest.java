@@ -34,6 +34,44 @@ class SumSetTest {
     }
 
     @Test
+    void manyTermsNearTheCapMatchEnumeration() {
+        // the merged-longs route with many terms (repeated value sets, as the value sums over
+        // keys), at caps around the number of sums: where the residue bound may refuse the sum
+        // part way, it must answer as the full merge does
+        SplittableRandom r = new SplittableRandom(17);
+        for (int trial = 0; trial < 60; trial++) {
+            List<BigInteger[]> pool = new ArrayList<>();
+            for (int s = 0; s < 1 + r.nextInt(2); s++) {
+                TreeSet<BigInteger> values = new TreeSet<>(List.of(BigInteger.ZERO));
+                int k = 2 + r.nextInt(3);
+                while (values.size() < k)
+                    values.add(
+                            r.nextInt(3) == 0
+                                    ? BigInteger.valueOf(r.nextInt(16))
+                                    : new BigInteger(38, new java.util.Random(r.nextLong()))
+                                            .add(BigInteger.ONE.shiftLeft(30)));
+                pool.add(values.toArray(BigInteger[]::new));
+            }
+            List<BigInteger[]> terms = new ArrayList<>();
+            for (int g = 4 + r.nextInt(9); g > 0; g--) terms.add(pool.get(r.nextInt(pool.size())));
+            TreeSet<BigInteger> expected = enumerate(terms);
+            int n = expected.size();
+            for (int cap : new int[] {n / 3, n / 2, n - 1, n, n + 1, 2 * n}) {
+                if (cap < 1) continue;
+                SumSet.Sorted got = SumSet.of(terms, top(terms), cap);
+                String what = "trial " + trial + " cap " + cap + " of " + n;
+                if (n > cap) {
+                    assertNull(got, what);
+                    continue;
+                }
+                assertEquals(n, got.size(), what);
+                int i = 0;
+                for (BigInteger s : expected) assertEquals(s, got.get(i++), what);
+            }
+        }
+    }
+
+    @Test
     void everyRouteMatchesEnumerationOnRandomTerms() {
         // value bits 10 (bit set), 40 (merged longs) and 70 (BigIntegers); small values shared
         // between terms make many sums coincide, which the merge must drop
