@@ -15,8 +15,11 @@ import java.lang.management.ManagementFactory;
  * of a few million patterns calls each chunk too few times to leave that behind by itself.
  */
 final class CompiledPlan {
-    /** Words per block: one 64-byte cache line of every value. */
-    static final int BLOCK = 8;
+    /**
+     * Words per block: one 64-byte cache line of every value ({@code -Dtc0.codegen.blockWords},
+     * a multiple of 8, for measurements). A vector call covers 2-8 of them.
+     */
+    static final int BLOCK = Math.max(8, Integer.getInteger("tc0.codegen.blockWords", 8) & ~7);
     /**
      * The tile width the engine is asked for ({@link CodegenKernels#preferredTileWords}); {@code
      * -Dtc0.codegen.tileWords} sets it, rounded down to a multiple of 8, for measurements.
@@ -30,14 +33,16 @@ final class CompiledPlan {
     final Chunks chunks;
     final int words;
     final long generationNanos;
+    private final int step;
     private final ChunkRunner[] runners;
     private final Kernels interpreter;
 
-    CompiledPlan(EvalPlan plan, int words, int budget, Kernels interpreter, boolean warmUp) {
+    CompiledPlan(EvalPlan plan, int words, int budget, WordCode code, Kernels interpreter, boolean warmUp) {
         long t0 = System.nanoTime();
         this.chunks = Chunks.of(plan, budget);
         this.words = words;
-        this.runners = PlanClasses.load(chunks, words);
+        this.step = code.wordsPerCall();
+        this.runners = PlanClasses.load(chunks, words, code);
         this.interpreter = interpreter;
         if (warmUp) {
             warmUp(plan.numSlots());
@@ -60,7 +65,7 @@ final class CompiledPlan {
             while (end < to && !chunks.interpreted[end] && end / PlanClasses.CHUNKS_PER_CLASS == k) end++;
             ChunkRunner r = runners[k];
             int c0 = c % PlanClasses.CHUNKS_PER_CLASS, c1 = c0 + (end - c);
-            for (int b = 0; b < words; b += BLOCK) r.run(c0, c1, v, b, BLOCK);
+            for (int b = 0; b < words; b += BLOCK) r.run(c0, c1, v, b, Math.min(BLOCK, words - b));
             c = end;
         }
     }
@@ -91,13 +96,13 @@ final class CompiledPlan {
         }
     }
 
-    /** Calls every generated chunk on a throwaway arena, word by word (see the class comment). */
+    /** Calls every generated chunk on a throwaway arena, call by call (see the class comment). */
     private void warmUp(int slots) {
         long[] scratch = new long[Math.max(1, slots) * words];
         for (int rep = 0; rep < WARM_UP_CALLS; rep++) {
             for (int k = 0; k < runners.length; k++) {
                 int n = Math.min(PlanClasses.CHUNKS_PER_CLASS, chunks.count() - k * PlanClasses.CHUNKS_PER_CLASS);
-                runners[k].run(0, n, scratch, rep % words, 1);
+                runners[k].run(0, n, scratch, rep * step % words, step);
             }
         }
     }
