@@ -18,8 +18,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Generated code against the interpreter on one thread: the EPFL multiplier on 2^22 to 2^24
- * random patterns held in memory, each kernel set at the tile width it asks for (codegen 32
- * words, the interpreter its L2 fit). Code generation and its JIT warm-up happen in the trial's
+ * random patterns held in memory, each kernel set at the tile width it asks for (codegen and
+ * codegen-vector 32 words, the interpreter its L2 fit). Generating codegen-vector's code took
+ * minutes of C2 time on the multiplier (src/docs/results/codegen.md). Code generation and its JIT warm-up happen in the trial's
  * set-up (the first run compiles the plan), so the score is the steady state;
  * src/docs/results/codegen.md has the cold figures from {@code tc0 eval}. Not in run.sh's
  * default set: run it by name ({@code java -jar benchmarks/target/benchmarks.jar CodegenBenchmark}).
@@ -36,7 +37,7 @@ public class CodegenBenchmark extends EngineRunBenchmark {
     @Param({"epfl/multiplier.aig"})
     public String circuit;
 
-    @Param({"vector", "codegen"})
+    @Param({"vector", "codegen", "codegen-vector"})
     public String kernels;
 
     @Param({"22", "24"})

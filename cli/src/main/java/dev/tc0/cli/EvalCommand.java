@@ -131,9 +131,9 @@ final class EvalCommand extends Base implements Callable<Integer> {
     @Option(
             names = "--kernels",
             defaultValue = "auto",
-            paramLabel = "auto|scalar|vector|codegen",
+            paramLabel = "auto|scalar|vector|codegen|codegen-vector",
             description = "Kernel set (default auto: Vector API when available; codegen compiles the circuit"
-                    + " into JVM code first).")
+                    + " into JVM code first, codegen-vector into Vector API code).")
     String kernels;
 
     @Option(

@@ -4,10 +4,12 @@ import dev.tc0.eval.codegen.CodegenKernels;
 import java.lang.System.Logger.Level;
 
 /**
- * Chooses the kernel set. {@code -Dtc0.kernels=auto|vector|scalar|codegen} (default auto): codegen
- * compiles each plan into JVM code ({@code dev.tc0.eval.codegen}); auto and vector use the Vector API kernels when the {@code jdk.incubator.vector} module is present and
- * otherwise fall back to the scalar ones with one logged line saying why. The vector class is
- * loaded reflectively, so this class holds no vector statics and loads without the module.
+ * Chooses the kernel set. {@code -Dtc0.kernels=auto|vector|scalar|codegen|codegen-vector}
+ * (default auto): codegen compiles each plan into JVM code over {@code long} words, codegen-vector
+ * over {@code LongVector}s ({@code dev.tc0.eval.codegen}); auto and vector use the Vector API
+ * kernels when the {@code jdk.incubator.vector} module is present and otherwise fall back to the
+ * scalar ones with one logged line saying why. The vector classes are loaded reflectively or on
+ * first use, so this class holds no vector statics and loads without the module.
  */
 public final class KernelProvider {
     private static final System.Logger LOG = System.getLogger("dev.tc0.eval");
@@ -24,9 +26,10 @@ public final class KernelProvider {
                 case "scalar" -> ScalarKernels.INSTANCE;
                 case "vector", "auto" -> vectorOrScalar();
                 case "codegen" -> CodegenKernels.INSTANCE;
+                case "codegen-vector" -> codegenVector();
                 default ->
                     throw new IllegalArgumentException(
-                            "tc0.kernels must be auto, vector, scalar or codegen, not " + want);
+                            "tc0.kernels must be auto, vector, scalar, codegen or codegen-vector, not " + want);
             };
             defaultKernels = k;
         }
@@ -47,7 +50,7 @@ public final class KernelProvider {
         }
     }
 
-    /** Looks up a kernel set by name: auto, scalar, vector or codegen. */
+    /** Looks up a kernel set by name: auto, scalar, vector, codegen or codegen-vector. */
     public static Kernels byName(String name) {
         return switch (name) {
             case "auto" -> get();
@@ -59,9 +62,18 @@ public final class KernelProvider {
                 yield k;
             }
             case "codegen" -> CodegenKernels.INSTANCE;
+            case "codegen-vector" -> codegenVector();
             default ->
-                throw new IllegalArgumentException("unknown kernel set '" + name + "' (auto, scalar, vector, codegen)");
+                throw new IllegalArgumentException(
+                        "unknown kernel set '" + name + "' (auto, scalar, vector, codegen, codegen-vector)");
         };
+    }
+
+    private static Kernels codegenVector() {
+        Kernels k = CodegenKernels.vectorOrNull();
+        if (k == null)
+            throw new IllegalArgumentException("codegen-vector kernels need --add-modules=jdk.incubator.vector");
+        return k;
     }
 
     private static Kernels vectorOrScalar() {

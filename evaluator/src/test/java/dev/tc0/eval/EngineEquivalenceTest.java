@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every engine mode, kernel set (the interpreters and generated code), thread count and tile size
+ * Every engine mode, kernel set (the interpreters and generated code over longs and vectors), thread count and tile size
  * gives the reference interpreter's outputs on random circuits of every gate kind. The build runs this class a second time with
  * {@code -Dtc0.vector.bits=128}, so both vector widths are covered.
  */
@@ -33,6 +33,9 @@ class EngineEquivalenceTest {
         // here then spans many generated methods and classes.
         k.add(CodegenKernels.of(CodegenKernels.DEFAULT_CHUNK_BYTES, false));
         k.add(CodegenKernels.of(300, false));
+        // Vector chunks are small by default (about 20 gates), so one budget spans many methods;
+        // cold, they run in the bytecode interpreter and C1 at a fraction of the scalar code's speed.
+        k.add(CodegenKernels.vector(CodegenKernels.VECTOR_CHUNK_BYTES, false));
         return k;
     }
 

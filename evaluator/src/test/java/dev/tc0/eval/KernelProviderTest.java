@@ -15,7 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class KernelProviderTest {
-    /** Run in a JVM without the vector module: prints the kernel set and checks one circuit. */
+    /**
+     * Run in a JVM without the vector module: prints the kernel set, checks one circuit, and
+     * whether the generated vector code is refused.
+     */
     public static void main(String[] args) {
         Kernels k = KernelProvider.get();
         Circuit c = RandomCircuits.generate(RandomCircuits.Spec.of(12, 200, 6, 7, GateKind.values()), 1);
@@ -24,7 +27,14 @@ class KernelProviderTest {
         long[][] got = Engine.evaluate(c, in);
         boolean same = true;
         for (int o = 0; o < want.length; o++) same &= java.util.Arrays.equals(want[o], got[o]);
-        System.out.println("kernels=" + k.name() + " same=" + same);
+        String codegenVector;
+        try {
+            KernelProvider.byName("codegen-vector");
+            codegenVector = "available";
+        } catch (IllegalArgumentException e) {
+            codegenVector = e.getMessage().contains("--add-modules=jdk.incubator.vector") ? "refused" : e.getMessage();
+        }
+        System.out.println("kernels=" + k.name() + " same=" + same + " codegen-vector=" + codegenVector);
     }
 
     @Test
@@ -37,7 +47,7 @@ class KernelProviderTest {
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), err);
-        assertEquals("kernels=scalar same=true", out.strip());
+        assertEquals("kernels=scalar same=true codegen-vector=refused", out.strip());
         long lines =
                 err.lines().filter(l -> l.contains("Vector API unavailable")).count();
         assertEquals(1, lines, "one logged reason:\n" + err);
@@ -50,6 +60,7 @@ class KernelProviderTest {
                 KernelProvider.get().name().startsWith("vector-"),
                 KernelProvider.get().name());
         assertEquals("scalar", KernelProvider.byName("scalar").name());
+        assertTrue(KernelProvider.byName("codegen-vector").name().startsWith("codegen-vector-"));
         assertThrows(IllegalArgumentException.class, () -> KernelProvider.byName("gpu"));
     }
 

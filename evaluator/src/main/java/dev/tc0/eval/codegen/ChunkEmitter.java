@@ -7,7 +7,8 @@ import java.lang.classfile.CodeBuilder;
 
 /**
  * Emits one chunk as a static method {@code (long[] v, int i)}: the chunk's gates as straight-line
- * {@code long} code over word {@code i} of the tile. A slot's value lives in a local of its own
+ * code over the words of the tile from {@code i} that one call covers ({@link WordCode}: one
+ * {@code long}, or one {@code LongVector}). A slot's value lives in a local of its own
  * from its first read (loaded from the arena once) or its write on; values a later chunk reads are
  * stored back ({@link Chunks#stored}). Arena offsets are constants ({@code slot * words + i}), so
  * the generated code is specific to one tile width.
@@ -20,12 +21,13 @@ import java.lang.classfile.CodeBuilder;
  * word keeps the plan's order per word, and slot reuse within a chunk stays correct.
  */
 final class ChunkEmitter {
-    /** Locals: the arena, the word index; then the longs. */
-    private static final int V = 0, I = 1, FIRST_LONG = 2;
+    /** Locals: the arena, the word index ({@link WordCode#V}, {@link WordCode#I}); then the values. */
+    private static final int FIRST_VALUE = 2;
 
     private final EvalPlan plan;
     private final Chunks chunks;
     private final int words;
+    private final WordCode w;
 
     // Per method: slot -> local holding its current value; counter scratch plane -> local.
     private final Int2IntOpenHashMap slotLocal = new Int2IntOpenHashMap();
@@ -34,10 +36,11 @@ final class ChunkEmitter {
     private int x, y, z, t, ge;
     private CodeBuilder cb;
 
-    ChunkEmitter(Chunks chunks, int words) {
+    ChunkEmitter(Chunks chunks, int words, WordCode code) {
         this.plan = chunks.plan;
         this.chunks = chunks;
         this.words = words;
+        this.w = code;
         slotLocal.defaultReturnValue(-1);
         scratchLocal.defaultReturnValue(-1);
     }
@@ -47,12 +50,12 @@ final class ChunkEmitter {
         cb = code;
         slotLocal.clear();
         scratchLocal.clear();
-        nextLocal = FIRST_LONG;
-        x = newLong();
-        y = newLong();
-        z = newLong();
-        t = newLong();
-        ge = newLong();
+        nextLocal = FIRST_VALUE;
+        x = newLocal();
+        y = newLocal();
+        z = newLocal();
+        t = newLocal();
+        ge = newLocal();
         for (int g = chunks.start[c]; g < chunks.start[c + 1]; g++) gate(g, g > chunks.start[c]);
         cb.return_();
         cb = null;
@@ -72,29 +75,27 @@ final class ChunkEmitter {
         }
         int slot = plan.gateSlot(g);
         int local = localOf(slot);
-        cb.lstore(local);
+        w.put(cb, local);
         slotLocal.put(slot, local);
-        if (chunks.stored[g]) {
-            cb.aload(V).iload(I).loadConstant(slot * words).iadd().lload(local).lastore();
-        }
+        if (chunks.stored[g]) w.store(cb, local, slot * words);
     }
 
     private void and(int e0, int e1) {
         if (e0 == e1) {
-            cb.loadConstant(-1L);
+            w.constant(cb, true);
             return;
         }
         operand(plan.operandRef(e0));
         for (int e = e0 + 1; e < e1; e++) {
             operand(plan.operandRef(e));
-            cb.land();
+            w.and(cb);
         }
     }
 
     /** Negations of XOR operands fold into one complement at the end. */
     private void xor(int e0, int e1) {
         if (e0 == e1) {
-            cb.loadConstant(0L);
+            w.constant(cb, false);
             return;
         }
         int negations = 0;
@@ -102,20 +103,28 @@ final class ChunkEmitter {
             int ref = plan.operandRef(e);
             negations ^= ref & 1;
             value(ref >>> 1);
-            if (e > e0) cb.lxor();
+            if (e > e0) w.xor(cb);
         }
-        if (negations != 0) cb.loadConstant(-1L).lxor();
+        if (negations != 0) w.not(cb);
     }
 
     private void maj3(int e0) {
         operand(plan.operandRef(e0));
-        cb.lstore(x);
+        w.put(cb, x);
         operand(plan.operandRef(e0 + 1));
-        cb.lstore(y);
+        w.put(cb, y);
         operand(plan.operandRef(e0 + 2));
-        cb.lstore(z);
+        w.put(cb, z);
         // (x & y) | (z & (x | y))
-        cb.lload(x).lload(y).land().lload(z).lload(x).lload(y).lor().land().lor();
+        w.get(cb, x);
+        w.get(cb, y);
+        w.and(cb);
+        w.get(cb, z);
+        w.get(cb, x);
+        w.get(cb, y);
+        w.or(cb);
+        w.and(cb);
+        w.or(cb);
     }
 
     /**
@@ -129,27 +138,49 @@ final class ChunkEmitter {
             for (int pc = 0; pc < code.length; ) {
                 if (code[pc] == CounterProgram.FA) {
                     plane(code[pc + 1], e0);
-                    cb.lstore(x);
+                    w.put(cb, x);
                     plane(code[pc + 2], e0);
-                    cb.lstore(y);
+                    w.put(cb, y);
                     plane(code[pc + 3], e0);
-                    cb.lstore(z);
-                    cb.lload(x).lload(y).lxor().lstore(t);
-                    cb.lload(t).lload(z).lxor().lstore(scratch(code[pc + 4]));
-                    cb.lload(x).lload(y).land().lload(z).lload(t).land().lor().lstore(scratch(code[pc + 5]));
+                    w.put(cb, z);
+                    // t = x ^ y; sum = t ^ z; carry = (x & y) | (z & t)
+                    binary(x, y, Op.XOR, t);
+                    binary(t, z, Op.XOR, scratch(code[pc + 4]));
+                    w.get(cb, x);
+                    w.get(cb, y);
+                    w.and(cb);
+                    w.get(cb, z);
+                    w.get(cb, t);
+                    w.and(cb);
+                    w.or(cb);
+                    w.put(cb, scratch(code[pc + 5]));
                     pc += 6;
                 } else {
                     plane(code[pc + 1], e0);
-                    cb.lstore(x);
+                    w.put(cb, x);
                     plane(code[pc + 2], e0);
-                    cb.lstore(y);
-                    cb.lload(x).lload(y).lxor().lstore(scratch(code[pc + 3]));
-                    cb.lload(x).lload(y).land().lstore(scratch(code[pc + 4]));
+                    w.put(cb, y);
+                    binary(x, y, Op.XOR, scratch(code[pc + 3]));
+                    binary(x, y, Op.AND, scratch(code[pc + 4]));
                     pc += 5;
                 }
             }
         }
         compare(prog, plan.countThreshold(g), e0);
+    }
+
+    private enum Op {
+        AND,
+        XOR
+    }
+
+    /** {@code to = a op b}, all locals. */
+    private void binary(int a, int b, Op op, int to) {
+        w.get(cb, a);
+        w.get(cb, b);
+        if (op == Op.AND) w.and(cb);
+        else w.xor(cb);
+        w.put(cb, to);
     }
 
     private enum Ge {
@@ -164,7 +195,7 @@ final class ChunkEmitter {
      */
     private void compare(CounterProgram prog, long threshold, int e0) {
         if (threshold <= 0 || threshold > prog.maxSum()) {
-            cb.loadConstant(threshold <= 0 ? -1L : 0L);
+            w.constant(cb, threshold <= 0);
             return;
         }
         Ge state = Ge.ONES;
@@ -177,63 +208,65 @@ final class ChunkEmitter {
             }
             if (bit ? state == Ge.ZEROS : state == Ge.ONES) continue; // 0 & c and ones | c
             boolean copy = state != Ge.LOCAL; // ones & c and 0 | c are c
-            if (!copy) cb.lload(ge);
+            if (!copy) w.get(cb, ge);
             plane(column[j], e0);
             if (!copy) {
-                if (bit) cb.land();
-                else cb.lor();
+                if (bit) w.and(cb);
+                else w.or(cb);
             }
-            cb.lstore(ge);
+            w.put(cb, ge);
             state = Ge.LOCAL;
         }
         switch (state) {
-            case ONES -> cb.loadConstant(-1L);
-            case ZEROS -> cb.loadConstant(0L);
-            case LOCAL -> cb.lload(ge);
+            case ONES -> w.constant(cb, true);
+            case ZEROS -> w.constant(cb, false);
+            case LOCAL -> w.get(cb, ge);
         }
     }
 
     /** Pushes a counter plane: scratch plane r >= 0, or the gate's operand ~r with its negation. */
     private void plane(int r, int e0) {
-        if (r >= 0) cb.lload(scratch(r));
+        if (r >= 0) w.get(cb, scratch(r));
         else operand(plan.operandRef(e0 + ~r));
     }
 
     private void operand(int ref) {
         value(ref >>> 1);
-        if ((ref & 1) != 0) cb.loadConstant(-1L).lxor();
+        if ((ref & 1) != 0) w.not(cb);
     }
 
     /** Pushes the current value of a slot: its local, or a first read from the arena kept in one. */
     private void value(int slot) {
         int local = slotLocal.get(slot);
         if (local >= 0) {
-            cb.lload(local);
+            w.get(cb, local);
             return;
         }
         local = localOf(slot);
-        cb.aload(V).iload(I).loadConstant(slot * words).iadd().laload().dup2().lstore(local);
+        w.load(cb, slot * words);
+        w.dup(cb);
+        w.put(cb, local);
         slotLocal.put(slot, local);
     }
 
     /** The local of a slot in this method: one per slot, as the plan reuses slots in order. */
     private int localOf(int slot) {
         int local = slotLocal.get(slot);
-        return local >= 0 ? local : newLong();
+        return local >= 0 ? local : newLocal();
     }
 
     private int scratch(int r) {
         int local = scratchLocal.get(r);
         if (local < 0) {
-            local = newLong();
+            local = newLocal();
             scratchLocal.put(r, local);
         }
         return local;
     }
 
-    private int newLong() {
+    private int newLocal() {
         int l = nextLocal;
-        nextLocal += 2;
+        nextLocal += w.localSize();
         return l;
     }
 }

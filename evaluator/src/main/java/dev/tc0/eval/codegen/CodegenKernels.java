@@ -5,14 +5,22 @@ import dev.tc0.eval.KernelProvider;
 import dev.tc0.eval.Kernels;
 
 /**
- * The code-generating kernel set ({@code -Dtc0.kernels=codegen}, {@code tc0 eval --kernels
- * codegen}): each plan is compiled, once per tile width, into hidden classes of straight-line
- * {@code long} code ({@link Chunks}, {@link ChunkEmitter}, {@link PlanClasses}), so a tile runs
- * without a dispatch per gate. Compiled plans live with their plan ({@link EvalPlan#derived}).
+ * The code-generating kernel sets ({@code -Dtc0.kernels=codegen|codegen-vector}, {@code tc0 eval
+ * --kernels ...}): each plan is compiled, once per tile width, into hidden classes of
+ * straight-line code ({@link Chunks}, {@link ChunkEmitter}, {@link PlanClasses}), so a tile runs
+ * without a dispatch per gate. {@code codegen} computes one {@code long} per operation, {@code
+ * codegen-vector} one {@code LongVector} of the vector interpreter's species ({@link WordCode}).
+ * Compiled plans live with their plan ({@link EvalPlan#derived}).
  */
 public final class CodegenKernels extends Kernels {
     /** Bytecode bytes per generated chunk method by default. */
     public static final int DEFAULT_CHUNK_BYTES = Chunks.DEFAULT_BUDGET;
+
+    /**
+     * Bytecode bytes per chunk of the vector variant: small enough that C2 inlines every {@code
+     * LongVector} call of a chunk, so no vector is boxed (measured in src/docs/results/codegen.md).
+     */
+    public static final int VECTOR_CHUNK_BYTES = 1000;
 
     /**
      * The default set. {@code -Dtc0.codegen.chunkBytes=N} sets the chunk budget and
@@ -20,15 +28,19 @@ public final class CodegenKernels extends Kernels {
      */
     public static final CodegenKernels INSTANCE = new CodegenKernels(
             Integer.getInteger("tc0.codegen.chunkBytes", DEFAULT_CHUNK_BYTES),
-            !"false".equals(System.getProperty("tc0.codegen.warmUp")));
+            warmUpByDefault(),
+            WordCode.LongCode.INSTANCE);
 
     private final int budget;
     private final boolean warmUp;
+    private final WordCode code;
     private final Kernels interpreter;
 
-    private CodegenKernels(int budget, boolean warmUp) {
+    private CodegenKernels(int budget, boolean warmUp, WordCode code) {
+        if (budget < 1) throw new IllegalArgumentException("chunk budget must be positive, not " + budget);
         this.budget = budget;
         this.warmUp = warmUp;
+        this.code = code;
         Kernels v = KernelProvider.vectorOrNull();
         this.interpreter = v != null ? v : KernelProvider.scalar();
     }
@@ -38,13 +50,39 @@ public final class CodegenKernels extends Kernels {
      * warm-up before a run (tests of small plans skip it: it pays only over millions of patterns).
      */
     public static CodegenKernels of(int budget, boolean warmUp) {
-        if (budget < 1) throw new IllegalArgumentException("chunk budget must be positive, not " + budget);
-        return new CodegenKernels(budget, warmUp);
+        return new CodegenKernels(budget, warmUp, WordCode.LongCode.INSTANCE);
+    }
+
+    /**
+     * The vector variant's default set ({@code -Dtc0.codegen.vectorChunkBytes=N} sets its chunk
+     * budget), or null when the Vector API module is absent.
+     */
+    public static CodegenKernels vectorOrNull() {
+        try {
+            return VectorDefault.INSTANCE;
+        } catch (LinkageError e) {
+            return null;
+        }
+    }
+
+    /** The vector variant with chunks of at most {@code budget} bytes; needs the Vector API module. */
+    public static CodegenKernels vector(int budget, boolean warmUp) {
+        return new CodegenKernels(budget, warmUp, VectorCode.INSTANCE);
+    }
+
+    /** Loaded on first use only: {@link VectorCode} needs {@code jdk.incubator.vector}. */
+    private static final class VectorDefault {
+        static final CodegenKernels INSTANCE =
+                vector(Integer.getInteger("tc0.codegen.vectorChunkBytes", VECTOR_CHUNK_BYTES), warmUpByDefault());
+    }
+
+    private static boolean warmUpByDefault() {
+        return !"false".equals(System.getProperty("tc0.codegen.warmUp"));
     }
 
     @Override
     public String name() {
-        return "codegen";
+        return code.kernelsName();
     }
 
     /**
@@ -94,9 +132,10 @@ public final class CodegenKernels extends Kernels {
 
     /** The compiled plan for this tile width, generated on first use and kept with the plan. */
     CompiledPlan compiled(EvalPlan plan, int words) {
-        return plan.derived(new Key(this, words), k -> new CompiledPlan(plan, words, budget, interpreter, warmUp));
+        return plan.derived(
+                new Key(this, words), k -> new CompiledPlan(plan, words, budget, code, interpreter, warmUp));
     }
 
-    /** Code differs by kernel set (chunk budget) and tile width (constant arena offsets). */
+    /** Code differs by kernel set (chunk budget, word code) and tile width (constant arena offsets). */
     private record Key(CodegenKernels kernels, int words) {}
 }

@@ -15,34 +15,46 @@ import java.lang.management.ManagementFactory;
  * of a few million patterns calls each chunk too few times to leave that behind by itself.
  */
 final class CompiledPlan {
-    /** Words per block: one 64-byte cache line of every value. */
-    static final int BLOCK = 8;
+    /**
+     * Words per block: one 64-byte cache line of every value ({@code -Dtc0.codegen.blockWords},
+     * a multiple of 8, for measurements). A vector call covers 2-8 of them.
+     */
+    static final int BLOCK = Math.max(8, Integer.getInteger("tc0.codegen.blockWords", 8) & ~7);
     /**
      * The tile width the engine is asked for ({@link CodegenKernels#preferredTileWords}); {@code
      * -Dtc0.codegen.tileWords} sets it, rounded down to a multiple of 8, for measurements.
      */
     static final int TILE_WORDS = Math.max(8, Integer.getInteger("tc0.codegen.tileWords", 32) & ~7);
-    /** The longest wait for the JIT per chunk: C2 took 20-100 ms per 2 KB chunk here. */
-    static final long JIT_WAIT_NANOS_PER_CHUNK = 100_000_000L;
-    /** Warm-up calls per chunk: past C1's 200 invocations and C2's 5000 (tiered thresholds). */
-    static final int WARM_UP_CALLS = 5500;
+    /**
+     * The longest warm-up per chunk: C2 took 20-100 ms per 2 KB chunk of {@code long} code here,
+     * and about 0.3 s per vector chunk of a thousand bytes.
+     */
+    static final long WARM_UP_NANOS_PER_CHUNK = 1_000_000_000L;
+    /** Warm-up calls per chunk and round. */
+    static final int ROUND_CALLS = 500;
+    /** At least this many rounds: past C1's 200 invocations and C2's 5000 (tiered thresholds). */
+    static final int MIN_ROUNDS = 11;
+    /**
+     * How long the JIT must be idle before the run starts: one C2 compile took up to half a
+     * second on a loaded machine, and the total moves only when a compile ends.
+     */
+    static final long QUIET_NANOS = 500_000_000L;
 
     final Chunks chunks;
     final int words;
     final long generationNanos;
+    private final int step;
     private final ChunkRunner[] runners;
     private final Kernels interpreter;
 
-    CompiledPlan(EvalPlan plan, int words, int budget, Kernels interpreter, boolean warmUp) {
+    CompiledPlan(EvalPlan plan, int words, int budget, WordCode code, Kernels interpreter, boolean warmUp) {
         long t0 = System.nanoTime();
         this.chunks = Chunks.of(plan, budget);
         this.words = words;
-        this.runners = PlanClasses.load(chunks, words);
+        this.step = code.wordsPerCall();
+        this.runners = PlanClasses.load(chunks, words, code);
         this.interpreter = interpreter;
-        if (warmUp) {
-            warmUp(plan.numSlots());
-            awaitJit(JIT_WAIT_NANOS_PER_CHUNK * chunks.count());
-        }
+        if (warmUp) warmUp(plan.numSlots(), WARM_UP_NANOS_PER_CHUNK * chunks.count());
         this.generationNanos = System.nanoTime() - t0;
     }
 
@@ -60,44 +72,49 @@ final class CompiledPlan {
             while (end < to && !chunks.interpreted[end] && end / PlanClasses.CHUNKS_PER_CLASS == k) end++;
             ChunkRunner r = runners[k];
             int c0 = c % PlanClasses.CHUNKS_PER_CLASS, c1 = c0 + (end - c);
-            for (int b = 0; b < words; b += BLOCK) r.run(c0, c1, v, b, BLOCK);
+            for (int b = 0; b < words; b += BLOCK) r.run(c0, c1, v, b, Math.min(BLOCK, words - b));
             c = end;
         }
     }
 
     /**
-     * Waits until the JIT has been idle for a moment: the warm-up queued every chunk for C2, which
-     * takes tens of milliseconds each, and a run that starts before they are done spends its first
-     * seconds in C1 code. The JVM offers no per-method status, so this watches the total
-     * compilation time, and gives up after {@code maxNanos} or where it is not monitored.
+     * Calls every generated chunk on a throwaway arena, in rounds of {@link #ROUND_CALLS} calls
+     * each, until the JIT has been idle for half a second (see the class comment). Rounds go on
+     * while C2 works, rather than one fixed number of calls and a wait: tiered compilation raises
+     * its thresholds with the length of C2's queue, so with hundreds of chunks queued at once
+     * the later ones need more calls than the first before they are queued at all (the vector
+     * variant's chunks take C2 about 0.3 s each, and were still in C1 after 5500 calls). The
+     * JVM offers no per-method status, so this watches the total compilation time, and gives up
+     * after {@code maxNanos}, or after {@link #MIN_ROUNDS} where that time is not monitored.
      */
-    private static void awaitJit(long maxNanos) {
+    private void warmUp(int slots, long maxNanos) {
+        long[] scratch = new long[Math.max(1, slots) * words];
         var jit = ManagementFactory.getCompilationMXBean();
-        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) return;
-        long deadline = System.nanoTime() + maxNanos, last = -1;
-        int quiet = 0;
-        // The total moves only when a compile ends, and one C2 compile of a chunk took up to
-        // half a second on a loaded machine: quiet means half a second without a change.
-        while (quiet < 10 && System.nanoTime() < deadline) {
-            long now = jit.getTotalCompilationTime();
-            quiet = now == last ? quiet + 1 : 0;
-            last = now;
+        boolean monitored = jit != null && jit.isCompilationTimeMonitoringSupported();
+        long deadline = System.nanoTime() + maxNanos;
+        long last = -1, changed = System.nanoTime();
+        for (int round = 0; ; round++) {
+            for (int rep = 0; rep < ROUND_CALLS; rep++) {
+                for (int k = 0; k < runners.length; k++) {
+                    int n = Math.min(PlanClasses.CHUNKS_PER_CLASS, chunks.count() - k * PlanClasses.CHUNKS_PER_CLASS);
+                    runners[k].run(0, n, scratch, rep * step % words, step);
+                }
+            }
+            long now = System.nanoTime();
+            if (round + 1 < MIN_ROUNDS) continue;
+            if (!monitored || now > deadline) return;
+            long total = jit.getTotalCompilationTime();
+            if (total != last) {
+                last = total;
+                changed = now;
+            } else if (now - changed > QUIET_NANOS) {
+                return;
+            }
             try {
-                Thread.sleep(50);
+                Thread.sleep(QUIET_NANOS / 10_000_000L); // leaves the compiler threads a core
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            }
-        }
-    }
-
-    /** Calls every generated chunk on a throwaway arena, word by word (see the class comment). */
-    private void warmUp(int slots) {
-        long[] scratch = new long[Math.max(1, slots) * words];
-        for (int rep = 0; rep < WARM_UP_CALLS; rep++) {
-            for (int k = 0; k < runners.length; k++) {
-                int n = Math.min(PlanClasses.CHUNKS_PER_CLASS, chunks.count() - k * PlanClasses.CHUNKS_PER_CLASS);
-                runners[k].run(0, n, scratch, rep % words, 1);
             }
         }
     }

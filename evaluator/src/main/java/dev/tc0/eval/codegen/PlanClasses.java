@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * Turns chunks into loaded code: hidden classes of up to {@link #CHUNKS_PER_CLASS} chunk methods
  * each, and a {@code run(from, to, v, i0, n)} that calls its chunks {@code from .. to} in turn
- * on words {@code i0 .. i0 + n}. Hidden classes are unloaded with the plan that holds them.
+ * on words {@code i0 .. i0 + n}, {@link WordCode#wordsPerCall} words per call. Hidden classes are unloaded with the plan that holds them.
  * Several classes keep each one's constant pool and size far below the class-file limits on
  * plans of millions of gates.
  */
@@ -37,14 +37,15 @@ final class PlanClasses {
      * One runner per class; chunk {@code c} is {@code runners[c / CHUNKS_PER_CLASS]}'s chunk
      * {@code c % CHUNKS_PER_CLASS}. Interpreted chunks get an empty method (never called).
      */
-    static ChunkRunner[] load(Chunks chunks, int words) {
-        ChunkEmitter emitter = new ChunkEmitter(chunks, words);
+    static ChunkRunner[] load(Chunks chunks, int words, WordCode code) {
+        ChunkEmitter emitter = new ChunkEmitter(chunks, words, code);
+        int step = code.wordsPerCall();
         int n = chunks.count();
         ChunkRunner[] runners = new ChunkRunner[(n + CHUNKS_PER_CLASS - 1) / CHUNKS_PER_CLASS];
         MethodHandles.Lookup lookup = MethodHandles.lookup();
         for (int k = 0; k < runners.length; k++) {
             int first = k * CHUNKS_PER_CLASS, last = Math.min(n, first + CHUNKS_PER_CLASS);
-            byte[] bytes = classBytes(emitter, chunks, first, last);
+            byte[] bytes = classBytes(emitter, chunks, first, last, step);
             try {
                 MethodHandles.Lookup hidden = lookup.defineHiddenClass(bytes, true);
                 runners[k] =
@@ -57,8 +58,8 @@ final class PlanClasses {
         return runners;
     }
 
-    /** The class file of chunks {@code first .. last}. */
-    static byte[] classBytes(ChunkEmitter emitter, Chunks chunks, int first, int last) {
+    /** The class file of chunks {@code first .. last}, each call covering {@code step} words. */
+    static byte[] classBytes(ChunkEmitter emitter, Chunks chunks, int first, int last, int step) {
         ClassDesc self = ClassDesc.of(PlanClasses.class.getPackageName() + ".Plan");
         return ClassFile.of().build(self, cls -> {
             cls.withFlags(AccessFlag.PUBLIC, AccessFlag.FINAL, AccessFlag.SUPER);
@@ -77,7 +78,7 @@ final class PlanClasses {
                     else emitter.emit(cb, chunk);
                 });
             }
-            // for (c = from; c < to; c++) for (i = i0; i < i0 + n; i++) switch (c) { case k: ck(v, i); }
+            // for (c = from; c < to; c++) for (i = i0; i < i0 + n; i += step) switch (c) { case k: ck(v, i); }
             cls.withMethodBody("run", RUN, ClassFile.ACC_PUBLIC, cb -> {
                 int from = 1, to = 2, v = 3, i0 = 4, n = 5, i = 6;
                 cb.iload(i0).iload(n).iadd().istore(n); // n is the end word from here on
@@ -100,7 +101,7 @@ final class PlanClasses {
                             .goto_(next);
                 }
                 cb.labelBinding(next);
-                cb.iinc(i, 1).iload(i).iload(n).if_icmplt(word);
+                cb.iinc(i, step).iload(i).iload(n).if_icmplt(word);
                 cb.iinc(from, 1).iload(from).iload(to).if_icmplt(chunk).return_();
             });
         });

@@ -1,12 +1,13 @@
 /**
- * Generated code for evaluation ({@code --kernels codegen}): a plan is cut into chunks
- * ({@link dev.tc0.eval.codegen.Chunks}), each emitted as a static method of straight-line
- * {@code long} code over one word ({@link dev.tc0.eval.codegen.ChunkEmitter}), loaded as hidden
+ * Generated code for evaluation ({@code --kernels codegen}, {@code codegen-vector}): a plan is cut
+ * into chunks ({@link dev.tc0.eval.codegen.Chunks}), each emitted as a static method of
+ * straight-line code over one {@code long} word or one {@code LongVector}
+ * ({@link dev.tc0.eval.codegen.ChunkEmitter}, {@link dev.tc0.eval.codegen.WordCode}), loaded as hidden
  * classes ({@link dev.tc0.eval.codegen.PlanClasses}), warmed up for the JIT and run block by block
  * ({@link dev.tc0.eval.codegen.CompiledPlan}) behind the engine's kernel interface
  * ({@link dev.tc0.eval.codegen.CodegenKernels}). Results equal the interpreters' for every gate
- * kind; on the circuits measured it is slower than the vector interpreter, so {@code auto} never
- * picks it. See {@code src/docs/evaluator.md} (Generated code) and
+ * kind; on the circuits measured both variants are slower than the vector interpreter, so
+ * {@code auto} never picks them. See {@code src/docs/evaluator.md} (Generated code) and
  * {@code src/docs/results/codegen.md}.
  */
 package dev.tc0.eval.codegen;

@@ -13,14 +13,19 @@ import jdk.incubator.vector.VectorSpecies;
  * counts are multiples of 8, so there is no tail loop.
  */
 public final class VectorKernels extends WordKernels {
-    static final VectorSpecies<Long> S = species();
+    static final VectorSpecies<Long> S = chooseSpecies();
     static final int L = S.length();
 
     public static final VectorKernels INSTANCE = new VectorKernels();
 
     private VectorKernels() {}
 
-    private static VectorSpecies<Long> species() {
+    /** The species every loop here uses; generated vector code ({@code codegen-vector}) uses it too. */
+    public static VectorSpecies<Long> species() {
+        return S;
+    }
+
+    private static VectorSpecies<Long> chooseSpecies() {
         String bits = System.getProperty("tc0.vector.bits", "");
         return switch (bits) {
             case "128" -> LongVector.SPECIES_128;

@@ -26,11 +26,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Generated code against {@link ReferenceEvaluator} and the interpreter where the random circuits
- * of {@code EngineEquivalenceTest} do not reach: plans of many chunks and classes, outputs that
- * are inputs or constants, the bytecode limit C2 compiles under, and the per-plan cache.
- * ({@code EngineEquivalenceTest} runs every gate kind, mode, thread count and tile size with
- * codegen too.)
+ * Generated code, over {@code long} words and over {@code LongVector}s, against {@link
+ * ReferenceEvaluator} and the interpreter where the random circuits of {@code
+ * EngineEquivalenceTest} do not reach: plans of many chunks and classes, outputs that are inputs
+ * or constants, the bytecode limit C2 compiles under, and the per-plan cache. ({@code
+ * EngineEquivalenceTest} runs every gate kind, mode, thread count and tile size with both too.)
  */
 class CodegenTest {
     /** HotSpot's HugeMethodLimit: longer methods are never compiled. */
@@ -60,6 +60,9 @@ class CodegenTest {
     /** Default chunks without the JIT warm-up (one test below keeps it). */
     static final CodegenKernels COLD = CodegenKernels.of(CodegenKernels.DEFAULT_CHUNK_BYTES, false);
 
+    /** The vector variant's default chunks without the warm-up. */
+    static final CodegenKernels VECTOR_COLD = CodegenKernels.vector(CodegenKernels.VECTOR_CHUNK_BYTES, false);
+
     static Engine.Options options(CodegenKernels k, int threads, Engine.Mode mode, int tile) {
         return new Engine.Options(threads, mode, k, tile);
     }
@@ -68,6 +71,7 @@ class CodegenTest {
     void aPlanOfManyChunksAndClassesMatchesTheReferenceInBothEngines() throws IOException {
         Circuit c = RandomCircuits.generate(RandomCircuits.Spec.of(64, 6000, 40, 6, GateKind.values()), 11);
         CodegenKernels k = CodegenKernels.of(400, false);
+        CodegenKernels vk = CodegenKernels.vector(400, false);
         EvalPlan plan = EvalPlan.of(c);
         assertTrue(
                 Chunks.of(plan.depthFirst(), 400).count() > 2 * PlanClasses.CHUNKS_PER_CLASS,
@@ -79,12 +83,18 @@ class CodegenTest {
                 options(k, 2, Engine.Mode.TILES, 64),
                 options(k, 2, Engine.Mode.LEVELS, 256),
                 options(k, 3, Engine.Mode.LEVELS, 8),
-                options(COLD, 2, Engine.Mode.AUTO, 0));
+                options(COLD, 2, Engine.Mode.AUTO, 0),
+                options(vk, 1, Engine.Mode.TILES, 0),
+                options(vk, 2, Engine.Mode.TILES, 64),
+                options(vk, 3, Engine.Mode.LEVELS, 8),
+                options(VECTOR_COLD, 2, Engine.Mode.AUTO, 0));
     }
 
     @Test
     void outputsThatAreInputsConstantsOrSharedGates() throws IOException {
-        // The default set, JIT warm-up included.
+        // The default sets, JIT warm-up included.
+        CodegenKernels vector = CodegenKernels.vectorOrNull();
+        assertTrue(vector != null && vector.name().startsWith("codegen-vector-"), "the tests run with the Vector API");
         CircuitBuilder b = new CircuitBuilder();
         int[] x = b.inputs("x", 6);
         int g = b.and(x[0], CircuitBuilder.not(x[1]));
@@ -103,7 +113,9 @@ class CodegenTest {
                     c,
                     64L * 100,
                     options(CodegenKernels.INSTANCE, 1, Engine.Mode.TILES, tile),
-                    options(CodegenKernels.INSTANCE, 2, Engine.Mode.LEVELS, tile));
+                    options(CodegenKernels.INSTANCE, 2, Engine.Mode.LEVELS, tile),
+                    options(vector, 1, Engine.Mode.TILES, tile),
+                    options(vector, 2, Engine.Mode.LEVELS, tile));
         }
     }
 
@@ -133,9 +145,19 @@ class CodegenTest {
         Engine.Options vector = new Engine.Options(1, Engine.Mode.TILES, KernelProvider.vectorOrNull(), 32);
         long[][] planes = new RandomSource(c.numInputs(), 64L * 64, 9).planes();
         long[][] interpreted = evaluate(c, vector, planes, 64L * 64);
-        long[][] generated = evaluate(c, options(COLD, 1, Engine.Mode.TILES, 32), planes, 64L * 64);
-        for (int o = 0; o < c.numOutputs(); o++) assertArrayEquals(interpreted[o], generated[o], c.outputName(o));
-        assertMatchesReference(c, 64L * 64, options(COLD, 2, Engine.Mode.LEVELS, 16));
+        // The vector variant at the scalar budget generates every COUNT gate too.
+        CodegenKernels allVector = CodegenKernels.vector(Chunks.DEFAULT_BUDGET, false);
+        for (CodegenKernels k : new CodegenKernels[] {COLD, allVector}) {
+            long[][] generated = evaluate(c, options(k, 1, Engine.Mode.TILES, 32), planes, 64L * 64);
+            for (int o = 0; o < c.numOutputs(); o++)
+                assertArrayEquals(interpreted[o], generated[o], k + ": " + c.outputName(o));
+        }
+        assertMatchesReference(
+                c,
+                64L * 64,
+                options(COLD, 2, Engine.Mode.LEVELS, 16),
+                options(allVector, 2, Engine.Mode.LEVELS, 16),
+                options(VECTOR_COLD, 1, Engine.Mode.TILES, 8));
     }
 
     @Test
@@ -154,21 +176,32 @@ class CodegenTest {
         for (int i = 0; i < chunks.count(); i++) if (chunks.interpreted[i]) interpreted++;
         assertEquals(1, interpreted, "the fan-in-600 gate runs in the interpreter");
         assertMatchesReference(
-                c, 64L * 64, options(COLD, 1, Engine.Mode.TILES, 64), options(COLD, 2, Engine.Mode.LEVELS, 16));
+                c,
+                64L * 64,
+                options(COLD, 1, Engine.Mode.TILES, 64),
+                options(COLD, 2, Engine.Mode.LEVELS, 16),
+                options(VECTOR_COLD, 1, Engine.Mode.TILES, 64),
+                options(VECTOR_COLD, 2, Engine.Mode.LEVELS, 16));
     }
 
     @Test
     void everyGeneratedMethodStaysUnderTheHugeMethodLimit() {
+        assertChunksUnderTheHugeMethodLimit(WordCode.LongCode.INSTANCE, Chunks.DEFAULT_BUDGET);
+        assertChunksUnderTheHugeMethodLimit(VectorCode.INSTANCE, CodegenKernels.VECTOR_CHUNK_BYTES);
+    }
+
+    static void assertChunksUnderTheHugeMethodLimit(WordCode code, int budget) {
         Circuit c = RandomCircuits.generate(RandomCircuits.Spec.of(40, 3000, 20, 60, GateKind.values()), 4);
         EvalPlan plan = EvalPlan.of(c);
         for (EvalPlan p : new EvalPlan[] {plan, plan.depthFirst()}) {
-            Chunks chunks = Chunks.of(p, Chunks.DEFAULT_BUDGET);
+            Chunks chunks = Chunks.of(p, budget);
             // The widest tile makes every arena offset a 3-byte ldc, the longest form.
-            ChunkEmitter emitter = new ChunkEmitter(chunks, 4096);
+            ChunkEmitter emitter = new ChunkEmitter(chunks, 4096, code);
             int longest = 0;
             for (int first = 0; first < chunks.count(); first += PlanClasses.CHUNKS_PER_CLASS) {
                 int last = Math.min(chunks.count(), first + PlanClasses.CHUNKS_PER_CLASS);
-                ClassModel m = ClassFile.of().parse(PlanClasses.classBytes(emitter, chunks, first, last));
+                ClassModel m =
+                        ClassFile.of().parse(PlanClasses.classBytes(emitter, chunks, first, last, code.wordsPerCall()));
                 for (MethodModel method : m.methods()) {
                     int length = method.findAttribute(java.lang.classfile.Attributes.code())
                             .map(CodeAttribute::codeLength)
@@ -176,8 +209,8 @@ class CodegenTest {
                     longest = Math.max(longest, length);
                 }
             }
-            assertTrue(longest < HUGE_METHOD_LIMIT, "longest generated method: " + longest + " bytes");
-            assertTrue(longest > Chunks.DEFAULT_BUDGET / 10, "chunks are not trivially small: " + longest);
+            assertTrue(longest < HUGE_METHOD_LIMIT, code.kernelsName() + ": longest generated method: " + longest);
+            assertTrue(longest > budget / 10, code.kernelsName() + ": chunks are not trivially small: " + longest);
         }
     }
 
