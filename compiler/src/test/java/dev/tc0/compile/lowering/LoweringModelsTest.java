@@ -32,8 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LoweringModelsTest {
     private static final int EXHAUSTIVE = 4096, RANDOM = 10_000;
     /**
-     * {@code -Dtc0.lowering.full=true}: sort_unique and cvp to n = 64 (the other models reach 64
-     * in CI), 10^4 random inputs everywhere, and limits that let the largest circuits through
+     * {@code -Dtc0.lowering.full=true}: sort_unique and cvp to n = 64, the other models past it
+     * (majority to 4096, dyck1 to 512, hist and frac_prevs to 256, reverse to 128), 10^4 random inputs everywhere, and limits that let the largest circuits through
      * (sort_unique at 64: 82 M edges, 2-5 min to compile; cvp at 64: 12 M gates, 53 M edges,
      * 16 min; a 20 GB heap; the run takes about 28 min for cvp, 5 min for the six small models).
      * Without it the ladders stop where CI's time budget does.
