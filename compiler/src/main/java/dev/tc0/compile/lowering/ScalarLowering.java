@@ -46,18 +46,46 @@ public final class ScalarLowering {
      * Size limits. {@code maxSums}: possible exact sums of one ⊕ (value-set cap); {@code
      * maxDomain}: minterms of one product of two domains; {@code maxGates}: the whole circuit;
      * {@code maxWeightBits}: the width of a threshold gate's weights (the sums of |weights| must
-     * fit a signed 64-bit long).
+     * fit a signed 64-bit long); {@code blockSums}: see {@link #withBlockSums} (off by default).
      */
     public record Limits(
-            int maxSums, int maxDomain, long maxGates, int maxWeightBits, int maxWideBits, int maxRuns, long maxEdges) {
-        public static final Limits DEFAULT = new Limits(1 << 16, 1 << 16, 20_000_000L, 62, 4096, 4096, 100_000_000L);
+            int maxSums,
+            int maxDomain,
+            long maxGates,
+            int maxWeightBits,
+            int maxWideBits,
+            int maxRuns,
+            long maxEdges,
+            boolean blockSums) {
+        public static final Limits DEFAULT =
+                new Limits(1 << 16, 1 << 16, 20_000_000L, 62, 4096, 4096, 100_000_000L, false);
+
+        public Limits(
+                int maxSums,
+                int maxDomain,
+                long maxGates,
+                int maxWeightBits,
+                int maxWideBits,
+                int maxRuns,
+                long maxEdges) {
+            this(maxSums, maxDomain, maxGates, maxWeightBits, maxWideBits, maxRuns, maxEdges, false);
+        }
 
         public Limits withMaxGates(long gates) {
-            return new Limits(maxSums, maxDomain, gates, maxWeightBits, maxWideBits, maxRuns, maxEdges);
+            return new Limits(maxSums, maxDomain, gates, maxWeightBits, maxWideBits, maxRuns, maxEdges, blockSums);
         }
 
         public Limits withMaxEdges(long edges) {
-            return new Limits(maxSums, maxDomain, maxGates, maxWeightBits, maxWideBits, maxRuns, edges);
+            return new Limits(maxSums, maxDomain, maxGates, maxWeightBits, maxWideBits, maxRuns, edges, blockSums);
+        }
+
+        /**
+         * Threshold sums over many terms in two stages (blocks added to binary, then the tests on
+         * the blocks' bits): about n^2.5 edges instead of n^3 for the sums over positions of a
+         * causal model, at two more levels for counts (src/docs/lowering.md, "Compile at scale").
+         */
+        public Limits withBlockSums(boolean on) {
+            return new Limits(maxSums, maxDomain, maxGates, maxWeightBits, maxWideBits, maxRuns, maxEdges, on);
         }
     }
 

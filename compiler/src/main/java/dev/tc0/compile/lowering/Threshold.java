@@ -173,22 +173,60 @@ final class Threshold {
     /**
      * One weighted gate per test when every group contributes one literal and the weights fit
      * (a count-like sum: at most n + 1 results, |tests|·fan-in = O(n^2) edges); the binary route
-     * otherwise. The route is chosen by the shape of the sum, not by its size, so that it does
-     * not change with n.
+     * otherwise. With block sums ({@link ScalarLowering.Limits#blockSums}) a count-like sum with
+     * several tests counts blocks of terms first ({@link BlockCount}), and a wider sum whose weights
+     * fit adds blocks of groups to binary and tests their bits ({@link #blocked}). The route is
+     * chosen by the shape of the sum, not by its size, so that it does not change with n.
      */
     private int[] build(List<BigInteger> ts) {
         int[] out = new int[ts.size()];
         if (out.length == 0) return out;
         boolean countLike = true;
         for (int r = 1; r < groupOf.length; r++) countLike &= groupOf[r] != groupOf[r - 1];
-        if (top.bitLength() <= ctx.limits().maxWeightBits() && countLike) {
+        boolean fits = top.bitLength() <= ctx.limits().maxWeightBits();
+        boolean blocks = ctx.limits().blockSums();
+        if (fits && countLike) {
             long[] w =
                     Arrays.stream(weights).mapToLong(BigInteger::longValueExact).toArray();
-            long[] t = new long[out.length];
-            for (int k = 0; k < t.length; k++) t[k] = ts.get(k).longValueExact();
-            return ctx.weighted(w, lits, t);
+            long[] t = longs(ts);
+            int block = blocks ? BlockCount.size(w, t.length) : 1;
+            return block > 1 ? BlockCount.atLeast(ctx, w, lits, t, block) : ctx.weighted(w, lits, t);
         }
+        if (fits && blocks) return blocked(ts);
         return wide(ts);
+    }
+
+    private static long[] longs(List<BigInteger> ts) {
+        long[] t = new long[ts.size()];
+        for (int k = 0; k < t.length; k++) t[k] = ts.get(k).longValueExact();
+        return t;
+    }
+
+    /**
+     * The tests of a sum whose weights fit but whose groups hold several literals (a mean of
+     * values with many levels), in two stages: blocks of about sqrt(groups) groups each added to
+     * binary (the wide route's numbers and adder, on one block), then one weighted gate per test
+     * over the blocks' bits. The wide route adds all m numbers in one adder of about m^2 edges per
+     * sum; blocks of b cost about m·b for the adders and |tests|·(m/b)·bits for the tests, at the
+     * same depth (one OR, the adder, one test).
+     */
+    private int[] blocked(List<BigInteger> ts) {
+        List<int[]> numbers = groupNumbers(top.bitLength());
+        int m = numbers.size();
+        int b = Math.max(2, (int) Math.ceil(Math.sqrt(m)));
+        long[] sw = new long[m * 64];
+        int[] sl = new int[m * 64];
+        int n = 0;
+        for (int from = 0; from < m; from += b) {
+            List<int[]> block = numbers.subList(from, Math.min(m, from + b));
+            int[] bits = embedSum(block, null);
+            for (int k = 0; k < bits.length; k++) {
+                if (bits[k] == Literal.FALSE) continue;
+                sw[n] = 1L << k;
+                sl[n++] = bits[k];
+            }
+        }
+        return ctx.weighted(Arrays.copyOf(sw, n), Arrays.copyOf(sl, n), longs(ts));
     }
 
     private int[] wide(List<BigInteger> ts) {
@@ -197,9 +235,12 @@ final class Threshold {
             throw ctx.limitPassed("a sum spans " + width + " bits of the grid, more than the limit of "
                     + ctx.limits().maxWideBits() + " for the iterated-addition route");
         }
+        return embedSum(groupNumbers(width), ts);
+    }
+
+    /** Each group's number in binary, {@code width} bits, in the main builder: bit i ORs the group's literals whose weight has bit i. */
+    private List<int[]> groupNumbers(int width) {
         int groups = Arrays.stream(groupOf).max().orElse(-1) + 1;
-        // each group's number in binary, in the main builder (one OR per bit): bit i of group g
-        // ORs the group's literals whose weight has bit i, in literal order
         int[] from = new int[groups + 1];
         for (int g : groupOf) from[g + 1]++;
         for (int g = 0; g < groups; g++) from[g + 1] += from[g];
@@ -217,7 +258,16 @@ final class Threshold {
             }
             numbers.add(bits);
         }
-        // the adder and comparators in a sub-circuit over the non-constant bits, then embedded;
+        return numbers;
+    }
+
+    /**
+     * The numbers' sum compared with each test, or, with {@code ts} null, the sum's bits (as wide
+     * as its largest value needs): an adder sub-circuit over the numbers' non-constant bits,
+     * embedded.
+     */
+    private int[] embedSum(List<int[]> numbers, List<BigInteger> ts) {
+        int width = numbers.getFirst().length;
         // input j of the sub-circuit is literal Literal.of(1 + j)
         List<Integer> outer = new ArrayList<>();
         Map<Integer, Integer> inner = new HashMap<>();
@@ -241,9 +291,21 @@ final class Threshold {
         // the sub-circuit is a function of the numbers over its inputs and of the tests: the
         // same sum over other literals (the same weights at every position) embeds the same one
         WideShape shape = new WideShape(outer.size(), nums, ts);
-        Circuit sub = ctx.subCircuit(shape, () -> adder(outer.size(), nums, width + 1, ts));
+        int sumWidth = ts == null ? maxSumWidth(nums) : width + 1;
+        Circuit sub = ctx.subCircuit(shape, () -> adder(outer.size(), nums, sumWidth, ts));
         int[] outerLits = outer.stream().mapToInt(Integer::intValue).toArray();
         return ctx.embed(sub, outerLits);
+    }
+
+    /** The bits that the sum of the numbers can reach: each number at most its non-constant-false bits all true. */
+    private static int maxSumWidth(int[][] nums) {
+        BigInteger max = BigInteger.ZERO;
+        for (int[] x : nums) {
+            BigInteger v = BigInteger.ZERO;
+            for (int i = 0; i < x.length; i++) if (x[i] != Literal.FALSE) v = v.setBit(i);
+            max = max.add(v);
+        }
+        return Math.max(1, max.bitLength());
     }
 
     /** The key of a wide sum's sub-circuit: its input count, its numbers over those inputs, its tests. */
@@ -253,16 +315,16 @@ final class Threshold {
             return o instanceof WideShape w
                     && inputs == w.inputs
                     && Arrays.deepEquals(nums, w.nums)
-                    && tests.equals(w.tests);
+                    && java.util.Objects.equals(tests, w.tests);
         }
 
         @Override
         public int hashCode() {
-            return 31 * (31 * inputs + Arrays.deepHashCode(nums)) + tests.hashCode();
+            return 31 * (31 * inputs + Arrays.deepHashCode(nums)) + java.util.Objects.hashCode(tests);
         }
     }
 
-    /** The sum of the numbers (over inputs 1..inputs) compared with each test, as a circuit. */
+    /** The sum of the numbers (over inputs 1..inputs) compared with each test (or its bits, ts null), as a circuit. */
     private static Circuit adder(int inputs, int[][] nums, int sumWidth, List<BigInteger> ts) {
         CircuitBuilder sb = new CircuitBuilder();
         for (int j = 0; j < inputs; j++) sb.input(null);
@@ -271,6 +333,10 @@ final class Threshold {
         boolean narrow = sumWidth <= 62;
         int[] sum = (narrow ? IteratedAddition.Method.BLOCK_SAVE_WEIGHTED : IteratedAddition.Method.BLOCK_SAVE)
                 .sum(sb, nums, sumWidth);
+        if (ts == null) {
+            for (int bit : sum) sb.output(null, bit);
+            return sb.build();
+        }
         for (BigInteger t : ts) {
             int[] c = new int[sumWidth];
             for (int i = 0; i < sumWidth; i++) c[i] = t.testBit(i) ? Literal.TRUE : Literal.FALSE;

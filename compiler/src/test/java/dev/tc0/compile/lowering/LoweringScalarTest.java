@@ -37,10 +37,20 @@ class LoweringScalarTest {
             List<PFloat[]> sets,
             java.util.function.BiFunction<ScalarLowering, List<Scalar>, Scalar> op,
             Function<List<PFloat>, PFloat> want) {
+        checkWith(prec, sets, ScalarLowering.Limits.DEFAULT, op, want);
+    }
+
+    /** Checks op on every combination of the sets' members; returns the circuit it built. */
+    private static Circuit checkWith(
+            Precision prec,
+            List<PFloat[]> sets,
+            ScalarLowering.Limits limits,
+            java.util.function.BiFunction<ScalarLowering, List<Scalar>, Scalar> op,
+            Function<List<PFloat>, PFloat> want) {
         CircuitBuilder b = new CircuitBuilder();
         List<int[]> inputs = new ArrayList<>();
         for (int k = 0; k < sets.size(); k++) inputs.add(b.inputs("x" + k, sets.get(k).length));
-        ScalarLowering s = new ScalarLowering(b, prec, ScalarLowering.Limits.DEFAULT);
+        ScalarLowering s = new ScalarLowering(b, prec, limits);
         List<Scalar> xs = new ArrayList<>();
         for (int k = 0; k < sets.size(); k++) xs.add(s.of(s.domainOf(inputs.get(k)), sets.get(k)));
         Scalar y = op.apply(s, xs);
@@ -64,6 +74,7 @@ class LoweringScalarTest {
             while (k >= 0 && ++idx[k] == sets.get(k).length) idx[k--] = 0;
             if (k < 0) break;
         }
+        return c;
     }
 
     @Test
@@ -131,6 +142,41 @@ class LoweringScalarTest {
                         a -> PMath.sum(prec, a).signum() > 0 ? prec.one() : prec.zero());
             }
         }
+    }
+
+    /**
+     * Sums of 5 to 10 terms (past the tuple route) with block sums on, on every combination:
+     * two-valued terms over one or two nonzero values (count-like sums, blocks per weight) and
+     * terms of three or four values (groups of literals, blocks of groups added to binary). The
+     * blocked circuits must also differ from the direct ones in most trials, so both routes are
+     * exercised.
+     */
+    @Test
+    void blockSumsEqualPMath() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        Precision prec = Precision.of(12);
+        ScalarLowering.Limits blocks = ScalarLowering.Limits.DEFAULT.withBlockSums(true);
+        int deeper = 0, rebuilt = 0, trials = 24;
+        for (int trial = 0; trial < trials; trial++) {
+            int k = 5 + rnd.nextInt(6);
+            boolean counts = trial % 2 == 0;
+            PFloat[] pool = randomSet(prec, 1 + rnd.nextInt(2), rnd, 3);
+            List<PFloat[]> sets = new ArrayList<>();
+            for (int t = 0; t < k; t++) {
+                sets.add(
+                        counts
+                                ? new PFloat[] {prec.zero(), pool[rnd.nextInt(pool.length)]}
+                                : randomSet(prec, 3 + rnd.nextInt(2), rnd, 3));
+            }
+            Circuit blocked = checkWith(prec, sets, blocks, ScalarLowering::sum, a -> PMath.sum(prec, a));
+            Circuit direct =
+                    checkWith(prec, sets, ScalarLowering.Limits.DEFAULT, ScalarLowering::sum, a -> PMath.sum(prec, a));
+            if (counts && blocked.depth() > direct.depth()) deeper++;
+            if (!counts && blocked.numEdges() != direct.numEdges()) rebuilt++;
+        }
+        // counts: two more levels; groups: the same depth as the wide route, other gates
+        assertTrue(deeper >= trials / 4, "blocks deepened only " + deeper + " of " + trials / 2 + " counts");
+        assertTrue(rebuilt >= trials / 4, "blocks changed only " + rebuilt + " of " + trials / 2 + " group sums");
     }
 
     @Test
