@@ -62,6 +62,12 @@ final class ScaleCommand extends Base implements Callable<Integer> {
             description = "Random inputs to time the evaluation on; 0 skips timing (default ${DEFAULT-VALUE}).")
     long patterns;
 
+    @Option(
+            names = "--block-sums",
+            description = "Compile the --example models with block sums (as tc0 compile --block-sums); their rows are "
+                    + "named tf-NAME+blocks.")
+    boolean blockSums;
+
     @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all cores).")
     Integer threads;
 
@@ -105,7 +111,8 @@ final class ScaleCommand extends Base implements Callable<Integer> {
         if (plot != null) Study.checkPlotName(plot);
         Engine.Options opts = EvalCommand.options(threads, Engine.Mode.AUTO, "auto", 0);
         Warmup.run(opts.kernels()); // so the first rows' speeds measure the kernels, not the JIT
-        ScalingStudy.Options options = new ScalingStudy.Options(samples, patterns, opts);
+        ScalingStudy.Options options = new ScalingStudy.Options(samples, patterns, opts)
+                .withLimits(dev.tc0.compile.lowering.ScalarLowering.Limits.DEFAULT.withBlockSums(blockSums));
         List<StudyRow> rows = new ArrayList<>();
         out().println(StudyTable.HEADER);
         boolean failed = false;

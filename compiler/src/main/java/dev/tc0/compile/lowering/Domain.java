@@ -10,14 +10,45 @@ package dev.tc0.compile.lowering;
  * so minterm r is AND(cuts[r], ¬cuts[r + 1]) and any interval of runs is one AND (a prefix or a
  * suffix is a cut itself): comparisons after a sum cost no OR over its minterms.
  *
+ * <p>With block sums a domain of runs may be <em>lazy</em> ({@link LazyRuns}): its minterms and
+ * cuts are built when first read, and a reader that needs only a few cuts ({@link #cut}: a sign,
+ * a comparison) gets each as one test on the sum's terms, so the other tests are never built.
+ *
  * @param id unique per builder, for memoising products
- * @param lits the literals, exactly one true
+ * @param lits the literals, exactly one true (filled by {@code lazy} when it is not null)
  * @param cuts null, or the threshold literals of a domain of runs
+ * @param lazy null, or what builds lits and cuts when first read
  */
-public record Domain(int id, int[] lits, int[] cuts) {
+public record Domain(int id, int[] lits, int[] cuts, LazyRuns lazy) {
 
     public Domain(int id, int[] lits) {
-        this(id, lits, null);
+        this(id, lits, null, null);
+    }
+
+    public Domain(int id, int[] lits, int[] cuts) {
+        this(id, lits, cuts, null);
+    }
+
+    @Override
+    public int[] lits() {
+        if (lazy != null) lazy.all();
+        return lits;
+    }
+
+    @Override
+    public int[] cuts() {
+        if (lazy != null) lazy.all();
+        return cuts;
+    }
+
+    /** Whether this is a domain of runs (without building a lazy one's cuts). */
+    public boolean hasCuts() {
+        return cuts != null;
+    }
+
+    /** {@code cuts()[r]}; on a lazy domain, that cut alone while few are asked for. */
+    int cut(int r) {
+        return lazy != null ? lazy.cut(r) : cuts[r];
     }
 
     public int size() {

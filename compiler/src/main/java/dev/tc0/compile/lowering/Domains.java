@@ -62,6 +62,16 @@ final class Domains {
                 k -> new Domain(nextDomain++, lits));
     }
 
+    /** A lazy domain of runs (see {@link Domain}): a fresh identity, its literals not built yet. */
+    Domain lazyRunsDomain(LazyRuns lazy) {
+        Domain d = new Domain(nextDomain++, lazy.lits(), lazy.cuts(), lazy);
+        // once built, its literals name it, as a built domain's do (domain(int[])), so a reader
+        // that rebuilds the same minterms (a selection of one choice) stays on it
+        lazy.whenBuilt(() ->
+                byLits.putIfAbsent(Arrays.asList(Arrays.stream(d.lits()).boxed().toArray(Integer[]::new)), d));
+        return d;
+    }
+
     /** A domain of runs with its cuts (see {@link Domain}); the same literals as a known domain keep its identity. */
     Domain runsDomain(int[] lits, int[] cuts) {
         Domain d = domain(lits);
@@ -203,11 +213,12 @@ final class Domains {
         }
         // runs: each value's minterms are consecutive on a domain of runs (a monotone function of
         // a sum); the merged domain is then again a domain of runs, with the cuts of the first runs
-        boolean runs = x.domain().cuts() != null;
+        boolean runs = x.domain().hasCuts();
         for (int g = 0; g < groups && runs; g++) runs = last[g] - first[g] + 1 == count[g];
         int[] cuts = runs ? new int[groups + 1] : null;
-        if (runs) {
-            for (int g = 0; g < groups; g++) cuts[g] = x.domain().cuts()[first[g]];
+        Domain lazy = runs && x.domain().lazy() != null ? lazyCoarsening(x.domain(), group, first) : null;
+        if (runs && lazy == null) {
+            for (int g = 0; g < groups; g++) cuts[g] = x.domain().cut(first[g]);
             cuts[groups] = Literal.FALSE;
         }
         // the minterms of each group, by a counting sort, to fill one on-set at a time
@@ -220,11 +231,12 @@ final class Domains {
         boolean[] on = new boolean[size];
         for (int g = 0; g < groups; g++) {
             values[g] = xv[first[g]];
+            if (lazy != null) continue;
             for (int i = from[g]; i < from[g + 1]; i++) on[members[i]] = true;
             lits[g] = anyOf(x.domain(), on);
             for (int i = from[g]; i < from[g + 1]; i++) on[members[i]] = false;
         }
-        m = new Scalar(runs ? runsDomain(lits, cuts) : domain(lits), values);
+        m = new Scalar(lazy != null ? lazy : runs ? runsDomain(lits, cuts) : domain(lits), values);
         coarsens(x.domain(), m.domain(), group);
         if (!atomsOf.containsKey(x.domain().id()))
             mergedFrom.putIfAbsent(
@@ -232,6 +244,20 @@ final class Domains {
         merged.put(key, m);
         mergedScalars.put(x, m);
         return m;
+    }
+
+    /** Lazy coarsenings of lazy domains of runs by their partition: the same partition is the same domain. */
+    private final Map<List<Object>, Domain> lazyCoarsenings = new HashMap<>();
+
+    /**
+     * A lazy domain of runs grouped into consecutive runs (group g starting at run first[g]): again
+     * lazy, its cuts a subset of d's, so a reader of one cut of the merged scalar still builds one
+     * test.
+     */
+    private Domain lazyCoarsening(Domain d, int[] group, int[] first) {
+        List<Object> key =
+                List.of(d.id(), Arrays.asList(Arrays.stream(group).boxed().toArray(Integer[]::new)));
+        return lazyCoarsenings.computeIfAbsent(key, k -> lazyRunsDomain(d.lazy().coarser(first)));
     }
 
     /**
@@ -430,7 +456,7 @@ final class Domains {
         if (set.count() == 0) return Literal.FALSE;
         if (set.count() == on.length) return Literal.TRUE;
         if (set.isInterval(d)) {
-            int lo = d.cuts()[set.first()], hi = Literal.not(d.cuts()[set.last() + 1]);
+            int lo = d.cut(set.first()), hi = Literal.not(d.cut(set.last() + 1));
             return lo == Literal.TRUE ? hi : hi == Literal.TRUE ? lo : ctx.and(lo, hi);
         }
         // the minterms are exclusive and, on every valid input, exhaustive: the smaller side serves
@@ -450,7 +476,7 @@ final class Domains {
         OnSet set = OnSet.of(on);
         if (set.count() == 0 || set.count() == on.length) return new long[] {0, -1};
         if (set.isInterval(d)) {
-            int lo = d.cuts()[set.first()], hi = d.cuts()[set.last() + 1];
+            int lo = d.cut(set.first()), hi = d.cut(set.last() + 1);
             if (lo == Literal.TRUE) return new long[] {0, ctx.level(hi)};
             if (hi == Literal.FALSE) return new long[] {0, ctx.level(lo)};
             return new long[] {2, 1 + Math.max(ctx.level(lo), ctx.level(hi))};
@@ -480,7 +506,7 @@ final class Domains {
 
         /** An interval of a domain of runs: one AND of two cuts. */
         boolean isInterval(Domain d) {
-            return d.cuts() != null && last - first + 1 == count;
+            return d.hasCuts() && last - first + 1 == count;
         }
     }
 }

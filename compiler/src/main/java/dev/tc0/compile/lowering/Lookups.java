@@ -112,6 +112,15 @@ final class Lookups {
                 shared[k] = r.domain();
             }
         }
+        // one choice that always holds, over a lazy domain of runs (block sums): the choice itself,
+        // so that a reader of one cut of a value sum still builds that cut alone (LazyRuns)
+        if (joint
+                && selectors.size() == 1
+                && selectors.getFirst() == Literal.TRUE
+                && shared[0] != null
+                && shared[0].lazy() != null) {
+            return List.copyOf(choices.getFirst());
+        }
         List<Scalar> out = new ArrayList<>(width);
         if (joint) {
             List<Integer> lits = new ArrayList<>();

@@ -24,6 +24,8 @@ final class Sums {
     private final Domains domains;
     /** Sums by their linear form: equal sums (e.g. the same global value computed at every position) share one domain. */
     private final Map<Object, Scalar> sums = new HashMap<>();
+    /** Lazy domains of runs by the tests that make their cuts (block sums). */
+    private final Map<List<Object>, Domain> lazyDomains = new HashMap<>();
 
     Sums(LoweringContext ctx, Domains domains) {
         this.ctx = ctx;
@@ -237,6 +239,14 @@ final class Sums {
                             + edgesNeeded + " threshold-gate edges; building would pass "
                             + LoweringContext.DEAD_ALLOWANCE + " x the limit of "
                             + ctx.limits().maxEdges() + " edges");
+        }
+        if (ctx.limits().blockSums()) {
+            // sums with the same terms, weights and run starts have the same cuts: one domain,
+            // as the built route gets by its literals (Domains.runsDomain), so they stay pointwise
+            List<BigInteger> runStarts = List.copyOf(starts);
+            Domain d = lazyDomains.computeIfAbsent(
+                    List.of(th.identity(), runStarts), k -> domains.lazyRunsDomain(new LazyRuns(ctx, th, runStarts)));
+            return new Scalar(d, values.toArray(PFloat[]::new));
         }
         int[] atLeast = new int[runs + 1];
         atLeast[0] = Literal.TRUE;

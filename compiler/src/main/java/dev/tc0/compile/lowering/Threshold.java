@@ -181,19 +181,34 @@ final class Threshold {
     private int[] build(List<BigInteger> ts) {
         int[] out = new int[ts.size()];
         if (out.length == 0) return out;
-        boolean countLike = true;
-        for (int r = 1; r < groupOf.length; r++) countLike &= groupOf[r] != groupOf[r - 1];
+        boolean countLike = countLike();
         boolean fits = top.bitLength() <= ctx.limits().maxWeightBits();
         boolean blocks = ctx.limits().blockSums();
-        if (fits && countLike) {
+        if (fits && (countLike || blocks)) {
             long[] w =
                     Arrays.stream(weights).mapToLong(BigInteger::longValueExact).toArray();
             long[] t = longs(ts);
+            // one test (a cut read alone, LazyRuns) is one gate on the terms, whatever their shape
+            if (blocks && t.length == 1) return ctx.weighted(w, lits, t);
+            if (!countLike) return blocked(ts);
             int block = blocks ? BlockCount.size(w, t.length) : 1;
             return block > 1 ? BlockCount.atLeast(ctx, w, lits, t, block) : ctx.weighted(w, lits, t);
         }
-        if (fits && blocks) return blocked(ts);
         return wide(ts);
+    }
+
+    /** What the tests [S ≥ t] are built from (the literals, their weights and groups): equal ones give equal tests. */
+    List<Object> identity() {
+        return List.of(
+                Arrays.stream(lits).boxed().toList(),
+                Arrays.asList(weights),
+                Arrays.stream(groupOf).boxed().toList());
+    }
+
+    /** Whether every group contributes one literal (a count or a mean of 0/1 terms, weighted). */
+    boolean countLike() {
+        for (int r = 1; r < groupOf.length; r++) if (groupOf[r] == groupOf[r - 1]) return false;
+        return true;
     }
 
     private static long[] longs(List<BigInteger> ts) {

@@ -42,15 +42,30 @@ public final class ScalingStudy {
      * @param patterns inputs of the timed evaluation (0: not timed)
      * @param engine how the engine evaluates
      * @param maxEdges circuits with more edges are built but neither checked nor timed
+     * @param limits the compiler's limits and routes for the models (block sums among them)
      */
-    public record Options(long samples, long patterns, Engine.Options engine, long maxEdges) {
+    public record Options(
+            long samples,
+            long patterns,
+            Engine.Options engine,
+            long maxEdges,
+            dev.tc0.compile.lowering.ScalarLowering.Limits limits) {
         public Options {
             if (samples < 0 || patterns < 0)
                 throw new IllegalArgumentException("samples and patterns must not be negative");
         }
 
+        public Options(long samples, long patterns, Engine.Options engine, long maxEdges) {
+            this(samples, patterns, engine, maxEdges, dev.tc0.compile.lowering.ScalarLowering.Limits.DEFAULT);
+        }
+
         public Options(long samples, long patterns, Engine.Options engine) {
             this(samples, patterns, engine, Long.MAX_VALUE);
+        }
+
+        /** The same study with models compiled under these limits (block sums among them). */
+        public Options withLimits(dev.tc0.compile.lowering.ScalarLowering.Limits l) {
+            return new Options(samples, patterns, engine, maxEdges, l);
         }
     }
 
@@ -98,7 +113,7 @@ public final class ScalingStudy {
         long t0 = System.nanoTime();
         CompiledModel cm;
         try {
-            cm = TransformerLowering.compile(m, n);
+            cm = TransformerLowering.compile(m, n, new TransformerLowering.Options(options.limits(), false));
         } catch (LoweringLimitException e) {
             skipped.add(m.name() + " from n=" + n + " (" + e.getMessage() + ")");
             return null;
@@ -120,9 +135,10 @@ public final class ScalingStudy {
             PlaneArraySource src = new PlaneArraySource(cm.planes(timing, options.patterns()), options.patterns());
             t = time(c, src, src, options.engine());
         }
-        // "tf-" keeps a model apart from the circuit family of the same name in tables and plots
+        // "tf-" keeps a model apart from the circuit family of the same name in tables and plots;
+        // "+blocks" a compile with block sums apart from the default one
         return row(
-                "tf-" + m.name(),
+                "tf-" + m.name() + (options.limits().blockSums() ? "+blocks" : ""),
                 "TRANSFORMER",
                 n,
                 c,

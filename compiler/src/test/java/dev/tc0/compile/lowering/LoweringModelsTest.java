@@ -113,7 +113,7 @@ class LoweringModelsTest {
         int[] ladder = switch (name) {
             case "majority" -> FULL ? new int[] {1, 4, 8, 16, 64, 256, 1024, 4096} : new int[] {1, 4, 8, 16, 64, 256};
             case "dyck1" -> FULL ? new int[] {2, 4, 8, 16, 64, 128, 256, 512, 1024} : new int[] {2, 4, 8, 16, 64, 128};
-            // 512 needs p = 26, whose grid sums pass 62 bits: the deep wide route (depth 32)
+            // at 512 (p = 26) layer 1's mean has more than maxRuns results: the bus route, depth 32
             case "frac_prevs" -> FULL ? new int[] {1, 4, 8, 16, 64, 128, 256} : new int[] {1, 4, 8, 16, 64};
             default -> FULL ? new int[] {1, 4, 8, 16, 64, 128} : new int[] {1, 4, 8, 16, 32};
         };

@@ -179,6 +179,35 @@ class LoweringScalarTest {
         assertTrue(rebuilt >= trials / 4, "blocks changed only " + rebuilt + " of " + trials / 2 + " group sums");
     }
 
+    /**
+     * With block sums a sum read at one cut builds that cut alone, one gate on the terms (depth 1,
+     * as without blocks), and only the rest when a reader needs the minterms: [Σ ≥ c] and
+     * [Σ &gt; c] on sums of 6-9 two-valued terms, against PMath on every combination.
+     */
+    @Test
+    void blockSumsReadAtOneCutBuildThatCutAlone() {
+        SplittableRandom rnd = new SplittableRandom(8);
+        Precision prec = Precision.of(12);
+        ScalarLowering.Limits blocks = ScalarLowering.Limits.DEFAULT.withBlockSums(true);
+        for (int trial = 0; trial < 12; trial++) {
+            int k = 6 + rnd.nextInt(4);
+            PFloat[] pool = randomSet(prec, 2, rnd, 2);
+            List<PFloat[]> sets = new ArrayList<>();
+            for (int t = 0; t < k; t++) sets.add(new PFloat[] {prec.zero(), pool[rnd.nextInt(2)]});
+            // a threshold among the sum's values: the sum of a random subset of the terms
+            List<PFloat> some = new ArrayList<>();
+            for (PFloat[] set : sets) some.add(set[rnd.nextInt(2)]);
+            PFloat c = PMath.sum(prec, some);
+            boolean strict = trial % 2 == 1;
+            Circuit circuit = checkWith(
+                    prec, sets, blocks, (sl, xs) -> sl.indicator(sl.compareConstant(sl.sum(xs), c, strict)), a -> {
+                        int cmp = PMath.sum(prec, a).compareTo(c);
+                        return (strict ? cmp > 0 : cmp >= 0) ? prec.one() : prec.zero();
+                    });
+            assertTrue(circuit.depth() <= 1, "a cut read alone is one gate, got depth " + circuit.depth());
+        }
+    }
+
     @Test
     void sumsOverOneDomainArePointwise() {
         Precision prec = Precision.of(8);
