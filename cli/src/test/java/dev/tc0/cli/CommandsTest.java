@@ -397,6 +397,17 @@ class CommandsTest {
                 "0");
         assertEquals(0, both.code(), both.err());
         assertTrue(both.out().contains("fit tf-majority") && both.out().contains("fit parity-chain"), both.out());
+        // --block-sums: rows named apart, checked against the reference like the others; dyck1's
+        // depth is 12 with block sums (13 without) from n = 8 on
+        Cli.Result blocks = Cli.run(
+                "scale", "--example", "dyck1", "--block-sums", "--n", "8,16", "--samples", "200", "--patterns", "0");
+        assertEquals(0, blocks.code(), blocks.err());
+        List<String> rows = blocks.out()
+                .lines()
+                .filter(l -> l.startsWith("tf-dyck1+blocks "))
+                .toList();
+        assertEquals(2, rows.size(), blocks.out());
+        for (String row : rows) assertEquals("12", row.split("\\s+")[5], blocks.out());
         Cli.Result none = Cli.run("scale", "--n", "4,8");
         assertEquals(1, none.code());
         assertTrue(none.err().contains("--family NAME,... or --example NAME,..."), none.err());
