@@ -60,17 +60,6 @@ public final class ScalarLowering {
         public static final Limits DEFAULT =
                 new Limits(1 << 16, 1 << 16, 20_000_000L, 62, 4096, 4096, 100_000_000L, false);
 
-        public Limits(
-                int maxSums,
-                int maxDomain,
-                long maxGates,
-                int maxWeightBits,
-                int maxWideBits,
-                int maxRuns,
-                long maxEdges) {
-            this(maxSums, maxDomain, maxGates, maxWeightBits, maxWideBits, maxRuns, maxEdges, false);
-        }
-
         public Limits withMaxGates(long gates) {
             return new Limits(maxSums, maxDomain, gates, maxWeightBits, maxWideBits, maxRuns, maxEdges, blockSums);
         }

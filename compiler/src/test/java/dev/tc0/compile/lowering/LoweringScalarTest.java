@@ -323,7 +323,7 @@ class LoweringScalarTest {
         Precision prec = Precision.of(16);
         CircuitBuilder b = new CircuitBuilder();
         ScalarLowering s = new ScalarLowering(
-                b, prec, new ScalarLowering.Limits(1 << 16, 4, 1_000_000, 62, 4096, 4096, 1_000_000));
+                b, prec, new ScalarLowering.Limits(1 << 16, 4, 1_000_000, 62, 4096, 4096, 1_000_000, false));
         s.component("layer 3 scores");
         Scalar x =
                 s.of(s.domainOf(b.inputs("x", 3)), new PFloat[] {prec.fromLong(1), prec.fromLong(2), prec.fromLong(3)});
