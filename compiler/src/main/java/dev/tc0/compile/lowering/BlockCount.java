@@ -60,28 +60,32 @@ final class BlockCount {
     }
 
     private static int[] classSizes(long[] w) {
+        return byWeight(w).values().stream().mapToInt(r -> r.length).toArray();
+    }
+
+    /** The terms' indices by weight, weights in order of first appearance, indices ascending. */
+    private static Map<Long, int[]> byWeight(long[] w) {
         Map<Long, Integer> count = new LinkedHashMap<>();
         for (long x : w) count.merge(x, 1, Integer::sum);
-        return count.values().stream().mapToInt(Integer::intValue).toArray();
+        Map<Long, int[]> terms = new LinkedHashMap<>();
+        count.forEach((x, k) -> terms.put(x, new int[k]));
+        Map<Long, Integer> filled = new java.util.HashMap<>();
+        for (int r = 0; r < w.length; r++) terms.get(w[r])[filled.merge(w[r], 1, Integer::sum) - 1] = r;
+        return terms;
     }
 
     /** [S ≥ t] for each t, with blocks of b terms of one weight each (in the terms' order). */
     static int[] atLeast(LoweringContext ctx, long[] w, int[] lits, long[] ts, int b) {
-        Map<Long, int[]> byWeight = new LinkedHashMap<>();
-        Map<Long, Integer> fill = new LinkedHashMap<>();
-        for (long x : w) fill.merge(x, 1, Integer::sum);
-        fill.forEach((x, k) -> byWeight.put(x, new int[k]));
-        fill.replaceAll((x, k) -> 0);
-        for (int r = 0; r < w.length; r++) byWeight.get(w[r])[fill.merge(w[r], 1, Integer::sum) - 1] = lits[r];
         long[] sw = new long[w.length];
         int[] sl = new int[w.length];
         int n = 0;
-        for (Map.Entry<Long, int[]> e : byWeight.entrySet()) {
+        for (Map.Entry<Long, int[]> e : byWeight(w).entrySet()) {
             long weight = e.getKey();
             int[] members = e.getValue();
             for (int from = 0; from < members.length; from += b) {
                 int s = Math.min(b, members.length - from);
-                int[] block = Arrays.copyOfRange(members, from, from + s);
+                int[] block = new int[s];
+                for (int j = 0; j < s; j++) block[j] = lits[members[from + j]];
                 int[] bits = s == 1 ? block : ctx.embed(ctx.subCircuit(new Block(s), () -> count(s)), block);
                 for (int k = 0; k < bits.length; k++) {
                     sw[n] = Math.multiplyExact(weight, 1L << k);

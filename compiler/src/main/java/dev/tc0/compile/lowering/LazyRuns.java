@@ -32,6 +32,7 @@ final class LazyRuns {
     private final boolean[] built;
     private int singles;
     private boolean all;
+    private Runnable whenBuilt;
 
     /** Runs starting at {@code starts} (the first at 0) of the sum that {@code th} tests. */
     LazyRuns(LoweringContext ctx, Threshold th, List<BigInteger> starts) {
@@ -57,8 +58,6 @@ final class LazyRuns {
     LazyRuns coarser(int[] first) {
         return new LazyRuns(ctx, null, null, this, first.clone(), first.length);
     }
-
-    private Runnable whenBuilt;
 
     /** Runs after {@link #all} has built the minterms (the domain registers its literals). */
     void whenBuilt(Runnable r) {
