@@ -35,8 +35,10 @@ public final class CircuitBuilder {
     /** Per gate, its level: 1 + the largest level of its operands (inputs and constants are level 0). */
     private final IntArrayList levels = new IntArrayList();
 
-    // Open-addressing table of gate index + 1, keyed by the gate's structure.
-    private int[] table = new int[1024];
+    // Open-addressing table keyed by the gate's structure: each entry holds the structure's hash
+    // in its high half and gate index + 1 in its low half, so a probe compares operands only on a
+    // hash match and a rehash never reads the edge lists.
+    private long[] table = new long[1024];
     private int tableCount;
 
     public int numInputs() {
@@ -267,17 +269,22 @@ public final class CircuitBuilder {
             checkLiteral(inputLits[i], "embedded input " + i);
             map[1 + i] = inputLits[i];
         }
-        long[] w = null;
         for (int g = 0; g < c.numGates(); g++) {
+            GateKind kind = c.kind(g);
             int k = c.fanIn(g);
-            int[] ops = new int[k];
-            if (c.kind(g) == GateKind.WEIGHTED) w = new long[k];
+            int[] ops = embedLits = grow(embedLits, k);
+            long[] w = kind == GateKind.WEIGHTED ? (embedWeights = grow(embedWeights, k)) : null;
             for (int i = 0; i < k; i++) {
                 int lit = c.operand(g, i);
                 ops[i] = map[lit >>> 1] ^ (lit & 1);
-                if (c.kind(g) == GateKind.WEIGHTED) w[i] = c.weight(g, i);
+                if (w != null) w[i] = c.weight(g, i);
             }
-            map[c.gateNode(g)] = copyGate(c.kind(g), ops, w, c.threshold(g));
+            long t = c.threshold(g);
+            // A builder's circuit embedded over ordered inputs stays in normal form gate by gate
+            // (the wide sums' kept adders): intern it as it is, without normalising it again.
+            map[c.gateNode(g)] = isNormal(kind, ops, w, k, t)
+                    ? intern(kind, ops, w, k, t)
+                    : copyGate(kind, Arrays.copyOf(ops, k), w == null ? null : Arrays.copyOf(w, k), t);
         }
         int[] outs = new int[c.numOutputs()];
         for (int o = 0; o < outs.length; o++) {
@@ -301,6 +308,47 @@ public final class CircuitBuilder {
         int[] out = b.embed(c, in);
         for (int o = 0; o < out.length; o++) b.output(c.outputName(o), out[o]);
         return b.build();
+    }
+
+    /**
+     * Whether a gate is already in the form the normalisers give (constants and negations folded,
+     * operands sorted, repeats merged, trivial thresholds turned into constants, AND or OR), so
+     * that interning it as it is builds what {@link #gate} would.
+     */
+    private static boolean isNormal(GateKind kind, int[] lits, long[] w, int n, long t) {
+        if (n < 2 || lits[0] >>> 1 == 0) return false;
+        boolean even = (lits[0] & 1) == 0;
+        for (int i = 1; i < n; i++) {
+            int a = lits[i - 1], b = lits[i];
+            // a threshold gate may repeat an operand, never with both polarities; others are strictly sorted
+            boolean ordered = kind == GateKind.THRESHOLD ? a == b || a >>> 1 < b >>> 1 : a >>> 1 < b >>> 1;
+            if (!ordered) return false;
+            even &= (b & 1) == 0;
+        }
+        return switch (kind) {
+            case AND, OR -> true;
+            case XOR -> even;
+            case THRESHOLD -> t > 1 && t < n;
+            case WEIGHTED -> even && isNormalWeighted(w, n, t);
+        };
+    }
+
+    /** No zero weights, not all of one magnitude (that is a THRESHOLD), the sums fit, neither constant. */
+    private static boolean isNormalWeighted(long[] w, int n, long t) {
+        long pos = 0, neg = 0, w0 = Math.abs(w[0]);
+        boolean uniform = true;
+        try {
+            for (int i = 0; i < n; i++) {
+                if (w[i] == 0) return false;
+                if (w[i] > 0) pos = Math.addExact(pos, w[i]);
+                else neg = Math.addExact(neg, w[i]);
+                uniform &= Math.absExact(w[i]) == w0;
+            }
+            Math.subtractExact(pos, neg);
+        } catch (ArithmeticException e) {
+            return false;
+        }
+        return !uniform && neg < t && t <= pos;
     }
 
     /** {@link #gate} for gates outside the builder's argument ranges, which {@link Circuit#of} accepts. */
@@ -436,26 +484,32 @@ public final class CircuitBuilder {
     private int intern(GateKind kind, int[] lits, long[] w, int n, long t) {
         int h = hash(kind, lits, w, n, t);
         int mask = table.length - 1;
-        for (int i = h & mask; ; i = (i + 1) & mask) {
-            int slot = table[i];
-            if (slot == 0) break;
-            if (same(slot - 1, kind, lits, w, n, t)) return Literal.of(1 + inputNames.size() + slot - 1, false);
+        int i = h & mask;
+        for (long entry; (entry = table[i]) != 0; i = (i + 1) & mask) {
+            int g = (int) entry - 1;
+            if ((int) (entry >>> 32) == h && same(g, kind, lits, w, n, t)) {
+                return Literal.of(1 + inputNames.size() + g, false);
+            }
         }
         int g = kinds.size;
         if (1L + inputNames.size() + g >= (1 << 30)) throw new IllegalStateException("more than 2^30 nodes");
         kinds.add((byte) kind.ordinal());
         int level = 0;
-        for (int i = 0; i < n; i++) {
-            operands.add(lits[i]);
-            weights.add(w == null ? 1 : w[i]);
-            level = Math.max(level, level(lits[i]));
+        for (int k = 0; k < n; k++) {
+            operands.add(lits[k]);
+            weights.add(w == null ? 1 : w[k]);
+            level = Math.max(level, level(lits[k]));
         }
         levels.add(level + 1);
         start.add(operands.size());
         thresholds.add(t);
-        insert(h, g + 1);
+        table[i] = entry(h, g);
         if (++tableCount * 2 > table.length) rehash();
         return Literal.of(1 + inputNames.size() + g, false);
+    }
+
+    private static long entry(int h, int g) {
+        return (long) h << 32 | (g + 1);
     }
 
     private boolean same(int g, GateKind kind, int[] lits, long[] w, int n, long t) {
@@ -479,29 +533,16 @@ public final class CircuitBuilder {
         return (int) h;
     }
 
-    /** {@link #hash} of a gate already built, read from the edge lists. */
-    private int hashOf(int g) {
-        int s = start.getInt(g), n = start.getInt(g + 1) - s;
-        boolean weighted = kinds.data[g] == GateKind.WEIGHTED.ordinal();
-        long h = kinds.data[g] * 0x9E3779B97F4A7C15L + thresholds.getLong(g);
-        for (int i = 0; i < n; i++) {
-            h = (h ^ operands.getInt(s + i)) * 0xBF58476D1CE4E5B9L;
-            if (weighted) h = (h ^ weights.getLong(s + i)) * 0x94D049BB133111EBL;
-        }
-        h ^= h >>> 31;
-        return (int) h;
-    }
-
-    private void insert(int h, int value) {
-        int mask = table.length - 1;
-        int i = h & mask;
-        while (table[i] != 0) i = (i + 1) & mask;
-        table[i] = value;
-    }
-
     private void rehash() {
-        table = new int[table.length * 2];
-        for (int g = 0; g < kinds.size; g++) insert(hashOf(g), g + 1);
+        long[] old = table;
+        table = new long[old.length * 2];
+        int mask = table.length - 1;
+        for (long entry : old) {
+            if (entry == 0) continue;
+            int i = (int) (entry >>> 32) & mask;
+            while (table[i] != 0) i = (i + 1) & mask;
+            table[i] = entry;
+        }
     }
 
     // ---- checks and scratch ----
@@ -535,7 +576,8 @@ public final class CircuitBuilder {
     private long[] weightScratch = new long[16], shiftScratch = new long[16], sortWeights = new long[16];
     private long[] sortKeys = new long[16];
     private int[] weightedLits = new int[16], thresholdScratch = new int[16], andOrScratch = new int[16];
-    private int[] xorScratch = new int[16];
+    private int[] xorScratch = new int[16], embedLits = new int[16];
+    private long[] embedWeights = new long[16];
 
     private static int[] grow(int[] a, int n) {
         return a.length >= n ? a : new int[Math.max(n, a.length * 2)];

@@ -352,4 +352,177 @@ class CircuitBuilderTest {
         b.output("y", b.and(x, b.or(y, CircuitBuilder.constant(true)), b.xor(x, y)));
         return b.build();
     }
+
+    /**
+     * Embedding interns gates that are already in normal form as they are: whatever the input
+     * literals (ordered, shuffled, negated, constant, repeated), the host must end up with exactly
+     * the gates and outputs that copying the circuit gate by gate through {@link CircuitBuilder#gate}
+     * gives, and the embedded outputs must compute the circuit's function.
+     */
+    @Test
+    void embedBuildsWhatAGateByGateCopyBuilds() {
+        SplittableRandom r = new SplittableRandom(23);
+        for (int round = 0; round < 600; round++) {
+            int inputs = 2 + r.nextInt(5);
+            // built by a builder (already normal), raw arrays (anything Circuit.of accepts), and
+            // raw arrays on the edge of normal form (sorted operands, equal weights, any threshold)
+            Circuit sub = switch (round % 12 / 4) {
+                case 0 -> randomBuiltCircuit(r, inputs, 5 + r.nextInt(30));
+                case 1 -> rawCircuit(r, inputs, 5 + r.nextInt(30));
+                default -> sortedRawCircuit(r, inputs, 5 + r.nextInt(30));
+            };
+            int hostInputs = inputs + 1 + r.nextInt(4);
+            CircuitBuilder fast = new CircuitBuilder(), slow = new CircuitBuilder();
+            int[] hostIn = new int[hostInputs];
+            for (int i = 0; i < hostInputs; i++) {
+                hostIn[i] = fast.input("h" + i);
+                slow.input("h" + i);
+            }
+            int[] lits = new int[inputs];
+            int mode = r.nextInt(8); // in order half the time: the gates that stay in normal form
+            for (int i = 0; i < inputs; i++) {
+                lits[i] = switch (mode) {
+                    case 1 -> hostIn[r.nextInt(hostInputs)]; // any order, repeats
+                    case 2 -> hostIn[r.nextInt(hostInputs)] ^ r.nextInt(2); // negations too
+                    case 3 -> r.nextInt(6) == 0 ? r.nextInt(2) : hostIn[r.nextInt(hostInputs)]; // constants
+                    default -> hostIn[hostInputs - inputs + i]; // in order
+                };
+            }
+            int[] outFast = fast.embed(sub, lits);
+            int[] outSlow = copyGateByGate(slow, sub, lits);
+            String where = "round " + round + ", mode " + mode;
+            assertArrayEquals(outSlow, outFast, where);
+            for (int o = 0; o < outFast.length; o++) {
+                fast.output("o" + o, outFast[o]);
+                slow.output("o" + o, outSlow[o]);
+            }
+            Circuit a = fast.build(), b = slow.build();
+            assertSameGates(b, a, where);
+            for (int x = 0; x < 1 << hostInputs; x++) {
+                boolean[] host = new boolean[hostInputs];
+                for (int i = 0; i < hostInputs; i++) host[i] = (x >>> i & 1) != 0;
+                boolean[] in = new boolean[inputs];
+                for (int i = 0; i < inputs; i++) {
+                    int lit = lits[i], node = lit >>> 1;
+                    in[i] = (node == 0 ? false : host[node - 1]) ^ (lit & 1) != 0;
+                }
+                assertArrayEquals(sub.evaluate(in), a.evaluate(host), where + ", input " + x);
+            }
+        }
+    }
+
+    /** Every gate kind over earlier nodes of either polarity, constants included, through the builder. */
+    private static Circuit randomBuiltCircuit(SplittableRandom r, int inputs, int gates) {
+        CircuitBuilder b = new CircuitBuilder();
+        java.util.List<Integer> nodes = new java.util.ArrayList<>();
+        for (int i = 0; i < inputs; i++) nodes.add(b.input("x" + i));
+        for (int g = 0; g < gates; g++) {
+            GateKind kind = GateKind.values()[r.nextInt(GateKind.values().length)];
+            int k = 2 + r.nextInt(6);
+            int[] ops = new int[k];
+            long[] w = new long[k];
+            for (int i = 0; i < k; i++) {
+                ops[i] = r.nextInt(10) == 0 ? r.nextInt(2) : nodes.get(r.nextInt(nodes.size())) ^ r.nextInt(2);
+                w[i] = r.nextInt(3) == 0 ? 3 : r.nextInt(-6, 7);
+            }
+            long t = kind == GateKind.WEIGHTED ? r.nextInt(-8, 12) : r.nextInt(k + 2);
+            int lit = b.gate(kind, ops, w, t);
+            if (lit >>> 1 != 0) nodes.add(lit);
+        }
+        for (int o = 0; o < 4; o++) b.output("y" + o, nodes.get(r.nextInt(nodes.size())));
+        return b.build();
+    }
+
+    /**
+     * Raw gates whose operands are distinct nodes in increasing order, mostly positive, with
+     * weights of one magnitude or not and thresholds at and past both ends of their range: the cases the
+     * builder's normal form turns into other kinds or constants.
+     */
+    private static Circuit sortedRawCircuit(SplittableRandom r, int inputs, int gates) {
+        byte[] kind = new byte[gates];
+        int[] start = new int[gates + 1];
+        long[] threshold = new long[gates];
+        java.util.List<Integer> ops = new java.util.ArrayList<>();
+        java.util.List<Long> ws = new java.util.ArrayList<>();
+        for (int g = 0; g < gates; g++) {
+            GateKind k = GateKind.values()[r.nextInt(GateKind.values().length)];
+            kind[g] = (byte) k.ordinal();
+            int[] nodes = r.ints(1, 1 + inputs + g)
+                    .distinct()
+                    .limit(1 + r.nextInt(Math.min(5, inputs + g)))
+                    .sorted()
+                    .toArray();
+            long magnitude = 1 + r.nextInt(3);
+            boolean uniform = r.nextBoolean();
+            long pos = 0, neg = 0;
+            for (int node : nodes) {
+                ops.add(node << 1 | (r.nextInt(4) == 0 ? 1 : 0));
+                long w = uniform ? (r.nextBoolean() ? magnitude : -magnitude) : r.nextInt(-4, 5);
+                ws.add(w);
+                if (w > 0) pos += w;
+                else neg += w;
+            }
+            start[g + 1] = ops.size();
+            threshold[g] = switch (k) {
+                case THRESHOLD -> r.nextInt(-2, nodes.length + 4);
+                case WEIGHTED -> r.nextLong(neg - 1, pos + 2); // both constant ends and just inside
+                default -> 0;
+            };
+        }
+        int[] outputs = new int[gates];
+        for (int o = 0; o < gates; o++) outputs[o] = (1 + inputs + o) << 1;
+        String[] in = new String[inputs], out = new String[gates];
+        for (int i = 0; i < inputs; i++) in[i] = "x" + i;
+        for (int o = 0; o < gates; o++) out[o] = "y" + o;
+        return Circuit.of(
+                inputs,
+                kind,
+                start,
+                ops.stream().mapToInt(Integer::intValue).toArray(),
+                ws.stream().mapToLong(Long::longValue).toArray(),
+                threshold,
+                outputs,
+                in,
+                out);
+    }
+
+    /**
+     * What embed is specified to do: each gate of c through {@link CircuitBuilder#gate}, operands
+     * renamed; a threshold outside [0, k + 1] as the nearer end, an empty threshold gate the constant.
+     */
+    private static int[] copyGateByGate(CircuitBuilder b, Circuit c, int[] inputLits) {
+        int[] map = new int[c.numNodes()];
+        for (int i = 0; i < inputLits.length; i++) map[1 + i] = inputLits[i];
+        for (int g = 0; g < c.numGates(); g++) {
+            int k = c.fanIn(g);
+            int[] ops = new int[k];
+            long[] w = new long[k];
+            for (int i = 0; i < k; i++) {
+                int lit = c.operand(g, i);
+                ops[i] = map[lit >>> 1] ^ (lit & 1);
+                w[i] = c.weight(g, i);
+            }
+            long t = c.threshold(g);
+            if (c.kind(g) == GateKind.THRESHOLD) t = Math.clamp(t, 0, k + 1L);
+            map[c.gateNode(g)] =
+                    c.kind(g).hasThreshold() && k == 0 ? CircuitBuilder.constant(0 >= t) : b.gate(c.kind(g), ops, w, t);
+        }
+        int[] outs = new int[c.numOutputs()];
+        for (int o = 0; o < outs.length; o++) outs[o] = map[c.output(o) >>> 1] ^ (c.output(o) & 1);
+        return outs;
+    }
+
+    private static void assertSameGates(Circuit expected, Circuit actual, String where) {
+        assertEquals(expected.numGates(), actual.numGates(), where);
+        for (int g = 0; g < expected.numGates(); g++) {
+            assertEquals(expected.kind(g), actual.kind(g), where + ", gate " + g);
+            assertEquals(expected.threshold(g), actual.threshold(g), where + ", gate " + g);
+            assertEquals(expected.fanIn(g), actual.fanIn(g), where + ", gate " + g);
+            for (int i = 0; i < expected.fanIn(g); i++) {
+                assertEquals(expected.operand(g, i), actual.operand(g, i), where + ", gate " + g);
+                assertEquals(expected.weight(g, i), actual.weight(g, i), where + ", gate " + g);
+            }
+        }
+        for (int o = 0; o < expected.numOutputs(); o++) assertEquals(expected.output(o), actual.output(o), where);
+    }
 }

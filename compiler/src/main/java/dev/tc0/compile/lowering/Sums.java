@@ -197,14 +197,37 @@ final class Sums {
             // the base as a long when every base + s fits one (sums are below 2^62)
             boolean fits = small != null && th.base().bitLength() < 62;
             long base = fits ? th.base().longValue() : 0;
-            for (int i = 0; i < sums.size(); i++) {
-                PFloat v = fits
-                        ? round(small[i] + base, lf.low())
-                        : round(sums.get(i).add(th.base()), lf.low());
-                if (values.isEmpty() || !values.getLast().equals(v)) {
-                    starts.add(sums.get(i));
-                    values.add(v);
+            java.util.function.IntFunction<PFloat> at = i ->
+                    fits ? round(small[i] + base, lf.low()) : round(sums.get(i).add(th.base()), lf.low());
+            // f_p is monotone, so each result is one run of consecutive sums: gallop to its end
+            // rather than round every sum (value sums have up to maxSums sums and far fewer runs)
+            int size = sums.size();
+            PFloat v = at.apply(0);
+            for (int i = 0; i < size; ) {
+                starts.add(sums.get(i));
+                values.add(v);
+                int lo = i, hi = size; // at(lo) = v; hi = size or at(hi) != v
+                PFloat atHi = null;
+                for (int step = 1; lo + step < size; step <<= 1) {
+                    PFloat u = at.apply(lo + step);
+                    if (!u.equals(v)) {
+                        hi = lo + step;
+                        atHi = u;
+                        break;
+                    }
+                    lo += step;
                 }
+                while (hi - lo > 1) {
+                    int mid = (lo + hi) >>> 1;
+                    PFloat u = at.apply(mid);
+                    if (u.equals(v)) lo = mid;
+                    else {
+                        hi = mid;
+                        atHi = u;
+                    }
+                }
+                i = hi;
+                v = atHi;
             }
         } else {
             // too many possible sums: every result in [0, top], found run by run (f_p is monotone)

@@ -283,18 +283,18 @@ final class Threshold {
      */
     private int[] embedSum(List<int[]> numbers, List<BigInteger> ts) {
         int width = numbers.getFirst().length;
-        // input j of the sub-circuit is literal Literal.of(1 + j)
-        List<Integer> outer = new ArrayList<>();
+        // input j of the sub-circuit is literal Literal.of(1 + j), the inputs in the order of
+        // their outer literals: the embedded gates then keep the sub-circuit's operand order, so
+        // the builder interns them as they are instead of sorting each one again
+        int[] outerLits = numbers.stream()
+                .flatMapToInt(Arrays::stream)
+                .filter(lit -> !Literal.isConstant(lit))
+                .map(Literal::positive)
+                .sorted()
+                .distinct()
+                .toArray();
         Map<Integer, Integer> inner = new HashMap<>();
-        for (int[] bits : numbers)
-            for (int lit : bits) {
-                if (Literal.isConstant(lit)) continue;
-                int pos = Literal.positive(lit);
-                if (!inner.containsKey(pos)) {
-                    inner.put(pos, Literal.of(1 + outer.size(), false));
-                    outer.add(pos);
-                }
-            }
+        for (int j = 0; j < outerLits.length; j++) inner.put(outerLits[j], Literal.of(1 + j, false));
         int[][] nums = new int[numbers.size()][];
         for (int g = 0; g < nums.length; g++) {
             nums[g] = new int[width];
@@ -305,10 +305,9 @@ final class Threshold {
         }
         // the sub-circuit is a function of the numbers over its inputs and of the tests: the
         // same sum over other literals (the same weights at every position) embeds the same one
-        WideShape shape = new WideShape(outer.size(), nums, ts);
+        WideShape shape = new WideShape(outerLits.length, nums, ts);
         int sumWidth = ts == null ? maxSumWidth(nums) : width + 1;
-        Circuit sub = ctx.subCircuit(shape, () -> adder(outer.size(), nums, sumWidth, ts));
-        int[] outerLits = outer.stream().mapToInt(Integer::intValue).toArray();
+        Circuit sub = ctx.subCircuit(shape, () -> adder(outerLits.length, nums, sumWidth, ts));
         return ctx.embed(sub, outerLits);
     }
 
