@@ -157,8 +157,9 @@ final class Domains {
         for (Scalar t : terms) {
             if (t.domain().size() > 1
                     && ds.stream().noneMatch(d -> d.id() == t.domain().id())) ds.add(t.domain());
+            if (ds.size() > 16) return terms; // sums over many positions: nothing to align
         }
-        if (ds.size() < 2 || ds.size() > 16) return terms;
+        if (ds.size() < 2) return terms;
         List<Scalar> out = new ArrayList<>(terms);
         boolean changed = false;
         for (Domain d : ds) {

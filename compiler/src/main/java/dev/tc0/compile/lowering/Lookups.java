@@ -30,9 +30,12 @@ final class Lookups {
 
     /** Any function of one scalar: a new value table on the same minterms, no gates. */
     Scalar map(Scalar x, UnaryOperator<PFloat> f) {
-        PFloat[] v = new PFloat[x.values().length];
+        PFloat[] xv = x.values(), v = new PFloat[xv.length];
         Map<PFloat, PFloat> memo = new HashMap<>();
-        for (int k = 0; k < v.length; k++) v[k] = memo.computeIfAbsent(x.values()[k], f);
+        for (int k = 0; k < v.length; k++) {
+            // neighbouring minterms often share a value (runs of a sum, rows of a product)
+            v[k] = k > 0 && xv[k].equals(xv[k - 1]) ? v[k - 1] : memo.computeIfAbsent(xv[k], f);
+        }
         return domains.simplify(new Scalar(x.domain(), v));
     }
 

@@ -133,6 +133,8 @@ final class Sums {
         for (Scalar t : ms) {
             if (t.domain().size() == 1) continue;
             for (Domain a : domains.atoms(t.domain()).domains()) addAtom(atoms, a, unify);
+            // atoms never leave the list; without unifying, adding them builds nothing either
+            if (!unify && atoms.size() > MAX_TUPLE_PARTS) return null;
         }
         long size = 1;
         int largest = 1;
@@ -301,6 +303,15 @@ final class Sums {
     /** {@link #nextRun(BigInteger, BigInteger, PFloat, BigInteger, int)} where |base| and top are below 2^60; -1 for none. */
     private long nextRun(long s, long top, PFloat v, long base, int low) {
         if (round(top + base, low).equals(v)) return -1;
+        // f_p truncates the magnitude to its top bits: the run ends where the next kept unit
+        // starts, checked below (two roundings instead of a search of ~60)
+        long guess = runEnd(s + base, low) - base;
+        if (guess > s
+                && guess <= top
+                && round(guess - 1 + base, low).equals(v)
+                && !round(guess + base, low).equals(v)) {
+            return guess;
+        }
         long lo = s, hi = top; // round(lo) = v, round(hi) != v
         while (hi - lo > 1) {
             long mid = (lo + hi) >>> 1;
@@ -308,6 +319,20 @@ final class Sums {
             else hi = mid;
         }
         return hi;
+    }
+
+    /**
+     * The grid sum after the last one whose f_p equals that of x, when f_p keeps the top
+     * mantissa bits of |x| (truncating) and does not saturate; a guess that the caller checks.
+     */
+    private long runEnd(long x, int low) {
+        long a = Math.abs(x), k = (long) low - prec.iMin();
+        long length = (64 - Long.numberOfLeadingZeros(a)) + k;
+        long dropped = length <= prec.mantissaBits() ? -k : length - prec.mantissaBits() - k;
+        if (dropped >= 62) return Long.MAX_VALUE; // one run to the top
+        long unit = dropped <= 0 ? 1 : 1L << dropped; // grid sums per kept unit of magnitude
+        long floor = a / unit * unit;
+        return x >= 0 ? floor + unit : 1 - floor;
     }
 
     /** [⊕ terms &gt; 0]: f_p keeps the sign, so the exact grid sum decides; no normaliser. */
