@@ -113,7 +113,7 @@ final class Sums {
     private Scalar tupleSum(List<Scalar> terms, LinearForm lf) {
         int big = 0;
         for (Domain d : lf.domains()) if (d.size() > 1) big++;
-        if (big < 2) return null;
+        if (big < 2 || manySources(terms)) return null;
         // First on the finest structure that fits: products keep their atoms, and coarsenings of
         // one domain (the token flags "is &", "is 1", "is gate") are read on that domain, so
         // combinations no input has (a position that is both & and 1) stay out of the sum.
@@ -126,6 +126,23 @@ final class Sums {
         // Else each term over its distinct values: sums that differ only in constants (the two
         // ramps of a clipped unit) then land on the same product and stay correlated
         return tupleSumOn(domains.aligned(terms.stream().map(domains::merge).toList()), false);
+    }
+
+    /**
+     * True when the terms' minterms come from more than twice {@link #MAX_TUPLE_PARTS} domains
+     * that no merge relates (a sum over positions, each term on its own position's minterms):
+     * their atoms can never be few enough for a product, so the merges are not worth trying.
+     */
+    private boolean manySources(List<Scalar> terms) {
+        java.util.Set<Integer> sources = new java.util.HashSet<>();
+        for (Scalar t : terms) {
+            if (t.domain().size() == 1 || t.isConstant()) continue;
+            Domain[] parts =
+                    domains.isProduct(t.domain()) ? domains.atoms(t.domain()).domains() : new Domain[] {t.domain()};
+            for (Domain a : parts) sources.add(domains.mergedFrom(a).id());
+            if (sources.size() > 2 * MAX_TUPLE_PARTS) return true;
+        }
+        return false;
     }
 
     private Scalar tupleSumOn(List<Scalar> ms, boolean unify) {
