@@ -329,19 +329,7 @@ class CircuitBuilderTest {
         }
         int[] outputs = new int[3];
         for (int o = 0; o < outputs.length; o++) outputs[o] = r.nextInt(2 * (1 + inputs + gates));
-        String[] in = new String[inputs], out = new String[outputs.length];
-        for (int i = 0; i < inputs; i++) in[i] = "x" + i;
-        for (int o = 0; o < out.length; o++) out[o] = "y" + o;
-        Circuit c = Circuit.of(
-                inputs,
-                kind,
-                start,
-                ops.stream().mapToInt(Integer::intValue).toArray(),
-                ws.stream().mapToLong(Long::longValue).toArray(),
-                threshold,
-                outputs,
-                in,
-                out);
+        Circuit c = raw(inputs, kind, start, ops, ws, threshold, outputs);
         assertTrue(c.hasConstantOperands());
         return c;
     }
@@ -471,9 +459,21 @@ class CircuitBuilderTest {
         }
         int[] outputs = new int[gates];
         for (int o = 0; o < gates; o++) outputs[o] = (1 + inputs + o) << 1;
-        String[] in = new String[inputs], out = new String[gates];
+        return raw(inputs, kind, start, ops, ws, threshold, outputs);
+    }
+
+    /** {@link Circuit#of} over boxed operand and weight lists, inputs x0.. and outputs y0.. */
+    private static Circuit raw(
+            int inputs,
+            byte[] kind,
+            int[] start,
+            java.util.List<Integer> ops,
+            java.util.List<Long> ws,
+            long[] threshold,
+            int[] outputs) {
+        String[] in = new String[inputs], out = new String[outputs.length];
         for (int i = 0; i < inputs; i++) in[i] = "x" + i;
-        for (int o = 0; o < gates; o++) out[o] = "y" + o;
+        for (int o = 0; o < out.length; o++) out[o] = "y" + o;
         return Circuit.of(
                 inputs,
                 kind,
