@@ -93,7 +93,7 @@ final class Sums {
         key.add(lf.low());
         for (int g = 0; g < lf.domains().size(); g++) {
             key.add(lf.domains().get(g).id());
-            key.add(Arrays.asList(lf.grid().get(g)));
+            key.add(gridKey(lf.grid().get(g)));
         }
         Scalar known = sums.get(key);
         if (known != null) return known;
@@ -101,6 +101,31 @@ final class Sums {
         if (result == null) result = sum(lf);
         sums.put(key, result);
         return result;
+    }
+
+    /**
+     * A domain's grid integers as part of a memo key: as longs when all fit one (nearly always),
+     * since the memo keeps every key for the whole compile and a BigInteger costs about 64 bytes.
+     */
+    private static Object gridKey(BigInteger[] z) {
+        long[] small = new long[z.length];
+        for (int k = 0; k < z.length; k++) {
+            if (z[k].bitLength() > 63) return Arrays.asList(z);
+            small[k] = z[k].longValue();
+        }
+        return new LongGrid(small);
+    }
+
+    private record LongGrid(long[] grid) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof LongGrid g && Arrays.equals(grid, g.grid);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(grid);
+        }
     }
 
     /**
