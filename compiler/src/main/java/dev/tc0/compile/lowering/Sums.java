@@ -24,6 +24,12 @@ final class Sums {
     private final Domains domains;
     /** Sums by their linear form: equal sums (e.g. the same global value computed at every position) share one domain. */
     private final Map<Object, Scalar> sums = new HashMap<>();
+    /**
+     * One object per value for the tables of pointwise sums, which the compile keeps to its end:
+     * a table of a few distinct values over hundreds of minterms held a new PFloat per minterm
+     * (two thirds of hist's heap at n = 256).
+     */
+    private final Map<PFloat, PFloat> canonical = new HashMap<>();
     /** Lazy domains of runs by the tests that make their cuts (block sums). */
     private final Map<List<Object>, Domain> lazyDomains = new HashMap<>();
 
@@ -228,7 +234,7 @@ final class Sums {
         if (lf.isPointwise()) {
             BigInteger[] z = lf.pointwiseSums();
             PFloat[] v = new PFloat[z.length];
-            for (int k = 0; k < z.length; k++) v[k] = round(z[k], lf.low());
+            for (int k = 0; k < z.length; k++) v[k] = canonical.computeIfAbsent(round(z[k], lf.low()), x -> x);
             return domains.simplify(new Scalar(lf.domains().getFirst(), v));
         }
         Threshold th = Threshold.of(ctx, lf);
