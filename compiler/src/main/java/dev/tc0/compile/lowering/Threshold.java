@@ -293,14 +293,15 @@ final class Threshold {
                 .sorted()
                 .distinct()
                 .toArray();
-        Map<Integer, Integer> inner = new HashMap<>();
-        for (int j = 0; j < outerLits.length; j++) inner.put(outerLits[j], Literal.of(1 + j, false));
         int[][] nums = new int[numbers.size()][];
         for (int g = 0; g < nums.length; g++) {
             nums[g] = new int[width];
             for (int i = 0; i < width; i++) {
                 int lit = numbers.get(g)[i];
-                nums[g][i] = Literal.isConstant(lit) ? lit : inner.get(Literal.positive(lit)) ^ (lit & 1);
+                // outer literal outerLits[j] is the sub-circuit's input j
+                nums[g][i] = Literal.isConstant(lit)
+                        ? lit
+                        : Literal.of(1 + Arrays.binarySearch(outerLits, Literal.positive(lit)), false) ^ (lit & 1);
             }
         }
         // the sub-circuit is a function of the numbers over its inputs and of the tests: the
