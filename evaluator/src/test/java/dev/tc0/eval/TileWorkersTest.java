@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.GateKind;
@@ -134,41 +135,35 @@ class TileWorkersTest {
     @ParameterizedTest
     @ValueSource(ints = {2, 3})
     void aFailingSourceEndsTheRunWithItsError(int threads) {
-        long[][] in = inputs();
         for (boolean randomAccess : new boolean[] {true, false}) {
             OrderedSink sink = new OrderedSink(-1);
-            IOException e = assertTimeoutPreemptively(
-                    Duration.ofSeconds(60),
-                    () -> assertThrows(IOException.class, () -> {
-                        try (Engine engine = new Engine(
-                                EvalPlan.of(CIRCUIT),
-                                new Engine.Options(threads, Engine.Mode.TILES, kernels(), WORDS))) {
-                            engine.run(new SlowSource(in, randomAccess, 7), sink);
-                        }
-                    }));
+            IOException e = runToFailure(threads, new SlowSource(inputs(), randomAccess, 7), sink);
             assertEquals("tile 7 is unreadable", e.getMessage());
             // tiles after the failing one never reach the sink
-            assertEquals(true, sink.next <= 7L * 64 * WORDS, "handed over up to " + sink.next);
+            assertTrue(sink.next <= 7L * 64 * WORDS, "handed over up to " + sink.next);
         }
     }
 
     @ParameterizedTest
     @ValueSource(ints = {2, 3})
     void aFailingSinkEndsTheRunWithItsError(int threads) {
-        long[][] in = inputs();
         for (boolean randomAccess : new boolean[] {true, false}) {
             OrderedSink sink = new OrderedSink(4);
-            IOException e = assertTimeoutPreemptively(
-                    Duration.ofSeconds(60),
-                    () -> assertThrows(IOException.class, () -> {
-                        try (Engine engine = new Engine(
-                                EvalPlan.of(CIRCUIT),
-                                new Engine.Options(threads, Engine.Mode.TILES, kernels(), WORDS))) {
-                            engine.run(new SlowSource(in, randomAccess, -1), sink);
-                        }
-                    }));
+            IOException e = runToFailure(threads, new SlowSource(inputs(), randomAccess, -1), sink);
             assertEquals("disk full at call 4", e.getMessage());
             assertEquals(5, sink.calls, "no tile is handed over after the failure");
         }
+    }
+
+    /** The run's exception, which must come within a minute (a lost wake-up would hang here). */
+    private static IOException runToFailure(int threads, InputSource source, OutputSink sink) {
+        return assertTimeoutPreemptively(
+                Duration.ofSeconds(60),
+                () -> assertThrows(IOException.class, () -> {
+                    try (Engine engine = new Engine(
+                            EvalPlan.of(CIRCUIT), new Engine.Options(threads, Engine.Mode.TILES, kernels(), WORDS))) {
+                        engine.run(source, sink);
+                    }
+                }));
     }
 }
