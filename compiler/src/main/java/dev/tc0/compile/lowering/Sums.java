@@ -24,6 +24,8 @@ final class Sums {
     private final Domains domains;
     /** Sums by their linear form: equal sums (e.g. the same global value computed at every position) share one domain. */
     private final Map<Object, Scalar> sums = new HashMap<>();
+    /** The distinct grids of the keys of {@link #sums}, each kept once ({@link #gridKey}). */
+    private final Map<LongGrid, LongGrid> grids = new HashMap<>();
     /**
      * One object per value for the tables of pointwise sums, which the compile keeps to its end:
      * a table of a few distinct values over hundreds of minterms held a new PFloat per minterm
@@ -111,26 +113,32 @@ final class Sums {
 
     /**
      * A domain's grid integers as part of a memo key: as longs when all fit one (nearly always),
-     * since the memo keeps every key for the whole compile and a BigInteger costs about 64 bytes.
+     * since the memo keeps every key for the whole compile and a BigInteger costs about 64 bytes;
+     * and one copy per distinct grid. The same few grids recur in most keys: hist at n = 256 made
+     * 386,854 keys' grids (63 M longs) out of 1,880 distinct ones (0.18 M longs), and at 1024 the
+     * copies held 6.4 GB of the compile's 11 GB a third of the way through.
      */
-    private static Object gridKey(BigInteger[] z) {
+    private Object gridKey(BigInteger[] z) {
         long[] small = new long[z.length];
         for (int k = 0; k < z.length; k++) {
             if (z[k].bitLength() > 63) return Arrays.asList(z);
             small[k] = z[k].longValue();
         }
-        return new LongGrid(small);
+        LongGrid g = new LongGrid(small, Arrays.hashCode(small));
+        LongGrid known = grids.putIfAbsent(g, g);
+        return known == null ? g : known;
     }
 
-    private record LongGrid(long[] grid) {
+    /** A grid of longs with its hash kept: keys are hashed at every lookup, and grids reach thousands of values. */
+    private record LongGrid(long[] grid, int hash) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof LongGrid g && Arrays.equals(grid, g.grid);
+            return o instanceof LongGrid g && hash == g.hash && Arrays.equals(grid, g.grid);
         }
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(grid);
+            return hash;
         }
     }
 
