@@ -23,8 +23,8 @@
  * as a Parquet dataset in the same two layouts through Spark SQL's writer
  * ({@link dev.tc0.spark.ParquetOutput}); a failed job leaves no part file. See spark/README.md.
  *
- * <p>Sizing: a task holds one wave of the engine's tiles (two per engine thread, each the plan's
- * live values over 64 to 4096 words), never its range; the accepted set (up to one bit per pattern
+ * <p>Sizing: a task holds one tile per engine thread (each the plan's live values over 64 to 4096
+ * words, and its outputs), never its range; the accepted set (up to one bit per pattern
  * of the range, compressed) and the output planes' part file (on the executor's local disk) grow
  * with the range, so partitions are sized by those. See spark/README.md.
  */
