@@ -196,7 +196,7 @@ public final class Engine implements AutoCloseable {
         int threads = options.threads();
         if (threads == 1 || smallBatch(count)) return Mode.TILES;
         int words = tileWords(plan, count);
-        long tiles = count < 0 ? Long.MAX_VALUE : (count + 64L * words - 1) / (64L * words);
+        long tiles = tiles(count, words);
         if (tiles >= threads) return Mode.TILES;
         // Few tiles: only splitting levels can use the cores, and only if levels hold enough work.
         long edges = plan.numEdges, levels = Math.max(1, plan.depth);
@@ -205,8 +205,8 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * The bytes a run over {@code count} patterns allocates for its tiles (the arenas of one wave
-     * of tiles and the output tile), at most: with the pool, as the thread count asks. Callers
+     * The bytes a run over {@code count} patterns allocates for its tiles (an arena per tile in
+     * flight, and the output tiles), at most: with the pool, as the thread count asks. Callers
      * check this against the heap before a run, since thread count and tile width are user-named.
      */
     public long workingBytes(long count) {
@@ -215,16 +215,21 @@ public final class Engine implements AutoCloseable {
         int words = tileWords(plan, count);
         long tilesInBatch = tilesInBatch(count, mode, words);
         boolean pooled = !smallBatch(count) && options.threads() > 1 && tilesInBatch > 1;
-        // pooled tiles: one arena and one output tile per worker; levels: a wave of arenas, one output tile
-        double copies = !pooled ? 1.0 : mode == Mode.TILES ? workers(count, words) : wave(mode);
-        double outCopies = pooled && mode == Mode.TILES ? copies : 1.0;
-        double bytes = 8.0 * (copies * arenaWords(mode, plan, words) + outCopies * plan.numOutputs * words);
+        // pooled tiles: an arena and an output tile per worker; levels: an arena per tile, one output tile
+        double arenas = pooled ? inFlight(count, words) : 1;
+        double outTiles = pooled && mode == Mode.TILES ? arenas : 1;
+        double bytes = 8.0 * (arenas * arenaWords(mode, plan, words) + outTiles * plan.numOutputs * words);
         return bytes >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) bytes;
     }
 
     /** Tiles a batch splits into, for the pool's sake: unbounded for level mode and unknown counts. */
     private static long tilesInBatch(long count, Mode mode, int words) {
-        return count < 0 || mode == Mode.LEVELS ? Long.MAX_VALUE : (count + 64L * words - 1) / (64L * words);
+        return mode == Mode.LEVELS ? Long.MAX_VALUE : tiles(count, words);
+    }
+
+    /** Tiles of {@code words} words that {@code count} patterns fill; unbounded for an unknown count. */
+    private static long tiles(long count, int words) {
+        return count < 0 ? Long.MAX_VALUE : (count + 64L * words - 1) / (64L * words);
     }
 
     /** Words of one tile's arena: every slot's plane, then the COUNT scratch of each region. */
@@ -233,9 +238,13 @@ public final class Engine implements AutoCloseable {
         return (long) plan.numSlots * words + regions * plan.maxScratch * stripWords(plan, words);
     }
 
-    /** Tiles in flight at once in a wave: one per thread (level mode; tile mode's workers hold one each). */
-    private long wave(Mode mode) {
-        return Math.max(1, options.threads());
+    /**
+     * Tiles in flight at once with the pool: one per thread (tile mode's workers, level mode's
+     * wave), but no more than the batch has: each arena is allocated and zeroed per run, which
+     * cost more than the evaluation at 512 patterns.
+     */
+    private int inFlight(long count, int words) {
+        return (int) Math.max(1, Math.min(options.threads(), tiles(count, words)));
     }
 
     /** Evaluates every pattern of the source into the sink; the sink's {@code finish} is called. */
@@ -263,14 +272,11 @@ public final class Engine implements AutoCloseable {
         }
         int arenaWords = (int) arenaLong;
         int scratchBase = plan.numSlots * words;
-        int wave = pool == null ? 1 : (int) wave(mode);
-        // a batch of a few tiles (one input, a few hundred) needs no more arenas than tiles: each
-        // is allocated and zeroed per run, which cost more than the evaluation at 512 patterns
-        if (count >= 0) wave = (int) Math.max(1, Math.min(wave, (count + 64L * words - 1) / (64L * words)));
+        int wave = pool == null ? 1 : inFlight(count, words);
         long prepareNanos = options.kernels().prepare(plan, words);
         if (mode == Mode.TILES && pool != null) {
             TileWorkers w = new TileWorkers(plan, in, out, count, words, strip, arenaWords, scratchBase);
-            w.run(pool, workers(count, words));
+            w.run(pool, wave);
             out.finish();
             return new Report(
                     w.patterns, mode, words, threads, options.kernels().name(), w.evalNanos, prepareNanos);
@@ -341,12 +347,6 @@ public final class Engine implements AutoCloseable {
         return new Report(first, mode, words, threads, options.kernels().name(), evalNanos, prepareNanos);
     }
 
-    /** Workers of a pooled tile-mode run: one per thread, at most one per tile of the batch. */
-    private int workers(long count, int words) {
-        long tiles = count < 0 ? Long.MAX_VALUE : (count + 64L * words - 1) / (64L * words);
-        return (int) Math.max(1, Math.min(options.threads(), tiles));
-    }
-
     /**
      * Tile mode on the pool, pipelined: each worker owns one arena and one output tile, claims the
      * next tile, fills, evaluates and extracts it while the arena is still in its core's cache, and
@@ -360,14 +360,18 @@ public final class Engine implements AutoCloseable {
         private final InputSource in;
         private final OutputSink out;
         private final int words, strip, arenaWords, scratchBase;
-        private final long tiles;
+        /** The batch's tiles when the source is read in any order; unbounded for a sequential one. */
+        private final long batchTiles;
+
         private final AtomicLong claimed = new AtomicLong();
         /** Guards the sequential source, the hand-off turn and the fields below. */
         private final Object lock = new Object();
 
         private boolean ended;
         private long nextHandOff;
-        private Throwable failure;
+        /** The first error; written under the lock, read without it by workers claiming tiles. */
+        private volatile Throwable failure;
+
         long patterns, evalNanos;
 
         TileWorkers(
@@ -386,7 +390,7 @@ public final class Engine implements AutoCloseable {
             this.strip = strip;
             this.arenaWords = arenaWords;
             this.scratchBase = scratchBase;
-            this.tiles = count < 0 || !in.randomAccess() ? Long.MAX_VALUE : (count + 64L * words - 1) / (64L * words);
+            this.batchTiles = in.randomAccess() ? tiles(count, words) : Long.MAX_VALUE;
         }
 
         void run(ForkJoinPool pool, int workers) throws IOException {
@@ -412,9 +416,9 @@ public final class Engine implements AutoCloseable {
                 while (true) {
                     long tile;
                     int got;
-                    if (tiles != Long.MAX_VALUE) { // random access, known length: any order, no lock
+                    if (batchTiles != Long.MAX_VALUE) { // random access, known length: any order, no lock
                         tile = claimed.getAndIncrement();
-                        if (tile >= tiles || failed()) break;
+                        if (tile >= batchTiles || failure != null) break;
                         got = in.fill(tile * 64L * words, words, arena, offset);
                     } else {
                         synchronized (lock) { // a stream: read in order, one tile at a time
@@ -446,12 +450,6 @@ public final class Engine implements AutoCloseable {
             }
             synchronized (lock) { // the run's evaluation time: the busiest worker's
                 evalNanos = Math.max(evalNanos, busy);
-            }
-        }
-
-        private boolean failed() {
-            synchronized (lock) {
-                return failure != null;
             }
         }
     }
