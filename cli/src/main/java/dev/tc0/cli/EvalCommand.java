@@ -131,9 +131,10 @@ final class EvalCommand extends Base implements Callable<Integer> {
     @Option(
             names = "--kernels",
             defaultValue = "auto",
-            paramLabel = "auto|scalar|vector|codegen|codegen-vector",
-            description = "Kernel set (default auto: Vector API when available; codegen compiles the circuit"
-                    + " into JVM code first, codegen-vector into Vector API code).")
+            paramLabel = "auto|scalar|vector|codegen|codegen-vector|native",
+            description =
+                    "Kernel set (default auto: Vector API when available; codegen compiles the circuit"
+                            + " into JVM code first, codegen-vector into Vector API code, native into C built by the machine's C compiler).")
     String kernels;
 
     @Option(

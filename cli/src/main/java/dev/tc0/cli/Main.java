@@ -1,5 +1,6 @@
 package dev.tc0.cli;
 
+import dev.tc0.eval.codegen.NativeCodeException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -128,6 +129,7 @@ public final class Main {
         if (ex instanceof UserException
                 || ex instanceof IOException
                 || ex instanceof IllegalArgumentException
+                || ex instanceof NativeCodeException
                 || ex.getClass().getSimpleName().equals("CircuitFormatException")) {
             return m == null ? ex.getClass().getSimpleName() : firstLine(m);
         }

@@ -11,6 +11,7 @@ import dev.tc0.circuit.RandomCircuits;
 import dev.tc0.circuit.io.Formats;
 import dev.tc0.eval.PlaneFiles;
 import dev.tc0.eval.RandomSource;
+import dev.tc0.eval.codegen.NativeKernels;
 import java.io.DataInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,7 +114,9 @@ class EvalCommandTest {
         Path in = dir.resolve("in.bin"), out = dir.resolve("out.bin");
         PlaneFiles.write(in, inPlanes);
         for (String engine : new String[] {"tiles", "levels"}) {
-            for (String kernels : new String[] {"scalar", "auto", "codegen", "codegen-vector"}) {
+            List<String> sets = new ArrayList<>(List.of("scalar", "auto", "codegen", "codegen-vector"));
+            if (NativeKernels.compilerAvailable()) sets.add("native");
+            for (String kernels : sets) {
                 Cli.Result res = Cli.run(
                         "eval",
                         circuit.toString(),
@@ -129,7 +132,8 @@ class EvalCommandTest {
                         "2");
                 assertEquals(0, res.code(), res.err());
                 // Generated code reports its generation time apart from evaluation.
-                assertEquals(kernels.startsWith("codegen"), res.err().contains("generating code"), res.err());
+                boolean generated = kernels.startsWith("codegen") || kernels.equals("native");
+                assertEquals(generated, res.err().contains("generating code"), res.err());
                 long[][] got = PlaneFiles.read(out, c.numOutputs());
                 for (int p = 0; p < 64 * 20; p++) {
                     boolean[] x = new boolean[c.numInputs()];
@@ -141,6 +145,23 @@ class EvalCommandTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void nativeKernelsWithoutACompilerSayWhatIsMissing() throws Exception {
+        String before = System.getProperty("tc0.native.cc");
+        try {
+            System.setProperty("tc0.native.cc", dir.resolve("no-cc").toString());
+            Cli.Result res = Cli.run("eval", circuit.toString(), "--random", "1000", "--kernels", "native");
+            assertEquals(1, res.code(), res.err());
+            assertEquals(
+                    "tc0 eval: native kernels need a C compiler: cannot run '" + dir.resolve("no-cc")
+                            + "' (install gcc, or set CC or -Dtc0.native.cc)",
+                    res.err().strip());
+        } finally {
+            if (before == null) System.clearProperty("tc0.native.cc");
+            else System.setProperty("tc0.native.cc", before);
         }
     }
 

@@ -1,12 +1,14 @@
 package dev.tc0.eval;
 
 import dev.tc0.eval.codegen.CodegenKernels;
+import dev.tc0.eval.codegen.NativeKernels;
 import java.lang.System.Logger.Level;
 
 /**
- * Chooses the kernel set. {@code -Dtc0.kernels=auto|vector|scalar|codegen|codegen-vector}
+ * Chooses the kernel set. {@code -Dtc0.kernels=auto|vector|scalar|codegen|codegen-vector|native}
  * (default auto): codegen compiles each plan into JVM code over {@code long} words, codegen-vector
- * over {@code LongVector}s ({@code dev.tc0.eval.codegen}); auto and vector use the Vector API
+ * over {@code LongVector}s, native into C compiled by the machine's C compiler
+ * ({@code dev.tc0.eval.codegen}); auto and vector use the Vector API
  * kernels when the {@code jdk.incubator.vector} module is present and otherwise fall back to the
  * scalar ones with one logged line saying why. The vector classes are loaded reflectively or on
  * first use, so this class holds no vector statics and loads without the module.
@@ -27,9 +29,10 @@ public final class KernelProvider {
                 case "vector", "auto" -> vectorOrScalar();
                 case "codegen" -> CodegenKernels.INSTANCE;
                 case "codegen-vector" -> codegenVector();
+                case "native" -> NativeKernels.INSTANCE;
                 default ->
                     throw new IllegalArgumentException(
-                            "tc0.kernels must be auto, vector, scalar, codegen or codegen-vector, not " + want);
+                            "tc0.kernels must be auto, vector, scalar, codegen, codegen-vector or native, not " + want);
             };
             defaultKernels = k;
         }
@@ -50,7 +53,7 @@ public final class KernelProvider {
         }
     }
 
-    /** Looks up a kernel set by name: auto, scalar, vector, codegen or codegen-vector. */
+    /** Looks up a kernel set by name: auto, scalar, vector, codegen, codegen-vector or native. */
     public static Kernels byName(String name) {
         return switch (name) {
             case "auto" -> get();
@@ -63,9 +66,10 @@ public final class KernelProvider {
             }
             case "codegen" -> CodegenKernels.INSTANCE;
             case "codegen-vector" -> codegenVector();
+            case "native" -> NativeKernels.INSTANCE;
             default ->
                 throw new IllegalArgumentException(
-                        "unknown kernel set '" + name + "' (auto, scalar, vector, codegen, codegen-vector)");
+                        "unknown kernel set '" + name + "' (auto, scalar, vector, codegen, codegen-vector, native)");
         };
     }
 

@@ -25,6 +25,14 @@ public abstract class Kernels {
     }
 
     /**
+     * The kernels {@link Warmup} runs before a timed run: these, unless they have nothing the JIT
+     * needs to compile (native code), when the interpreter they fall back on stands in.
+     */
+    public Kernels warmUpWith() {
+        return this;
+    }
+
+    /**
      * The tile width this kernel set runs {@code plan} best at, or 0 to leave it to the engine
      * (an arena that fits L2). The engine takes it unless the options name a width.
      */

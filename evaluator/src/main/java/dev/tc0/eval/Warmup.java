@@ -27,6 +27,7 @@ public final class Warmup {
     }
 
     public static void run(Kernels kernels) {
+        kernels = kernels.warmUpWith();
         Circuit c = RandomCircuits.generate(RandomCircuits.Spec.of(24, 240, 24, 9, GateKind.values()), 1);
         EvalPlan plan = EvalPlan.of(c);
         long[][] planes = new RandomSource(c.numInputs(), 64 * 64, 1).planes();

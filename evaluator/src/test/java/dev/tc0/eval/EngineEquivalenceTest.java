@@ -8,6 +8,7 @@ import dev.tc0.circuit.Circuit;
 import dev.tc0.circuit.GateKind;
 import dev.tc0.circuit.RandomCircuits;
 import dev.tc0.eval.codegen.CodegenKernels;
+import dev.tc0.eval.codegen.NativeKernels;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,8 @@ class EngineEquivalenceTest {
         // Vector chunks are small by default (about 20 gates), so one budget spans many methods;
         // cold, they run in the bytecode interpreter and C1 at a fraction of the scalar code's speed.
         k.add(CodegenKernels.vector(CodegenKernels.VECTOR_CHUNK_BYTES, false));
+        // C compiled by the machine's compiler, where one runs (NativeKernelsTest says when not).
+        if (NativeKernels.compilerAvailable()) k.add(NativeKernels.INSTANCE);
         return k;
     }
 

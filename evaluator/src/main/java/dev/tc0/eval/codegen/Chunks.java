@@ -53,6 +53,20 @@ final class Chunks {
         return c >= 0 ? c : -c - 2;
     }
 
+    /** The first chunk start at or after {@code g}: chunks never span levels, so it is in g's level or ends it. */
+    int cut(int g) {
+        int c = chunkOf(g);
+        return start[c] == g ? g : start[c + 1];
+    }
+
+    /** The chunk that starts at plan gate {@code g}, or {@link #count} at the plan's end. */
+    int chunkAt(int g) {
+        if (g >= start[count()]) return count();
+        int c = chunkOf(g);
+        if (start[c] != g) throw new IllegalArgumentException("gate " + g + " is not a chunk start");
+        return c;
+    }
+
     static Chunks of(EvalPlan plan, int budget) {
         int gates = plan.runStart(plan.numRuns());
         PlanOp[] op = new PlanOp[gates];

@@ -112,22 +112,12 @@ public final class CodegenKernels extends Kernels {
     @Override
     public void evalGates(EvalPlan plan, int level, int from, int to, long[] v, int words, int scratchBase, int strip) {
         CompiledPlan p = compiled(plan, words);
-        p.run(chunkAt(p.chunks, from), chunkAt(p.chunks, to), v, scratchBase, strip);
+        p.run(p.chunks.chunkAt(from), p.chunks.chunkAt(to), v, scratchBase, strip);
     }
 
-    /** The first chunk start at or after {@code g}: chunks never span levels, so it is in g's level or ends it. */
     @Override
     public int cut(EvalPlan plan, int level, int g, int words) {
-        Chunks ch = compiled(plan, words).chunks;
-        int c = ch.chunkOf(g);
-        return ch.start[c] == g ? g : ch.start[c + 1];
-    }
-
-    private static int chunkAt(Chunks ch, int g) {
-        if (g >= ch.start[ch.count()]) return ch.count();
-        int c = ch.chunkOf(g);
-        if (ch.start[c] != g) throw new IllegalArgumentException("gate " + g + " is not a chunk start");
-        return c;
+        return compiled(plan, words).chunks.cut(g);
     }
 
     /** The compiled plan for this tile width, generated on first use and kept with the plan. */

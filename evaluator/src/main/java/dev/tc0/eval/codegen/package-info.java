@@ -7,7 +7,11 @@
  * ({@link dev.tc0.eval.codegen.CompiledPlan}) behind the engine's kernel interface
  * ({@link dev.tc0.eval.codegen.CodegenKernels}). Results equal the interpreters' for every gate
  * kind; on the circuits measured both variants are slower than the vector interpreter, so
- * {@code auto} never picks them. See {@code src/docs/evaluator.md} (Generated code) and
+ * {@code auto} never picks them. The native kernels ({@code --kernels native},
+ * {@link dev.tc0.eval.codegen.NativeKernels}) emit the same chunks as C over 512-bit GCC vectors
+ * ({@link dev.tc0.eval.codegen.CSource}), compile them with the machine's C compiler into a
+ * cached library ({@link dev.tc0.eval.codegen.NativeCompiler}) and call it on the engine's arena
+ * through the foreign function API. See {@code src/docs/evaluator.md} (Generated code) and
  * {@code src/docs/results/codegen.md}.
  */
 package dev.tc0.eval.codegen;

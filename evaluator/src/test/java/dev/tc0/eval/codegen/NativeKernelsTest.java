@@ -1,0 +1,157 @@
+package dev.tc0.eval.codegen;
+
+import static dev.tc0.eval.codegen.CodegenTest.assertMatchesReference;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.tc0.circuit.Circuit;
+import dev.tc0.circuit.CircuitBuilder;
+import dev.tc0.circuit.GateKind;
+import dev.tc0.circuit.RandomCircuits;
+import dev.tc0.eval.Engine;
+import dev.tc0.eval.EvalPlan;
+import dev.tc0.eval.Kernels;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The native kernels (C compiled by the machine's C compiler) against {@code ReferenceEvaluator}:
+ * plans of one chunk and of many, every gate kind, wide counters, both engines, several tile
+ * widths; the library cache; and the errors a missing
+ * or failing compiler gives. Skipped, with a message, where no C compiler runs ({@code
+ * EngineEquivalenceTest} covers the native kernels on every configuration too when one does).
+ */
+class NativeKernelsTest {
+    @BeforeAll
+    static void needsACompiler() {
+        assumeTrue(
+                NativeKernels.compilerAvailable(),
+                "no C compiler runs here ('" + NativeCompiler.compiler()
+                        + " --version' fails): native kernels untested");
+    }
+
+    static final NativeKernels SMALL_CHUNKS = NativeKernels.of(300);
+
+    static Engine.Options[] everyMode(Kernels k) {
+        return new Engine.Options[] {
+            new Engine.Options(1, Engine.Mode.TILES, k, 0),
+            new Engine.Options(2, Engine.Mode.TILES, k, 8),
+            new Engine.Options(3, Engine.Mode.TILES, k, 32),
+            new Engine.Options(2, Engine.Mode.LEVELS, k, 16),
+            new Engine.Options(3, Engine.Mode.LEVELS, k, 64),
+            new Engine.Options(2, Engine.Mode.AUTO, k, 256)
+        };
+    }
+
+    static Engine.Options[] both(Kernels a, Kernels b) {
+        return Stream.concat(Stream.of(everyMode(a)), Stream.of(everyMode(b))).toArray(Engine.Options[]::new);
+    }
+
+    @Test
+    void randomCircuitsOfEveryKindInOneChunkAndInMany() throws IOException {
+        for (int fanIn : new int[] {2, 3, 9}) {
+            Circuit c = RandomCircuits.generate(RandomCircuits.Spec.of(32, 2000, 24, fanIn, GateKind.values()), fanIn);
+            EvalPlan plan = EvalPlan.of(c);
+            int few = NativeKernels.INSTANCE.compiled(plan.depthFirst()).chunks.count();
+            int many = SMALL_CHUNKS.compiled(plan.depthFirst()).chunks.count();
+            assertTrue(few * 10 < many, few + " chunks by default, " + many + " at a small budget");
+            assertMatchesReference(c, 64L * 300, both(NativeKernels.INSTANCE, SMALL_CHUNKS));
+        }
+    }
+
+    @Test
+    void wideAndNegativelyWeightedCountersAndSharedSums() throws IOException {
+        CircuitBuilder b = new CircuitBuilder();
+        int[] x = b.inputs("x", 64);
+        SplittableRandom r = new SplittableRandom(3);
+        for (int k : new int[] {1, 4, 17, 64, 600}) {
+            int[] lits = new int[k];
+            long[] w = new long[k];
+            long sum = 0;
+            for (int i = 0; i < k; i++) {
+                lits[i] = x[r.nextInt(64)] ^ r.nextInt(2);
+                w[i] = r.nextLong(-(1L << 40), 1L << 40);
+                sum += Math.abs(w[i]);
+            }
+            for (long t : new long[] {-sum - 1, -3, 0, 1, sum / 3, sum, sum + 1}) {
+                b.output("w" + k + "_" + t, b.weighted(w, lits, t));
+            }
+            // One operand list, several thresholds: a run of gates that share one sum.
+            for (long t : new long[] {0, 1, k / 2, k / 2 + 1, k, k + 1})
+                b.output("t" + k + "_" + t, b.threshold(t, lits));
+        }
+        assertMatchesReference(b.build(), 64L * 64, both(NativeKernels.INSTANCE, SMALL_CHUNKS));
+    }
+
+    @Test
+    void outputsThatAreInputsConstantsOrSharedGates() throws IOException {
+        CircuitBuilder b = new CircuitBuilder();
+        int[] x = b.inputs("x", 6);
+        int g = b.and(x[0], CircuitBuilder.not(x[1]));
+        int h = b.xor(g, x[2], x[3]);
+        b.output("x0", x[0]);
+        b.output("notx5", CircuitBuilder.not(x[5]));
+        b.output("false", CircuitBuilder.constant(false));
+        b.output("true", CircuitBuilder.constant(true));
+        b.output("g", g);
+        b.output("g again", g);
+        b.output("not h", CircuitBuilder.not(h));
+        b.output("or", b.or(h, CircuitBuilder.not(x[4])));
+        b.output("maj", b.majority(h, x[4], CircuitBuilder.not(g)));
+        assertMatchesReference(b.build(), 64L * 100, everyMode(NativeKernels.INSTANCE));
+    }
+
+    @Test
+    void aLibraryIsCompiledOncePerMachineAndLoadedFromTheCache() throws IOException {
+        Circuit c = RandomCircuits.generate(RandomCircuits.Spec.of(16, 300, 8, 3, GateKind.values()), 77);
+        NativeKernels.Library first = NativeKernels.of(1234).compiled(EvalPlan.of(c));
+        long stamp = Files.getLastModifiedTime(first.path).toMillis();
+        // Another kernel set and another plan of the same circuit: the same source, so the same file.
+        NativeKernels.Library again = NativeKernels.of(1234).compiled(EvalPlan.of(c));
+        assertEquals(first.path, again.path);
+        assertEquals(stamp, Files.getLastModifiedTime(again.path).toMillis(), "not compiled again");
+        try (Stream<Path> files = Files.list(first.path.getParent())) {
+            List<Path> left = files.filter(p -> !p.toString().endsWith(".so")).toList();
+            assertEquals(List.of(), left, "no source or temporary file is left in the cache");
+        }
+    }
+
+    @Test
+    void aMissingOrFailingCompilerIsOneClearError(@TempDir Path dir) throws IOException {
+        Circuit c = RandomCircuits.generate(RandomCircuits.Spec.of(8, 40, 4, 2, GateKind.values()), 5);
+        String before = System.getProperty("tc0.native.cc");
+        try {
+            System.setProperty("tc0.native.cc", dir.resolve("no-such-cc").toString());
+            NativeCodeException e = assertThrows(
+                    NativeCodeException.class, () -> NativeKernels.of(999).compiled(EvalPlan.of(c)));
+            assertTrue(e.getMessage().startsWith("native kernels need a C compiler: cannot run '"), e.getMessage());
+            Path failing = dir.resolve("failing-cc");
+            Files.writeString(failing, "#!/bin/sh\necho 'fake.c:1: error: no' >&2\nexit 3\n");
+            assertTrue(failing.toFile().setExecutable(true));
+            System.setProperty("tc0.native.cc", failing.toString());
+            e = assertThrows(
+                    NativeCodeException.class, () -> NativeKernels.of(998).compiled(EvalPlan.of(c)));
+            assertTrue(e.getMessage().contains("failed (exit 3): fake.c:1: error: no"), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), "one line");
+        } finally {
+            if (before == null) System.clearProperty("tc0.native.cc");
+            else System.setProperty("tc0.native.cc", before);
+        }
+        try (Stream<Path> files = Files.list(NativeCompiler.cacheDir())) {
+            assertEquals(
+                    List.of(),
+                    files.filter(p -> !p.toString().endsWith(".so")).toList(),
+                    "a failed compile leaves nothing in the cache");
+        }
+    }
+}
