@@ -1,6 +1,7 @@
 package dev.tc0.bench;
 
 import dev.tc0.eval.Engine;
+import dev.tc0.eval.KernelProvider;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(
         value = 1,
-        jvmArgsAppend = {Jvm.VECTOR, Jvm.HEAP})
+        jvmArgsAppend = {Jvm.VECTOR, Jvm.NATIVE, Jvm.HEAP})
 public class RealCircuitBenchmark extends EngineRunBenchmark {
     /** The peers in src/docs/performance.md (Peers) were measured on 2^20 patterns. */
     public static final long PATTERNS = 1 << 20;
@@ -60,13 +61,25 @@ public class RealCircuitBenchmark extends EngineRunBenchmark {
     @Param({"1", "2"})
     public int threads;
 
+    /**
+     * The kernel set by name ({@code KernelProvider.byName}): {@code -p kernels=auto,native}
+     * sets the native kernels beside the interpreter; their library is compiled (or loaded from
+     * the cache) in the trial's set-up, outside the measurement.
+     */
+    @Param({"auto"})
+    public String kernels;
+
     @Setup(Level.Trial)
     public void setup() throws IOException {
-        run = create(circuit, threads, PATTERNS);
+        run = create(circuit, threads, kernels, PATTERNS);
     }
 
     public static EngineRun create(String circuit, int threads, long patterns) throws IOException {
-        return new EngineRun(
-                CircuitFiles.read(circuit), Engine.Options.defaults().withThreads(threads), patterns, 17);
+        return create(circuit, threads, "auto", patterns);
+    }
+
+    static EngineRun create(String circuit, int threads, String kernels, long patterns) throws IOException {
+        Engine.Options o = Engine.Options.defaults().withThreads(threads).withKernels(KernelProvider.byName(kernels));
+        return new EngineRun(CircuitFiles.read(circuit), o, patterns, 17);
     }
 }

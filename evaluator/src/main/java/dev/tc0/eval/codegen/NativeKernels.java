@@ -33,8 +33,11 @@ public final class NativeKernels extends Kernels {
     public static final NativeKernels INSTANCE =
             new NativeKernels(Integer.getInteger("tc0.native.chunkCost", DEFAULT_CHUNK_COST));
 
-    /** The tile width asked of the engine ({@code -Dtc0.native.tileWords}, a multiple of 8, for measurements). */
-    static final int TILE_WORDS = Math.max(8, Integer.getInteger("tc0.native.tileWords", 32) & ~7);
+    /** A tile width that overrides {@link #preferredTileWords} ({@code -Dtc0.native.tileWords}, for measurements). */
+    static final int TILE_WORDS_SET = Integer.getInteger("tc0.native.tileWords", 0) & ~7;
+
+    /** Edges times words a tile should hold: about 2^18 vector operations, some 100 us. */
+    static final double MIN_TILE_EDGE_WORDS = 1 << 21;
 
     private static final FunctionDescriptor RUN = FunctionDescriptor.ofVoid(
             ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
@@ -85,12 +88,19 @@ public final class NativeKernels extends Kernels {
     }
 
     /**
-     * 32-word tiles: on the multiplier 16 to 64 words ran alike and 256 a third slower (every
-     * block of 8 words touches one line of each slot; slots 2 KB apart share few cache sets).
+     * 32-word tiles, wider for small plans: on the multiplier 16 to 64 words ran alike and 256 a
+     * third slower (every block of 8 words touches one line of each slot; slots 2 KB apart share
+     * few cache sets). A tile must also carry enough work to hide the engine's per-tile hand-off
+     * between threads: c6288 (2.4 k gates, 4.8 k edges) on two threads took 10.6 ms per 2^20
+     * patterns at 32 words and 0.75 ms at 256. So the width doubles from 32 until a tile holds
+     * {@link #MIN_TILE_EDGE_WORDS} edge-words, up to 256.
      */
     @Override
     public int preferredTileWords(EvalPlan plan) {
-        return TILE_WORDS;
+        if (TILE_WORDS_SET > 0) return TILE_WORDS_SET;
+        int w = 32;
+        while (w < 256 && (double) plan.numEdges() * w < MIN_TILE_EDGE_WORDS) w *= 2;
+        return w;
     }
 
     @Override
