@@ -76,7 +76,9 @@ final class BenchCommand extends Base implements Callable<Integer> {
                     "-r",
                     time,
                     "-jvmArgsAppend",
-                    "--add-modules=jdk.incubator.vector"));
+                    // Replaces the classes' own flags: the Vector API, and native access for the
+                    // native kernels (RealCircuitBenchmark -p kernels=native).
+                    "--add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED"));
         }
         cmd.addAll(args);
         if (dryRun) {

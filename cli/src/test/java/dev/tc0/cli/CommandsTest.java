@@ -476,6 +476,10 @@ class CommandsTest {
         Files.write(fake, new byte[0]);
         Cli.Result dry = Cli.run("bench", "--jar", fake.toString(), "--dry-run", "Kernel");
         assertEquals(0, dry.code(), dry.err());
-        assertTrue(dry.out().contains("-jvmArgsAppend --add-modules=jdk.incubator.vector Kernel"), dry.out());
+        assertTrue(
+                dry.out()
+                        .contains(
+                                "-jvmArgsAppend --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED Kernel"),
+                dry.out());
     }
 }
