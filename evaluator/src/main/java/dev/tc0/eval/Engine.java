@@ -256,6 +256,12 @@ public final class Engine implements AutoCloseable {
         long count = in.count();
         Mode mode = chooseMode(count);
         EvalPlan plan = planFor(mode);
+        Kernels chosen = options.kernels().choose(plan, count, options.threads());
+        if (chosen != options.kernels()) { // auto chose native code for this batch
+            try (Engine e = new Engine(this.plan, options.withKernels(chosen))) {
+                return e.run(in, out);
+            }
+        }
         int words = tileWords(plan, count);
         int threads = options.threads();
         // A single tile needs no pool in tile mode; level mode splits even one tile. A batch

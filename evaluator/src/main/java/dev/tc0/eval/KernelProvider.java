@@ -1,5 +1,6 @@
 package dev.tc0.eval;
 
+import dev.tc0.eval.codegen.AutoKernels;
 import dev.tc0.eval.codegen.CodegenKernels;
 import dev.tc0.eval.codegen.NativeKernels;
 import java.lang.System.Logger.Level;
@@ -8,9 +9,10 @@ import java.lang.System.Logger.Level;
  * Chooses the kernel set. {@code -Dtc0.kernels=auto|vector|scalar|codegen|codegen-vector|native}
  * (default auto): codegen compiles each plan into JVM code over {@code long} words, codegen-vector
  * over {@code LongVector}s, native into C compiled by the machine's C compiler
- * ({@code dev.tc0.eval.codegen}); auto and vector use the Vector API
- * kernels when the {@code jdk.incubator.vector} module is present and otherwise fall back to the
- * scalar ones with one logged line saying why. The vector classes are loaded reflectively or on
+ * ({@code dev.tc0.eval.codegen}). vector uses the Vector API kernels when the
+ * {@code jdk.incubator.vector} module is present and otherwise falls back to the scalar ones with
+ * one logged line saying why; auto runs that interpreter, or native code for a batch that repays
+ * compiling it where a C compiler runs ({@link AutoKernels}). The vector classes are loaded reflectively or on
  * first use, so this class holds no vector statics and loads without the module.
  */
 public final class KernelProvider {
@@ -26,7 +28,8 @@ public final class KernelProvider {
             String want = System.getProperty("tc0.kernels", "auto");
             k = switch (want) {
                 case "scalar" -> ScalarKernels.INSTANCE;
-                case "vector", "auto" -> vectorOrScalar();
+                case "vector" -> vectorOrScalar();
+                case "auto" -> new AutoKernels(vectorOrScalar());
                 case "codegen" -> CodegenKernels.INSTANCE;
                 case "codegen-vector" -> codegenVector();
                 case "native" -> NativeKernels.INSTANCE;

@@ -25,6 +25,16 @@ public abstract class Kernels {
     }
 
     /**
+     * The kernel set to run a batch of {@code count} patterns ({@code -1}: unknown) of {@code plan}
+     * on {@code threads} threads with: this one, unless the set chooses per batch ({@code auto},
+     * which may pick native code for a batch that repays compiling it). The engine asks once per
+     * run; results never depend on the answer.
+     */
+    public Kernels choose(EvalPlan plan, long count, int threads) {
+        return this;
+    }
+
+    /**
      * The kernels {@link Warmup} runs before a timed run: these, unless they have nothing the JIT
      * needs to compile (native code), when the interpreter they fall back on stands in.
      */

@@ -49,13 +49,23 @@ final class NativeCompiler {
         return Path.of(base, "native");
     }
 
-    /** A compiled library for {@code source}: from the cache, or compiled into it now. */
-    static Path library(String source) {
+    /** Where the library for {@code source} is, or will be once compiled. */
+    static Path libraryPath(String source) {
+        return cacheDir().resolve("tc0-" + hash(source, command()) + ".so");
+    }
+
+    private static List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(compiler());
         command.addAll(FLAGS);
-        Path dir = cacheDir();
-        Path lib = dir.resolve("tc0-" + hash(source, command) + ".so");
+        return command;
+    }
+
+    /** A compiled library for {@code source}: from the cache, or compiled into it now. */
+    static Path library(String source) {
+        List<String> command = command();
+        Path lib = libraryPath(source);
+        Path dir = lib.getParent();
         if (Files.isRegularFile(lib)) return lib;
         try {
             Files.createDirectories(dir);

@@ -128,6 +128,20 @@ public final class NativeKernels extends Kernels {
         return compiled(plan).chunks.cut(g);
     }
 
+    private static volatile Boolean probed;
+
+    /** {@link #compilerAvailable}, asked once per process. */
+    static boolean compilerProbed() {
+        Boolean p = probed;
+        if (p == null) probed = p = compilerAvailable();
+        return p;
+    }
+
+    /** Where the plan's library is or would be in the cache (writes the source to name it). */
+    Path libraryPath(EvalPlan plan) {
+        return NativeCompiler.libraryPath(CSource.of(Chunks.of(plan, budget)));
+    }
+
     /** The plan's library, built on first use and kept with the plan. */
     Library compiled(EvalPlan plan) {
         return plan.derived(this, k -> new Library(Chunks.of(plan, budget)));

@@ -3,6 +3,7 @@ package dev.tc0.eval.codegen;
 import static dev.tc0.eval.codegen.CodegenTest.assertMatchesReference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -13,6 +14,7 @@ import dev.tc0.circuit.GateKind;
 import dev.tc0.circuit.RandomCircuits;
 import dev.tc0.eval.Engine;
 import dev.tc0.eval.EvalPlan;
+import dev.tc0.eval.KernelProvider;
 import dev.tc0.eval.Kernels;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -152,6 +154,58 @@ class NativeKernelsTest {
                     List.of(),
                     files.filter(p -> !p.toString().endsWith(".so")).toList(),
                     "a failed compile leaves nothing in the cache");
+        }
+    }
+
+    @Test
+    void autoChoosesNativeCodeOnlyForABatchThatRepaysIt() throws IOException {
+        Kernels interpreter = KernelProvider.vectorOrNull();
+        AutoKernels auto = new AutoKernels(interpreter);
+        Circuit c = RandomCircuits.generate(RandomCircuits.Spec.of(24, 3000, 12, 2, GateKind.values()), 4242);
+        EvalPlan plan = EvalPlan.of(c).depthFirst();
+        double edges = plan.numEdges();
+        // Patterns for which the interpreter's estimated time is t seconds on one thread.
+        java.util.function.DoubleToLongFunction patterns =
+                t -> (long) (t * AutoKernels.INTERPRETER_EDGES_PER_SECOND / edges);
+        assertSame(interpreter, auto.choose(plan, -1, 1), "an unknown batch");
+        assertSame(interpreter, auto.choose(plan, 1 << 20, 1), "a small batch");
+        // Repays a compile: the saving passes gcc's estimated time per edge.
+        double compile = AutoKernels.COMPILE_SECONDS_PER_EDGE * edges;
+        long big = patterns.applyAsLong(Math.max(2 * AutoKernels.MIN_SECONDS, 2 * compile / AutoKernels.SAVED));
+        assertSame(NativeKernels.INSTANCE, auto.choose(plan, big, 1));
+        assertSame(interpreter, auto.choose(plan, big, 64), "64 threads take 1/64 of the time");
+        // Repays loading a cached library but not a compile: native once the library is cached.
+        Circuit wide = RandomCircuits.generate(RandomCircuits.Spec.of(64, 20000, 2000, 2, GateKind.AND), 4243);
+        plan = EvalPlan.of(wide).depthFirst();
+        double compileWide = AutoKernels.COMPILE_SECONDS_PER_EDGE * plan.numEdges();
+        assertTrue(compileWide > 2 * AutoKernels.LOAD_SECONDS, plan.numEdges() + " edges compile longer than a load");
+        // Saves halfway between a load and a compile.
+        double seconds =
+                Math.max(AutoKernels.MIN_SECONDS, (AutoKernels.LOAD_SECONDS + compileWide) / 2 / AutoKernels.SAVED);
+        assertTrue(AutoKernels.SAVED * seconds < compileWide, "the batch does not repay a compile");
+        long mid = (long) (seconds * AutoKernels.INTERPRETER_EDGES_PER_SECOND / plan.numEdges());
+        Files.deleteIfExists(NativeKernels.INSTANCE.libraryPath(plan));
+        assertSame(interpreter, auto.choose(plan, mid, 1), "not compiled yet");
+        NativeKernels.INSTANCE.compiled(plan);
+        assertSame(NativeKernels.INSTANCE, auto.choose(plan, mid, 1), "in the cache");
+    }
+
+    @Test
+    void anEngineOnAutoRunsTheBatchOnNativeCodeWhenChosen() throws IOException {
+        Circuit c = RandomCircuits.generate(RandomCircuits.Spec.of(24, 500, 12, 3, GateKind.values()), 31);
+        // An interpreter assumed a million times slower: every batch repays compiling.
+        AutoKernels eager = new AutoKernels(KernelProvider.vectorOrNull(), NativeKernels.INSTANCE, 1e6);
+        long count = 64L * 2048;
+        long[][] planes = new dev.tc0.eval.RandomSource(c.numInputs(), count, 3).planes();
+        long[][] want = dev.tc0.eval.ReferenceEvaluator.evaluate(c, planes);
+        for (int threads : new int[] {1, 2}) {
+            try (Engine e = new Engine(EvalPlan.of(c), new Engine.Options(threads, Engine.Mode.AUTO, eager, 0))) {
+                dev.tc0.eval.PlaneArraySink sink = new dev.tc0.eval.PlaneArraySink(c.numOutputs(), count);
+                Engine.Report r = e.run(new dev.tc0.eval.PlaneArraySource(planes, count), sink);
+                assertEquals(NativeKernels.INSTANCE.name(), r.kernels());
+                for (int o = 0; o < want.length; o++)
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(want[o], sink.planes()[o]);
+            }
         }
     }
 }
