@@ -11,7 +11,8 @@
  * {@link dev.tc0.eval.codegen.NativeKernels}) emit the same chunks as C over 512-bit GCC vectors
  * ({@link dev.tc0.eval.codegen.CSource}), compile them with the machine's C compiler into a
  * cached library ({@link dev.tc0.eval.codegen.NativeCompiler}) and call it on the engine's arena
- * through the foreign function API. See {@code src/docs/evaluator.md} (Generated code) and
- * {@code src/docs/results/codegen.md}.
+ * through the foreign function API; {@link dev.tc0.eval.codegen.AutoKernels}, the default set,
+ * runs the interpreter and switches to native code for a batch that repays compiling it. See
+ * {@code src/docs/evaluator.md} (Generated code, Native code) and {@code src/docs/results/codegen.md}.
  */
 package dev.tc0.eval.codegen;
