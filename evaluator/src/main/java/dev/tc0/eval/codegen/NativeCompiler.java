@@ -71,6 +71,9 @@ final class NativeCompiler {
             Files.createDirectories(dir);
             Path src = Files.createTempFile(dir, "tc0-", ".c");
             Path tmp = Files.createTempFile(dir, "tc0-", ".so.tmp");
+            // A run stopped by a signal runs no finally blocks, but its shutdown does this.
+            src.toFile().deleteOnExit();
+            tmp.toFile().deleteOnExit();
             try {
                 Files.writeString(src, source, StandardCharsets.UTF_8);
                 command.addAll(List.of("-shared", "-fPIC", "-o", tmp.toString(), src.toString()));
@@ -100,17 +103,27 @@ final class NativeCompiler {
             throw new NativeCodeException("native kernels need a C compiler: cannot run '" + command.get(0)
                     + "' (install gcc, or set CC or -Dtc0.native.cc)");
         }
+        // Stopped (Ctrl-C, kill), the JVM takes the compiler down with it: no linker left to
+        // write the temporary library after the shutdown removed it.
+        Thread stop = new Thread(() -> stop(p), "tc0-cc-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
         byte[] log;
         try (var in = p.getInputStream()) {
             log = in.readAllBytes();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException e) {
+                // shutting down already: the hook runs
+            }
         }
         try {
             if (!p.waitFor(1, TimeUnit.HOURS)) {
-                p.destroyForcibly();
+                stop(p);
                 throw new NativeCodeException("native kernels: the C compiler ran for an hour");
             }
         } catch (InterruptedException e) {
-            p.destroyForcibly();
+            stop(p);
             Thread.currentThread().interrupt();
             throw new NativeCodeException("native kernels: interrupted while compiling");
         }
@@ -121,6 +134,12 @@ final class NativeCompiler {
             throw new NativeCodeException(
                     "native kernels: '" + String.join(" ", command) + "' failed (exit " + p.exitValue() + "): " + text);
         }
+    }
+
+    /** Stops the compiler driver and what it started (cc1, as, ld). */
+    private static void stop(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
     }
 
     /** Names a library by what it is built from: the source, the command and the machine. */
