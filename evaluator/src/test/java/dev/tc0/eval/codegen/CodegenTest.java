@@ -90,11 +90,8 @@ class CodegenTest {
                 options(VECTOR_COLD, 2, Engine.Mode.AUTO, 0));
     }
 
-    @Test
-    void outputsThatAreInputsConstantsOrSharedGates() throws IOException {
-        // The default sets, JIT warm-up included.
-        CodegenKernels vector = CodegenKernels.vectorOrNull();
-        assertTrue(vector != null && vector.name().startsWith("codegen-vector-"), "the tests run with the Vector API");
+    /** Outputs that are inputs, negated inputs, constants, one gate twice, an OR and a majority. */
+    static Circuit outputsOfEveryShape() {
         CircuitBuilder b = new CircuitBuilder();
         int[] x = b.inputs("x", 6);
         int g = b.and(x[0], CircuitBuilder.not(x[1]));
@@ -107,7 +104,16 @@ class CodegenTest {
         b.output("g again", g);
         b.output("not h", CircuitBuilder.not(h));
         b.output("or", b.or(h, CircuitBuilder.not(x[4])));
-        Circuit c = b.build();
+        b.output("maj", b.majority(h, x[4], CircuitBuilder.not(g)));
+        return b.build();
+    }
+
+    @Test
+    void outputsThatAreInputsConstantsOrSharedGates() throws IOException {
+        // The default sets, JIT warm-up included.
+        CodegenKernels vector = CodegenKernels.vectorOrNull();
+        assertTrue(vector != null && vector.name().startsWith("codegen-vector-"), "the tests run with the Vector API");
+        Circuit c = outputsOfEveryShape();
         for (int tile : new int[] {8, 16, 32}) {
             assertMatchesReference(
                     c,

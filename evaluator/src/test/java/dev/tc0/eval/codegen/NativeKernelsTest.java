@@ -97,20 +97,7 @@ class NativeKernelsTest {
 
     @Test
     void outputsThatAreInputsConstantsOrSharedGates() throws IOException {
-        CircuitBuilder b = new CircuitBuilder();
-        int[] x = b.inputs("x", 6);
-        int g = b.and(x[0], CircuitBuilder.not(x[1]));
-        int h = b.xor(g, x[2], x[3]);
-        b.output("x0", x[0]);
-        b.output("notx5", CircuitBuilder.not(x[5]));
-        b.output("false", CircuitBuilder.constant(false));
-        b.output("true", CircuitBuilder.constant(true));
-        b.output("g", g);
-        b.output("g again", g);
-        b.output("not h", CircuitBuilder.not(h));
-        b.output("or", b.or(h, CircuitBuilder.not(x[4])));
-        b.output("maj", b.majority(h, x[4], CircuitBuilder.not(g)));
-        assertMatchesReference(b.build(), 64L * 100, everyMode(NativeKernels.INSTANCE));
+        assertMatchesReference(CodegenTest.outputsOfEveryShape(), 64L * 100, everyMode(NativeKernels.INSTANCE));
     }
 
     @Test
