@@ -139,12 +139,23 @@ public final class NativeKernels extends Kernels {
 
     /** Where the plan's library is or would be in the cache (writes the source to name it). */
     Path libraryPath(EvalPlan plan) {
-        return NativeCompiler.libraryPath(CSource.of(Chunks.of(plan, budget)));
+        return NativeCompiler.libraryPath(CSource.of(Chunks.of(plan, budget(plan))));
+    }
+
+    /**
+     * The chunk budget for a plan: an eighth for a levelized plan (the level engine's). There a
+     * chunk is a stretch of one level, whose every gate loads its operands and stores its value,
+     * and gcc's time grows faster than linearly with the memory operations in one function: a
+     * chunk of 6,400 gates of a random layered circuit took it 40 s, a 20,000-gate circuit about
+     * four minutes. In a depth-first plan most values stay in registers.
+     */
+    private int budget(EvalPlan plan) {
+        return plan.isSequential() ? budget : Math.max(1, budget / 8);
     }
 
     /** The plan's library, built on first use and kept with the plan. */
     Library compiled(EvalPlan plan) {
-        return plan.derived(this, k -> new Library(Chunks.of(plan, budget)));
+        return plan.derived(this, k -> new Library(Chunks.of(plan, budget(plan))));
     }
 
     /** A plan's chunks and the loaded library that runs them. */
