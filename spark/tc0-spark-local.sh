@@ -26,6 +26,6 @@ if [[ ! -f "$cp_file" || "$here/pom.xml" -nt "$cp_file" ]]; then
 fi
 
 # shellcheck disable=SC2046,SC2086
-exec "$JAVA_HOME/bin/java" --add-modules=jdk.incubator.vector $(cat "$opens_file") ${TC0_SPARK_JAVA_OPTS:-} \
+exec "$JAVA_HOME/bin/java" --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED $(cat "$opens_file") ${TC0_SPARK_JAVA_OPTS:-} \
     -Dlog4j2.configurationFile="$here/log4j2-local.properties" -Dspark.driver.host=127.0.0.1 -Dspark.driver.bindAddress=127.0.0.1 -Dspark.ui.enabled=false \
     -cp "$jar:$(cat "$cp_file")" dev.tc0.spark.SparkEval "$@"

@@ -32,6 +32,11 @@ class ProcessTest {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules=jdk.incubator.vector",
+                // As the jar's manifest does: auto may run native code on a large batch.
+                "--enable-native-access=ALL-UNNAMED",
+                // The test JVM's library cache, not the user's.
+                "-Dtc0.cache="
+                        + System.getProperty("tc0.cache", System.getProperty("java.io.tmpdir") + "/tc0-test-cache"),
                 "-Dtc0.progress=false",
                 "-cp",
                 System.getProperty("java.class.path"),
