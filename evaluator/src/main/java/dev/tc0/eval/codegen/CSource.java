@@ -63,7 +63,6 @@ final class CSource {
                 .append(LANES)
                 .append(")\n")
                 .append("    for (int c = from; c < to; c++) CHUNKS[c](v, w, b);\n}\n");
-        out.append("int tc0_lanes(void) { return ").append(LANES).append("; }\n");
         return out.toString();
     }
 
@@ -141,13 +140,13 @@ final class CSource {
                 if (code[pc] == CounterProgram.FA) {
                     String x = plane(code[pc + 1], e0), y = plane(code[pc + 2], e0), z = plane(code[pc + 3], e0);
                     String t = fresh("(" + x + ") ^ (" + y + ")");
-                    setPlane(code[pc + 4], fresh(t + " ^ (" + z + ")"));
-                    setPlane(code[pc + 5], fresh("((" + x + ") & (" + y + ")) | ((" + z + ") & " + t + ")"));
+                    planeName.put(code[pc + 4], fresh(t + " ^ (" + z + ")"));
+                    planeName.put(code[pc + 5], fresh("((" + x + ") & (" + y + ")) | ((" + z + ") & " + t + ")"));
                     pc += 6;
                 } else {
                     String x = plane(code[pc + 1], e0), y = plane(code[pc + 2], e0);
-                    setPlane(code[pc + 3], fresh("(" + x + ") ^ (" + y + ")"));
-                    setPlane(code[pc + 4], fresh("(" + x + ") & (" + y + ")"));
+                    planeName.put(code[pc + 3], fresh("(" + x + ") ^ (" + y + ")"));
+                    planeName.put(code[pc + 4], fresh("(" + x + ") & (" + y + ")"));
                     pc += 5;
                 }
             }
@@ -180,10 +179,6 @@ final class CSource {
     /** A counter plane: scratch plane r >= 0, or the gate's operand ~r with its negation. */
     private String plane(int r, int e0) {
         return r >= 0 ? planeName.get(r) : operand(plan.operandRef(e0 + ~r));
-    }
-
-    private void setPlane(int r, String name) {
-        planeName.put(r, name);
     }
 
     private String fresh(String value) {

@@ -61,12 +61,10 @@ final class NativeCompiler {
         return command;
     }
 
-    /** A compiled library for {@code source}: from the cache, or compiled into it now. */
-    static Path library(String source) {
+    /** Compiles {@code source} into the library {@code lib} ({@link #libraryPath} of it). */
+    static void compile(String source, Path lib) {
         List<String> command = command();
-        Path lib = libraryPath(source);
         Path dir = lib.getParent();
-        if (Files.isRegularFile(lib)) return lib;
         try {
             Files.createDirectories(dir);
             Path src = Files.createTempFile(dir, "tc0-", ".c");
@@ -87,7 +85,6 @@ final class NativeCompiler {
                 Files.deleteIfExists(src);
                 Files.deleteIfExists(tmp);
             }
-            return lib;
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "native kernels: cannot use the cache directory " + dir + ": " + e.getMessage(), e);
@@ -148,7 +145,7 @@ final class NativeCompiler {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             d.update(source.getBytes(StandardCharsets.UTF_8));
             d.update(String.join("\0", command).getBytes(StandardCharsets.UTF_8));
-            d.update(machine().getBytes(StandardCharsets.UTF_8));
+            d.update(MACHINE.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d.digest(), 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new AssertionError(e);
@@ -156,6 +153,8 @@ final class NativeCompiler {
     }
 
     /** The architecture and, on Linux, the CPU model: {@code -march=native} code runs on that CPU. */
+    private static final String MACHINE = machine();
+
     private static String machine() {
         String cpu = "";
         try {

@@ -10,6 +10,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -137,11 +138,26 @@ public final class NativeKernels extends Kernels {
         return p;
     }
 
-    /** Where the plan's library is or would be in the cache (writes the source to name it). */
+    /** Where the plan's library is or would be in the cache. */
     Path libraryPath(EvalPlan plan) {
-        return NativeCompiler.libraryPath(CSource.of(Chunks.of(plan, budget(plan))));
+        return source(plan).path();
     }
 
+    /** A plan's chunks and where their library is, or will be, in the cache. */
+    private record Source(Chunks chunks, Path path) {}
+
+    private record SourceKey(NativeKernels kernels) {}
+
+    /**
+     * The plan's chunks and library path, made once per plan: auto's look into the cache and the
+     * build share them (writing and hashing the C of a large plan takes a tenth of a second).
+     */
+    private Source source(EvalPlan plan) {
+        return plan.derived(new SourceKey(this), k -> {
+            Chunks chunks = Chunks.of(plan, budget(plan));
+            return new Source(chunks, NativeCompiler.libraryPath(CSource.of(chunks)));
+        });
+    }
     /**
      * The chunk budget for a plan: an eighth for a levelized plan (the level engine's). There a
      * chunk is a stretch of one level, whose every gate loads its operands and stores its value,
@@ -155,7 +171,8 @@ public final class NativeKernels extends Kernels {
 
     /** The plan's library, built on first use and kept with the plan. */
     Library compiled(EvalPlan plan) {
-        return plan.derived(this, k -> new Library(Chunks.of(plan, budget(plan))));
+        Source s = source(plan); // outside: derived values are made one at a time
+        return plan.derived(this, k -> new Library(s.chunks(), s.path()));
     }
 
     /** A plan's chunks and the loaded library that runs them. */
@@ -164,9 +181,12 @@ public final class NativeKernels extends Kernels {
         final Path path;
         private final MethodHandle run;
 
-        Library(Chunks chunks) {
+        /** Loads the library at {@code path}, compiling the chunks into it first when it is not there. */
+        Library(Chunks chunks, Path path) {
             this.chunks = chunks;
-            this.path = NativeCompiler.library(CSource.of(chunks));
+            this.path = path;
+            // The source again only for a compile, which costs seconds: it is not kept with the plan.
+            if (!Files.isRegularFile(path)) NativeCompiler.compile(CSource.of(chunks), path);
             SymbolLookup lookup = SymbolLookup.libraryLookup(path, Arena.global());
             MemorySegment fn = lookup.find("tc0_run")
                     .orElseThrow(() -> new NativeCodeException("native kernels: " + path + " has no tc0_run"));
