@@ -18,8 +18,8 @@ public final class AutoKernels extends Kernels {
      */
     static final double INTERPRETER_EDGES_PER_SECOND = 1e12;
     /**
-     * gcc's time per edge, above what it took here (1.0-1.2e-4 s on the multiplier, c6288 and
-     * dyck1 at n = 64; 1.7e-5 on a random two-input circuit).
+     * gcc's time per edge on one core, above what it took here (1.0-1.2e-4 s on the multiplier,
+     * c6288 and dyck1 at n = 64; 1.7e-5 on a random two-input circuit).
      */
     static final double COMPILE_SECONDS_PER_EDGE = 2e-4;
     /** Loading a cached library: writing and hashing the source, then the loader (0.05-0.4 s here). */
@@ -54,7 +54,8 @@ public final class AutoKernels extends Kernels {
      * Native code when a C compiler runs here and the interpreter's estimated time for the batch
      * ({@link #INTERPRETER_EDGES_PER_SECOND} per thread) would save more than the library costs:
      * {@link #LOAD_SECONDS} when it is in the cache, {@link #COMPILE_SECONDS_PER_EDGE} per edge
-     * when it must be compiled. The multiplier (54 k edges) on one thread thus switches at about
+     * when it must be compiled, divided among the compilers that run at once ({@link
+     * NativeKernels#compileJobs}). The multiplier (54 k edges) on one thread thus switches at about
      * 2^24 patterns with its library cached and 2^28 without; a batch of unknown size stays on
      * the interpreter.
      */
@@ -64,7 +65,8 @@ public final class AutoKernels extends Kernels {
         double interpreted = plan.numEdges() * (double) count / (edgesPerSecond * threads);
         if (interpreted < MIN_SECONDS || !NativeKernels.compilerProbed()) return interpreter;
         boolean cached = Files.isRegularFile(nativeKernels.libraryPath(plan));
-        double cost = cached ? LOAD_SECONDS : COMPILE_SECONDS_PER_EDGE * plan.numEdges();
+        double cost =
+                cached ? LOAD_SECONDS : COMPILE_SECONDS_PER_EDGE * plan.numEdges() / nativeKernels.compileJobs(plan);
         return SAVED * interpreted > cost ? nativeKernels : interpreter;
     }
 

@@ -9,13 +9,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * Compiles C source into a shared library with the machine's C compiler, and keeps the library in
+ * Compiles C source (one or more translation units) into a shared library with the machine's C compiler, and keeps the library in
  * a cache directory named by a hash of the source, the compiler command and the machine, so a
  * circuit is compiled once per machine: {@code -Dtc0.cache}, else {@code $TC0_CACHE}, else {@code $XDG_CACHE_HOME/tc0},
  * else {@code ~/.cache/tc0}, under {@code native/}. The compiler is {@code -Dtc0.native.cc}, else
@@ -49,9 +51,9 @@ final class NativeCompiler {
         return Path.of(base, "native");
     }
 
-    /** Where the library for {@code source} is, or will be once compiled. */
-    static Path libraryPath(String source) {
-        return cacheDir().resolve("tc0-" + hash(source, command()) + ".so");
+    /** Where the library for {@code units} is, or will be once compiled. */
+    static Path libraryPath(List<String> units) {
+        return cacheDir().resolve("tc0-" + hash(units, command()) + ".so");
     }
 
     private static List<String> command() {
@@ -61,89 +63,155 @@ final class NativeCompiler {
         return command;
     }
 
-    /** Compiles {@code source} into the library {@code lib} ({@link #libraryPath} of it). */
-    static void compile(String source, Path lib) {
-        List<String> command = command();
+    /**
+     * Compiles the translation units {@code units} into the library {@code lib} ({@link
+     * #libraryPath} of them): each unit to an object file, as many at once as the machine has
+     * cores, then one link. Everything but the library lives in a temporary directory beside it.
+     */
+    static void compile(List<String> units, Path lib) {
         Path dir = lib.getParent();
+        Path work = null;
+        Builds builds = new Builds();
+        // A run stopped by a signal runs no finally blocks, but its shutdown runs this.
+        Thread stop = new Thread(builds::stopAll, "tc0-cc-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
         try {
             Files.createDirectories(dir);
-            Path src = Files.createTempFile(dir, "tc0-", ".c");
-            Path tmp = Files.createTempFile(dir, "tc0-", ".so.tmp");
-            // A run stopped by a signal runs no finally blocks, but its shutdown does this.
-            src.toFile().deleteOnExit();
-            tmp.toFile().deleteOnExit();
+            work = Files.createTempDirectory(dir, "tc0-build-");
+            builds.work = work;
+            List<String> objects = new ArrayList<>();
+            int parallel = Math.max(1, Runtime.getRuntime().availableProcessors());
+            for (int u = 0; u < units.size(); u++) {
+                Path src = work.resolve("u" + u + ".c");
+                Path obj = work.resolve("u" + u + ".o");
+                Files.writeString(src, units.get(u), StandardCharsets.UTF_8);
+                List<String> command = command();
+                command.addAll(List.of("-fPIC", "-c", "-o", obj.toString(), src.toString()));
+                if (builds.running() >= parallel) builds.awaitOldest();
+                builds.start(command, work.resolve("u" + u + ".log"));
+                objects.add(obj.toString());
+            }
+            while (builds.running() > 0) builds.awaitOldest();
+            Path tmp = work.resolve("lib.so");
+            List<String> link = command();
+            link.addAll(List.of("-shared", "-o", tmp.toString()));
+            link.addAll(objects);
+            builds.start(link, work.resolve("link.log"));
+            builds.awaitOldest();
             try {
-                Files.writeString(src, source, StandardCharsets.UTF_8);
-                command.addAll(List.of("-shared", "-fPIC", "-o", tmp.toString(), src.toString()));
-                run(command);
-                try {
-                    Files.move(tmp, lib, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, lib, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(src);
-                Files.deleteIfExists(tmp);
+                Files.move(tmp, lib, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, lib, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "native kernels: cannot use the cache directory " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Runs the compiler; its own messages go into the exception when it fails. */
-    private static void run(List<String> command) throws IOException {
-        Process p;
-        try {
-            p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new NativeCodeException("native kernels need a C compiler: cannot run '" + command.get(0)
-                    + "' (install gcc, or set CC or -Dtc0.native.cc)");
-        }
-        // Stopped (Ctrl-C, kill), the JVM takes the compiler down with it: no linker left to
-        // write the temporary library after the shutdown removed it.
-        Thread stop = new Thread(() -> stop(p), "tc0-cc-stop");
-        Runtime.getRuntime().addShutdownHook(stop);
-        byte[] log;
-        try (var in = p.getInputStream()) {
-            log = in.readAllBytes();
         } finally {
+            builds.stopAll();
             try {
                 Runtime.getRuntime().removeShutdownHook(stop);
             } catch (IllegalStateException e) {
                 // shutting down already: the hook runs
             }
         }
-        try {
-            if (!p.waitFor(1, TimeUnit.HOURS)) {
-                stop(p);
-                throw new NativeCodeException("native kernels: the C compiler ran for an hour");
-            }
-        } catch (InterruptedException e) {
-            stop(p);
-            Thread.currentThread().interrupt();
-            throw new NativeCodeException("native kernels: interrupted while compiling");
+    }
+
+    /** The compiler processes of one build, oldest first, and its temporary directory. */
+    private static final class Builds {
+        private final ArrayDeque<Build> running = new ArrayDeque<>();
+        private volatile Path work;
+
+        private record Build(Process process, List<String> command, Path log) {}
+
+        synchronized int running() {
+            return running.size();
         }
-        if (p.exitValue() != 0) {
-            // The compiler's first message on the line, the rest after it (shown with --verbose).
-            String text = new String(log, StandardCharsets.UTF_8).strip();
-            if (text.length() > 4000) text = text.substring(0, 4000) + " ...";
-            throw new NativeCodeException(
-                    "native kernels: '" + String.join(" ", command) + "' failed (exit " + p.exitValue() + "): " + text);
+
+        synchronized void start(List<String> command, Path log) {
+            try {
+                Process p = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
+                running.add(new Build(p, command, log));
+            } catch (IOException e) {
+                throw new NativeCodeException("native kernels need a C compiler: cannot run '" + command.get(0)
+                        + "' (install gcc, or set CC or -Dtc0.native.cc)");
+            }
+        }
+
+        /** Waits for the oldest compiler; its own messages go into the exception when it fails. */
+        void awaitOldest() {
+            Build b;
+            synchronized (this) {
+                b = running.peekFirst();
+            }
+            Process p = b.process();
+            try {
+                if (!p.waitFor(1, TimeUnit.HOURS))
+                    throw new NativeCodeException("native kernels: the C compiler ran for an hour");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NativeCodeException("native kernels: interrupted while compiling");
+            }
+            synchronized (this) {
+                running.pollFirst();
+            }
+            if (p.exitValue() != 0) {
+                String text;
+                try {
+                    text = Files.readString(b.log(), StandardCharsets.UTF_8).strip();
+                } catch (IOException e) {
+                    text = "(no messages: " + e.getMessage() + ")";
+                }
+                // The compiler's first message on the line, the rest after it (shown with --verbose).
+                if (text.length() > 4000) text = text.substring(0, 4000) + " ...";
+                throw new NativeCodeException("native kernels: '" + String.join(" ", b.command()) + "' failed (exit "
+                        + p.exitValue() + "): " + text);
+            }
+        }
+
+        /**
+         * Stops every compiler driver and what it started (cc1, as, ld): stopped by Ctrl-C or a
+         * kill, or failed, the JVM takes them down with it, so nothing writes into the temporary
+         * directory after it is removed. Then removes the directory.
+         */
+        synchronized void stopAll() {
+            for (Build b : running) {
+                b.process().descendants().forEach(ProcessHandle::destroyForcibly);
+                b.process().destroyForcibly();
+            }
+            for (Build b : running) {
+                try {
+                    b.process().waitFor(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            running.clear();
+            Path w = work;
+            if (w != null) deleteTree(w);
+            work = null;
         }
     }
 
-    /** Stops the compiler driver and what it started (cc1, as, ld). */
-    private static void stop(Process p) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) Files.deleteIfExists(f);
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // best effort: a temporary directory left in the cache is never loaded
+        }
     }
 
     /** Names a library by what it is built from: the source, the command and the machine. */
-    private static String hash(String source, List<String> command) {
+    private static String hash(List<String> units, List<String> command) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(source.getBytes(StandardCharsets.UTF_8));
+            for (String unit : units) {
+                d.update(unit.getBytes(StandardCharsets.UTF_8));
+                d.update((byte) 0);
+            }
             d.update(String.join("\0", command).getBytes(StandardCharsets.UTF_8));
             d.update(MACHINE.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d.digest(), 0, 16);

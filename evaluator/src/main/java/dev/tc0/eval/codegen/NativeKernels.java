@@ -12,6 +12,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The native kernel set ({@code -Dtc0.kernels=native}, {@code tc0 eval --kernels native}): each
@@ -31,8 +32,7 @@ public final class NativeKernels extends Kernels {
     public static final int DEFAULT_CHUNK_COST = 200_000;
 
     /** The default set; {@code -Dtc0.native.chunkCost=N} sets the chunk budget, for measurements. */
-    public static final NativeKernels INSTANCE =
-            new NativeKernels(Integer.getInteger("tc0.native.chunkCost", DEFAULT_CHUNK_COST));
+    public static final NativeKernels INSTANCE = of(Integer.getInteger("tc0.native.chunkCost", DEFAULT_CHUNK_COST));
 
     /** A tile width that overrides {@link #preferredTileWords} ({@code -Dtc0.native.tileWords}, for measurements). */
     static final int TILE_WORDS_SET = Integer.getInteger("tc0.native.tileWords", 0) & ~7;
@@ -44,18 +44,25 @@ public final class NativeKernels extends Kernels {
             ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
 
     private final int budget;
+    private final long unitCost;
     private final Kernels interpreter;
 
-    private NativeKernels(int budget) {
+    private NativeKernels(int budget, long unitCost) {
         if (budget < 1) throw new IllegalArgumentException("chunk budget must be positive, not " + budget);
         this.budget = budget;
+        this.unitCost = unitCost;
         Kernels v = KernelProvider.vectorOrNull();
         this.interpreter = v != null ? v : KernelProvider.scalar();
     }
 
     /** Kernels whose C functions hold chunks of at most {@code budget} cost units. */
     public static NativeKernels of(int budget) {
-        return new NativeKernels(budget);
+        return new NativeKernels(budget, CSource.UNIT_COST);
+    }
+
+    /** Kernels whose translation units hold chunks of about {@code unitCost} cost units (tests). */
+    static NativeKernels of(int budget, long unitCost) {
+        return new NativeKernels(budget, unitCost);
     }
 
     /**
@@ -143,8 +150,22 @@ public final class NativeKernels extends Kernels {
         return source(plan).path();
     }
 
-    /** A plan's chunks and where their library is, or will be, in the cache. */
-    private record Source(Chunks chunks, Path path) {}
+    /**
+     * How many C compilers build the plan's library at once: one per translation unit (the last,
+     * the chunk table, takes no time), at most one per core.
+     */
+    int compileJobs(EvalPlan plan) {
+        int units = Math.max(1, translationUnits(plan) - 1);
+        return Math.min(units, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** The C translation units of the plan's library, the chunk table's included. */
+    int translationUnits(EvalPlan plan) {
+        return source(plan).units();
+    }
+
+    /** A plan's chunks, how many translation units they make, and where their library is, or will be, in the cache. */
+    private record Source(Chunks chunks, int units, Path path) {}
 
     private record SourceKey(NativeKernels kernels) {}
 
@@ -155,7 +176,8 @@ public final class NativeKernels extends Kernels {
     private Source source(EvalPlan plan) {
         return plan.derived(new SourceKey(this), k -> {
             Chunks chunks = Chunks.of(plan, budget(plan));
-            return new Source(chunks, NativeCompiler.libraryPath(CSource.of(chunks)));
+            List<String> units = CSource.of(chunks, unitCost);
+            return new Source(chunks, units.size(), NativeCompiler.libraryPath(units));
         });
     }
     /**
@@ -172,7 +194,7 @@ public final class NativeKernels extends Kernels {
     /** The plan's library, built on first use and kept with the plan. */
     Library compiled(EvalPlan plan) {
         Source s = source(plan); // outside: derived values are made one at a time
-        return plan.derived(this, k -> new Library(s.chunks(), s.path()));
+        return plan.derived(this, k -> new Library(s.chunks(), s.path(), unitCost));
     }
 
     /** A plan's chunks and the loaded library that runs them. */
@@ -181,12 +203,15 @@ public final class NativeKernels extends Kernels {
         final Path path;
         private final MethodHandle run;
 
-        /** Loads the library at {@code path}, compiling the chunks into it first when it is not there. */
-        Library(Chunks chunks, Path path) {
+        /**
+         * Loads the library at {@code path}, compiling the chunks into it first (in units of
+         * about {@code unitCost}) when it is not there.
+         */
+        Library(Chunks chunks, Path path, long unitCost) {
             this.chunks = chunks;
             this.path = path;
             // The source again only for a compile, which costs seconds: it is not kept with the plan.
-            if (!Files.isRegularFile(path)) NativeCompiler.compile(CSource.of(chunks), path);
+            if (!Files.isRegularFile(path)) NativeCompiler.compile(CSource.of(chunks, unitCost), path);
             SymbolLookup lookup = SymbolLookup.libraryLookup(path, Arena.global());
             MemorySegment fn = lookup.find("tc0_run")
                     .orElseThrow(() -> new NativeCodeException("native kernels: " + path + " has no tc0_run"));

@@ -42,7 +42,8 @@ class NativeKernelsTest {
                         + " --version' fails): native kernels untested");
     }
 
-    static final NativeKernels SMALL_CHUNKS = NativeKernels.of(300);
+    /** About 1,800 chunks for 2,000 gates, in some six translation units compiled side by side. */
+    static final NativeKernels SMALL_CHUNKS = NativeKernels.of(300, 20_000);
 
     static Engine.Options[] everyMode(Kernels k) {
         return new Engine.Options[] {
@@ -67,6 +68,8 @@ class NativeKernelsTest {
             int few = NativeKernels.INSTANCE.compiled(plan.depthFirst()).chunks.count();
             int many = SMALL_CHUNKS.compiled(plan.depthFirst()).chunks.count();
             assertTrue(few * 10 < many, few + " chunks by default, " + many + " at a small budget");
+            int units = SMALL_CHUNKS.translationUnits(plan.depthFirst());
+            assertTrue(units > 4, units + " translation units");
             assertMatchesReference(c, 64L * 300, both(NativeKernels.INSTANCE, SMALL_CHUNKS));
         }
     }
@@ -157,14 +160,16 @@ class NativeKernelsTest {
         assertSame(interpreter, auto.choose(plan, -1, 1), "an unknown batch");
         assertSame(interpreter, auto.choose(plan, 1 << 20, 1), "a small batch");
         // Repays a compile: the saving passes gcc's estimated time per edge.
-        double compile = AutoKernels.COMPILE_SECONDS_PER_EDGE * edges;
+        // gcc's estimated time, shared among the compilers that run at once.
+        double compile = AutoKernels.COMPILE_SECONDS_PER_EDGE * edges / NativeKernels.INSTANCE.compileJobs(plan);
         long big = patterns.applyAsLong(Math.max(2 * AutoKernels.MIN_SECONDS, 2 * compile / AutoKernels.SAVED));
         assertSame(NativeKernels.INSTANCE, auto.choose(plan, big, 1));
         assertSame(interpreter, auto.choose(plan, big, 64), "64 threads take 1/64 of the time");
         // Repays loading a cached library but not a compile: native once the library is cached.
         Circuit wide = RandomCircuits.generate(RandomCircuits.Spec.of(64, 20000, 2000, 2, GateKind.AND), 4243);
         plan = EvalPlan.of(wide).depthFirst();
-        double compileWide = AutoKernels.COMPILE_SECONDS_PER_EDGE * plan.numEdges();
+        double compileWide =
+                AutoKernels.COMPILE_SECONDS_PER_EDGE * plan.numEdges() / NativeKernels.INSTANCE.compileJobs(plan);
         assertTrue(compileWide > 2 * AutoKernels.LOAD_SECONDS, plan.numEdges() + " edges compile longer than a load");
         // Saves halfway between a load and a compile.
         double seconds =
