@@ -26,6 +26,13 @@ public final class AutoKernels extends Kernels {
     static final double LOAD_SECONDS = 0.5;
     /** The share of the interpreter's time native code saves: it ran 2.6-3.9x faster, so about 0.6-0.75. */
     static final double SAVED = 0.6;
+    /**
+     * Plans with more edges stay on the interpreter: native code's lead shrinks as its code
+     * outgrows the caches (one thread, against the vector interpreter: the EPFL multiplier, 54 k
+     * edges, 3.9x; hyp, 429 k edges, 3.4x; a 128-bit ripple multiplier, 356 k edges, 2.2x; the
+     * 256-bit one, 1.4 M edges and 12 MB of code, 1.0-1.15x), and its compile grows with it.
+     */
+    static final long MAX_EDGES = 1 << 20;
     /** Below this estimated interpreter time nothing is worth checking (no compiler probe, no hash). */
     static final double MIN_SECONDS = 1.0;
 
@@ -56,12 +63,12 @@ public final class AutoKernels extends Kernels {
      * {@link #LOAD_SECONDS} when it is in the cache, {@link #COMPILE_SECONDS_PER_EDGE} per edge
      * when it must be compiled, divided among the compilers that run at once ({@link
      * NativeKernels#compileJobs}). The multiplier (54 k edges) on one thread thus switches at about
-     * 2^24 patterns with its library cached and 2^28 without; a batch of unknown size stays on
-     * the interpreter.
+     * 2^24 patterns with its library cached and 2^28 without; a batch of unknown size, and a plan
+     * of more than {@link #MAX_EDGES} edges, stay on the interpreter.
      */
     @Override
     public Kernels choose(EvalPlan plan, long count, int threads) {
-        if (count <= 0) return interpreter;
+        if (count <= 0 || plan.numEdges() > MAX_EDGES) return interpreter;
         double interpreted = plan.numEdges() * (double) count / (edgesPerSecond * threads);
         if (interpreted < MIN_SECONDS || !NativeKernels.compilerProbed()) return interpreter;
         boolean cached = Files.isRegularFile(nativeKernels.libraryPath(plan));

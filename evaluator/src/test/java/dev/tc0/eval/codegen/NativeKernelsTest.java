@@ -180,6 +180,12 @@ class NativeKernelsTest {
         assertSame(interpreter, auto.choose(plan, mid, 1), "not compiled yet");
         NativeKernels.INSTANCE.compiled(plan);
         assertSame(NativeKernels.INSTANCE, auto.choose(plan, mid, 1), "in the cache");
+        // Past MAX_EDGES native code's lead is gone: no batch, however large, chooses it.
+        Circuit huge =
+                RandomCircuits.generate(RandomCircuits.Spec.of(64, 80_000, 16, 64, GateKind.AND, GateKind.OR), 4244);
+        plan = EvalPlan.of(huge).depthFirst();
+        assertTrue(plan.numEdges() > AutoKernels.MAX_EDGES, plan.numEdges() + " edges");
+        assertSame(interpreter, auto.choose(plan, Long.MAX_VALUE / 1024, 1), "too large to pay");
     }
 
     @Test
