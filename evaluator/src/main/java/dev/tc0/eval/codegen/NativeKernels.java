@@ -31,8 +31,13 @@ public final class NativeKernels extends Kernels {
      */
     public static final int DEFAULT_CHUNK_COST = 200_000;
 
-    /** The default set; {@code -Dtc0.native.chunkCost=N} sets the chunk budget, for measurements. */
-    public static final NativeKernels INSTANCE = of(Integer.getInteger("tc0.native.chunkCost", DEFAULT_CHUNK_COST));
+    /**
+     * The default set; {@code -Dtc0.native.chunkCost=N} sets the chunk budget and {@code
+     * -Dtc0.native.unitCost=N} the translation units' size, for measurements.
+     */
+    public static final NativeKernels INSTANCE = of(
+            Integer.getInteger("tc0.native.chunkCost", DEFAULT_CHUNK_COST),
+            Long.getLong("tc0.native.unitCost", CSource.UNIT_COST));
 
     /** A tile width that overrides {@link #preferredTileWords} ({@code -Dtc0.native.tileWords}, for measurements). */
     static final int TILE_WORDS_SET = Integer.getInteger("tc0.native.tileWords", 0) & ~7;
