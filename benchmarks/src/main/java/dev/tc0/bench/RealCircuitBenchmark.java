@@ -69,9 +69,17 @@ public class RealCircuitBenchmark extends EngineRunBenchmark {
     @Param({"auto"})
     public String kernels;
 
+    /**
+     * log2 of the batch: {@link #PATTERNS} by default, the peers' size; {@code -p log2Patterns=24}
+     * for the large batches on which two threads are measured against one. The report's table
+     * reads the default only.
+     */
+    @Param({"20"})
+    public int log2Patterns;
+
     @Setup(Level.Trial)
     public void setup() throws IOException {
-        run = create(circuit, threads, kernels, PATTERNS);
+        run = create(circuit, threads, kernels, 1L << log2Patterns);
     }
 
     public static EngineRun create(String circuit, int threads, long patterns) throws IOException {

@@ -34,6 +34,11 @@ public record JmhResult(
         return v;
     }
 
+    /** The parameter's value, or {@code otherwise} when the benchmark has no such parameter. */
+    public String param(String name, String otherwise) {
+        return params.getOrDefault(name, otherwise);
+    }
+
     public int intParam(String name) {
         return Integer.parseInt(param(name));
     }

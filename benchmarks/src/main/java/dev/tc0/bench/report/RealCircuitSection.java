@@ -22,6 +22,11 @@ final class RealCircuitSection implements Section {
         Map<String, Double> tc0 = new HashMap<>(), abc = new HashMap<>(), abcStart = new HashMap<>();
         Set<String> circuits = new LinkedHashSet<>();
         for (JmhResult r : results) {
+            // The table is the interpreter's on the default batch: runs with other kernels or
+            // batch sizes (-p kernels=native, -p log2Patterns=24) are read in their own reports.
+            if (r.benchmark().startsWith("RealCircuitBenchmark.")
+                    && (!r.param("kernels", "auto").equals("auto")
+                            || Long.parseLong(r.param("log2Patterns", "20")) != 20)) continue;
             switch (r.benchmark()) {
                 case "RealCircuitBenchmark.evaluate" ->
                     tc0.put(r.param("circuit") + "|" + r.param("threads"), r.medianNanos());

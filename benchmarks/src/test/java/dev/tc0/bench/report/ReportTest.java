@@ -264,6 +264,29 @@ class ReportTest {
                 """.formatted(benchmark, params, String.valueOf(medianUs));
     }
 
+    /** The real-circuit table is the interpreter's on the default batch; other runs stay out of it. */
+    @Test
+    void theRealCircuitTableReadsTheDefaultKernelsAndBatchOnly(@TempDir Path dir) throws IOException {
+        String entry =
+                "\"circuit\": \"epfl/multiplier.aig\", \"threads\": \"1\", \"kernels\": \"%s\", \"log2Patterns\": \"%d\"";
+        String others = String.join(
+                ",",
+                jmhEntry("RealCircuitBenchmark.evaluate", entry.formatted("native", 20), 9000.0),
+                jmhEntry("RealCircuitBenchmark.evaluate", entry.formatted("auto", 24), 900000.0));
+        String md = Files.readString(Report.write(JmhResult.parse("[" + others + "]"), dir, "x", false));
+        assertFalse(md.contains("## Real circuits"), md);
+        String all = "[" + others + ","
+                + jmhEntry("RealCircuitBenchmark.evaluate", entry.formatted("auto", 20), 60000.0) + "]";
+        md = Files.readString(Report.write(JmhResult.parse(all), dir, "x", false));
+        assertTrue(md.contains("## Real circuits"), md);
+        // One row, 60 ms on one thread: the native and 2^24 entries are not the row's. (Gates and
+        // depth are "?" where the circuits directory is missing.)
+        List<String> rows =
+                md.lines().filter(l -> l.startsWith("| multiplier | ")).toList();
+        assertEquals(1, rows.size(), md);
+        assertTrue(rows.get(0).contains(" | 60.00 ms | – | "), rows.get(0));
+    }
+
     @Test
     void marksOnlySmokeRunsAsSmoke(@TempDir Path dir) throws IOException {
         assertFalse(Files.readString(Report.write(sample, dir, "x", false)).contains("Smoke run"));
