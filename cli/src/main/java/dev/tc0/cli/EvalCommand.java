@@ -359,6 +359,13 @@ final class EvalCommand extends Base implements Callable<Integer> {
                 + (r.prepareNanos() > 0 ? seconds(r.prepareNanos()) + " generating code, " : "")
                 + seconds(totalNanos) + " in all");
         e.println("speed    " + sci(r.gateEvalsPerSecond(c.numGates())) + " gate-evals/s");
+        if (common.verbose) {
+            Engine.Phases p = r.phases();
+            e.println("threads  " + seconds(p.fill()) + " filling, " + seconds(p.kernels()) + " in kernels, "
+                    + seconds(p.extract()) + " extracting, " + seconds(p.handOff()) + " handing off, "
+                    + seconds(p.idle()) + " idle (summed over " + p.workers() + " thread"
+                    + (p.workers() == 1 ? "" : "s") + ", " + seconds(p.wall()) + " wall)");
+        }
         e.flush();
     }
 

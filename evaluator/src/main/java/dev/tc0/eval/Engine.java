@@ -88,10 +88,32 @@ public final class Engine implements AutoCloseable {
      * time the kernels took to get ready for the plan (generated code: emitting and loading it).
      */
     public record Report(
-            long patterns, Mode mode, int tileWords, int threads, String kernels, long evalNanos, long prepareNanos) {
+            long patterns,
+            Mode mode,
+            int tileWords,
+            int threads,
+            String kernels,
+            long evalNanos,
+            long prepareNanos,
+            Phases phases) {
         /** Gate evaluations per second: gates times patterns over evaluation time (no I/O). */
         public double gateEvalsPerSecond(long gates) {
             return evalNanos == 0 ? 0 : gates * (double) patterns / (evalNanos * 1e-9);
+        }
+    }
+
+    /**
+     * Where a run's time went, summed over the threads that ran tiles: filling arenas from the
+     * source, the kernels, extracting outputs, and the hand-off (waiting for the tile's turn and
+     * the sink). {@code wall} is the run's elapsed time from the first tile to the sink's finish;
+     * {@code workers * wall} less the four is the time threads stood idle (starting, or with no
+     * tile left). It says where a second thread loses: kernels that take longer per tile (shared
+     * caches), or waits.
+     */
+    public record Phases(long fill, long kernels, long extract, long handOff, long wall, int workers) {
+        /** Thread time not in any phase: {@code workers * wall} less the phases. */
+        public long idle() {
+            return Math.max(0, workers * wall - fill - kernels - extract - handOff);
         }
     }
 
@@ -280,12 +302,15 @@ public final class Engine implements AutoCloseable {
         int scratchBase = plan.numSlots * words;
         int wave = pool == null ? 1 : inFlight(count, words);
         long prepareNanos = options.kernels().prepare(plan, words);
+        long start = System.nanoTime();
         if (mode == Mode.TILES && pool != null) {
             TileWorkers w = new TileWorkers(plan, in, out, count, words, strip, arenaWords, scratchBase);
             w.run(pool, wave);
             out.finish();
+            Phases phases = new Phases(
+                    w.fillNanos, w.kernelNanos, w.extractNanos, w.handOffNanos, System.nanoTime() - start, wave);
             return new Report(
-                    w.patterns, mode, words, threads, options.kernels().name(), w.evalNanos, prepareNanos);
+                    w.patterns, mode, words, threads, options.kernels().name(), w.evalNanos, prepareNanos, phases);
         }
 
         long[][] arena = new long[wave][arenaWords];
@@ -297,10 +322,11 @@ public final class Engine implements AutoCloseable {
         }
         long[] outTile = new long[Math.max(1, plan.numOutputs * words)];
         int[] filled = new int[wave];
-        long first = 0, evalNanos = 0;
+        long first = 0, evalNanos = 0, fillNanos = 0, extractNanos = 0, handOffNanos = 0;
         boolean done = false;
         while (!done) {
             int tiles = 0;
+            long fillStart = System.nanoTime();
             // Fill: in parallel when the source allows it, otherwise in order.
             if (in.randomAccess() && pool != null && wave > 1) {
                 int n = (int) Math.min(wave, count < 0 ? wave : (count - first + 64L * words - 1) / (64L * words));
@@ -336,6 +362,7 @@ public final class Engine implements AutoCloseable {
                     }
                 }
             }
+            fillNanos += System.nanoTime() - fillStart;
             if (tiles == 0) break;
 
             long t0 = System.nanoTime();
@@ -344,13 +371,19 @@ public final class Engine implements AutoCloseable {
             evalNanos += System.nanoTime() - t0;
 
             for (int t = 0; t < tiles; t++) {
+                long x0 = System.nanoTime();
                 extractOutputs(plan, arena[t], words, outTile);
+                long x1 = System.nanoTime();
                 out.accept(first, filled[t], outTile, words);
+                extractNanos += x1 - x0;
+                handOffNanos += System.nanoTime() - x1;
                 first += filled[t];
             }
         }
         out.finish();
-        return new Report(first, mode, words, threads, options.kernels().name(), evalNanos, prepareNanos);
+        // The wave's fills and levels may use the pool: its threads count as one worker here.
+        Phases phases = new Phases(fillNanos, evalNanos, extractNanos, handOffNanos, System.nanoTime() - start, 1);
+        return new Report(first, mode, words, threads, options.kernels().name(), evalNanos, prepareNanos, phases);
     }
 
     /**
@@ -378,7 +411,7 @@ public final class Engine implements AutoCloseable {
         /** The first error; written under the lock, read without it by workers claiming tiles. */
         private volatile Throwable failure;
 
-        long patterns, evalNanos;
+        long patterns, evalNanos, fillNanos, kernelNanos, extractNanos, handOffNanos;
 
         TileWorkers(
                 EvalPlan plan,
@@ -417,11 +450,12 @@ public final class Engine implements AutoCloseable {
             long[] outTile = new long[Math.max(1, plan.numOutputs * words)];
             int[] offset = new int[plan.numInputs];
             for (int i = 0; i < plan.numInputs; i++) offset[i] = plan.inputSlot[i] < 0 ? -1 : plan.inputSlot[i] * words;
-            long busy = 0;
+            long busy = 0, filling = 0, extracting = 0, handing = 0;
             try {
                 while (true) {
                     long tile;
                     int got;
+                    long f0 = System.nanoTime();
                     if (batchTiles != Long.MAX_VALUE) { // random access, known length: any order, no lock
                         tile = claimed.getAndIncrement();
                         if (tile >= batchTiles || failure != null) break;
@@ -436,9 +470,13 @@ public final class Engine implements AutoCloseable {
                         if (got == 0) break;
                     }
                     long t0 = System.nanoTime();
+                    filling += t0 - f0;
                     evalTile(plan, arena, words, strip, scratchBase);
-                    busy += System.nanoTime() - t0;
+                    long t1 = System.nanoTime();
+                    busy += t1 - t0;
                     extractOutputs(plan, arena, words, outTile);
+                    long t2 = System.nanoTime();
+                    extracting += t2 - t1;
                     synchronized (lock) {
                         while (nextHandOff != tile && failure == null) lock.wait();
                         if (failure != null) break;
@@ -447,6 +485,7 @@ public final class Engine implements AutoCloseable {
                         nextHandOff++;
                         lock.notifyAll();
                     }
+                    handing += System.nanoTime() - t2;
                 }
             } catch (Throwable e) {
                 synchronized (lock) {
@@ -456,6 +495,10 @@ public final class Engine implements AutoCloseable {
             }
             synchronized (lock) { // the run's evaluation time: the busiest worker's
                 evalNanos = Math.max(evalNanos, busy);
+                kernelNanos += busy;
+                fillNanos += filling;
+                extractNanos += extracting;
+                handOffNanos += handing;
             }
         }
     }
