@@ -221,6 +221,8 @@ final class Comparisons {
     int[][] argmaxTerms(List<Scalar> ys) {
         int[][] table = argmaxTable(ys);
         if (table != null) return table;
+        int[][] separated = argmaxByCut(ys);
+        if (separated != null) return separated;
         List<Scalar> m = ys.stream().map(domains::merge).toList();
         List<Map<PFloat, Integer>> at = new ArrayList<>(); // per candidate: value -> its minterm
         for (Scalar x : m) {
@@ -246,6 +248,38 @@ final class Comparisons {
             }
         }
         return terms;
+    }
+
+    /**
+     * Arg-max decided at one cut: with c the smallest of the candidates' largest values, when the
+     * literals [y ≥ c] of the candidates that can reach c are the minterms of one domain, exactly
+     * one candidate is at least c on every valid input and every other one is below it, so that
+     * one wins, without a tie. Each c's term is its literal (FALSE for those that cannot reach
+     * c). Only literals that exist without a gate are read ({@link Domains#anyOfWithoutGates}), so
+     * nothing is built when the rule does not hold; null then. A selection that copies one key's
+     * one-hot token (reverse) gives literals [y_u ≥ 1] that are that key's token inputs: the
+     * label is read off the inputs, whatever the other keys' e^-20 weights add to the losers.
+     */
+    private int[][] argmaxByCut(List<Scalar> ys) {
+        PFloat c = null;
+        for (Scalar y : ys) {
+            if (y.domain().size() == 1) continue;
+            PFloat top = Arrays.stream(y.values()).max(PFloat::compareTo).orElseThrow();
+            if (c == null || top.compareTo(c) < 0) c = top;
+        }
+        if (c == null) return null;
+        int[][] terms = new int[ys.size()][];
+        List<Integer> reach = new ArrayList<>();
+        for (int k = 0; k < terms.length; k++) {
+            Scalar y = ys.get(k);
+            boolean[] on = new boolean[y.values().length];
+            for (int m = 0; m < on.length; m++) on[m] = y.values()[m].compareTo(c) >= 0;
+            int lit = domains.anyOfWithoutGates(y.domain(), on);
+            if (lit == LazyRuns.UNKNOWN) return null;
+            terms[k] = new int[] {lit};
+            if (lit != Literal.FALSE) reach.add(lit);
+        }
+        return domains.isDomain(reach.stream().mapToInt(Integer::intValue).toArray()) ? terms : null;
     }
 
     /**

@@ -51,6 +51,16 @@ public record Domain(int id, int[] lits, int[] cuts, LazyRuns lazy) {
         return lazy != null ? lazy.cut(r) : cuts[r];
     }
 
+    /**
+     * {@code cuts()[r]} when it exists without building a gate (a built domain's cut, or a lazy
+     * one's that is built or decided by one term, {@link LazyRuns#knownCut}); else {@link
+     * LazyRuns#UNKNOWN}, also for a domain without cuts.
+     */
+    int knownCut(int r) {
+        if (lazy != null) return lazy.knownCut(r);
+        return cuts != null ? cuts[r] : LazyRuns.UNKNOWN;
+    }
+
     public int size() {
         return lits.length;
     }

@@ -482,6 +482,42 @@ final class Domains {
     }
 
     /**
+     * {@link #anyOf(Domain, boolean[])} where it needs no gate: a constant, one minterm or all but
+     * one of a built domain, or a prefix or suffix of a domain of runs whose cut needs none
+     * ({@link Domain#knownCut}). Else {@link LazyRuns#UNKNOWN}. Builds nothing.
+     */
+    int anyOfWithoutGates(Domain d, boolean[] on) {
+        OnSet set = OnSet.of(on);
+        if (set.count() == 0) return Literal.FALSE;
+        if (set.count() == on.length) return Literal.TRUE;
+        if (set.isInterval(d) && (set.first() == 0 || set.last() == on.length - 1)) {
+            if (set.first() > 0) return d.knownCut(set.first());
+            int above = d.knownCut(set.last() + 1);
+            return above == LazyRuns.UNKNOWN ? LazyRuns.UNKNOWN : Literal.not(above);
+        }
+        if (d.lazy() != null) return LazyRuns.UNKNOWN;
+        if (set.count() == 1) return d.lits()[set.first()];
+        if (set.count() == on.length - 1) {
+            for (int k = 0; k < on.length; k++) if (!on[k]) return Literal.not(d.lits()[k]);
+        }
+        return LazyRuns.UNKNOWN;
+    }
+
+    /**
+     * Whether exactly one of the literals holds on every valid input: TRUE alone, or the minterms
+     * of a known domain (in its order, or ascending as the token inputs are declared).
+     */
+    boolean isDomain(int[] lits) {
+        if (lits.length == 1) return lits[0] == Literal.TRUE;
+        int[] sorted = lits.clone();
+        Arrays.sort(sorted);
+        for (int k = 1; k < sorted.length; k++) if (sorted[k] == sorted[k - 1]) return false;
+        return byLits.containsKey(Arrays.asList(Arrays.stream(lits).boxed().toArray(Integer[]::new)))
+                || byLits.containsKey(
+                        Arrays.asList(Arrays.stream(sorted).boxed().toArray(Integer[]::new)));
+    }
+
+    /**
      * What {@link #anyOf(Domain, boolean[])} builds for this on-set, before building it: its
      * operand edges and the level of its literal (-1 for a constant).
      */

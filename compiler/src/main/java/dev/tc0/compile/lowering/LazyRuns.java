@@ -24,6 +24,13 @@ final class LazyRuns {
     private final Threshold th;
 
     private final List<BigInteger> starts;
+    /**
+     * Null, or why every test may not be built: the runs were found past the cap on runs
+     * ({@link ScalarLowering.Limits#maxRuns}), which a lazy domain may hold while its readers ask
+     * for a few cuts only.
+     */
+    private final String unbuildable;
+
     private final LazyRuns parent;
     /** Of a coarsening: run g is the parent's runs from index[g] to index[g + 1] - 1. */
     private final int[] index;
@@ -34,16 +41,26 @@ final class LazyRuns {
     private boolean all;
     private Runnable whenBuilt;
 
-    /** Runs starting at {@code starts} (the first at 0) of the sum that {@code th} tests. */
-    LazyRuns(LoweringContext ctx, Threshold th, List<BigInteger> starts) {
-        this(ctx, th, starts, null, null, starts.size());
+    /**
+     * Runs starting at {@code starts} (the first at 0) of the sum that {@code th} tests; {@code
+     * unbuildable} null, or the message of the limit that building every test would pass.
+     */
+    LazyRuns(LoweringContext ctx, Threshold th, List<BigInteger> starts, String unbuildable) {
+        this(ctx, th, starts, unbuildable, null, null, starts.size());
     }
 
     private LazyRuns(
-            LoweringContext ctx, Threshold th, List<BigInteger> starts, LazyRuns parent, int[] index, int runs) {
+            LoweringContext ctx,
+            Threshold th,
+            List<BigInteger> starts,
+            String unbuildable,
+            LazyRuns parent,
+            int[] index,
+            int runs) {
         this.ctx = ctx;
         this.th = th;
         this.starts = starts;
+        this.unbuildable = unbuildable;
         this.parent = parent;
         this.index = index;
         lits = new int[runs];
@@ -56,7 +73,7 @@ final class LazyRuns {
 
     /** The runs grouped: group g is the runs from first[g] to first[g + 1] - 1 (first[0] = 0). */
     LazyRuns coarser(int[] first) {
-        return new LazyRuns(ctx, null, null, this, first.clone(), first.length);
+        return new LazyRuns(ctx, null, null, null, this, first.clone(), first.length);
     }
 
     /** Runs after {@link #all} has built the minterms (the domain registers its literals). */
@@ -74,9 +91,33 @@ final class LazyRuns {
         return cuts;
     }
 
+    /**
+     * [S ≥ start of run r] when it costs no gate: built already, or decided by one term of the
+     * sum ({@link Threshold#deciders}: that term's literal); else {@link #UNKNOWN}.
+     */
+    int knownCut(int r) {
+        if (built[r]) return cuts[r];
+        int cut;
+        if (parent != null) {
+            cut = parent.knownCut(index[r]);
+        } else {
+            int[] deciders = th.deciders(starts.get(r));
+            cut = deciders == null || deciders.length > 1
+                    ? UNKNOWN
+                    : deciders.length == 0 ? Literal.FALSE : deciders[0];
+        }
+        if (cut == UNKNOWN) return UNKNOWN;
+        cuts[r] = cut;
+        built[r] = true;
+        return cut;
+    }
+
+    /** What {@link #knownCut} returns for a cut that would need a gate. */
+    static final int UNKNOWN = -1;
+
     /** [S ≥ start of run r]. */
     int cut(int r) {
-        if (built[r]) return cuts[r];
+        if (knownCut(r) != UNKNOWN) return cuts[r];
         if (parent != null) {
             cuts[r] = parent.cut(index[r]);
         } else if (singles++ >= MAX_SINGLE) {
@@ -92,6 +133,7 @@ final class LazyRuns {
     /** Builds every cut not built yet (on the sum's route, or the parent's) and every minterm. */
     void all() {
         if (all) return;
+        if (unbuildable != null) throw new LoweringLimitException(unbuildable);
         all = true;
         if (parent != null) {
             for (int r = 1; r < lits.length; r++) {

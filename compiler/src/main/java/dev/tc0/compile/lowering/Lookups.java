@@ -115,13 +115,10 @@ final class Lookups {
                 shared[k] = r.domain();
             }
         }
-        // one choice that always holds, over a lazy domain of runs (block sums): the choice itself,
-        // so that a reader of one cut of a value sum still builds that cut alone (LazyRuns)
-        if (joint
-                && selectors.size() == 1
-                && selectors.getFirst() == Literal.TRUE
-                && shared[0] != null
-                && shared[0].lazy() != null) {
+        // one choice that always holds, over lazy domains of runs (block sums): the choice itself,
+        // so that a reader of one cut of a value sum still builds that cut alone (LazyRuns); one
+        // domain for all coordinates or one per coordinate (reverse's value sums, one per token)
+        if (selectors.size() == 1 && selectors.getFirst() == Literal.TRUE && onLazyRuns(choices.getFirst())) {
             return List.copyOf(choices.getFirst());
         }
         List<Scalar> out = new ArrayList<>(width);
@@ -201,6 +198,17 @@ final class Lookups {
                                     values.toArray(PFloat[]::new))));
         }
         return out;
+    }
+
+    /** Whether the scalars are constants or on lazy domains of runs, at least one of them. */
+    private static boolean onLazyRuns(List<Scalar> xs) {
+        boolean lazy = false;
+        for (Scalar x : xs) {
+            if (x.domain().size() == 1) continue;
+            if (x.domain().lazy() == null) return false;
+            lazy = true;
+        }
+        return lazy;
     }
 
     /** The columns of a tuple as scalars over its domain. */

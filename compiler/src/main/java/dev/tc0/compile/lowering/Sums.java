@@ -287,26 +287,24 @@ final class Sums {
                 i = hi;
                 v = atHi;
             }
-        } else {
-            // too many possible sums: every result in [0, top], found run by run (f_p is monotone)
-            BigInteger s = BigInteger.ZERO;
-            while (s != null) {
-                PFloat v = round(s.add(th.base()), lf.low());
-                starts.add(s);
-                values.add(v);
-                if (values.size() > ctx.limits().maxRuns()) {
-                    throw ctx.limitPassed(
-                            "a sum of " + lf.domains().size() + " independent scalars (with "
-                                    + lf.domains().stream()
-                                            .map(d -> String.valueOf(d.size()))
-                                            .collect(java.util.stream.Collectors.joining(", "))
-                                    + " minterms) has more than "
-                                    + ctx.limits().maxSums() + " possible exact values and ranges over more than "
-                                    + ctx.limits().maxRuns()
-                                    + " p-precision results (value-set analysis cannot narrow it; the lookup tables after it would be too large)");
-                }
-                s = nextRun(s, th.top(), v, th.base(), lf.low());
-            }
+        } else if (!runsIn(
+                List.<BigInteger[]>of(new BigInteger[] {BigInteger.ZERO, th.top()}),
+                th,
+                lf.low(),
+                ctx.limits().maxRuns(),
+                starts,
+                values)) {
+            // too many possible sums, and too many results in [0, top]: the results only where
+            // sums can lie (Threshold.spans: one dominant term leaves a gap of unreachable sums),
+            // and with block sums past the cap on runs built, since a lazy domain builds only
+            // the cuts its readers ask for (LazyRuns refuses to build them all)
+            List<BigInteger[]> spans = th.spans();
+            int cap = ctx.limits().blockSums()
+                    ? ctx.limits().maxSums()
+                    : ctx.limits().maxRuns();
+            starts.clear();
+            values.clear();
+            if (spans == null || !runsIn(spans, th, lf.low(), cap, starts, values)) throw tooManyResults(lf);
         }
         if (values.size() == 1) return domains.constant(values.getFirst());
         int runs = values.size();
@@ -325,8 +323,12 @@ final class Sums {
             // sums with the same terms, weights and run starts have the same cuts: one domain,
             // as the built route gets by its literals (Domains.runsDomain), so they stay pointwise
             List<BigInteger> runStarts = List.copyOf(starts);
+            String unbuildable = th.sums() == null && runs > ctx.limits().maxRuns()
+                    ? tooManyResults(lf).getMessage()
+                    : null;
             Domain d = lazyDomains.computeIfAbsent(
-                    List.of(th.identity(), runStarts), k -> domains.lazyRunsDomain(new LazyRuns(ctx, th, runStarts)));
+                    List.of(th.identity(), runStarts),
+                    k -> domains.lazyRunsDomain(new LazyRuns(ctx, th, runStarts, unbuildable)));
             return new Scalar(d, values.toArray(PFloat[]::new));
         }
         int[] atLeast = new int[runs + 1];
@@ -337,6 +339,42 @@ final class Sums {
         int[] lits = new int[runs];
         for (int r = 0; r < runs; r++) lits[r] = ctx.and(atLeast[r], Literal.not(atLeast[r + 1]));
         return new Scalar(domains.runsDomain(lits, atLeast), values.toArray(PFloat[]::new));
+    }
+
+    /**
+     * Appends the runs of equal results over the intervals of S (ascending and disjoint), found
+     * run by run (f_p is monotone): each run's start and result. A run that reaches the end of one
+     * interval goes on into the next when that starts with the same result (the sums between
+     * them never occur). False when there are more than {@code cap} runs.
+     */
+    private boolean runsIn(
+            List<BigInteger[]> spans, Threshold th, int low, int cap, List<BigInteger> starts, List<PFloat> values) {
+        for (BigInteger[] span : spans) {
+            BigInteger s = span[0], hi = span[1].min(th.top());
+            while (s != null) {
+                PFloat v = canonical.computeIfAbsent(round(s.add(th.base()), low), x -> x);
+                if (values.isEmpty() || !v.equals(values.getLast())) {
+                    starts.add(s);
+                    values.add(v);
+                    if (values.size() > cap) return false;
+                }
+                s = nextRun(s, hi, v, th.base(), low);
+            }
+        }
+        return true;
+    }
+
+    /** The value-set route's refusal of a sum with too many results. */
+    private LoweringLimitException tooManyResults(LinearForm lf) {
+        return ctx.limitPassed(
+                "a sum of " + lf.domains().size() + " independent scalars (with "
+                        + lf.domains().stream()
+                                .map(d -> String.valueOf(d.size()))
+                                .collect(java.util.stream.Collectors.joining(", "))
+                        + " minterms) has more than "
+                        + ctx.limits().maxSums() + " possible exact values and ranges over more than "
+                        + ctx.limits().maxRuns()
+                        + " p-precision results (value-set analysis cannot narrow it; the lookup tables after it would be too large)");
     }
 
     /** The smallest s' in (s, top] with a result other than v, or null. */

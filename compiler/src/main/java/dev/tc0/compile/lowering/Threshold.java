@@ -69,6 +69,90 @@ final class Threshold {
         return lits.length;
     }
 
+    /**
+     * [S ≥ t] read off its large weights, when the small ones cannot reach t: if the weights
+     * below t, the largest of each group added up, stay below t, then S ≥ t exactly when a literal
+     * of weight t or more holds (each group contributes one weight; a large one reaches t alone,
+     * and without one S is at most that reach). Returns those literals (none: the test is false),
+     * or null when the small weights can reach t. A selection that weighs one key at 1 and the
+     * others at e^-20 (reverse's value sums) has its cut at 1 decided by that key alone.
+     */
+    int[] deciders(BigInteger t) {
+        BigInteger reach = BigInteger.ZERO, groupMax = BigInteger.ZERO;
+        List<Integer> large = new ArrayList<>();
+        for (int r = 0; r < lits.length; r++) {
+            if (r > 0 && groupOf[r] != groupOf[r - 1]) {
+                reach = reach.add(groupMax);
+                groupMax = BigInteger.ZERO;
+            }
+            if (weights[r].compareTo(t) >= 0) large.add(lits[r]);
+            else groupMax = groupMax.max(weights[r]);
+        }
+        reach = reach.add(groupMax);
+        if (reach.compareTo(t) >= 0) return null;
+        return large.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Intervals [lo, hi] of S, ascending and disjoint, that hold every achievable S, or null when
+     * no split narrows [0, top]. At a bound B (one of the weights) that the weights below it, the
+     * largest of each group added up, cannot reach, S = H + L with H a sum of at most one weight
+     * of B or more per group and 0 &lt;= L &lt;= that reach: the achievable S lie in [H, H + reach]
+     * for the possible H. The smallest such bound whose possible H stay within the sumset cap is
+     * taken. A value sum with one dominant term (reverse at n = 256: one key weighs 2^39 grid
+     * units, the other 254 together under 2^19) is two short intervals instead of [0, 2^39].
+     */
+    List<BigInteger[]> spans() {
+        TreeSet<BigInteger> bounds = new TreeSet<>(Arrays.asList(weights));
+        List<BigInteger[]> best = null;
+        // the possible H only grow as the bound falls, so stop at the first bound past the cap
+        for (BigInteger bound : bounds.descendingSet()) {
+            BigInteger reach = reachBelow(bound);
+            if (reach.compareTo(bound) >= 0) continue;
+            SumSet.Sorted highs = highSums(bound);
+            if (highs == null) break;
+            best = intervals(highs, reach);
+        }
+        return best == null || best.size() < 2 ? null : best;
+    }
+
+    /** The weights below the bound, the largest of each group, added up. */
+    private BigInteger reachBelow(BigInteger bound) {
+        Map<Integer, BigInteger> max = new HashMap<>();
+        for (int r = 0; r < lits.length; r++)
+            if (weights[r].compareTo(bound) < 0) max.merge(groupOf[r], weights[r], BigInteger::max);
+        return max.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
+    }
+
+    /** The possible sums of at most one weight of at least the bound per group, or null past the cap. */
+    private SumSet.Sorted highSums(BigInteger bound) {
+        Map<Integer, TreeSet<BigInteger>> highs = new LinkedHashMap<>();
+        for (int r = 0; r < lits.length; r++) {
+            if (weights[r].compareTo(bound) < 0) continue;
+            highs.computeIfAbsent(groupOf[r], g -> new TreeSet<>(List.of(BigInteger.ZERO)))
+                    .add(weights[r]);
+        }
+        List<BigInteger[]> parts = new ArrayList<>();
+        BigInteger highTop = BigInteger.ZERO;
+        for (TreeSet<BigInteger> h : highs.values()) {
+            parts.add(h.toArray(BigInteger[]::new));
+            highTop = highTop.add(h.last());
+        }
+        return ctx.sumSets().of(parts, highTop);
+    }
+
+    /** [h, h + reach] for each possible h, overlapping ones joined. */
+    private static List<BigInteger[]> intervals(SumSet.Sorted highs, BigInteger reach) {
+        List<BigInteger[]> out = new ArrayList<>();
+        for (int i = 0; i < highs.size(); i++) {
+            BigInteger lo = highs.get(i), hi = lo.add(reach);
+            BigInteger[] last = out.isEmpty() ? null : out.getLast();
+            if (last != null && lo.compareTo(last[1].add(BigInteger.ONE)) <= 0) last[1] = last[1].max(hi);
+            else out.add(new BigInteger[] {lo, hi});
+        }
+        return out;
+    }
+
     /** [S ≥ t] for each t, on the smallest weights that provably give the same tests. */
     int[] atLeast(List<BigInteger> ts) {
         Threshold t = this;
