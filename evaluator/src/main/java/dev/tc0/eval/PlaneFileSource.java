@@ -1,6 +1,9 @@
 package dev.tc0.eval;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -9,14 +12,25 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Streams a plane file in ABC's {@code &lnetsim} layout (see {@link PlaneFiles}) tile by tile with
- * positional reads, so memory stays at one tile whatever the file size.
+ * Streams a plane file in ABC's {@code &lnetsim} layout (see {@link PlaneFiles}) tile by tile.
+ * The file is mapped read-only and each tile copied out of the mapping: read with one positional
+ * read per input and tile, a 32-word tile of hyp's 256 inputs was 256 reads of 256 bytes, and
+ * filling took two thirds as long as the native kernels (0.51-0.57 s against 0.72-0.77 s on 2^22
+ * patterns). Where the file cannot be mapped (a file system without it), it is read as before;
+ * memory stays at one tile either way, whatever the file's size.
  */
 public final class PlaneFileSource implements InputSource {
+    private static final ValueLayout.OfLong WORD =
+            ValueLayout.JAVA_LONG_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN);
+
     private final Path file;
     private final int inputs;
     private final long wordsPerPlane;
     private final FileChannel channel;
+    /** The mapping and its arena, or null when the file is read. */
+    private final Arena arena;
+
+    private final MemorySegment mapped;
 
     public PlaneFileSource(Path file, int inputs) throws IOException {
         this.file = file;
@@ -29,6 +43,20 @@ public final class PlaneFileSource implements InputSource {
         }
         this.wordsPerPlane = size / (8L * inputs);
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
+        Arena a = null;
+        MemorySegment m = null;
+        if (size > 0) {
+            try {
+                a = Arena.ofShared();
+                m = channel.map(FileChannel.MapMode.READ_ONLY, 0, size, a);
+            } catch (IOException | UnsupportedOperationException e) {
+                if (a != null) a.close(); // not mappable here: positional reads
+                a = null;
+                m = null;
+            }
+        }
+        this.arena = a;
+        this.mapped = m;
     }
 
     @Override
@@ -50,6 +78,7 @@ public final class PlaneFileSource implements InputSource {
     public int fill(long first, int words, long[] dst, int[] offset) throws IOException {
         long w0 = first >>> 6;
         int have = (int) Math.max(0, Math.min(words, wordsPerPlane - w0));
+        if (mapped != null) return copy(w0, have, words, dst, offset);
         ByteBuffer buf = ByteBuffer.allocate(Math.max(8, have * 8)).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < inputs; i++) {
             int o = offset[i];
@@ -67,8 +96,27 @@ public final class PlaneFileSource implements InputSource {
         return have * 64;
     }
 
+    private int copy(long w0, int have, int words, long[] dst, int[] offset) throws IOException {
+        try {
+            for (int i = 0; i < inputs; i++) {
+                int o = offset[i];
+                if (o < 0) continue;
+                MemorySegment.copy(mapped, WORD, (i * wordsPerPlane + w0) * 8, dst, o, have);
+                java.util.Arrays.fill(dst, o + have, o + words, 0L);
+            }
+        } catch (InternalError e) {
+            // the JVM's answer to a fault in a mapping: the file shrank under us
+            throw new IOException(file + ": changed while being read (" + e.getMessage() + ")");
+        }
+        return have * 64;
+    }
+
     @Override
     public void close() throws IOException {
-        channel.close();
+        try {
+            channel.close();
+        } finally {
+            if (arena != null) arena.close();
+        }
     }
 }

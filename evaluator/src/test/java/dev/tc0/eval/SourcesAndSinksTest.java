@@ -185,6 +185,24 @@ class SourcesAndSinksTest {
         }
     }
 
+    /** A plane file cut short while it is read (it is mapped) is one IOException naming it, not a crash. */
+    @Test
+    void planeFileTruncatedWhileReadIsNamed(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("shrinks.bin");
+        long words = 1 << 16; // 512 kB per plane, so the cut leaves whole pages unmapped
+        PlaneFiles.write(f, new RandomSource(2, 64 * words, 3).planes());
+        try (PlaneFileSource src = new PlaneFileSource(f, 2)) {
+            long[] dst = new long[2 * 64];
+            int[] offset = {0, 64};
+            assertEquals(64 * 64, src.fill(0, 64, dst, offset));
+            try (var ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.truncate(4096);
+            }
+            IOException e = assertThrows(IOException.class, () -> src.fill(64L * (words - 64), 64, dst, offset));
+            assertTrue(e.getMessage().startsWith(f + ": changed while being read"), e.getMessage());
+        }
+    }
+
     @Test
     void planeFileOfWrongSizeIsNamed(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("odd.bin");
