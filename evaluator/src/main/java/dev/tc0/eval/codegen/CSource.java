@@ -43,9 +43,10 @@ final class CSource {
 
     /**
      * The source as translation units the C compiler builds one by one (in parallel where the
-     * machine has cores, {@link NativeCompiler}): runs of consecutive chunks of about
-     * {@code unitCost} each ({@link #UNIT_COST} by default), then a last unit with the chunk table and {@code tc0_run}. The cut
-     * depends on the plan alone, so a library's name does not depend on the machine's cores.
+     * machine has cores, {@link NativeCompiler}): runs of consecutive chunks of about {@code
+     * unitCost} each ({@link #UNIT_COST} by default), then a last unit with the chunk table and
+     * {@code tc0_run}. The cut depends on the plan alone, so a library's name does not depend on
+     * the machine's cores.
      */
     static List<String> of(Chunks chunks, long unitCost) {
         return new CSource(chunks, unitCost).emit();
@@ -73,7 +74,7 @@ final class CSource {
         return units;
     }
 
-    /** What every unit starts with: the vector type and the arena's addressing. */
+    /** What every unit starts with: the vector type and the chunk functions' linkage. */
     private void prologue(String what) {
         out.setLength(0);
         out.append("/* tc0 native kernels: ").append(what).append(" */\n");

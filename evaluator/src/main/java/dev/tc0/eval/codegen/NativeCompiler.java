@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Compiles C source (one or more translation units) into a shared library with the machine's C compiler, and keeps the library in
- * a cache directory named by a hash of the source, the compiler command and the machine, so a
+ * Compiles C source (one or more translation units) into a shared library with the machine's C
+ * compiler, and keeps the library in a cache directory named by a hash of the source, the
+ * compiler command and the machine, so a
  * circuit is compiled once per machine: {@code -Dtc0.cache}, else {@code $TC0_CACHE}, else {@code $XDG_CACHE_HOME/tc0},
  * else {@code ~/.cache/tc0}, under {@code native/}. The compiler is {@code -Dtc0.native.cc}, else
  * {@code $CC}, else {@code cc}; it is run with {@code -O2 -march=native}, since the library runs
@@ -120,6 +121,8 @@ final class NativeCompiler {
     private static final class Builds {
         private final ArrayDeque<Build> running = new ArrayDeque<>();
         private volatile Path work;
+        /** Set by {@link #stopAll}: a shutdown's stop must not be followed by another compiler. */
+        private boolean stopped;
 
         private record Build(Process process, List<String> command, Path log) {}
 
@@ -128,6 +131,7 @@ final class NativeCompiler {
         }
 
         synchronized void start(List<String> command, Path log) {
+            if (stopped) throw new NativeCodeException("native kernels: the compile was stopped");
             try {
                 Process p = new ProcessBuilder(command)
                         .redirectErrorStream(true)
@@ -177,6 +181,7 @@ final class NativeCompiler {
          * directory after it is removed. Then removes the directory.
          */
         synchronized void stopAll() {
+            stopped = true;
             for (Build b : running) {
                 b.process().descendants().forEach(ProcessHandle::destroyForcibly);
                 b.process().destroyForcibly();
