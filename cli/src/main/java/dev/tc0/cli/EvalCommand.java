@@ -362,7 +362,8 @@ final class EvalCommand extends Base implements Callable<Integer> {
         if (common.verbose) {
             Engine.Phases p = r.phases();
             e.println("threads  " + seconds(p.fill()) + " filling, " + seconds(p.kernels()) + " in kernels, "
-                    + seconds(p.extract()) + " extracting, " + seconds(p.handOff()) + " handing off, "
+                    + seconds(p.extract()) + " extracting, " + seconds(p.turnWait()) + " waiting for the turn, "
+                    + seconds(p.sink()) + " in the sink, "
                     + seconds(p.idle()) + " idle (summed over " + p.workers() + " thread"
                     + (p.workers() == 1 ? "" : "s") + ", " + seconds(p.wall()) + " wall)");
         }

@@ -104,16 +104,17 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Where a run's time went, summed over the threads that ran tiles: filling arenas from the
-     * source, the kernels, extracting outputs, and the hand-off (waiting for the tile's turn and
-     * the sink). {@code wall} is the run's elapsed time from the first tile to the sink's finish;
-     * {@code workers * wall} less the four is the time threads stood idle (starting, or with no
-     * tile left). It says where a second thread loses: kernels that take longer per tile (shared
-     * caches), or waits.
+     * source, the kernels, extracting outputs, waiting for a tile's turn to be handed to the sink
+     * (its predecessor is still being evaluated), and the sink itself. {@code wall} is the run's
+     * elapsed time from the first tile to the sink's finish; {@code workers * wall} less the five
+     * is the time threads stood idle (starting, or with no tile left). It says where a second
+     * thread loses: kernels that take longer per tile (shared caches), waits, or a sink that one
+     * thread at a time can feed.
      */
-    public record Phases(long fill, long kernels, long extract, long handOff, long wall, int workers) {
+    public record Phases(long fill, long kernels, long extract, long turnWait, long sink, long wall, int workers) {
         /** Thread time not in any phase: {@code workers * wall} less the phases. */
         public long idle() {
-            return Math.max(0, workers * wall - fill - kernels - extract - handOff);
+            return Math.max(0, workers * wall - fill - kernels - extract - turnWait - sink);
         }
     }
 
@@ -308,7 +309,13 @@ public final class Engine implements AutoCloseable {
             w.run(pool, wave);
             out.finish();
             Phases phases = new Phases(
-                    w.fillNanos, w.kernelNanos, w.extractNanos, w.handOffNanos, System.nanoTime() - start, wave);
+                    w.fillNanos,
+                    w.kernelNanos,
+                    w.extractNanos,
+                    w.waitNanos,
+                    w.sinkNanos,
+                    System.nanoTime() - start,
+                    wave);
             return new Report(
                     w.patterns, mode, words, threads, options.kernels().name(), w.evalNanos, prepareNanos, phases);
         }
@@ -322,7 +329,7 @@ public final class Engine implements AutoCloseable {
         }
         long[] outTile = new long[Math.max(1, plan.numOutputs * words)];
         int[] filled = new int[wave];
-        long first = 0, evalNanos = 0, fillNanos = 0, extractNanos = 0, handOffNanos = 0;
+        long first = 0, evalNanos = 0, fillNanos = 0, extractNanos = 0, sinkNanos = 0;
         boolean done = false;
         while (!done) {
             int tiles = 0;
@@ -376,20 +383,21 @@ public final class Engine implements AutoCloseable {
                 long x1 = System.nanoTime();
                 out.accept(first, filled[t], outTile, words);
                 extractNanos += x1 - x0;
-                handOffNanos += System.nanoTime() - x1;
+                sinkNanos += System.nanoTime() - x1;
                 first += filled[t];
             }
         }
         out.finish();
         // The wave's fills and levels may use the pool: its threads count as one worker here.
-        Phases phases = new Phases(fillNanos, evalNanos, extractNanos, handOffNanos, System.nanoTime() - start, 1);
+        Phases phases = new Phases(fillNanos, evalNanos, extractNanos, 0, sinkNanos, System.nanoTime() - start, 1);
         return new Report(first, mode, words, threads, options.kernels().name(), evalNanos, prepareNanos, phases);
     }
 
     /**
      * Tile mode on the pool, pipelined: each worker owns one arena and one output tile, claims the
      * next tile, fills, evaluates and extracts it while the arena is still in its core's cache, and
-     * hands the outputs to the sink when every earlier tile has been handed over. No wave barrier:
+     * hands the outputs to the sink when every earlier tile has been handed over (at once, for a
+     * sink that takes tiles in any order: an array of planes, or none). No wave barrier:
      * a worker slowed by the machine delays only the hand-off of its own tile. (Before, a wave of
      * two tiles per thread was filled, evaluated and then extracted by the caller alone: on a
      * layered circuit 8192 outputs wide, two threads took 2.5 times as long as one.)
@@ -401,6 +409,8 @@ public final class Engine implements AutoCloseable {
         private final int words, strip, arenaWords, scratchBase;
         /** The batch's tiles when the source is read in any order; unbounded for a sequential one. */
         private final long batchTiles;
+        /** The sink takes tiles in any order ({@link OutputSink#anyOrder}). */
+        private final boolean anyOrder;
 
         private final AtomicLong claimed = new AtomicLong();
         /** Guards the sequential source, the hand-off turn and the fields below. */
@@ -411,7 +421,7 @@ public final class Engine implements AutoCloseable {
         /** The first error; written under the lock, read without it by workers claiming tiles. */
         private volatile Throwable failure;
 
-        long patterns, evalNanos, fillNanos, kernelNanos, extractNanos, handOffNanos;
+        long patterns, evalNanos, fillNanos, kernelNanos, extractNanos, waitNanos, sinkNanos;
 
         TileWorkers(
                 EvalPlan plan,
@@ -430,6 +440,7 @@ public final class Engine implements AutoCloseable {
             this.arenaWords = arenaWords;
             this.scratchBase = scratchBase;
             this.batchTiles = in.randomAccess() ? tiles(count, words) : Long.MAX_VALUE;
+            this.anyOrder = out.anyOrder();
         }
 
         void run(ForkJoinPool pool, int workers) throws IOException {
@@ -450,7 +461,7 @@ public final class Engine implements AutoCloseable {
             long[] outTile = new long[Math.max(1, plan.numOutputs * words)];
             int[] offset = new int[plan.numInputs];
             for (int i = 0; i < plan.numInputs; i++) offset[i] = plan.inputSlot[i] < 0 ? -1 : plan.inputSlot[i] * words;
-            long busy = 0, filling = 0, extracting = 0, handing = 0;
+            long busy = 0, filling = 0, extracting = 0, waiting = 0, sinking = 0;
             try {
                 while (true) {
                     long tile;
@@ -477,15 +488,27 @@ public final class Engine implements AutoCloseable {
                     extractOutputs(plan, arena, words, outTile);
                     long t2 = System.nanoTime();
                     extracting += t2 - t1;
-                    synchronized (lock) {
-                        while (nextHandOff != tile && failure == null) lock.wait();
-                        if (failure != null) break;
+                    long t3;
+                    if (anyOrder) { // the sink takes tiles as they come: no turn to wait for
+                        t3 = t2;
                         out.accept(tile * 64L * words, got, outTile, words);
-                        patterns += got;
-                        nextHandOff++;
-                        lock.notifyAll();
+                        synchronized (lock) {
+                            patterns += got;
+                        }
+                    } else {
+                        synchronized (lock) {
+                            while (nextHandOff != tile && failure == null) lock.wait();
+                            if (failure != null) break;
+                            t3 = System.nanoTime();
+                            out.accept(tile * 64L * words, got, outTile, words);
+                            patterns += got;
+                            nextHandOff++;
+                            lock.notifyAll();
+                        }
                     }
-                    handing += System.nanoTime() - t2;
+                    long t4 = System.nanoTime();
+                    waiting += t3 - t2;
+                    sinking += t4 - t3;
                 }
             } catch (Throwable e) {
                 synchronized (lock) {
@@ -498,7 +521,8 @@ public final class Engine implements AutoCloseable {
                 kernelNanos += busy;
                 fillNanos += filling;
                 extractNanos += extracting;
-                handOffNanos += handing;
+                waitNanos += waiting;
+                sinkNanos += sinking;
             }
         }
     }

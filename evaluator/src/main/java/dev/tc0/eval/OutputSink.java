@@ -15,6 +15,15 @@ public interface OutputSink extends AutoCloseable {
      */
     void accept(long first, int count, long[] planes, int words) throws IOException;
 
+    /**
+     * Whether {@link #accept} may be called for tiles in any order and from several threads at
+     * once (each tile's words are its own: an array of planes, a sink that drops them). The
+     * engine then hands a tile over as soon as it is evaluated, without waiting for its turn.
+     */
+    default boolean anyOrder() {
+        return false;
+    }
+
     /** Called once after the last tile. */
     default void finish() throws IOException {}
 
@@ -23,6 +32,14 @@ public interface OutputSink extends AutoCloseable {
 
     /** A sink that discards everything, for measuring evaluation alone. */
     static OutputSink discard() {
-        return (first, count, planes, words) -> {};
+        return new OutputSink() {
+            @Override
+            public void accept(long first, int count, long[] planes, int words) {}
+
+            @Override
+            public boolean anyOrder() {
+                return true;
+            }
+        };
     }
 }

@@ -18,6 +18,12 @@ public final class PlaneArraySink implements OutputSink {
         }
     }
 
+    /** Tiles write disjoint words of the planes: any order, any thread. */
+    @Override
+    public boolean anyOrder() {
+        return true;
+    }
+
     public long[][] planes() {
         return planes;
     }
