@@ -110,6 +110,44 @@ class TileWorkersTest {
         return KernelProvider.scalar();
     }
 
+    /**
+     * A sink that takes tiles in any order gets each tile once, as workers finish them, with no
+     * worker waiting for a turn; the run's phases add up to no more than the workers' time.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    void aSinkThatTakesAnyOrderGetsEveryTileOnceWithoutTurns(int threads) throws IOException {
+        long[][] in = inputs();
+        long[][] want = expected(in);
+        PlaneArraySink planes = new PlaneArraySink(CIRCUIT.numOutputs(), COUNT);
+        java.util.Set<Long> firsts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        OutputSink anyOrder = new OutputSink() {
+            @Override
+            public void accept(long first, int count, long[] out, int words) {
+                assertTrue(firsts.add(first), "tile at " + first + " handed over twice");
+                planes.accept(first, count, out, words);
+            }
+
+            @Override
+            public boolean anyOrder() {
+                return true;
+            }
+        };
+        Engine.Report r;
+        try (Engine e =
+                new Engine(EvalPlan.of(CIRCUIT), new Engine.Options(threads, Engine.Mode.TILES, kernels(), WORDS))) {
+            r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> e.run(new SlowSource(in, true, -1), anyOrder));
+        }
+        assertEquals(COUNT, r.patterns());
+        assertEquals(21, firsts.size());
+        for (int o = 0; o < want.length; o++) assertArrayEquals(want[o], planes.planes()[o], "output " + o);
+        Engine.Phases p = r.phases();
+        assertEquals(threads, p.workers());
+        assertEquals(0, p.turnWait(), "no turns to wait for");
+        assertTrue(p.fill() > 0 && p.kernels() > 0 && p.wall() > 0, p.toString());
+        assertTrue(p.fill() + p.kernels() + p.extract() + p.sink() <= p.workers() * p.wall(), p.toString());
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {2, 3, 5})
     void tilesFinishingOutOfOrderReachTheSinkInOrder(int threads) throws IOException {
@@ -126,6 +164,10 @@ class TileWorkersTest {
             assertEquals(COUNT, r.patterns());
             assertEquals(COUNT, sink.next, "every pattern handed over once");
             assertEquals(21, sink.calls);
+            Engine.Phases p = r.phases(); // the phases are parts of the workers' time
+            assertTrue(
+                    p.fill() + p.kernels() + p.extract() + p.turnWait() + p.sink() <= p.workers() * p.wall(),
+                    p.toString());
             long[][] got = sink.planes.planes();
             for (int o = 0; o < want.length; o++)
                 assertArrayEquals(want[o], got[o], "output " + o + ", random access " + randomAccess);
