@@ -45,6 +45,24 @@ class EvalCommandTest {
         return b.toString();
     }
 
+    /** --verbose splits the run's time into its phases; without it the summary is as before. */
+    @Test
+    void verboseSplitsTheRunsTime() throws Exception {
+        Path out = dir.resolve("v.planes");
+        Cli.Result res = Cli.run(
+                "eval", circuit.toString(), "--random", "2^16", "--out", out.toString(), "--threads", "2", "--verbose");
+        assertEquals(0, res.code(), res.err());
+        assertTrue(
+                res.err()
+                        .matches("(?s).*\nthreads  [0-9.]+ s filling, [0-9.]+ s in kernels, [0-9.]+ s extracting, "
+                                + "[0-9.]+ s waiting for the turn, [0-9.]+ s in the sink, [0-9.]+ s idle \\(summed over \\d thread"
+                                + "s?, [0-9.]+ s wall\\)\n.*"),
+                res.err());
+        res = Cli.run("eval", circuit.toString(), "--random", "2^16", "--out", out.toString());
+        assertEquals(0, res.code(), res.err());
+        assertFalse(res.err().contains("in kernels"), res.err());
+    }
+
     @Test
     void rowsInRowsOut() throws Exception {
         SplittableRandom r = new SplittableRandom(3);
