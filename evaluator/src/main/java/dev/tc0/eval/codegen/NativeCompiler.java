@@ -64,6 +64,11 @@ final class NativeCompiler {
         return command;
     }
 
+    /** Compilers run at once: one per core. */
+    static int jobs() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
     /**
      * Compiles the translation units {@code units} into the library {@code lib} ({@link
      * #libraryPath} of them): each unit to an object file, as many at once as the machine has
@@ -81,7 +86,7 @@ final class NativeCompiler {
             work = Files.createTempDirectory(dir, "tc0-build-");
             builds.work = work;
             List<String> objects = new ArrayList<>();
-            int parallel = Math.max(1, Runtime.getRuntime().availableProcessors());
+            int parallel = jobs();
             for (int u = 0; u < units.size(); u++) {
                 Path src = work.resolve("u" + u + ".c");
                 Path obj = work.resolve("u" + u + ".o");

@@ -161,7 +161,7 @@ public final class NativeKernels extends Kernels {
      */
     int compileJobs(EvalPlan plan) {
         int units = Math.max(1, translationUnits(plan) - 1);
-        return Math.min(units, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        return Math.min(units, NativeCompiler.jobs());
     }
 
     /** The C translation units of the plan's library, the chunk table's included. */
@@ -185,6 +185,7 @@ public final class NativeKernels extends Kernels {
             return new Source(chunks, units.size(), NativeCompiler.libraryPath(units));
         });
     }
+
     /**
      * The chunk budget for a plan: an eighth for a levelized plan (the level engine's). There a
      * chunk is a stretch of one level, whose every gate loads its operands and stores its value,
