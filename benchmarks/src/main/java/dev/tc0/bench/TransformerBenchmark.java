@@ -21,10 +21,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Compiled transformers against input length: each shipped model that compiles, at a ladder of n
- * up to its max_seq_len and past it (the model built for exactly n; dyck1 stops at 64 because
- * BenchmarkWorkloadsTest's scalar reference took 5 and 12 minutes at 128 and 256), evaluated on 2^16 valid inputs (random token sequences, one-hot encoded,
- * repeated from {@link #DISTINCT} distinct ones). The circuits' depth stays bounded as n grows; the
+ * Compiled transformers against input length: each shipped model that compiles in seconds, at a
+ * ladder of n up to its max_seq_len and past it (the model built for exactly n: to 256, majority
+ * to 4096; reverse stops at 64, whose default compile at 128 has 64 M edges), evaluated on 2^16
+ * valid inputs (random token sequences, one-hot encoded, repeated from {@link #DISTINCT} distinct
+ * ones). The circuits' depth stays bounded as n grows; the
  * time per batch follows their size. The rung is {@code model/n}. The report's transformer section
  * compiles each rung again with {@link #compile} for its gates, edges and depth.
  */
@@ -49,20 +50,25 @@ public class TransformerBenchmark extends EngineRunBenchmark {
         "majority/64",
         "majority/256",
         "majority/1024",
+        "majority/4096",
         "dyck1/16",
         "dyck1/32",
         "dyck1/64",
+        "dyck1/128",
+        "dyck1/256",
         "hist/16",
         "hist/32",
         "hist/64",
         "hist/128",
+        "hist/256",
         "reverse/16",
         "reverse/32",
         "reverse/64",
         "frac_prevs/16",
         "frac_prevs/32",
         "frac_prevs/64",
-        "frac_prevs/128"
+        "frac_prevs/128",
+        "frac_prevs/256"
     })
     public String rung;
 
