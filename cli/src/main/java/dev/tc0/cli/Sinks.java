@@ -12,14 +12,20 @@ import java.util.List;
 final class Sinks {
     private Sinks() {}
 
-    /** Hands every tile to each sink in turn. */
+    /** Hands every tile to each sink in turn; in any order when every sink takes any order. */
     static OutputSink tee(List<OutputSink> sinks) {
         if (sinks.isEmpty()) return OutputSink.discard();
         if (sinks.size() == 1) return sinks.getFirst();
+        boolean anyOrder = sinks.stream().allMatch(OutputSink::anyOrder);
         return new OutputSink() {
             @Override
             public void accept(long first, int count, long[] planes, int words) throws IOException {
                 for (OutputSink s : sinks) s.accept(first, count, planes, words);
+            }
+
+            @Override
+            public boolean anyOrder() {
+                return anyOrder;
             }
 
             @Override
@@ -78,6 +84,9 @@ final class Sinks {
         private final PrintWriter err;
         private final long total;
         private final long start = System.nanoTime();
+        /** Patterns handed over so far: tiles may come in any order, from several threads. */
+        private final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+
         private long lastDraw;
         private boolean drawn;
 
@@ -90,11 +99,19 @@ final class Sinks {
         @Override
         public void accept(long first, int count, long[] planes, int words) throws IOException {
             inner.accept(first, count, planes, words);
+            long sofar = done.addAndGet(count);
             long now = System.nanoTime();
-            if (now - start > 1_000_000_000L && now - lastDraw > 200_000_000L) {
-                lastDraw = now;
-                draw(first + count, now - start);
+            synchronized (this) {
+                if (now - start > 1_000_000_000L && now - lastDraw > 200_000_000L) {
+                    lastDraw = now;
+                    draw(sofar, now - start);
+                }
             }
+        }
+
+        @Override
+        public boolean anyOrder() {
+            return inner.anyOrder();
         }
 
         private void draw(long done, long nanos) {

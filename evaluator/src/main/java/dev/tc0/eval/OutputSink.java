@@ -3,7 +3,7 @@ package dev.tc0.eval;
 import java.io.IOException;
 
 /**
- * Receives output planes tile by tile, in pattern order. A sink that writes a file writes it as a
+ * Receives output planes tile by tile, in pattern order unless it says it takes any order. A sink that writes a file writes it as a
  * {@link dev.tc0.io.AtomicOutput} committed in {@link #finish}; {@link #close} without
  * {@code finish} discards it, so no half-written file survives a failure.
  */
@@ -17,7 +17,7 @@ public interface OutputSink extends AutoCloseable {
 
     /**
      * Whether {@link #accept} may be called for tiles in any order and from several threads at
-     * once (each tile's words are its own: an array of planes, a sink that drops them). The
+     * once (each tile's words are its own: an array of planes, a plane file, a sink that drops them). The
      * engine then hands a tile over as soon as it is evaluated, without waiting for its turn.
      */
     default boolean anyOrder() {

@@ -16,6 +16,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,7 +133,9 @@ class SourcesAndSinksTest {
         long[][] in = new RandomSource(20, count, 5).planes();
         Path inFile = dir.resolve("in.bin"), outFile = dir.resolve("out.bin");
         PlaneFiles.write(inFile, in);
-        try (Engine e = new Engine(EvalPlan.of(c), Engine.Options.defaults().withTileWords(64));
+        // three workers on 8-word tiles: 196 tiles handed to the file sink as they finish, in any order
+        try (Engine e = new Engine(
+                        EvalPlan.of(c), Engine.Options.defaults().withThreads(3).withTileWords(8));
                 PlaneFileSource src = new PlaneFileSource(inFile, 20);
                 PlaneFileSink sink = new PlaneFileSink(outFile, c.numOutputs(), src.count())) {
             e.run(src, sink);
@@ -146,31 +150,78 @@ class SourcesAndSinksTest {
 
     /**
      * The plane sink gathers tiles into bands: with 3,000 outputs a band holds 174 words per
-     * output, so 64-word tiles flush it every few tiles and 256-word tiles bypass it. Whatever the
-     * tile width, the file equals the in-memory sink fed the same tiles, bits past the count clear.
+     * output, so 64-word tiles straddle bands every few tiles and a 256-word tile covers two or
+     * three. Whatever the tile width, and whether the tiles come in order on one thread or
+     * shuffled over three threads at once, the file equals the in-memory sink fed the same tiles,
+     * bits past the count clear.
      */
     @Test
-    void planeSinkBandsEqualTheInMemorySink(@TempDir Path dir) throws IOException {
+    void planeSinkBandsEqualTheInMemorySink(@TempDir Path dir) throws Exception {
         int outputs = 3000;
         long count = 64L * 1000 + 37;
         java.util.SplittableRandom r = new java.util.SplittableRandom(9);
         for (int words : new int[] {64, 256, 8}) {
-            Path file = dir.resolve("out" + words + ".bin");
-            PlaneArraySink want = new PlaneArraySink(outputs, count);
-            try (PlaneFileSink sink = new PlaneFileSink(file, outputs, count)) {
-                long[] tile = new long[outputs * words];
+            for (int threads : new int[] {1, 3}) {
+                Path file = dir.resolve("out" + words + "-" + threads + ".bin");
+                PlaneArraySink want = new PlaneArraySink(outputs, count);
+                List<long[]> tiles = new ArrayList<>();
+                List<Long> firsts = new ArrayList<>();
                 for (long first = 0; first < count; first += 64L * words) {
-                    int n = (int) Math.min(64L * words, count - first);
+                    long[] tile = new long[outputs * words];
                     for (int i = 0; i < tile.length; i++) tile[i] = r.nextLong();
-                    sink.accept(first, n, tile, words);
+                    int n = (int) Math.min(64L * words, count - first);
                     want.accept(first, n, tile, words);
+                    tiles.add(tile);
+                    firsts.add(first);
                 }
-                sink.finish();
+                List<Integer> order = new ArrayList<>();
+                for (int t = 0; t < tiles.size(); t++) order.add(t);
+                if (threads > 1) java.util.Collections.shuffle(order, new java.util.Random(words));
+                try (PlaneFileSink sink = new PlaneFileSink(file, outputs, count)) {
+                    assertTrue(sink.anyOrder());
+                    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+                    java.util.concurrent.ExecutorService pool =
+                            java.util.concurrent.Executors.newFixedThreadPool(threads);
+                    List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                    for (int w = 0; w < threads; w++)
+                        done.add(pool.submit(() -> {
+                            for (int k; (k = next.getAndIncrement()) < order.size(); ) {
+                                int t = order.get(k);
+                                long first = firsts.get(t);
+                                sink.accept(first, (int) Math.min(64L * words, count - first), tiles.get(t), words);
+                            }
+                            return null;
+                        }));
+                    for (var f : done) f.get();
+                    pool.shutdown();
+                    sink.finish();
+                }
+                long[][] got = PlaneFiles.read(file, outputs);
+                for (int o = 0; o < outputs; o++)
+                    assertArrayEquals(want.planes()[o], got[o], words + " words, " + threads + " threads, output " + o);
+                assertEquals(0, got[outputs - 1][got[0].length - 1] >>> 37, "bits past the count are clear");
             }
-            long[][] got = PlaneFiles.read(file, outputs);
-            for (int o = 0; o < outputs; o++)
-                assertArrayEquals(want.planes()[o], got[o], words + " words, output " + o);
-            assertEquals(0, got[outputs - 1][got[0].length - 1] >>> 37, "bits past the count are clear");
+        }
+    }
+
+    /**
+     * A batch that ends before the sink's count (the tiles past some point never come) still
+     * gives a file of the full size: the bands left open are written with zeros where no tile came.
+     */
+    @Test
+    void planeSinkWritesOpenBandsWhole(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("short.bin");
+        long count = 64L * 100;
+        try (PlaneFileSink sink = new PlaneFileSink(file, 2, count)) {
+            long[] tile = new long[2 * 8];
+            java.util.Arrays.fill(tile, -1L);
+            sink.accept(64L * 8, 64 * 8, tile, 8); // words 8..15 only
+            sink.finish();
+        }
+        long[][] got = PlaneFiles.read(file, 2);
+        for (long[] plane : got) {
+            assertEquals(100, plane.length);
+            for (int w = 0; w < 100; w++) assertEquals(w >= 8 && w < 16 ? -1L : 0L, plane[w], "word " + w);
         }
     }
 
