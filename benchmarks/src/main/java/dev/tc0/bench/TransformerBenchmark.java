@@ -1,6 +1,7 @@
 package dev.tc0.bench;
 
 import dev.tc0.compile.lowering.CompiledModel;
+import dev.tc0.compile.lowering.ScalarLowering;
 import dev.tc0.compile.lowering.TransformerLowering;
 import dev.tc0.compile.lowering.Verification;
 import dev.tc0.compile.transformer.Transformer;
@@ -23,9 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Compiled transformers against input length: each shipped model that compiles in seconds, at a
  * ladder of n up to its max_seq_len and past it (the model built for exactly n: to 256, majority
- * to 4096; reverse stops at 64, whose default compile at 128 has 64 M edges), evaluated on 2^16
- * valid inputs (random token sequences, one-hot encoded, repeated from {@link #DISTINCT} distinct
- * ones). The circuits' depth stays bounded as n grows; the
+ * to 4096; reverse stops at 64, whose default compile at 128 has 64 M edges), and dyck1 and
+ * reverse with block sums (model {@code dyck1+blocks}, {@code reverse+blocks}) to 1024 and 256,
+ * evaluated on 2^16 valid inputs (random token sequences, one-hot encoded, repeated from
+ * {@link #DISTINCT} distinct ones). The circuits' depth stays bounded as n grows; the
  * time per batch follows their size. The rung is {@code model/n}. The report's transformer section
  * compiles each rung again with {@link #compile} for its gates, edges and depth.
  */
@@ -68,7 +70,11 @@ public class TransformerBenchmark extends EngineRunBenchmark {
         "frac_prevs/32",
         "frac_prevs/64",
         "frac_prevs/128",
-        "frac_prevs/256"
+        "frac_prevs/256",
+        "dyck1+blocks/256",
+        "dyck1+blocks/1024",
+        "reverse+blocks/64",
+        "reverse+blocks/256"
     })
     public String rung;
 
@@ -80,14 +86,26 @@ public class TransformerBenchmark extends EngineRunBenchmark {
         run = create(rung, threads, PATTERNS);
     }
 
+    /** The suffix of a rung's model that compiles it with block sums, as {@code tc0 scale --block-sums} names its rows. */
+    public static final String BLOCKS = "+blocks";
+
     /**
      * The rung's model compiled at its n: the circuit the benchmark times. The model is the shipped
-     * one up to its max_seq_len and, past it, the same builder run for n (the latency benchmark's n = 256).
+     * one up to its max_seq_len and, past it, the same builder run for n (the latency benchmark's n = 256);
+     * a model named with {@link #BLOCKS} is compiled with block sums.
      */
     public static CompiledModel compile(String rung) {
         int n = LengthLadder.n(rung);
-        Transformer m = ModelRegistry.family(LengthLadder.family(rung)).at(n);
-        return TransformerLowering.compile(m, n);
+        String name = LengthLadder.family(rung);
+        boolean blocks = name.endsWith(BLOCKS);
+        if (blocks) name = name.substring(0, name.length() - BLOCKS.length());
+        Transformer m = ModelRegistry.family(name).at(n);
+        return TransformerLowering.compile(
+                m,
+                n,
+                blocks
+                        ? new TransformerLowering.Options(ScalarLowering.Limits.DEFAULT.withBlockSums(true), false)
+                        : TransformerLowering.Options.DEFAULT);
     }
 
     /** The compiled model's circuit on {@code patterns} valid inputs. */

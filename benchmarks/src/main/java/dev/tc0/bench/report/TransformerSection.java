@@ -25,7 +25,7 @@ final class TransformerSection implements Section {
 
         StringBuilder md = new StringBuilder("## Compiled transformers against input length n\n\n");
         md.append(
-                        "Each shipped model that compiles, at a ladder of n up to its max_seq_len and past it (the model built for exactly n; rung `model/n`), on one batch of ")
+                        "Each shipped model that compiles, at a ladder of n up to its max_seq_len and past it (the model built for exactly n; rung `model/n`; a model named `+blocks` is compiled with block sums, as `tc0 compile --block-sums`), on one batch of ")
                 .append((long) patterns)
                 .append(" valid inputs (random token sequences, one-hot encoded, repeated from ")
                 .append(TransformerBenchmark.DISTINCT)
