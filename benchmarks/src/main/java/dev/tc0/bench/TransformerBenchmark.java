@@ -46,6 +46,9 @@ public class TransformerBenchmark extends EngineRunBenchmark {
     /** Distinct input words per batch; the batch repeats them up to {@link #PATTERNS}. */
     public static final int DISTINCT = 4096;
 
+    /** The suffix of a rung's model that compiles it with block sums, as {@code tc0 scale --block-sums} names its rows. */
+    public static final String BLOCKS = "+blocks";
+
     @Param({
         "majority/16",
         "majority/32",
@@ -85,9 +88,6 @@ public class TransformerBenchmark extends EngineRunBenchmark {
     public void setup() {
         run = create(rung, threads, PATTERNS);
     }
-
-    /** The suffix of a rung's model that compiles it with block sums, as {@code tc0 scale --block-sums} names its rows. */
-    public static final String BLOCKS = "+blocks";
 
     /**
      * The rung's model compiled at its n: the circuit the benchmark times. The model is the shipped
