@@ -4,6 +4,7 @@ import dev.tc0.compile.lowering.CompiledModel;
 import dev.tc0.compile.lowering.ScalarLowering;
 import dev.tc0.compile.lowering.TransformerLowering;
 import dev.tc0.compile.lowering.Verification;
+import dev.tc0.compile.study.ScalingStudy;
 import dev.tc0.compile.transformer.Transformer;
 import dev.tc0.compile.transformer.models.ModelRegistry;
 import dev.tc0.eval.Engine;
@@ -45,9 +46,6 @@ public class TransformerBenchmark extends EngineRunBenchmark {
 
     /** Distinct input words per batch; the batch repeats them up to {@link #PATTERNS}. */
     public static final int DISTINCT = 4096;
-
-    /** The suffix of a rung's model that compiles it with block sums, as {@code tc0 scale --block-sums} names its rows. */
-    public static final String BLOCKS = "+blocks";
 
     @Param({
         "majority/16",
@@ -92,13 +90,14 @@ public class TransformerBenchmark extends EngineRunBenchmark {
     /**
      * The rung's model compiled at its n: the circuit the benchmark times. The model is the shipped
      * one up to its max_seq_len and, past it, the same builder run for n (the latency benchmark's n = 256);
-     * a model named with {@link #BLOCKS} is compiled with block sums.
+     * a model named with {@link ScalingStudy#BLOCKS} (as {@code tc0 scale --block-sums} names its rows)
+     * is compiled with block sums.
      */
     public static CompiledModel compile(String rung) {
         int n = LengthLadder.n(rung);
         String name = LengthLadder.family(rung);
-        boolean blocks = name.endsWith(BLOCKS);
-        if (blocks) name = name.substring(0, name.length() - BLOCKS.length());
+        boolean blocks = name.endsWith(ScalingStudy.BLOCKS);
+        if (blocks) name = name.substring(0, name.length() - ScalingStudy.BLOCKS.length());
         Transformer m = ModelRegistry.family(name).at(n);
         return TransformerLowering.compile(
                 m,

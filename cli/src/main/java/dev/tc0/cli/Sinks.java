@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Small sinks the command line composes: several at once, rows into a file, a progress bar. */
 final class Sinks {
@@ -85,7 +86,7 @@ final class Sinks {
         private final long total;
         private final long start = System.nanoTime();
         /** Patterns handed over so far: tiles may come in any order, from several threads. */
-        private final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        private final AtomicLong done = new AtomicLong();
 
         private long lastDraw;
         private boolean drawn;

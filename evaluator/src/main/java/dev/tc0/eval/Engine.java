@@ -397,7 +397,7 @@ public final class Engine implements AutoCloseable {
      * Tile mode on the pool, pipelined: each worker owns one arena and one output tile, claims the
      * next tile, fills, evaluates and extracts it while the arena is still in its core's cache, and
      * hands the outputs to the sink when every earlier tile has been handed over (at once, for a
-     * sink that takes tiles in any order: an array of planes, or none). No wave barrier:
+     * sink that takes tiles in any order: an array of planes, a plane file, or none). No wave barrier:
      * a worker slowed by the machine delays only the hand-off of its own tile. (Before, a wave of
      * two tiles per thread was filled, evaluated and then extracted by the caller alone: on a
      * layered circuit 8192 outputs wide, two threads took 2.5 times as long as one.)

@@ -20,8 +20,7 @@ import java.nio.file.StandardOpenOption;
  * memory stays at one tile either way, whatever the file's size.
  */
 public final class PlaneFileSource implements InputSource {
-    private static final ValueLayout.OfLong WORD =
-            ValueLayout.JAVA_LONG_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private final Path file;
     private final int inputs;

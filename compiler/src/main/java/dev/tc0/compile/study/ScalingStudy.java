@@ -28,6 +28,9 @@ import java.util.function.Consumer;
  * and the tests all measure through here.
  */
 public final class ScalingStudy {
+    /** The suffix of a model compiled with block sums, in its row's name ({@code tf-dyck1+blocks}). */
+    public static final String BLOCKS = "+blocks";
+
     /** Inputs of the untimed warm-up run before each timed one. */
     public static final long WARMUP = 1 << 16;
     /** Words checked exhaustively when a model has at most this many inputs of length n. */
@@ -136,9 +139,9 @@ public final class ScalingStudy {
             t = time(c, src, src, options.engine());
         }
         // "tf-" keeps a model apart from the circuit family of the same name in tables and plots;
-        // "+blocks" a compile with block sums apart from the default one
+        // BLOCKS a compile with block sums apart from the default one
         return row(
-                "tf-" + m.name() + (options.limits().blockSums() ? "+blocks" : ""),
+                "tf-" + m.name() + (options.limits().blockSums() ? BLOCKS : ""),
                 "TRANSFORMER",
                 n,
                 c,
