@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * ⊕ of p-precision scalars (src/docs/paper.md, Def 15: one exact sum on the grid, one f_p), and
@@ -255,38 +256,9 @@ final class Sums {
             // the base as a long when every base + s fits one (sums are below 2^62)
             boolean fits = small != null && th.base().bitLength() < 62;
             long base = fits ? th.base().longValue() : 0;
-            java.util.function.IntFunction<PFloat> at = i ->
+            IntFunction<PFloat> at = i ->
                     fits ? round(small[i] + base, lf.low()) : round(sums.get(i).add(th.base()), lf.low());
-            // f_p is monotone, so each result is one run of consecutive sums: gallop to its end
-            // rather than round every sum (value sums have up to maxSums sums and far fewer runs)
-            int size = sums.size();
-            PFloat v = at.apply(0);
-            for (int i = 0; i < size; ) {
-                starts.add(sums.get(i));
-                values.add(v);
-                int lo = i, hi = size; // at(lo) = v; hi = size or at(hi) != v
-                PFloat atHi = null;
-                for (int step = 1; lo + step < size; step <<= 1) {
-                    PFloat u = at.apply(lo + step);
-                    if (!u.equals(v)) {
-                        hi = lo + step;
-                        atHi = u;
-                        break;
-                    }
-                    lo += step;
-                }
-                while (hi - lo > 1) {
-                    int mid = (lo + hi) >>> 1;
-                    PFloat u = at.apply(mid);
-                    if (u.equals(v)) lo = mid;
-                    else {
-                        hi = mid;
-                        atHi = u;
-                    }
-                }
-                i = hi;
-                v = atHi;
-            }
+            runsOf(sums.size(), at, sums::get, Integer.MAX_VALUE, starts, values);
         } else if (!runsIn(
                 List.<BigInteger[]>of(new BigInteger[] {BigInteger.ZERO, th.top()}),
                 th,
@@ -298,13 +270,21 @@ final class Sums {
             // sums can lie (Threshold.spans: one dominant term leaves a gap of unreachable sums),
             // and with block sums past the cap on runs built, since a lazy domain builds only
             // the cuts its readers ask for (LazyRuns refuses to build them all)
-            List<BigInteger[]> spans = th.spans();
             int cap = ctx.limits().blockSums()
                     ? ctx.limits().maxSums()
                     : ctx.limits().maxRuns();
             starts.clear();
             values.clear();
-            if (spans == null || !runsIn(spans, th, lf.low(), cap, starts, values)) throw tooManyResults(lf);
+            // with block sums, first the achievable sums inside the spans where they can be walked
+            // (Threshold.split: H + L, far fewer results than the spans' intervals hold)
+            Threshold.Split split = ctx.limits().blockSums() ? th.split() : null;
+            boolean found = split != null && runsIn(split, th, lf.low(), cap, starts, values);
+            if (!found) {
+                starts.clear();
+                values.clear();
+                List<BigInteger[]> spans = th.spans();
+                if (spans == null || !runsIn(spans, th, lf.low(), cap, starts, values)) throw tooManyResults(lf);
+            }
         }
         if (values.size() == 1) return domains.constant(values.getFirst());
         int runs = values.size();
@@ -364,17 +344,89 @@ final class Sums {
         return true;
     }
 
+    /**
+     * Appends the runs of equal results among H + L for each H of the split, in that order (the
+     * achievable sums of {@link Threshold#split}, ascending), as {@link #runsIn} does over
+     * intervals. False when there are more than {@code cap} runs.
+     */
+    private boolean runsIn(
+            Threshold.Split split, Threshold th, int low, int cap, List<BigInteger> starts, List<PFloat> values) {
+        SumSet.Sorted highs = split.highs(), lows = split.lows();
+        long[] small = lows.longs();
+        BigInteger top = highs.get(highs.size() - 1).add(lows.get(lows.size() - 1));
+        // every base + H + L fits a long when |base| and the largest sum stay below 2^61
+        boolean fits = small != null && top.bitLength() < 61 && th.base().bitLength() < 61;
+        for (int k = 0; k < highs.size(); k++) {
+            BigInteger h = highs.get(k);
+            long hb = fits ? h.longValue() + th.base().longValue() : 0;
+            IntFunction<PFloat> at = i -> canonical.computeIfAbsent(
+                    fits ? round(hb + small[i], low) : round(h.add(lows.get(i)).add(th.base()), low), x -> x);
+            if (!runsOf(lows.size(), at, i -> h.add(lows.get(i)), cap, starts, values)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Appends the runs of at(0), ..., at(size - 1), results of ascending sums (f_p is monotone, so
+     * each result is one run of consecutive sums): each run's start, sumAt of its first index, and
+     * its result; a run that goes on from the last one appended (the same result) is not
+     * appended again. Gallops to each run's end rather than rounding every sum (value sums have
+     * up to maxSums sums and far fewer runs). False when there are more than {@code cap} runs.
+     */
+    private static boolean runsOf(
+            int size,
+            IntFunction<PFloat> at,
+            IntFunction<BigInteger> sumAt,
+            int cap,
+            List<BigInteger> starts,
+            List<PFloat> values) {
+        PFloat v = at.apply(0);
+        for (int i = 0; i < size; ) {
+            if (values.isEmpty() || !v.equals(values.getLast())) {
+                starts.add(sumAt.apply(i));
+                values.add(v);
+                if (values.size() > cap) return false;
+            }
+            int lo = i, hi = size; // at(lo) = v; hi = size or at(hi) != v
+            PFloat atHi = null;
+            for (int step = 1; lo + step < size; step <<= 1) {
+                PFloat u = at.apply(lo + step);
+                if (!u.equals(v)) {
+                    hi = lo + step;
+                    atHi = u;
+                    break;
+                }
+                lo += step;
+            }
+            while (hi - lo > 1) {
+                int mid = (lo + hi) >>> 1;
+                PFloat u = at.apply(mid);
+                if (u.equals(v)) lo = mid;
+                else {
+                    hi = mid;
+                    atHi = u;
+                }
+            }
+            i = hi;
+            v = atHi;
+        }
+        return true;
+    }
+
     /** The value-set route's refusal of a sum with too many results. */
     private LoweringLimitException tooManyResults(LinearForm lf) {
         return ctx.limitPassed(
-                "a sum of " + lf.domains().size() + " independent scalars (with "
-                        + lf.domains().stream()
-                                .map(d -> String.valueOf(d.size()))
-                                .collect(java.util.stream.Collectors.joining(", "))
-                        + " minterms) has more than "
+                "a sum of " + lf.domains().size() + " independent scalars (" + mintermRange(lf) + ") has more than "
                         + ctx.limits().maxSums() + " possible exact values and ranges over more than "
                         + ctx.limits().maxRuns()
                         + " p-precision results (value-set analysis cannot narrow it; the lookup tables after it would be too large)");
+    }
+
+    /** "4 minterms each", or "2 to 9 minterms": one line also for a sum over thousands of positions. */
+    private static String mintermRange(LinearForm lf) {
+        int min = lf.domains().stream().mapToInt(Domain::size).min().orElse(0);
+        int max = lf.domains().stream().mapToInt(Domain::size).max().orElse(0);
+        return min == max ? min + " minterms each" : min + " to " + max + " minterms";
     }
 
     /** The smallest s' in (s, top] with a result other than v, or null. */

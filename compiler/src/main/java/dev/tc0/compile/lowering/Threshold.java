@@ -103,18 +103,47 @@ final class Threshold {
      * units, the other 254 together under 2^19) is two short intervals instead of [0, 2^39].
      */
     List<BigInteger[]> spans() {
+        BigInteger bound = spanBound();
+        if (bound == null) return null;
+        List<BigInteger[]> best = intervals(highSums(bound), reachBelow(bound));
+        return best.size() < 2 ? null : best;
+    }
+
+    /** The smallest bound of {@link #spans}: one the weights below cannot reach, whose H stay within the cap; or null. */
+    private BigInteger spanBound() {
         TreeSet<BigInteger> bounds = new TreeSet<>(Arrays.asList(weights));
-        List<BigInteger[]> best = null;
+        BigInteger best = null;
         // the possible H only grow as the bound falls, so stop at the first bound past the cap
         for (BigInteger bound : bounds.descendingSet()) {
-            BigInteger reach = reachBelow(bound);
-            if (reach.compareTo(bound) >= 0) continue;
-            SumSet.Sorted highs = highSums(bound);
-            if (highs == null) break;
-            best = intervals(highs, reach);
+            if (reachBelow(bound).compareTo(bound) >= 0) continue;
+            if (highSums(bound) == null) break;
+            best = bound;
         }
-        return best == null || best.size() < 2 ? null : best;
+        return best;
     }
+
+    /**
+     * The achievable S inside the {@link #spans}, when they are few enough to walk: S = H + L with
+     * H among {@code highs} and L among {@code lows} (the possible sums of the weights below the
+     * bound, at most one per group), every H + L below the next H. A superset of the achievable S
+     * (a group with weights on both sides of the bound gives only one of them), ordered as H then
+     * L. A mean over the positions whose selected keys weigh 2^29 times the others (frac_prevs at
+     * n = 512: 256 x 256 such sums in a middle row, past the cap on exact sums) has about n results
+     * among them, against tens of thousands of p-precision values in the spans' intervals.
+     */
+    Split split() {
+        BigInteger bound = spanBound();
+        if (bound == null) return null;
+        SumSet.Sorted highs = highSums(bound), lows = lowSums(bound);
+        if (lows == null) return null;
+        BigInteger reach = lows.get(lows.size() - 1);
+        for (int k = 0; k + 1 < highs.size(); k++)
+            if (highs.get(k).add(reach).compareTo(highs.get(k + 1)) >= 0) return null;
+        return new Split(highs, lows);
+    }
+
+    /** The achievable S of {@link #split}: each H, then each L. */
+    record Split(SumSet.Sorted highs, SumSet.Sorted lows) {}
 
     /** The weights below the bound, the largest of each group, added up. */
     private BigInteger reachBelow(BigInteger bound) {
@@ -139,6 +168,23 @@ final class Threshold {
             highTop = highTop.add(h.last());
         }
         return ctx.sumSets().of(parts, highTop);
+    }
+
+    /** The possible sums of at most one weight below the bound per group, or null past the cap. */
+    private SumSet.Sorted lowSums(BigInteger bound) {
+        Map<Integer, TreeSet<BigInteger>> lows = new LinkedHashMap<>();
+        for (int r = 0; r < lits.length; r++) {
+            if (weights[r].compareTo(bound) >= 0) continue;
+            lows.computeIfAbsent(groupOf[r], g -> new TreeSet<>(List.of(BigInteger.ZERO)))
+                    .add(weights[r]);
+        }
+        List<BigInteger[]> parts = new ArrayList<>();
+        BigInteger lowTop = BigInteger.ZERO;
+        for (TreeSet<BigInteger> l : lows.values()) {
+            parts.add(l.toArray(BigInteger[]::new));
+            lowTop = lowTop.add(l.last());
+        }
+        return ctx.sumSets().of(parts, lowTop);
     }
 
     /** [h, h + reach] for each possible h, overlapping ones joined. */
