@@ -2,6 +2,7 @@ package dev.tc0.cli;
 
 import dev.tc0.compile.lowering.ScalarLowering;
 import dev.tc0.compile.lowering.TransformerLowering;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** How a transformer is compiled (precision, route, size limits), for the commands that compile models (a picocli mixin). */
@@ -30,19 +31,8 @@ final class LoweringLimitOptions {
                             + "where they are too large; default).")
     String route;
 
-    @Option(
-            names = "--max-gates",
-            paramLabel = "G",
-            converter = CountConverter.class,
-            description = "Stop a model's compile with a message past this many gates (default 20M).")
-    Long maxGates;
-
-    @Option(
-            names = "--max-edges",
-            paramLabel = "E",
-            converter = CountConverter.class,
-            description = "Stop a model's compile with a message past this many gate operands (default 100M).")
-    Long maxEdges;
+    @Mixin
+    CircuitLimitOptions size = new CircuitLimitOptions();
 
     @Option(
             names = "--block-sums",
@@ -63,12 +53,7 @@ final class LoweringLimitOptions {
 
     /** Whether any option here was given (they apply to models only). */
     boolean anyGiven() {
-        return precision != null
-                || weights != null
-                || maxGates != null
-                || maxEdges != null
-                || blockSums
-                || !"auto".equals(route);
+        return precision != null || weights != null || size.anyGiven() || blockSums || !"auto".equals(route);
     }
 
     TransformerLowering.Options options() {
@@ -76,14 +61,6 @@ final class LoweringLimitOptions {
     }
 
     ScalarLowering.Limits limits() {
-        ScalarLowering.Limits l = ScalarLowering.Limits.DEFAULT;
-        if (maxGates != null) l = l.withMaxGates(positive("--max-gates", maxGates));
-        if (maxEdges != null) l = l.withMaxEdges(positive("--max-edges", maxEdges));
-        return l.withBlockSums(blockSums);
-    }
-
-    private static long positive(String option, long v) {
-        if (v < 1) throw new UserException(option + " must be at least 1, got " + v);
-        return v;
+        return size.applyTo(ScalarLowering.Limits.DEFAULT).withBlockSums(blockSums);
     }
 }

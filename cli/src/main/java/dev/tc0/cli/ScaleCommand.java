@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -68,6 +69,9 @@ final class ScaleCommand extends Base implements Callable<Integer> {
                     + "named tf-NAME+blocks.")
     boolean blockSums;
 
+    @Mixin
+    CircuitLimitOptions size = new CircuitLimitOptions();
+
     @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all cores).")
     Integer threads;
 
@@ -112,7 +116,8 @@ final class ScaleCommand extends Base implements Callable<Integer> {
         Engine.Options opts = EvalCommand.options(threads, Engine.Mode.AUTO, "auto", 0);
         Warmup.run(opts.kernels()); // so the first rows' speeds measure the kernels, not the JIT
         ScalingStudy.Options options = new ScalingStudy.Options(samples, patterns, opts)
-                .withLimits(dev.tc0.compile.lowering.ScalarLowering.Limits.DEFAULT.withBlockSums(blockSums));
+                .withLimits(size.applyTo(dev.tc0.compile.lowering.ScalarLowering.Limits.DEFAULT)
+                        .withBlockSums(blockSums));
         List<StudyRow> rows = new ArrayList<>();
         out().println(StudyTable.HEADER);
         boolean failed = false;
