@@ -27,6 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * ladder of n up to its max_seq_len and past it (the model built for exactly n: to 256, majority
  * to 4096; reverse stops at 64, whose default compile at 128 has 64 M edges), and dyck1 and
  * reverse with block sums (model {@code dyck1+blocks}, {@code reverse+blocks}) to 1024 and 256,
+ * and frac_prevs with them at 512, where its default compile leaves constant depth (the bus route),
  * evaluated on 2^16 valid inputs (random token sequences, one-hot encoded, repeated from
  * {@link #DISTINCT} distinct ones). The circuits' depth stays bounded as n grows; the
  * time per batch follows their size. The rung is {@code model/n}. The report's transformer section
@@ -74,6 +75,7 @@ public class TransformerBenchmark extends EngineRunBenchmark {
         "frac_prevs/256",
         "dyck1+blocks/256",
         "dyck1+blocks/1024",
+        "frac_prevs+blocks/512",
         "reverse+blocks/64",
         "reverse+blocks/256"
     })
