@@ -155,36 +155,29 @@ final class Threshold {
 
     /** The possible sums of at most one weight of at least the bound per group, or null past the cap. */
     private SumSet.Sorted highSums(BigInteger bound) {
-        Map<Integer, TreeSet<BigInteger>> highs = new LinkedHashMap<>();
-        for (int r = 0; r < lits.length; r++) {
-            if (weights[r].compareTo(bound) < 0) continue;
-            highs.computeIfAbsent(groupOf[r], g -> new TreeSet<>(List.of(BigInteger.ZERO)))
-                    .add(weights[r]);
-        }
-        List<BigInteger[]> parts = new ArrayList<>();
-        BigInteger highTop = BigInteger.ZERO;
-        for (TreeSet<BigInteger> h : highs.values()) {
-            parts.add(h.toArray(BigInteger[]::new));
-            highTop = highTop.add(h.last());
-        }
-        return ctx.sumSets().of(parts, highTop);
+        return sumsOnOneSide(bound, true);
     }
 
     /** The possible sums of at most one weight below the bound per group, or null past the cap. */
     private SumSet.Sorted lowSums(BigInteger bound) {
-        Map<Integer, TreeSet<BigInteger>> lows = new LinkedHashMap<>();
+        return sumsOnOneSide(bound, false);
+    }
+
+    /** The possible sums of at most one weight per group, of the weights at or above the bound (high) or below it. */
+    private SumSet.Sorted sumsOnOneSide(BigInteger bound, boolean high) {
+        Map<Integer, TreeSet<BigInteger>> side = new LinkedHashMap<>();
         for (int r = 0; r < lits.length; r++) {
-            if (weights[r].compareTo(bound) >= 0) continue;
-            lows.computeIfAbsent(groupOf[r], g -> new TreeSet<>(List.of(BigInteger.ZERO)))
+            if ((weights[r].compareTo(bound) >= 0) != high) continue;
+            side.computeIfAbsent(groupOf[r], g -> new TreeSet<>(List.of(BigInteger.ZERO)))
                     .add(weights[r]);
         }
         List<BigInteger[]> parts = new ArrayList<>();
-        BigInteger lowTop = BigInteger.ZERO;
-        for (TreeSet<BigInteger> l : lows.values()) {
-            parts.add(l.toArray(BigInteger[]::new));
-            lowTop = lowTop.add(l.last());
+        BigInteger top = BigInteger.ZERO;
+        for (TreeSet<BigInteger> h : side.values()) {
+            parts.add(h.toArray(BigInteger[]::new));
+            top = top.add(h.last());
         }
-        return ctx.sumSets().of(parts, lowTop);
+        return ctx.sumSets().of(parts, top);
     }
 
     /** [h, h + reach] for each possible h, overlapping ones joined. */
