@@ -324,33 +324,23 @@ class CommandsTest {
                 family.errLine().contains("--max-gates and --max-edges apply to transformer models"), family.errLine());
         // tc0 scale takes the same limits: majority at 256 is one gate of 256 edges, and building
         // it passes 4 x 100 edges (gates no output needs are dropped at the end), 16 does not
-        Cli.Result scale = Cli.run(
+        java.util.function.Function<String, Cli.Result> scaleMajority = maxEdges -> Cli.run(
                 "scale",
                 "--example",
                 "majority",
                 "--n",
                 "16,256",
                 "--max-edges",
-                "100",
+                maxEdges,
                 "--samples",
                 "50",
                 "--patterns",
                 "0");
+        Cli.Result scale = scaleMajority.apply("100");
         assertEquals(0, scale.code(), scale.err());
         assertTrue(scale.out().contains("too large, not compiled: majority from n=256"), scale.out());
         assertTrue(scale.out().lines().anyMatch(l -> l.matches("tf-majority +16 .*")), scale.out());
-        Cli.Result scaleRaised = Cli.run(
-                "scale",
-                "--example",
-                "majority",
-                "--n",
-                "16,256",
-                "--max-edges",
-                "1M",
-                "--samples",
-                "50",
-                "--patterns",
-                "0");
+        Cli.Result scaleRaised = scaleMajority.apply("1M");
         assertTrue(scaleRaised.out().lines().anyMatch(l -> l.matches("tf-majority +256 .*")), scaleRaised.out());
     }
 

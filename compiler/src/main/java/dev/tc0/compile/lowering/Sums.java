@@ -278,8 +278,7 @@ final class Sums {
             // with block sums, first the achievable sums inside the spans where they can be walked
             // (Threshold.split: H + L, far fewer results than the spans' intervals hold)
             Threshold.Split split = ctx.limits().blockSums() ? th.split() : null;
-            boolean found = split != null && runsIn(split, th, lf.low(), cap, starts, values);
-            if (!found) {
+            if (split == null || !runsIn(split, th, lf.low(), cap, starts, values)) {
                 starts.clear();
                 values.clear();
                 List<BigInteger[]> spans = th.spans();
